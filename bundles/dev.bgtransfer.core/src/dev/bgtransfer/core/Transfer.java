@@ -1,0 +1,43 @@
+package dev.bgtransfer.core;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of one transfer. The id is stable across restarts and never reused.
+ *
+ * @param id                the transfer's identity
+ * @param url               the URL as requested
+ * @param title             what to show; the file name when the request had no title
+ * @param destinationFolder the folder the file ends up in
+ * @param file              the final file, once completed
+ * @param state             where the transfer is in its life cycle
+ * @param bytesReceived     bytes of the entity held locally
+ * @param totalBytes        the entity's length, or {@link #UNKNOWN_SIZE}
+ * @param sha256            the SHA-256 of the completed file (lower-case hex)
+ * @param failure           why it failed, when {@link TransferState#FAILED}
+ */
+public record Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
+        TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
+        Optional<TransferFailure> failure) {
+
+    /** {@link #totalBytes()} when the server did not say how long the entity is. */
+    public static final long UNKNOWN_SIZE = -1;
+
+    /** @return whether the entity's length is known */
+    public boolean isSizeKnown() {
+        return totalBytes >= 0;
+    }
+
+    /** @return the fraction done in [0, 1], or -1 when the size is unknown */
+    public double fractionDone() {
+        if (state == TransferState.COMPLETED) {
+            return 1;
+        }
+        if (!isSizeKnown()) {
+            return -1;
+        }
+        return totalBytes == 0 ? 0 : Math.min(1, (double) bytesReceived / totalBytes);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.bgtransfer.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A background transfer service: downloads that run as Eclipse Jobs, never more than
+ * {@link TransferOptions#maxConnectionsPerHost()} at once to one host, that can be paused and
+ * resumed with ranged requests, and whose files appear under their final name only when complete
+ * and verified.
+ * <p>
+ * Obtain it from the OSGi service registry. Listen by registering a {@link TransferListener}
+ * service. All methods are thread-safe and return without waiting for the network.
+ *
+ * @noimplement This interface is not intended to be implemented by clients.
+ */
+public interface TransferService {
+
+    /** The family of every transfer's Job, for {@code Job.belongsTo} and the Progress view. */
+    String JOB_FAMILY = "dev.bgtransfer.transfers";
+
+    /**
+     * Adds a transfer without starting it; its state is {@link TransferState#CANCELLED} until
+     * {@link #start(long)}.
+     *
+     * @param request what to download and where
+     * @return the new transfer
+     */
+    Transfer add(TransferRequest request);
+
+    /**
+     * Adds a transfer and queues it at once.
+     *
+     * @param request what to download and where
+     * @return the new transfer, {@link TransferState#QUEUED}
+     */
+    Transfer download(TransferRequest request);
+
+    /** @return the transfer with this id, if the service has it */
+    Optional<Transfer> get(long id);
+
+    /** @return every transfer, oldest first */
+    List<Transfer> transfers();
+
+    /**
+     * Queues a paused, failed or stopped transfer: a paused one resumes from its bytes, the others
+     * start from zero. Does nothing for a queued, running or completed one.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void start(long id);
+
+    /**
+     * Pauses a queued or running transfer, keeping its bytes and validators for a resume. Does
+     * nothing in other states.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void pause(long id);
+
+    /**
+     * Stops a transfer that is not completed: its partial bytes are deleted and it returns to its
+     * initial state, {@link TransferState#CANCELLED}.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void stop(long id);
+
+    /** Starts every transfer that {@link #start(long)} would start. */
+    void startAll();
+
+    /** Pauses every queued or running transfer. */
+    void pauseAll();
+
+    /** Stops every transfer that is not completed. */
+    void stopAll();
+
+    /**
+     * Stops a transfer and forgets it.
+     *
+     * @param deleteFile also delete the completed file the service wrote
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void remove(long id, boolean deleteFile);
+
+    /**
+     * Stops everything, deletes the files and partial files this service wrote (never anything
+     * else) and forgets every transfer.
+     */
+    void resetAll();
+
+    /** @return the options in effect */
+    TransferOptions options();
+
+    /**
+     * Changes the options; running transfers keep their connections, new connections follow the
+     * new options.
+     */
+    void setOptions(TransferOptions options);
+}

@@ -1,0 +1,58 @@
+package dev.bgtransfer.core.internal;
+
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * Reports bytes to the Job's monitor and to the engine, at most every 100 ms, and turns a
+ * cancelled monitor into {@link OperationCanceledException}.
+ */
+final class ByteProgress {
+    private static final long INTERVAL_NANOS = 100_000_000L;
+    private static final int UNITS = 1000;
+
+    interface Sink {
+        void progress(long bytes, long total);
+    }
+
+    private final SubMonitor monitor;
+    private final Sink sink;
+    private long lastReport = System.nanoTime() - INTERVAL_NANOS;
+    private int unitsDone;
+
+    ByteProgress(SubMonitor monitor, Sink sink) {
+        this.monitor = monitor;
+        this.sink = sink;
+        monitor.setWorkRemaining(UNITS);
+    }
+
+    /** Checks for cancellation on every call; reports when the interval has passed. */
+    void update(long bytes, long total) {
+        if (monitor.isCanceled()) {
+            throw new OperationCanceledException();
+        }
+        long now = System.nanoTime();
+        if (now - lastReport >= INTERVAL_NANOS) {
+            lastReport = now;
+            report(bytes, total);
+        }
+    }
+
+    /** Reports now, whatever the interval. */
+    void report(long bytes, long total) {
+        if (total > 0) {
+            int units = (int) Math.min(UNITS, bytes * UNITS / total);
+            if (units > unitsDone) {
+                monitor.worked(units - unitsDone);
+                unitsDone = units;
+            }
+            monitor.subTask(NLS.bind(Messages.progressKnown, Bytes.format(bytes), Bytes.format(total)));
+        } else {
+            // unknown size: the bar creeps towards its end without reaching it
+            monitor.setWorkRemaining(UNITS).worked(1);
+            monitor.subTask(NLS.bind(Messages.progressUnknown, Bytes.format(bytes)));
+        }
+        sink.progress(bytes, total);
+    }
+}

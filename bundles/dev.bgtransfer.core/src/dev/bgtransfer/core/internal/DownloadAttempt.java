@@ -1,0 +1,391 @@
+package dev.bgtransfer.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.hc.core5.http.HttpException;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.spi.TransferRecord;
+
+/**
+ * One run of one transfer: the request (ranged when there are bytes to resume), redirects, the
+ * body streamed through a fixed buffer into the partial file, and the atomic move to the final
+ * name. {@link #record()} always holds the resume data as far as the bytes are on disk.
+ */
+final class DownloadAttempt {
+    private static final int BUFFER_SIZE = 128 * 1024;
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
+    private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
+    /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */
+    private static final int MAX_RESTARTS = 2;
+
+    /** What the engine hears while the attempt runs. */
+    interface Listener extends ByteProgress.Sink {
+        /** The response was accepted: name, partial file, validators and length are known. */
+        void accepted(TransferRecord record);
+
+        /** The bytes up to {@code record.bytes()} are forced to disk. */
+        void checkpoint(TransferRecord record);
+    }
+
+    private final HttpTransport transport;
+    private final TransferOptions options;
+    private final ConnectionAbort abort;
+    private final Listener listener;
+    private volatile TransferRecord record;
+
+    DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options, ConnectionAbort abort,
+            Listener listener) {
+        this.record = record;
+        this.transport = transport;
+        this.options = options;
+        this.abort = abort;
+        this.listener = listener;
+    }
+
+    /** @return the resume data: partial file, validators and the bytes durable in it */
+    TransferRecord record() {
+        return record;
+    }
+
+    /**
+     * @return the completed record
+     * @throws TransferException          when the attempt failed; {@link #record()} keeps what may be resumed
+     * @throws OperationCanceledException when the monitor was cancelled
+     */
+    TransferRecord run(SubMonitor monitor) throws TransferException {
+        ensureFolder();
+        long offset = resumeOffset();
+        URI target = record.url();
+        Set<URI> visited = new HashSet<>(Set.of(target));
+        int redirects = 0;
+        int restarts = 0;
+        while (true) {
+            checkCanceled(monitor);
+            boolean connected = false;
+            try (Exchange exchange = transport.get(target, resumeHeaders(offset), abort)) {
+                connected = true;
+                int status = exchange.status();
+                if (isRedirect(status)) {
+                    target = redirectTarget(exchange, visited, ++redirects);
+                    continue;
+                }
+                if (status == 416 && offset > 0 && restarts < MAX_RESTARTS) {
+                    ContentRange range = ContentRange.parse(exchange.header("Content-Range"));
+                    if (range != null && range.complete() == offset) {
+                        return complete(offset, null);
+                    }
+                    offset = restartFromZero();
+                    restarts++;
+                    continue;
+                }
+                long start = acceptedStart(exchange, offset);
+                if (start == 0 && offset > 0) {
+                    restarts++;
+                }
+                offset = start;
+                long total = entityLength(exchange, offset);
+                accept(exchange, offset, total);
+                MessageDigest digest = sha256();
+                long received = receive(exchange, offset, total, digest, monitor);
+                return complete(received, digest);
+            } catch (IOException networkFailure) {
+                checkCanceled(monitor);
+                throw Failures.network(networkFailure, target, connected, options.stallTimeout().toSeconds());
+            } catch (HttpException protocolFailure) {
+                throw Failures.protocol(protocolFailure, target);
+            }
+        }
+    }
+
+    private void checkCanceled(SubMonitor monitor) {
+        if (monitor.isCanceled() || abort.isAborted()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    private void ensureFolder() throws TransferException {
+        try {
+            Files.createDirectories(record.folder());
+        } catch (IOException cannotCreate) {
+            throw Failures.disk(cannotCreate, record.folder());
+        }
+    }
+
+    /**
+     * The partial file is the truth: shorter than recorded resumes from its length; longer is cut
+     * back to the recorded (durable) length; missing, or without a validator, starts from zero.
+     */
+    private long resumeOffset() throws TransferException {
+        Path part = record.partFile();
+        if (part == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            record = record.withoutResumeData(Instant.now());
+            return 0;
+        }
+        try {
+            long onDisk = Files.size(part);
+            long offset = record.isResumable() ? Math.min(onDisk, record.bytes()) : 0;
+            record = record.withProgress(offset, offset == 0 ? Transfer.UNKNOWN_SIZE : record.total(), Instant.now());
+            return offset;
+        } catch (IOException unreadable) {
+            throw Failures.disk(unreadable, part);
+        }
+    }
+
+    private Map<String, String> resumeHeaders(long offset) {
+        if (offset <= 0) {
+            return Map.of();
+        }
+        String validator = strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
+        return Map.of("Range", "bytes=" + offset + "-", "If-Range", validator);
+    }
+
+    private static String strongEtag(String etag) {
+        return etag != null && etag.startsWith("\"") ? etag : null;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private URI redirectTarget(Exchange exchange, Set<URI> visited, int redirects) throws TransferException {
+        URI from = exchange.url();
+        if (redirects > options.maxRedirects()) {
+            throw TransferException.permanent(Kind.REDIRECT,
+                    NLS.bind(Messages.tooManyRedirects, options.maxRedirects(), record.url()));
+        }
+        String location = exchange.header("Location");
+        if (location == null || location.isBlank()) {
+            throw TransferException.permanent(Kind.REDIRECT,
+                    NLS.bind(Messages.redirectWithoutLocation, exchange.statusText(), from));
+        }
+        URI next;
+        try {
+            next = from.resolve(location.strip()).normalize();
+        } catch (IllegalArgumentException badLocation) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectUnsupported, from, location));
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectUnsupported, from, next));
+        }
+        if (!visited.add(next)) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectLoop, record.url()));
+        }
+        return next;
+    }
+
+    /** @return where the body starts: {@code offset} for a fitting 206, 0 for a 200 */
+    private long acceptedStart(Exchange exchange, long offset) throws TransferException {
+        int status = exchange.status();
+        if (status == 200) {
+            return offset > 0 ? restartFromZero() : 0;
+        }
+        if (status == 206 && offset > 0) {
+            ContentRange range = ContentRange.parse(exchange.header("Content-Range"));
+            if (range == null || range.first() != offset || exchange.headerCount("Content-Range") != 1) {
+                throw TransferException.permanent(Kind.PROTOCOL,
+                        NLS.bind(Messages.badContentRange, exchange.header("Content-Range")));
+            }
+            return offset;
+        }
+        throw Failures.httpStatus(exchange);
+    }
+
+    /** @return the entity's full length, or {@link Transfer#UNKNOWN_SIZE} */
+    private static long entityLength(Exchange exchange, long offset) throws TransferException {
+        long bodyLength = exchange.contentLength();
+        if (exchange.status() != 206) {
+            return bodyLength < 0 ? Transfer.UNKNOWN_SIZE : bodyLength;
+        }
+        ContentRange range = ContentRange.parse(exchange.header("Content-Range"));
+        if (bodyLength >= 0 && bodyLength != range.length()) {
+            throw TransferException.permanent(Kind.PROTOCOL,
+                    NLS.bind(Messages.badContentRange, exchange.header("Content-Range")));
+        }
+        return range.complete() >= 0 ? range.complete() : Transfer.UNKNOWN_SIZE;
+    }
+
+    private long restartFromZero() {
+        record = record.withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now()).withValidators(null, null, Instant.now());
+        return 0;
+    }
+
+    /** Decides the name, creates the partial file when there is none, and records the validators. */
+    private void accept(Exchange exchange, long offset, long total) throws TransferException {
+        Instant now = Instant.now();
+        String name = record.fileName() != null ? record.fileName()
+                : FileNames.choose(exchange.header("Content-Disposition"), exchange.url());
+        Path part = record.partFile();
+        if (part == null) {
+            try {
+                part = FileNames.reserve(record.folder(), name, FileNames.PART_SUFFIX);
+            } catch (IOException cannotCreate) {
+                throw Failures.disk(cannotCreate, record.folder().resolve(name));
+            }
+        }
+        record = record.withPartFile(name, part, now)
+                .withValidators(exchange.header("ETag"), exchange.header("Last-Modified"), now)
+                .withProgress(offset, total, now);
+        listener.accepted(record);
+    }
+
+    /**
+     * Streams the body into the partial file through one fixed buffer. The body stream is left to
+     * {@link Exchange#close()}: closing it here would read an unwanted rest to its end.
+     */
+    private long receive(Exchange exchange, long offset, long total, MessageDigest digest, SubMonitor monitor)
+            throws IOException, TransferException {
+        Path part = record.partFile();
+        ByteProgress progress = new ByteProgress(monitor, listener);
+        InputStream body = exchange.body();
+        try (FileChannel channel = openPart(part, offset)) {
+            digestExisting(channel, offset, digest, part);
+            byte[] buffer = new byte[BUFFER_SIZE];
+            ByteBuffer chunk = ByteBuffer.wrap(buffer);
+            long received = offset;
+            long checkpointBytes = offset;
+            long checkpointTime = System.nanoTime();
+            try {
+                int read;
+                while ((read = body.read(buffer)) != -1) {
+                    chunk.clear().limit(read);
+                    write(channel, chunk, part);
+                    digest.update(buffer, 0, read);
+                    received += read;
+                    progress.update(received, total);
+                    if (received - checkpointBytes >= CHECKPOINT_BYTES
+                            || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
+                        checkpoint(channel, part, received, total);
+                        checkpointBytes = received;
+                        checkpointTime = System.nanoTime();
+                    }
+                }
+                exchange.bodyConsumed();
+            } finally {
+                // whatever ended the loop, the bytes written so far are kept for a resume
+                checkpoint(channel, part, received, total);
+            }
+            if (total >= 0 && received != total) {
+                throw Failures.truncated(exchange.url(), received, total);
+            }
+            progress.report(received, total);
+            return received;
+        }
+    }
+
+    private FileChannel openPart(Path part, long offset) throws TransferException {
+        try {
+            FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS);
+            channel.truncate(offset);
+            channel.position(offset);
+            return channel;
+        } catch (IOException cannotOpen) {
+            throw Failures.disk(cannotOpen, part);
+        }
+    }
+
+    /** Feeds the first {@code length} bytes of the partial file to {@code digest}. */
+    private static void digestExisting(FileChannel channel, long length, MessageDigest digest, Path part)
+            throws TransferException {
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        long position = 0;
+        try {
+            while (position < length) {
+                buffer.clear().limit((int) Math.min(BUFFER_SIZE, length - position));
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                digest.update(buffer.array(), 0, read);
+                position += read;
+            }
+        } catch (IOException unreadable) {
+            throw Failures.disk(unreadable, part);
+        }
+    }
+
+    private static void write(FileChannel channel, ByteBuffer chunk, Path part) throws TransferException {
+        try {
+            while (chunk.hasRemaining()) {
+                channel.write(chunk);
+            }
+        } catch (IOException cannotWrite) {
+            throw Failures.disk(cannotWrite, part);
+        }
+    }
+
+    private void checkpoint(FileChannel channel, Path part, long received, long total) throws TransferException {
+        try {
+            channel.force(false);
+        } catch (IOException cannotForce) {
+            throw Failures.disk(cannotForce, part);
+        }
+        record = record.withProgress(received, total, Instant.now());
+        listener.checkpoint(record);
+    }
+
+    /** Verifies the bytes and moves them to their final name, never over an existing file. */
+    private TransferRecord complete(long length, MessageDigest digest) throws TransferException {
+        Path part = record.partFile();
+        String sha256 = HexFormat.of().formatHex(digest != null ? digest.digest() : digestOfFile(part, length));
+        String expected = record.expectedSha256();
+        if (expected != null && !expected.equals(sha256)) {
+            QuietFiles.delete(part);
+            record = record.withoutResumeData(Instant.now());
+            throw TransferException.permanent(Kind.CHECKSUM, NLS.bind(Messages.checksumMismatch, sha256, expected));
+        }
+        Path target = null;
+        try {
+            target = FileNames.reserve(record.folder(), record.fileName(), "");
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException cannotMove) {
+            if (target != null) {
+                QuietFiles.delete(target);
+            }
+            throw Failures.disk(cannotMove, target != null ? target : part);
+        }
+        record = record.completed(target, length, sha256, Instant.now());
+        return record;
+    }
+
+    private static byte[] digestOfFile(Path file, long length) throws TransferException {
+        MessageDigest digest = sha256();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            digestExisting(channel, length, digest, file);
+            return digest.digest();
+        } catch (IOException unreadable) {
+            throw Failures.disk(unreadable, file);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("The JDK offers no SHA-256", missing);
+        }
+    }
+}

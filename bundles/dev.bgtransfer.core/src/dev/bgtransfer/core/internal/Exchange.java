@@ -1,0 +1,85 @@
+package dev.bgtransfer.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.StatusLine;
+
+/** One response being read: its status, headers and body, and the connection it holds. */
+final class Exchange implements AutoCloseable {
+    /** Bodies up to this size are read to the end on close so that the connection can be reused. */
+    private static final long DRAIN_LIMIT = 64 * 1024;
+
+    private final URI url;
+    private final ClassicHttpResponse response;
+    private final ConnectionAbort abort;
+    private boolean bodyConsumed;
+
+    Exchange(URI url, ClassicHttpResponse response, ConnectionAbort abort) {
+        this.url = url;
+        this.response = response;
+        this.abort = abort;
+    }
+
+    URI url() {
+        return url;
+    }
+
+    int status() {
+        return response.getCode();
+    }
+
+    /** @return for example "404 Not Found" */
+    String statusText() {
+        return new StatusLine(response).toString().replaceFirst("^HTTP/\\S+\\s+", "");
+    }
+
+    /** @return the header's value, or {@code null} when absent */
+    String header(String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    /** @return the number of {@code name} headers */
+    int headerCount(String name) {
+        return response.getHeaders(name).length;
+    }
+
+    /** @return the body's length, or -1 when the server did not say */
+    long contentLength() {
+        HttpEntity entity = response.getEntity();
+        return entity == null ? 0 : entity.getContentLength();
+    }
+
+    InputStream body() throws IOException {
+        HttpEntity entity = response.getEntity();
+        return entity == null ? InputStream.nullInputStream() : entity.getContent();
+    }
+
+    /** Marks the body as read to its end, so the connection may be kept alive. */
+    void bodyConsumed() {
+        bodyConsumed = true;
+    }
+
+    @Override
+    public void close() {
+        HttpEntity entity = response.getEntity();
+        long length = entity == null ? 0 : entity.getContentLength();
+        if (!bodyConsumed && (length < 0 || length > DRAIN_LIMIT)) {
+            abort.discardConnection();
+        }
+        try {
+            if (!bodyConsumed && entity != null && length >= 0 && length <= DRAIN_LIMIT) {
+                EntityUtils.consume(entity);
+            }
+            response.close();
+        } catch (IOException closing) {
+            abort.discardConnection();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.bgtransfer.core.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.core5.http.HttpException;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferFailure.Kind;
+
+/** Turns what went wrong into a {@link TransferException} with a sentence a person can act on. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * @param error     what the network layer threw
+     * @param url       where the connection went
+     * @param connected whether the response head had arrived (a timeout is then a stall)
+     * @param options   for the timeouts to name
+     */
+    static TransferException network(IOException error, URI url, boolean connected, long timeoutSeconds) {
+        String host = url.getHost();
+        if (error instanceof UnknownHostException) {
+            return TransferException.permanent(Kind.NETWORK, NLS.bind(Messages.unknownHost, host));
+        }
+        if (error instanceof SSLException) {
+            return new TransferException(
+                    new TransferFailure(Kind.TLS, NLS.bind(Messages.tls, host, describe(error))), false, error);
+        }
+        String message;
+        if (error instanceof SocketTimeoutException) {
+            message = NLS.bind(connected ? Messages.stalled : Messages.connectTimeout, host, timeoutSeconds);
+        } else if (error instanceof ConnectException || error instanceof NoRouteToHostException) {
+            message = NLS.bind(Messages.connectionRefused, host);
+        } else {
+            message = NLS.bind(Messages.connectionLost, host, describe(error));
+        }
+        return new TransferException(new TransferFailure(Kind.NETWORK, message), true, error);
+    }
+
+    static TransferException protocol(HttpException error, URI url) {
+        return new TransferException(new TransferFailure(Kind.PROTOCOL,
+                NLS.bind(Messages.protocol, url.getHost(), describe(error))), false, error);
+    }
+
+    static TransferException httpStatus(Exchange exchange) {
+        int status = exchange.status();
+        boolean retryable = status == 408 || status == 429 || status >= 500;
+        return new TransferException(new TransferFailure(Kind.HTTP_STATUS,
+                NLS.bind(Messages.httpStatus, exchange.statusText(), exchange.url())), retryable, null);
+    }
+
+    static TransferException truncated(URI url, long received, long expected) {
+        return new TransferException(new TransferFailure(Kind.NETWORK,
+                NLS.bind(Messages.truncated, new Object[] { url.getHost(), received, expected })), true, null);
+    }
+
+    static TransferException disk(IOException error, Path file) {
+        String message;
+        String detail = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+        if (detail.contains("no space") || detail.contains("disk full") || detail.contains("quota")) {
+            message = NLS.bind(Messages.diskFull, file);
+        } else if (error instanceof AccessDeniedException || detail.contains("permission denied")) {
+            message = NLS.bind(Messages.diskDenied, file);
+        } else {
+            message = NLS.bind(Messages.disk, file, describe(error));
+        }
+        return new TransferException(new TransferFailure(Kind.DISK, message), false, error);
+    }
+
+    private static String describe(Exception error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.bgtransfer.core.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.impl.Http1StreamListener;
+import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
+import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.impl.HttpProcessors;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+import dev.bgtransfer.core.TransferOptions;
+
+/**
+ * The HTTP client side: an HttpCore 5 requester with a connection pool that never holds more than
+ * the per-host limit of connections to one host, the JDK's trust store and host-name
+ * verification for HTTPS, and a way to abort a blocking read from another thread.
+ */
+final class HttpTransport implements AutoCloseable {
+    static final String USER_AGENT = "bgtransfer/0.1";
+    private static final int MAX_TOTAL_CONNECTIONS = 256;
+    /** The abort handle of the download on this thread, for the stream listener to attach to. */
+    private static final ThreadLocal<ConnectionAbort> CURRENT_ABORT = new ThreadLocal<>();
+
+    private final HttpRequester requester;
+    private volatile TransferOptions options;
+
+    HttpTransport(TransferOptions options) {
+        this.options = options;
+        this.requester = RequesterBootstrap.bootstrap()
+                .setHttpProcessor(HttpProcessors.client(USER_AGENT))
+                .setSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.of(options.stallTimeout()))
+                        .setTcpNoDelay(true)
+                        .build())
+                .setSslContext(defaultSslContext())
+                .setSslSetupHandler(parameters -> parameters.setEndpointIdentificationAlgorithm("HTTPS"))
+                .setDefaultMaxPerRoute(options.maxConnectionsPerHost())
+                .setMaxTotal(MAX_TOTAL_CONNECTIONS)
+                .setStreamListener(new AttachingListener())
+                .create();
+    }
+
+    void setOptions(TransferOptions newOptions) {
+        options = newOptions;
+        requester.setDefaultMaxPerRoute(newOptions.maxConnectionsPerHost());
+    }
+
+    /**
+     * Sends a GET and returns once the response head arrived.
+     *
+     * @param url     an absolute http(s) URL
+     * @param headers extra request headers
+     * @param abort   attached to the connection, so that another thread can break the read
+     */
+    Exchange get(URI url, Map<String, String> headers, ConnectionAbort abort) throws IOException, HttpException {
+        HttpHost host = hostOf(url);
+        BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, requestTarget(url));
+        request.addHeader("Accept-Encoding", "identity");
+        headers.forEach(request::addHeader);
+        CURRENT_ABORT.set(abort);
+        try {
+            ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
+                    HttpCoreContext.create());
+            return new Exchange(url, response, abort);
+        } finally {
+            CURRENT_ABORT.remove();
+        }
+    }
+
+    /** @return the scheme, host and port that connections to {@code url} go to */
+    static HttpHost hostOf(URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+        return new HttpHost(scheme, url.getHost().toLowerCase(Locale.ROOT), port);
+    }
+
+    private static String requestTarget(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException noTls) {
+            throw new IllegalStateException("The JDK offers no TLS", noTls);
+        }
+    }
+
+    @Override
+    public void close() {
+        requester.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Hands each connection, as its request goes out, to the abort handle of the thread using it. */
+    private final class AttachingListener implements Http1StreamListener {
+        @Override
+        public void onRequestHead(HttpConnection connection, HttpRequest request) {
+            ConnectionAbort abort = CURRENT_ABORT.get();
+            if (abort != null) {
+                connection.setSocketTimeout(Timeout.of(options.stallTimeout()));
+                abort.attach(connection);
+            }
+        }
+
+        @Override
+        public void onResponseHead(HttpConnection connection, HttpResponse response) {
+            // nothing to do
+        }
+
+        @Override
+        public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.bgtransfer.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/** A store that lives as long as the service: used when no persistent store is registered. */
+public final class InMemoryTransferStore implements TransferStore {
+    private final AtomicLong lastId = new AtomicLong();
+    private final Map<Long, TransferRecord> records = new ConcurrentSkipListMap<>();
+
+    @Override
+    public long nextId() {
+        return lastId.incrementAndGet();
+    }
+
+    @Override
+    public void save(TransferRecord record) {
+        records.put(record.id(), record);
+    }
+
+    @Override
+    public void delete(long id) {
+        records.remove(id);
+    }
+
+    @Override
+    public List<TransferRecord> loadAll() {
+        return new ArrayList<>(records.values());
+    }
+
+    @Override
+    public void clear() {
+        records.clear();
+    }
+}

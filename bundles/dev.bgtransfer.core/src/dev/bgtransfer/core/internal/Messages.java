@@ -1,0 +1,37 @@
+package dev.bgtransfer.core.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The texts of the core that a person reads. */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "dev.bgtransfer.core.internal.messages"; //$NON-NLS-1$
+
+    public static String jobName;
+    public static String progressKnown;
+    public static String progressUnknown;
+    public static String httpStatus;
+    public static String tooManyRedirects;
+    public static String redirectLoop;
+    public static String redirectWithoutLocation;
+    public static String redirectUnsupported;
+    public static String unknownHost;
+    public static String connectionRefused;
+    public static String connectTimeout;
+    public static String stalled;
+    public static String connectionLost;
+    public static String truncated;
+    public static String tls;
+    public static String protocol;
+    public static String badContentRange;
+    public static String checksumMismatch;
+    public static String diskFull;
+    public static String diskDenied;
+    public static String disk;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,381 @@
+package dev.bgtransfer.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.internal.DownloadJob.Intent;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * The state machine and scheduler behind the service. Every change is stored, then announced,
+ * under one lock; the network and the disk are touched only by the download Jobs, which start
+ * only when their host has a free slot.
+ */
+public final class TransferEngine implements AutoCloseable {
+    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+
+    private final TransferStore store;
+    private final HttpTransport transport;
+    private final EventDispatcher events;
+    private final Map<Long, TransferRecord> records = new LinkedHashMap<>();
+    private final Set<Long> queue = new LinkedHashSet<>();
+    private final Map<Long, DownloadJob> jobs = new HashMap<>();
+    /** Transfers removed while their Job was running, and whether their completed file goes too. */
+    private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
+    private final HostSlots slots = new HostSlots();
+    private TransferOptions options;
+    private int completedInBatch;
+    private int failedInBatch;
+    private boolean closed;
+
+    public TransferEngine(TransferStore store, TransferOptions options,
+            Supplier<Collection<TransferListener>> listeners) {
+        this.store = store;
+        this.options = options;
+        this.transport = new HttpTransport(options);
+        this.events = new EventDispatcher(listeners);
+    }
+
+    /**
+     * Takes up what the store holds: transfers that were queued or running continue (or are
+     * paused, when {@code continueUnfinished} is false); the others keep their state.
+     */
+    public synchronized void restore(boolean continueUnfinished) {
+        for (TransferRecord stored : store.loadAll()) {
+            TransferRecord record = stored;
+            if (record.state().isActive()) {
+                record = record.withState(continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null,
+                        Instant.now());
+                store.save(record);
+            }
+            records.put(record.id(), record);
+            if (record.state() == TransferState.QUEUED) {
+                queue.add(record.id());
+            }
+        }
+        schedule();
+    }
+
+    public synchronized Transfer add(TransferRequest request, boolean start) {
+        checkOpen();
+        TransferRecord record = TransferRecord.create(store.nextId(), request.url(), request.title(),
+                request.destinationFolder(), request.expectedSha256().orElse(null), Instant.now());
+        store.save(record);
+        records.put(record.id(), record);
+        events.post(new TransferEvent.Added(record.toTransfer()));
+        if (start) {
+            queue(record);
+            schedule();
+        }
+        return records.get(record.id()).toTransfer();
+    }
+
+    public synchronized Optional<Transfer> get(long id) {
+        return Optional.ofNullable(records.get(id)).map(TransferRecord::toTransfer);
+    }
+
+    public synchronized List<Transfer> transfers() {
+        return records.values().stream().map(TransferRecord::toTransfer).toList();
+    }
+
+    public synchronized void start(long id) {
+        TransferRecord record = require(id);
+        DownloadJob job = jobs.get(id);
+        if (job != null && job.intent() == Intent.PAUSE) {
+            job.interrupt(Intent.RESUME);
+        } else if (job != null && job.intent() == Intent.STOP) {
+            job.interrupt(Intent.RESTART);
+        } else if (record.state().canStart()) {
+            queue(record);
+            schedule();
+        }
+    }
+
+    public synchronized void pause(long id) {
+        TransferRecord record = require(id);
+        if (record.state() == TransferState.QUEUED) {
+            queue.remove(id);
+            transition(record, TransferState.PAUSED, null);
+            announceIfAllFinished();
+        } else if (jobs.containsKey(id)) {
+            jobs.get(id).interrupt(Intent.PAUSE);
+        }
+    }
+
+    public synchronized void stop(long id) {
+        TransferRecord record = require(id);
+        if (jobs.containsKey(id)) {
+            jobs.get(id).interrupt(Intent.STOP);
+        } else if (record.state() != TransferState.COMPLETED && record.state() != TransferState.CANCELLED) {
+            queue.remove(id);
+            toInitialState(record);
+            announceIfAllFinished();
+        }
+    }
+
+    public synchronized void startAll() {
+        new ArrayList<>(records.keySet()).forEach(this::start);
+    }
+
+    public synchronized void pauseAll() {
+        new ArrayList<>(records.keySet()).forEach(this::pause);
+    }
+
+    public synchronized void stopAll() {
+        new ArrayList<>(records.keySet()).forEach(this::stop);
+    }
+
+    public synchronized void remove(long id, boolean deleteFile) {
+        TransferRecord record = require(id);
+        queue.remove(id);
+        DownloadJob job = jobs.get(id);
+        if (job != null) {
+            removedWhileRunning.put(id, deleteFile);
+            job.interrupt(Intent.STOP);
+        } else {
+            deleteFiles(record, deleteFile);
+        }
+        store.delete(id);
+        records.remove(id);
+        events.post(new TransferEvent.Removed(record.toTransfer()));
+        announceIfAllFinished();
+    }
+
+    public synchronized void resetAll() {
+        new ArrayList<>(records.keySet()).forEach(id -> remove(id, true));
+        store.clear();
+    }
+
+    public synchronized TransferOptions options() {
+        return options;
+    }
+
+    public synchronized void setOptions(TransferOptions newOptions) {
+        options = newOptions;
+        transport.setOptions(newOptions);
+        schedule();
+    }
+
+    private TransferRecord require(long id) {
+        TransferRecord record = records.get(id);
+        if (record == null) {
+            throw new IllegalArgumentException("There is no transfer with id " + id);
+        }
+        return record;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The transfer service has been shut down");
+        }
+    }
+
+    private void queue(TransferRecord record) {
+        transition(record, TransferState.QUEUED, null);
+        queue.add(record.id());
+    }
+
+    /** Starts queued transfers, oldest first, while their hosts have free slots. */
+    private void schedule() {
+        if (closed) {
+            return;
+        }
+        Iterator<Long> waiting = queue.iterator();
+        while (waiting.hasNext()) {
+            TransferRecord record = records.get(waiting.next());
+            if (slots.tryAcquire(record.url(), options.maxConnectionsPerHost())) {
+                waiting.remove();
+                launch(transition(record, TransferState.RUNNING, null));
+            }
+        }
+    }
+
+    private void launch(TransferRecord record) {
+        ConnectionAbort abort = new ConnectionAbort();
+        JobListener listener = new JobListener(record.id());
+        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, abort, listener);
+        DownloadJob job = new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(),
+                attempt, abort);
+        listener.job = job;
+        job.addJobChangeListener(listener);
+        jobs.put(record.id(), job);
+        job.schedule();
+    }
+
+    /** Stores the record in its new state, then announces it. */
+    private TransferRecord transition(TransferRecord record, TransferState next, TransferFailure failure) {
+        TransferState previous = records.get(record.id()).state();
+        if (!previous.canMoveTo(next)) {
+            throw new IllegalStateException("Transfer " + record.id() + " cannot go from " + previous + " to " + next);
+        }
+        TransferRecord changed = record.withState(next, failure, Instant.now());
+        store.save(changed);
+        records.put(changed.id(), changed);
+        Transfer snapshot = changed.toTransfer();
+        events.post(new TransferEvent.StateChanged(snapshot, previous));
+        if (next == TransferState.COMPLETED) {
+            events.post(new TransferEvent.Completed(snapshot));
+        } else if (next == TransferState.FAILED) {
+            events.post(new TransferEvent.Failed(snapshot));
+        }
+        return changed;
+    }
+
+    private void toInitialState(TransferRecord record) {
+        QuietFiles.delete(record.partFile());
+        transition(record.withoutResumeData(Instant.now()), TransferState.CANCELLED, null);
+    }
+
+    private static void deleteFiles(TransferRecord record, boolean deleteFile) {
+        QuietFiles.delete(record.partFile());
+        if (deleteFile) {
+            QuietFiles.delete(record.file());
+        }
+    }
+
+    private synchronized void jobDone(DownloadJob job) {
+        long id = job.transferId();
+        jobs.remove(id);
+        Outcome outcome = job.outcome();
+        slots.release(outcome.record().url());
+        if (!records.containsKey(id)) {
+            Boolean deleteFile = removedWhileRunning.remove(id);
+            deleteFiles(outcome.record(), outcome instanceof Outcome.Completed && Boolean.TRUE.equals(deleteFile));
+        } else if (closed && outcome instanceof Outcome.Interrupted interrupted) {
+            // shut down mid-transfer: stays RUNNING in the store, and continues at the next start
+            store.save(interrupted.record());
+        } else {
+            finish(outcome, job.intent());
+        }
+        schedule();
+        announceIfAllFinished();
+    }
+
+    private void finish(Outcome outcome, Intent intent) {
+        switch (outcome) {
+            case Outcome.Completed completed -> {
+                transition(completed.record(), TransferState.COMPLETED, null);
+                completedInBatch++;
+            }
+            case Outcome.Failed failed -> {
+                transition(failed.record(), TransferState.FAILED, failed.error().failure());
+                failedInBatch++;
+            }
+            case Outcome.Interrupted interrupted -> {
+                TransferRecord record = interrupted.record();
+                if (intent == Intent.PAUSE || intent == Intent.RESUME) {
+                    record = transition(record, TransferState.PAUSED, null);
+                } else {
+                    toInitialState(record);
+                    record = records.get(record.id());
+                }
+                if (intent == Intent.RESUME || intent == Intent.RESTART) {
+                    queue(record);
+                }
+            }
+        }
+    }
+
+    private void announceIfAllFinished() {
+        if (queue.isEmpty() && jobs.isEmpty() && completedInBatch + failedInBatch > 0) {
+            events.post(new TransferEvent.AllFinished(completedInBatch, failedInBatch));
+            completedInBatch = 0;
+            failedInBatch = 0;
+        }
+    }
+
+    /** Interrupts running Jobs, waits for them, and keeps their state for the next start. */
+    @Override
+    public void close() {
+        List<DownloadJob> running;
+        synchronized (this) {
+            closed = true;
+            running = new ArrayList<>(jobs.values());
+            running.forEach(job -> job.interrupt(Intent.SHUTDOWN));
+        }
+        for (DownloadJob job : running) {
+            try {
+                if (!job.join(SHUTDOWN_WAIT_MILLIS, null)) {
+                    ILog.of(TransferEngine.class).warn("Transfer " + job.transferId() + " did not stop in time");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        transport.close();
+        events.close();
+    }
+
+    /** Connects one Job's attempt and its end to the engine. */
+    private final class JobListener extends JobChangeAdapter implements DownloadAttempt.Listener {
+        private final long id;
+        private DownloadJob job;
+
+        JobListener(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public void accepted(TransferRecord record) {
+            update(record, true);
+        }
+
+        @Override
+        public void checkpoint(TransferRecord record) {
+            update(record, false);
+        }
+
+        @Override
+        public void progress(long bytes, long total) {
+            synchronized (TransferEngine.this) {
+                TransferRecord current = records.get(id);
+                if (current != null && jobs.get(id) == job) {
+                    TransferRecord updated = current.withProgress(bytes, total, current.updated());
+                    records.put(id, updated);
+                    events.post(new TransferEvent.Progress(updated.toTransfer()));
+                }
+            }
+        }
+
+        private void update(TransferRecord record, boolean announce) {
+            synchronized (TransferEngine.this) {
+                if (records.containsKey(id) && jobs.get(id) == job) {
+                    store.save(record);
+                    if (announce) {
+                        records.put(id, record);
+                        events.post(new TransferEvent.Progress(record.toTransfer()));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void done(IJobChangeEvent event) {
+            jobDone(job);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.bgtransfer.core.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * The {@link TransferService} as a declarative service. It keeps its transfers in the
+ * {@link TransferStore} service when one is registered, in memory otherwise, and tells every
+ * {@link TransferListener} service what happens (whiteboard).
+ */
+@Component(service = TransferService.class)
+public final class TransferServiceComponent implements TransferService {
+    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private TransferStore store;
+
+    private TransferEngine engine;
+
+    @Activate
+    void activate() {
+        engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(), TransferOptions.DEFAULTS,
+                () -> listeners);
+        engine.restore(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(TransferListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(TransferListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public Transfer add(TransferRequest request) {
+        return engine.add(request, false);
+    }
+
+    @Override
+    public Transfer download(TransferRequest request) {
+        return engine.add(request, true);
+    }
+
+    @Override
+    public Optional<Transfer> get(long id) {
+        return engine.get(id);
+    }
+
+    @Override
+    public List<Transfer> transfers() {
+        return engine.transfers();
+    }
+
+    @Override
+    public void start(long id) {
+        engine.start(id);
+    }
+
+    @Override
+    public void pause(long id) {
+        engine.pause(id);
+    }
+
+    @Override
+    public void stop(long id) {
+        engine.stop(id);
+    }
+
+    @Override
+    public void startAll() {
+        engine.startAll();
+    }
+
+    @Override
+    public void pauseAll() {
+        engine.pauseAll();
+    }
+
+    @Override
+    public void stopAll() {
+        engine.stopAll();
+    }
+
+    @Override
+    public void remove(long id, boolean deleteFile) {
+        engine.remove(id, deleteFile);
+    }
+
+    @Override
+    public void resetAll() {
+        engine.resetAll();
+    }
+
+    @Override
+    public TransferOptions options() {
+        return engine.options();
+    }
+
+    @Override
+    public void setOptions(TransferOptions options) {
+        engine.setOptions(options);
+    }
+}

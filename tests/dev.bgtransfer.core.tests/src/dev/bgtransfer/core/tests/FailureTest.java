@@ -1,0 +1,159 @@
+package dev.bgtransfer.core.tests;
+
+import static dev.bgtransfer.core.tests.TransferFixture.list;
+import static dev.bgtransfer.core.tests.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHttpServer;
+
+/** Redirects, error statuses and bad requests end in states and sentences a person can act on. */
+class FailureTest {
+    private TestHttpServer server;
+    private TransferFixture fixture;
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = TestHttpServer.start();
+        fixture = new TransferFixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+        server.close();
+    }
+
+    private Transfer failedDownloadOf(String path) {
+        Transfer started = fixture.service.download(TransferRequest.of(server.uri(path), folder));
+        return fixture.awaitState(started.id(), TransferState.FAILED);
+    }
+
+    @Test
+    void redirectsAreFollowedAndTheFinalNameIsUsed() throws Exception {
+        TestFile file = server.addFile("/new/place/moved.bin", 100_000, 41);
+        server.addRedirect("/old.bin", 301, "/hop");
+        server.addRedirect("/hop", 302, server.uri("/new/place/moved.bin").toString());
+
+        Transfer started = fixture.service.download(TransferRequest.of(server.uri("/old.bin"), folder));
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(folder.resolve("moved.bin"), done.file().orElseThrow());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
+    void aRedirectLoopFailsWithAReason() {
+        server.addRedirect("/a", 302, "/b");
+        server.addRedirect("/b", 307, "/a");
+
+        TransferFailure failure = failedDownloadOf("/a").failure().orElseThrow();
+
+        assertEquals(TransferFailure.Kind.REDIRECT, failure.kind());
+        assertTrue(failure.message().contains("loop"), failure.message());
+        assertTrue(server.requests().size() <= 3, "stops at the first repeat: " + server.requests().size());
+    }
+
+    @Test
+    void tooManyRedirectsFail() {
+        for (int i = 0; i < 15; i++) {
+            server.addRedirect("/r" + i, 302, "/r" + (i + 1));
+        }
+
+        TransferFailure failure = failedDownloadOf("/r0").failure().orElseThrow();
+
+        assertEquals(TransferFailure.Kind.REDIRECT, failure.kind());
+        assertTrue(failure.message().contains("10 redirects"), failure.message());
+    }
+
+    @Test
+    void notFoundFailsWithTheStatus() throws Exception {
+        server.addStatus("/missing.bin", 404);
+
+        Transfer failed = failedDownloadOf("/missing.bin");
+
+        TransferFailure failure = failed.failure().orElseThrow();
+        assertEquals(TransferFailure.Kind.HTTP_STATUS, failure.kind());
+        assertEquals("The server answered 404 Not Found for " + server.uri("/missing.bin") + ".", failure.message());
+        assertEquals(List.of(), list(folder));
+        TransferEvent.Failed event = fixture.awaitEvent(TransferEvent.Failed.class,
+                failedEvent -> failedEvent.transfer().id() == failed.id());
+        assertEquals(failure, event.transfer().failure().orElseThrow());
+        TransferEvent.AllFinished all = fixture.awaitEvent(TransferEvent.AllFinished.class, allEvent -> true);
+        assertEquals(1, all.failed());
+    }
+
+    @Test
+    void aServerErrorFailsWithTheStatus() throws Exception {
+        server.addStatus("/broken.bin", 500);
+
+        TransferFailure failure = failedDownloadOf("/broken.bin").failure().orElseThrow();
+
+        assertTrue(failure.message().startsWith("The server answered 500 Internal Server Error"), failure.message());
+        assertEquals(List.of(), list(folder));
+    }
+
+    @Test
+    void aRefusedConnectionFailsWithTheHost() throws Exception {
+        int closedPort;
+        try (TestHttpServer gone = TestHttpServer.start()) {
+            closedPort = gone.port();
+        }
+        Transfer started = fixture.service
+                .download(TransferRequest.of(URI.create("http://127.0.0.1:" + closedPort + "/x.bin"), folder));
+
+        TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
+
+        assertEquals(TransferFailure.Kind.NETWORK, failure.kind());
+        assertEquals("127.0.0.1 refused the connection.", failure.message());
+    }
+
+    @Test
+    void aFailedTransferCanBeRetried() throws Exception {
+        server.addStatus("/later.bin", 503);
+        Transfer failed = failedDownloadOf("/later.bin");
+
+        server.remove("/later.bin");
+        TestFile file = server.addFile("/later.bin", 50_000, 42);
+        fixture.service.start(failed.id());
+
+        Transfer done = fixture.awaitState(failed.id(), TransferState.COMPLETED);
+        assertFalse(done.failure().isPresent());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAClearMessage() {
+        IllegalArgumentException ftp = assertThrows(IllegalArgumentException.class,
+                () -> TransferRequest.of(URI.create("ftp://example.org/file"), folder));
+        assertTrue(ftp.getMessage().startsWith("Only http and https URLs"), ftp.getMessage());
+        IllegalArgumentException credentials = assertThrows(IllegalArgumentException.class,
+                () -> TransferRequest.of(URI.create("http://user:secret@example.org/file"), folder));
+        assertFalse(credentials.getMessage().contains("secret"), credentials.getMessage());
+        IllegalArgumentException sha = assertThrows(IllegalArgumentException.class,
+                () -> TransferRequest.of(URI.create("http://example.org/file"), folder).withExpectedSha256("abc"));
+        assertTrue(sha.getMessage().contains("64 hexadecimal digits"), sha.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> fixture.service.start(987_654_321L));
+        assertTrue(unknown.getMessage().contains("987654321"), unknown.getMessage());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.bgtransfer.core.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+
+/**
+ * The real {@link TransferService} from the OSGi registry, a {@link TransferListener} service that
+ * records every event, and waiting helpers. {@link #close()} resets the service for the next test.
+ */
+final class TransferFixture implements AutoCloseable {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final BundleContext context = FrameworkUtil.getBundle(TransferFixture.class).getBundleContext();
+    private final ServiceTracker<TransferService, TransferService> tracker;
+    private final ServiceRegistration<TransferListener> registration;
+    private final List<TransferEvent> events = new CopyOnWriteArrayList<>();
+    final TransferService service;
+
+    TransferFixture() throws InterruptedException {
+        tracker = new ServiceTracker<>(context, TransferService.class, null);
+        tracker.open();
+        service = tracker.waitForService(TIMEOUT.toMillis());
+        if (service == null) {
+            tracker.close();
+            throw new IllegalStateException("No TransferService was registered within " + TIMEOUT);
+        }
+        service.resetAll();
+        service.setOptions(TransferOptions.DEFAULTS);
+        registration = context.registerService(TransferListener.class, events::add, null);
+    }
+
+    List<TransferEvent> events() {
+        return List.copyOf(events);
+    }
+
+    <E extends TransferEvent> List<E> events(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Waits until the transfer satisfies {@code condition}, failing the test after {@link #TIMEOUT}. */
+    Transfer await(long id, String what, Predicate<Transfer> condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Transfer current = null;
+        while (System.nanoTime() < deadline) {
+            current = service.get(id).orElseThrow();
+            if (condition.test(current)) {
+                return current;
+            }
+            sleep(5);
+        }
+        return fail("Transfer " + id + " never became " + what + "; last seen: " + current);
+    }
+
+    Transfer awaitState(long id, TransferState state) {
+        return await(id, state.toString(), transfer -> transfer.state() == state);
+    }
+
+    Transfer awaitBytes(long id, long atLeast) {
+        return await(id, "running with at least " + atLeast + " bytes",
+                transfer -> transfer.state() == TransferState.RUNNING && transfer.bytesReceived() >= atLeast);
+    }
+
+    /** Waits until an event of this type that matches was delivered. */
+    <E extends TransferEvent> E awaitEvent(Class<E> type, Predicate<E> condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (E event : events(type)) {
+                if (condition.test(event)) {
+                    return event;
+                }
+            }
+            sleep(5);
+        }
+        return fail("No " + type.getSimpleName() + " event arrived; events: " + events);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException(missing);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** @return the names in the folder, sorted */
+    static List<String> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    static List<Path> partFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".part")).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        registration.unregister();
+        service.resetAll();
+        service.setOptions(TransferOptions.DEFAULTS);
+        tracker.close();
+    }
+}

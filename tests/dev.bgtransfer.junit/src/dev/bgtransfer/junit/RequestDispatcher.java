@@ -1,0 +1,163 @@
+package dev.bgtransfer.junit;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * The single request handler of {@link TestHttpServer}: records each request and answers it from
+ * the configured routes (files, fixed statuses, redirects) or with 404.
+ */
+final class RequestDispatcher implements HttpRequestHandler {
+
+    /** What a path is answered with. */
+    sealed interface Route permits FileRoute, StatusRoute, RedirectRoute {
+    }
+
+    record FileRoute(TestFile file) implements Route {
+    }
+
+    record StatusRoute(int status) implements Route {
+    }
+
+    record RedirectRoute(int status, String location) implements Route {
+    }
+
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final TestHttpServer server;
+
+    RequestDispatcher(TestHttpServer server) {
+        this.server = server;
+    }
+
+    void put(String path, Route route) {
+        routes.put(path, route);
+    }
+
+    void remove(String path) {
+        routes.remove(path);
+    }
+
+    /** @return the path of a request target, without query string or fragment */
+    static String pathOf(String target) {
+        int end = target.length();
+        final int query = target.indexOf('?');
+        if (query >= 0) {
+            end = query;
+        }
+        final int fragment = target.indexOf('#');
+        if (fragment >= 0 && fragment < end) {
+            end = fragment;
+        }
+        return target.substring(0, end);
+    }
+
+    @Override
+    public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
+        final long startNanos = System.nanoTime();
+        final String target = request.getPath() == null ? "/" : request.getPath();
+        final Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : request.getHeaders()) {
+            headers.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        server.record(new RecordedRequest(request.getMethod(), target, headers, startNanos));
+
+        final Route route = routes.get(pathOf(target));
+        if (route instanceof FileRoute file) {
+            serveFile(file.file(), request, response);
+        } else if (route instanceof StatusRoute status) {
+            textResponse(response, status.status());
+        } else if (route instanceof RedirectRoute redirect) {
+            textResponse(response, redirect.status());
+            response.setHeader(HttpHeaders.LOCATION, redirect.location());
+        } else {
+            textResponse(response, HttpStatus.SC_NOT_FOUND);
+        }
+    }
+
+    private static void textResponse(ClassicHttpResponse response, int status) {
+        response.setCode(status);
+        if (status != HttpStatus.SC_NO_CONTENT && status != HttpStatus.SC_NOT_MODIFIED) {
+            final String reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH);
+            response.setEntity(new StringEntity(status + (reason == null ? "" : " " + reason) + "\n",
+                    ContentType.TEXT_PLAIN));
+        }
+    }
+
+    private void serveFile(TestFile file, ClassicHttpRequest request, ClassicHttpResponse response) {
+        final String method = request.getMethod().toUpperCase(Locale.ROOT);
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            textResponse(response, HttpStatus.SC_METHOD_NOT_ALLOWED);
+            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+            return;
+        }
+        final FileContent content = file.content();
+        final long size = content.size();
+        response.setHeader(HttpHeaders.ETAG, content.etag());
+        response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+
+        long start = 0;
+        long length = size;
+        int status = HttpStatus.SC_OK;
+        final Header rangeHeader = request.getFirstHeader(HttpHeaders.RANGE);
+        if (rangeHeader != null && !file.rangesIgnored() && ifRangeMatches(request, content)) {
+            final RangeSpec range = RangeSpec.parse(rangeHeader.getValue());
+            if (range != null) {
+                if (!range.satisfiable(size)) {
+                    textResponse(response, HttpStatus.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                    response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+                    return;
+                }
+                start = range.start(size);
+                length = range.end(size) - start + 1;
+                status = HttpStatus.SC_PARTIAL_CONTENT;
+                response.setHeader(HttpHeaders.CONTENT_RANGE,
+                        "bytes " + start + "-" + (start + length - 1) + "/" + size);
+            }
+        }
+        response.setCode(status);
+        final String disposition = file.contentDispositionValue();
+        if (disposition != null) {
+            response.setHeader("Content-Disposition", disposition);
+        }
+        response.setEntity(new GeneratedBodyEntity(content.seed(), start, length, file.chunked(),
+                () -> effectiveRate(file), file.dropAfterBytes(), server::isClosed));
+    }
+
+    private long effectiveRate(TestFile file) {
+        final long own = file.throttleBytesPerSecond();
+        return own > 0 ? own : server.throttle();
+    }
+
+    /**
+     * @return {@code true} if there is no {@code If-Range} or it matches the current entity: a
+     *         strong ETag equal to the current one, or exactly the current Last-Modified value
+     */
+    private static boolean ifRangeMatches(ClassicHttpRequest request, FileContent content) {
+        final Header ifRange = request.getFirstHeader(HttpHeaders.IF_RANGE);
+        if (ifRange == null) {
+            return true;
+        }
+        final String value = ifRange.getValue().trim();
+        if (value.startsWith("W/")) {
+            return false;
+        }
+        if (value.startsWith("\"")) {
+            return value.equals(content.etag());
+        }
+        return value.equals(content.lastModified());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.bgtransfer.junit;
+
+/**
+ * A file served by {@link TestHttpServer}: deterministic pseudo-random bytes derived from a seed,
+ * generated while streaming. Behaviour switches are fluent and take effect for responses that start
+ * after the call. Instances are thread-safe; create them with
+ * {@link TestHttpServer#addFile(String, long, long)}.
+ */
+public final class TestFile {
+
+    private final String path;
+    private final long size;
+    private volatile FileContent content;
+    private volatile String contentDisposition;
+    private volatile boolean ignoreRange;
+    private volatile long dropAfter = -1;
+    private volatile long throttle;
+    private volatile boolean chunked;
+
+    TestFile(String path, long size, long seed) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + size);
+        }
+        this.path = path;
+        this.size = size;
+        this.content = new FileContent(seed, size, 0);
+    }
+
+    /** @return the request path this file is served under, e.g. {@code "/a.bin"} */
+    public String path() {
+        return path;
+    }
+
+    /** @return the length of the content in bytes */
+    public long size() {
+        return size;
+    }
+
+    /** @return the current strong entity tag, including the double quotes */
+    public String etag() {
+        return content.etag();
+    }
+
+    /**
+     * @return the current {@code Last-Modified} value (an HTTP-date); fixed per content version and
+     *         moved forward by {@link #changeContent(long)}
+     */
+    public String lastModified() {
+        return content.lastModified();
+    }
+
+    /** @return the SHA-256 of the current full content as lowercase hex, computed by streaming */
+    public String sha256() {
+        return content.sha256();
+    }
+
+    /**
+     * @return the full current content; meant for small files
+     * @throws IllegalStateException if the file is too large for a byte array
+     */
+    public byte[] bytes() {
+        final FileContent current = content;
+        return ContentGenerator.bytes(current.seed(), current.size());
+    }
+
+    /**
+     * Sends the given value as {@code Content-Disposition} on 200/206 responses (and their HEAD
+     * equivalents).
+     *
+     * @param headerValue the header value, or {@code null} to send none
+     * @return this file
+     */
+    public TestFile contentDisposition(String headerValue) {
+        this.contentDisposition = headerValue;
+        return this;
+    }
+
+    /**
+     * When {@code true}, {@code Range} and {@code If-Range} are ignored and every GET answers 200
+     * with the full body (while still advertising {@code Accept-Ranges: bytes}, like a misbehaving
+     * server).
+     *
+     * @param ignore whether to ignore range requests
+     * @return this file
+     */
+    public TestFile ignoreRange(boolean ignore) {
+        this.ignoreRange = ignore;
+        return this;
+    }
+
+    /**
+     * Makes every following response for this file send its headers (claiming the full length),
+     * then exactly {@code bodyBytes} bytes of its body, then close the connection, so the client
+     * sees a premature end of the body. Stays in effect until turned off. A response whose body is
+     * not longer than {@code bodyBytes} completes normally.
+     *
+     * @param bodyBytes the body bytes to send per response before closing, or {@code -1} for off
+     * @return this file
+     */
+    public TestFile dropAfter(long bodyBytes) {
+        if (bodyBytes < -1) {
+            throw new IllegalArgumentException("bodyBytes must be >= -1: " + bodyBytes);
+        }
+        this.dropAfter = bodyBytes;
+        return this;
+    }
+
+    /**
+     * Replaces the content with other bytes of the same size, a new ETag and a later
+     * {@code Last-Modified}, simulating the entity changing on the server. Responses already
+     * running keep streaming the old content.
+     *
+     * @param newSeed the seed of the new content; must differ from the current one for the ETag to
+     *                change
+     * @return this file
+     */
+    public TestFile changeContent(long newSeed) {
+        synchronized (this) {
+            this.content = new FileContent(newSeed, size, content.generation() + 1);
+        }
+        return this;
+    }
+
+    /**
+     * Limits the body rate of this file's responses, overriding the server default; also applies
+     * to responses already streaming.
+     *
+     * @param bytesPerSecond the rate, or {@code 0} to use the server default
+     * @return this file
+     */
+    public TestFile throttle(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
+        }
+        this.throttle = bytesPerSecond;
+        return this;
+    }
+
+    /**
+     * When {@code true}, bodies are sent with chunked transfer encoding and without
+     * {@code Content-Length}, so the client does not know the size up front. Ranges still work (the
+     * {@code Content-Range} header carries the total size).
+     *
+     * @param chunked whether to omit the length
+     * @return this file
+     */
+    public TestFile withoutLength(boolean chunked) {
+        this.chunked = chunked;
+        return this;
+    }
+
+    FileContent content() {
+        return content;
+    }
+
+    String contentDispositionValue() {
+        return contentDisposition;
+    }
+
+    boolean rangesIgnored() {
+        return ignoreRange;
+    }
+
+    long dropAfterBytes() {
+        return dropAfter;
+    }
+
+    long throttleBytesPerSecond() {
+        return throttle;
+    }
+
+    boolean chunked() {
+        return chunked;
+    }
+
+    @Override
+    public String toString() {
+        return "TestFile[" + path + ", " + size + " bytes, etag " + etag() + "]";
+    }
+}

@@ -1,0 +1,256 @@
+package dev.bgtransfer.junit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
+import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * An HTTP/1.1 test server on {@code 127.0.0.1} with an ephemeral port, built on the classic
+ * (blocking) HttpCore 5 server. It serves generated {@link TestFile}s with validators and byte
+ * ranges, fixed statuses and redirects, can throttle and cut off bodies, records every request and
+ * counts concurrent requests and open connections. Unknown paths answer 404.
+ *
+ * <pre>{@code
+ * try (TestHttpServer server = TestHttpServer.start()) {
+ *     TestFile file = server.addFile("/a.bin", 1 << 20, 42);
+ *     URI uri = server.uri("/a.bin");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * All methods are thread-safe. Routes are matched on the request path without query string.
+ */
+public final class TestHttpServer implements AutoCloseable {
+
+    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+    private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
+
+    private final RequestDispatcher dispatcher = new RequestDispatcher(this);
+    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final QuietExceptionListener errors = new QuietExceptionListener();
+    private final List<RecordedRequest> recorded = new ArrayList<>();
+    private volatile long throttle;
+    private volatile boolean closed;
+    private HttpServer server;
+    private int port;
+
+    private TestHttpServer() {
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1} with an ephemeral port and HTTP keep-alive.
+     *
+     * @return the running server; close it when done
+     * @throws IOException if the server socket cannot be bound
+     */
+    public static TestHttpServer start() throws IOException {
+        final TestHttpServer result = new TestHttpServer();
+        result.startServer();
+        return result;
+    }
+
+    private void startServer() throws IOException {
+        server = ServerBootstrap.bootstrap()
+                .setLocalAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }))
+                .setListenerPort(0)
+                .setCanonicalHostName("127.0.0.1")
+                .setSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(SOCKET_TIMEOUT)
+                        .setSoReuseAddress(true)
+                        .setTcpNoDelay(true)
+                        .build())
+                .setConnectionFactory(tracker)
+                .setStreamListener(tracker)
+                .setExceptionListener(errors)
+                .setRequestRouter((request, context) -> dispatcher)
+                .create();
+        server.start();
+        port = server.getLocalPort();
+    }
+
+    /**
+     * @param path an absolute path starting with {@code /}, optionally with a query string
+     * @return {@code http://127.0.0.1:PORT} followed by the path
+     */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + checkPath(path, true));
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Serves a generated file under {@code path} (GET and HEAD, with ranges), replacing any
+     * previous route for that path.
+     *
+     * @param path the path, starting with {@code /}, without query string
+     * @param size the content length in bytes
+     * @param seed selects the deterministic pseudo-random content (and the ETag)
+     * @return the file, for further configuration
+     */
+    public TestFile addFile(String path, long size, long seed) {
+        final TestFile file = new TestFile(checkPath(path, false), size, seed);
+        dispatcher.put(path, new RequestDispatcher.FileRoute(file));
+        return file;
+    }
+
+    /**
+     * Answers every request for {@code path} with {@code status} and a short text body (none for
+     * 204 and 304), replacing any previous route for that path.
+     *
+     * @param path   the path, starting with {@code /}, without query string
+     * @param status an HTTP status code from 200 to 599
+     */
+    public void addStatus(String path, int status) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("Unsupported status: " + status);
+        }
+        dispatcher.put(checkPath(path, false), new RequestDispatcher.StatusRoute(status));
+    }
+
+    /**
+     * Answers every request for {@code path} with a redirect, replacing any previous route for
+     * that path.
+     *
+     * @param path     the path, starting with {@code /}, without query string
+     * @param status   301, 302, 303, 307 or 308
+     * @param location the {@code Location} header value, sent exactly as given (relative or
+     *                 absolute)
+     */
+    public void addRedirect(String path, int status, String location) {
+        if (!REDIRECT_STATUSES.contains(status)) {
+            throw new IllegalArgumentException("Not a redirect status: " + status);
+        }
+        Objects.requireNonNull(location, "location");
+        dispatcher.put(checkPath(path, false), new RequestDispatcher.RedirectRoute(status, location));
+    }
+
+    /**
+     * Removes the route for {@code path}; later requests get 404.
+     *
+     * @param path the path of a file, status or redirect route
+     */
+    public void remove(String path) {
+        dispatcher.remove(path);
+    }
+
+    /**
+     * Limits the body rate of every response (unless a file has its own rate). Applies to
+     * responses started later and to those already streaming.
+     *
+     * @param bytesPerSecond the rate per response, or {@code 0} for unlimited
+     */
+    public void setThrottle(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
+        }
+        this.throttle = bytesPerSecond;
+    }
+
+    /** @return every request received since start or the last {@link #resetCounters()}, in order */
+    public List<RecordedRequest> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /**
+     * @param path a path without query string
+     * @return the requests whose target has exactly this path (any query string), in order
+     */
+    public List<RecordedRequest> requests(String path) {
+        synchronized (recorded) {
+            return recorded.stream().filter(r -> RequestDispatcher.pathOf(r.path()).equals(path)).toList();
+        }
+    }
+
+    /**
+     * @return the maximum number of requests that were being served at the same time (from the
+     *         received request head until the end of the response body)
+     */
+    public int peakConcurrentRequests() {
+        return tracker.peakConcurrentRequests();
+    }
+
+    /** @return the maximum number of simultaneously open client connections */
+    public int peakOpenConnections() {
+        return tracker.peakOpenConnections();
+    }
+
+    /** @return the number of client connections open right now */
+    public int openConnections() {
+        return tracker.openConnections();
+    }
+
+    /**
+     * Forgets recorded requests and server errors and resets the peaks to the current values
+     * (zero when nothing is connected; connections kept alive by a client still count).
+     */
+    public void resetCounters() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+        errors.clear();
+        tracker.resetPeaks();
+    }
+
+    /**
+     * @return unexpected exceptions seen by the server (ordinary I/O errors such as client
+     *         disconnects are not included); tests may assert this is empty
+     */
+    public List<Exception> serverErrors() {
+        return errors.errors();
+    }
+
+    /** Shuts the server down immediately, closing all connections; never throws. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (server != null) {
+                server.close(CloseMode.IMMEDIATE);
+            }
+        } catch (RuntimeException e) {
+            // shutting down anyway
+        } finally {
+            tracker.closeAll();
+        }
+    }
+
+    void record(RecordedRequest request) {
+        synchronized (recorded) {
+            recorded.add(request);
+        }
+    }
+
+    long throttle() {
+        return throttle;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private static String checkPath(String path, boolean queryAllowed) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("Path must start with '/': " + path);
+        }
+        if (!queryAllowed && (path.indexOf('?') >= 0 || path.indexOf('#') >= 0)) {
+            throw new IllegalArgumentException("Path must not have a query or fragment: " + path);
+        }
+        return path;
+    }
+}

@@ -16,7 +16,9 @@ import org.apache.hc.core5.io.CloseMode;
 
 /**
  * Creates {@link TrackedConnection}s and counts open connections and running exchanges, with
- * their peaks.
+ * their peaks. For HTTPS the sockets are server-mode {@code SSLSocket}s whose handshake runs lazily
+ * on the first read in the connection's worker thread, so connections are counted from the TCP
+ * accept on, including those whose handshake later fails.
  */
 final class ConnectionTracker implements HttpConnectionFactory<TrackedConnection>, Http1StreamListener {
 
@@ -25,10 +27,16 @@ final class ConnectionTracker implements HttpConnectionFactory<TrackedConnection
     private final AtomicInteger peakOpen = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peakActive = new AtomicInteger();
+    private final String scheme;
+
+    /** @param scheme {@code "http"} or {@code "https"} */
+    ConnectionTracker(String scheme) {
+        this.scheme = scheme;
+    }
 
     @Override
     public TrackedConnection createConnection(Socket socket) throws IOException {
-        final TrackedConnection conn = new TrackedConnection(this);
+        final TrackedConnection conn = new TrackedConnection(this, scheme);
         connections.add(conn);
         peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try {

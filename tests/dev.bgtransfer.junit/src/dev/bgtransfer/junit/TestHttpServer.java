@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.net.ServerSocketFactory;
+
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -18,7 +20,8 @@ import org.apache.hc.core5.util.Timeout;
  * An HTTP/1.1 test server on {@code 127.0.0.1} with an ephemeral port, built on the classic
  * (blocking) HttpCore 5 server. It serves generated {@link TestFile}s with validators and byte
  * ranges, fixed statuses and redirects, can throttle and cut off bodies, records every request and
- * counts concurrent requests and open connections. Unknown paths answer 404.
+ * counts concurrent requests and open connections. Unknown paths answer 404. {@link #startHttps}
+ * serves the same over TLS with a {@link TestCertificate}.
  *
  * <pre>{@code
  * try (TestHttpServer server = TestHttpServer.start()) {
@@ -36,7 +39,8 @@ public final class TestHttpServer implements AutoCloseable {
     private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
 
     private final RequestDispatcher dispatcher = new RequestDispatcher(this);
-    private final ConnectionTracker tracker = new ConnectionTracker();
+    private final String scheme;
+    private final ConnectionTracker tracker;
     private final QuietExceptionListener errors = new QuietExceptionListener();
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private volatile long throttle;
@@ -44,7 +48,9 @@ public final class TestHttpServer implements AutoCloseable {
     private HttpServer server;
     private int port;
 
-    private TestHttpServer() {
+    private TestHttpServer(String scheme) {
+        this.scheme = scheme;
+        this.tracker = new ConnectionTracker(scheme);
     }
 
     /**
@@ -54,13 +60,48 @@ public final class TestHttpServer implements AutoCloseable {
      * @throws IOException if the server socket cannot be bound
      */
     public static TestHttpServer start() throws IOException {
-        final TestHttpServer result = new TestHttpServer();
-        result.startServer();
+        final TestHttpServer result = new TestHttpServer("http");
+        result.startServer(null);
         return result;
     }
 
-    private void startServer() throws IOException {
-        server = ServerBootstrap.bootstrap()
+    /**
+     * Starts an HTTPS server on {@code 127.0.0.1} with an ephemeral port and HTTP keep-alive,
+     * presenting {@code certificate}; otherwise it behaves like {@link #start()} and
+     * {@link #uri(String)} returns {@code https} URIs. Clients must trust the certificate (see
+     * {@link TestCertificate#trustStore()}) and, if they verify host names, it must have been made
+     * for {@code ip:127.0.0.1}.
+     * <p>
+     * The TLS handshake runs in the connection's worker thread on the first read, so a slow or
+     * failing handshake never blocks other connections. Connections are counted from the TCP
+     * accept: one whose handshake fails (e.g. because the client does not trust the certificate)
+     * briefly shows in {@link #openConnections()} and {@link #peakOpenConnections()}, but never in
+     * {@link #requests()} nor in {@link #serverErrors()}. HTTP/2 is not offered via ALPN, so
+     * clients use HTTP/1.1.
+     *
+     * @param certificate the server certificate and key
+     * @return the running server; close it when done
+     * @throws IOException if the server socket cannot be bound
+     */
+    public static TestHttpServer startHttps(TestCertificate certificate) throws IOException {
+        Objects.requireNonNull(certificate, "certificate");
+        final TestHttpServer result = new TestHttpServer("https");
+        result.startServer(certificate.serverContext().getServerSocketFactory());
+        return result;
+    }
+
+    /**
+     * @param socketFactory {@code null} for plain HTTP; for HTTPS an {@code SSLServerSocketFactory},
+     *                      whose accepted sockets HttpCore uses as they are (handshake on first
+     *                      read). {@code ServerBootstrap.setSslContext} is deliberately not used:
+     *                      with it HttpCore runs every handshake on the single accept thread.
+     */
+    private void startServer(ServerSocketFactory socketFactory) throws IOException {
+        final ServerBootstrap bootstrap = ServerBootstrap.bootstrap();
+        if (socketFactory != null) {
+            bootstrap.setServerSocketFactory(socketFactory);
+        }
+        server = bootstrap
                 .setLocalAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }))
                 .setListenerPort(0)
                 .setCanonicalHostName("127.0.0.1")
@@ -80,10 +121,11 @@ public final class TestHttpServer implements AutoCloseable {
 
     /**
      * @param path an absolute path starting with {@code /}, optionally with a query string
-     * @return {@code http://127.0.0.1:PORT} followed by the path
+     * @return {@code http://127.0.0.1:PORT} (or {@code https://} for {@link #startHttps}) followed
+     *         by the path
      */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + checkPath(path, true));
+        return URI.create(scheme + "://127.0.0.1:" + port + checkPath(path, true));
     }
 
     /** @return the port the server listens on */

@@ -20,8 +20,12 @@ final class TrackedConnection extends DefaultBHttpServerConnection {
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean inExchange = new AtomicBoolean();
 
-    TrackedConnection(ConnectionTracker tracker) {
-        super("http", Http1Config.DEFAULT);
+    /**
+     * @param tracker the tracker to report to
+     * @param scheme  {@code "http"} or {@code "https"}, the scheme HttpCore assigns to requests
+     */
+    TrackedConnection(ConnectionTracker tracker, String scheme) {
+        super(scheme, Http1Config.DEFAULT);
         this.tracker = tracker;
     }
 

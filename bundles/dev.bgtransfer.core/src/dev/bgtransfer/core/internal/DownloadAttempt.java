@@ -76,6 +76,10 @@ final class DownloadAttempt {
      */
     TransferRecord run(SubMonitor monitor) throws TransferException {
         ensureFolder();
+        if (wasMovedBeforeACrash()) {
+            return record.completed(record.file(), record.total(), HexFormat.of()
+                    .formatHex(digestOfFile(record.file(), record.total())), Instant.now());
+        }
         long offset = resumeOffset();
         URI target = record.url();
         Set<URI> visited = new HashSet<>(Set.of(target));
@@ -112,7 +116,7 @@ final class DownloadAttempt {
                 return complete(received, digest);
             } catch (IOException networkFailure) {
                 checkCanceled(monitor);
-                throw Failures.network(networkFailure, target, connected, options.stallTimeout().toSeconds());
+                throw Failures.network(networkFailure, target, connected, options);
             } catch (HttpException protocolFailure) {
                 throw Failures.protocol(protocolFailure, target);
             }
@@ -130,6 +134,22 @@ final class DownloadAttempt {
             Files.createDirectories(record.folder());
         } catch (IOException cannotCreate) {
             throw Failures.disk(cannotCreate, record.folder());
+        }
+    }
+
+    /**
+     * A process that ended between the move to the final name and storing the completion left the
+     * complete file under the name it had recorded, and no partial file.
+     */
+    private boolean wasMovedBeforeACrash() {
+        Path file = record.file();
+        Path part = record.partFile();
+        try {
+            return file != null && part != null && !Files.exists(part, LinkOption.NOFOLLOW_LINKS)
+                    && record.total() > 0 && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(file) == record.total();
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 
@@ -359,16 +379,30 @@ final class DownloadAttempt {
         }
         Path target = null;
         try {
-            target = FileNames.reserve(record.folder(), record.fileName(), "");
+            target = reservedBeforeACrash() ? record.file() : FileNames.reserve(record.folder(), record.fileName(), "");
+            // stored before the move, so that a crash right after it finds the file instead of fetching it again
+            record = record.withFinalFile(target, Instant.now());
+            listener.checkpoint(record);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException cannotMove) {
             if (target != null) {
                 QuietFiles.delete(target);
+                record = record.withFinalFile(null, Instant.now());
             }
             throw Failures.disk(cannotMove, target != null ? target : part);
         }
         record = record.completed(target, length, sha256, Instant.now());
         return record;
+    }
+
+    /** @return whether an earlier run reserved the final name (an empty file of ours) and ended there */
+    private boolean reservedBeforeACrash() {
+        try {
+            return record.file() != null && Files.isRegularFile(record.file(), LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(record.file()) == 0;
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     private static byte[] digestOfFile(Path file, long length) throws TransferException {

@@ -75,7 +75,7 @@ final class DownloadJob extends Job {
         } catch (RuntimeException bug) {
             ILog.of(DownloadJob.class).error("Transfer " + transferId + " failed unexpectedly", bug);
             outcome = new Outcome.Failed(attempt.record(), new TransferException(
-                    new TransferFailure(TransferFailure.Kind.PROTOCOL, String.valueOf(bug)), false, bug));
+                    new TransferFailure(TransferFailure.Kind.PROTOCOL, Messages.internalError), false, bug));
             return Status.OK_STATUS;
         } finally {
             monitor.done();

@@ -17,6 +17,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.TransferOptions;
 
 /** Turns what went wrong into a {@link TransferException} with a sentence a person can act on. */
 final class Failures {
@@ -28,26 +29,40 @@ final class Failures {
      * @param error     what the network layer threw
      * @param url       where the connection went
      * @param connected whether the response head had arrived (a timeout is then a stall)
-     * @param options   for the timeouts to name
      */
-    static TransferException network(IOException error, URI url, boolean connected, long timeoutSeconds) {
+    static TransferException network(IOException error, URI url, boolean connected, TransferOptions options) {
+        long connectTimeoutSeconds = options.connectTimeout().toSeconds();
+        long stallTimeoutSeconds = options.stallTimeout().toSeconds();
         String host = url.getHost();
         if (error instanceof UnknownHostException) {
             return TransferException.permanent(Kind.NETWORK, NLS.bind(Messages.unknownHost, host));
         }
         if (error instanceof SSLException) {
-            return new TransferException(
-                    new TransferFailure(Kind.TLS, NLS.bind(Messages.tls, host, describe(error))), false, error);
+            return new TransferException(new TransferFailure(Kind.TLS, tlsMessage(error, host)), false, error);
         }
         String message;
         if (error instanceof SocketTimeoutException) {
-            message = NLS.bind(connected ? Messages.stalled : Messages.connectTimeout, host, timeoutSeconds);
+            boolean connecting = !connected && String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT)
+                    .contains("connect timed out");
+            message = connecting ? NLS.bind(Messages.connectTimeout, host, connectTimeoutSeconds)
+                    : NLS.bind(Messages.stalled, host, stallTimeoutSeconds);
         } else if (error instanceof ConnectException || error instanceof NoRouteToHostException) {
             message = NLS.bind(Messages.connectionRefused, host);
         } else {
             message = NLS.bind(Messages.connectionLost, host, describe(error));
         }
         return new TransferException(new TransferFailure(Kind.NETWORK, message), true, error);
+    }
+
+    private static String tlsMessage(IOException error, String host) {
+        String detail = String.valueOf(error.getMessage());
+        if (detail.contains("No subject alternative") || detail.contains("No name matching")) {
+            return NLS.bind(Messages.tlsWrongHost, host);
+        }
+        if (detail.contains("PKIX") || detail.contains("certification path")) {
+            return NLS.bind(Messages.tlsUntrusted, host);
+        }
+        return NLS.bind(Messages.tls, host, describe(error));
     }
 
     static TransferException protocol(HttpException error, URI url) {

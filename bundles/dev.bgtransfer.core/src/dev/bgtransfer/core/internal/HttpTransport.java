@@ -2,11 +2,9 @@ package dev.bgtransfer.core.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpConnection;
@@ -41,7 +39,11 @@ final class HttpTransport implements AutoCloseable {
     private final HttpRequester requester;
     private volatile TransferOptions options;
 
-    HttpTransport(TransferOptions options) {
+    /**
+     * @param options           timeouts and the per-host limit
+     * @param extraCertificates certificates to trust besides the JDK's, or {@code null}
+     */
+    HttpTransport(TransferOptions options, Path extraCertificates) {
         this.options = options;
         this.requester = RequesterBootstrap.bootstrap()
                 .setHttpProcessor(HttpProcessors.client(USER_AGENT))
@@ -49,7 +51,7 @@ final class HttpTransport implements AutoCloseable {
                         .setSoTimeout(Timeout.of(options.stallTimeout()))
                         .setTcpNoDelay(true)
                         .build())
-                .setSslContext(defaultSslContext())
+                .setSslContext(TlsContexts.create(extraCertificates))
                 .setSslSetupHandler(parameters -> parameters.setEndpointIdentificationAlgorithm("HTTPS"))
                 .setDefaultMaxPerRoute(options.maxConnectionsPerHost())
                 .setMaxTotal(MAX_TOTAL_CONNECTIONS)
@@ -94,14 +96,6 @@ final class HttpTransport implements AutoCloseable {
     private static String requestTarget(URI url) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-    }
-
-    private static SSLContext defaultSslContext() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException noTls) {
-            throw new IllegalStateException("The JDK offers no TLS", noTls);
-        }
     }
 
     @Override

@@ -21,6 +21,9 @@ public final class Messages extends NLS {
     public static String connectionLost;
     public static String truncated;
     public static String tls;
+    public static String tlsUntrusted;
+    public static String tlsWrongHost;
+    public static String internalError;
     public static String protocol;
     public static String badContentRange;
     public static String checksumMismatch;

@@ -1,5 +1,6 @@
 package dev.bgtransfer.core.internal;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,11 +52,14 @@ public final class TransferEngine implements AutoCloseable {
     private int failedInBatch;
     private boolean closed;
 
-    public TransferEngine(TransferStore store, TransferOptions options,
+    /**
+     * @param trustedCertificates a file of certificates to trust besides the JDK's, or {@code null}
+     */
+    public TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates,
             Supplier<Collection<TransferListener>> listeners) {
         this.store = store;
         this.options = options;
-        this.transport = new HttpTransport(options);
+        this.transport = new HttpTransport(options, trustedCertificates);
         this.events = new EventDispatcher(listeners);
     }
 

@@ -1,9 +1,11 @@
 package dev.bgtransfer.core.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,11 +35,18 @@ public final class TransferServiceComponent implements TransferService {
 
     private TransferEngine engine;
 
+    /** Framework property: {@code false} keeps unfinished transfers paused at start-up. */
+    static final String CONTINUE_UNFINISHED = "dev.bgtransfer.continueUnfinished";
+
+    /** Framework property: a PEM or DER file of certificates to trust besides the JDK's. */
+    static final String TRUSTED_CERTIFICATES = "dev.bgtransfer.trustedCertificates";
+
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
+        String trusted = context.getProperty(TRUSTED_CERTIFICATES);
         engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(), TransferOptions.DEFAULTS,
-                () -> listeners);
-        engine.restore(true);
+                trusted == null || trusted.isBlank() ? null : Path.of(trusted), () -> listeners);
+        engine.restore(!"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED)));
     }
 
     @Deactivate

@@ -92,6 +92,12 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished);
     }
 
+    /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
+    public TransferRecord withFinalFile(Path finalFile, Instant now) {
+        return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, now, finished);
+    }
+
     /** @return a copy with no partial bytes, validators or length: the next start is from zero */
     public TransferRecord withoutResumeData(Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, null, null, state, 0, Transfer.UNKNOWN_SIZE,

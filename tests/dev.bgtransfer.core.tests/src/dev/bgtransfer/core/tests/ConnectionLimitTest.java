@@ -1,6 +1,6 @@
 package dev.bgtransfer.core.tests;
 
-import static dev.bgtransfer.core.tests.TransferFixture.sha256;
+import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +22,7 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
 
 /** Never more connections to one host than the limit; the rest wait without a thread. */
 class ConnectionLimitTest {
@@ -59,9 +60,9 @@ class ConnectionLimitTest {
         sampler.start();
 
         List<Transfer> transfers = files.stream()
-                .map(file -> fixture.service.download(TransferRequest.of(server.uri(file.path()), folder))).toList();
+                .map(file -> fixture.service().download(TransferRequest.of(server.uri(file.path()), folder))).toList();
         List<TransferState> initial = transfers.stream()
-                .map(transfer -> fixture.service.get(transfer.id()).orElseThrow().state()).toList();
+                .map(transfer -> fixture.service().get(transfer.id()).orElseThrow().state()).toList();
         for (int i = 0; i < transfers.size(); i++) {
             Transfer done = fixture.awaitState(transfers.get(i).id(), TransferState.COMPLETED);
             assertEquals(files.get(i).sha256(), sha256(done.file().orElseThrow()));
@@ -78,11 +79,11 @@ class ConnectionLimitTest {
 
     @Test
     void aLowerLimitIsHonoured() {
-        fixture.service.setOptions(fixture.service.options().withMaxConnectionsPerHost(2));
+        fixture.service().setOptions(fixture.service().options().withMaxConnectionsPerHost(2));
         List<Transfer> transfers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             TestFile file = server.addFile("/files/two-" + i + ".bin", 200_000, 200 + i).throttle(1_000_000);
-            transfers.add(fixture.service.download(TransferRequest.of(server.uri(file.path()), folder)));
+            transfers.add(fixture.service().download(TransferRequest.of(server.uri(file.path()), folder)));
         }
 
         transfers.forEach(transfer -> fixture.awaitState(transfer.id(), TransferState.COMPLETED));

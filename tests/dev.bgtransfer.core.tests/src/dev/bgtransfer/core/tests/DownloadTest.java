@@ -1,8 +1,8 @@
 package dev.bgtransfer.core.tests;
 
-import static dev.bgtransfer.core.tests.TransferFixture.list;
-import static dev.bgtransfer.core.tests.TransferFixture.partFiles;
-import static dev.bgtransfer.core.tests.TransferFixture.sha256;
+import static dev.bgtransfer.junit.TransferFixture.list;
+import static dev.bgtransfer.junit.TransferFixture.partFiles;
+import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +22,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
 
 /** Whole downloads through the real service against a real HTTP server on loopback. */
 class DownloadTest {
@@ -46,7 +47,7 @@ class DownloadTest {
     void downloadCompletesWithTheExactBytes() throws Exception {
         TestFile file = server.addFile("/files/seed-1.bin", 3_000_123, 1);
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
 
         Path path = folder.resolve("seed-1.bin");
@@ -68,7 +69,7 @@ class DownloadTest {
     void eventsFollowTheLifeCycleInOrder() {
         TestFile file = server.addFile("/files/order.bin", 200_000, 2);
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
 
         List<TransferState> states = fixture.events(TransferEvent.StateChanged.class).stream()
@@ -82,7 +83,7 @@ class DownloadTest {
     void theTitleComesFromTheRequestWhenGiven() {
         TestFile file = server.addFile("/files/a.bin", 10_000, 3);
 
-        Transfer started = fixture.service
+        Transfer started = fixture.service()
                 .download(TransferRequest.of(server.uri(file.path()), folder).withTitle("The first file"));
 
         assertEquals("The first file", fixture.awaitState(started.id(), TransferState.COMPLETED).title());
@@ -92,12 +93,12 @@ class DownloadTest {
     void addedTransfersWaitForStart() throws Exception {
         TestFile file = server.addFile("/files/later.bin", 50_000, 4);
 
-        Transfer added = fixture.service.add(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer added = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
         assertEquals(TransferState.CANCELLED, added.state());
         TransferFixture.sleep(300);
         assertEquals(0, server.requests(file.path()).size());
 
-        fixture.service.start(added.id());
+        fixture.service().start(added.id());
         Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
         assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
     }
@@ -106,7 +107,7 @@ class DownloadTest {
     void anUnknownSizeIsReportedAndTheDownloadCompletes() throws Exception {
         TestFile file = server.addFile("/files/stream.bin", 1_500_000, 5).withoutLength(true).throttle(1_000_000);
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Transfer running = fixture.awaitBytes(started.id(), 1);
         assertEquals(Transfer.UNKNOWN_SIZE, running.totalBytes());
         assertEquals(-1, running.fractionDone());
@@ -121,7 +122,7 @@ class DownloadTest {
         TestFile file = server.addFile("/files/slow.bin", 2_000_000, 6).throttle(1_000_000);
 
         long begin = System.nanoTime();
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitState(started.id(), TransferState.COMPLETED);
         double seconds = (System.nanoTime() - begin) / 1e9;
 
@@ -138,7 +139,7 @@ class DownloadTest {
         TestFile file = server.addFile("/files/report.pdf", 30_000, 7);
         Files.writeString(folder.resolve("report.pdf"), "mine");
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
 
         assertEquals(folder.resolve("report (1).pdf"), done.file().orElseThrow());
@@ -150,8 +151,8 @@ class DownloadTest {
     void theSameUrlTwiceGivesTwoFiles() throws Exception {
         TestFile file = server.addFile("/files/twice.bin", 400_000, 8).throttle(2_000_000);
 
-        Transfer first = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
-        Transfer second = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer first = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer second = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Path one = fixture.awaitState(first.id(), TransferState.COMPLETED).file().orElseThrow();
         Path two = fixture.awaitState(second.id(), TransferState.COMPLETED).file().orElseThrow();
 
@@ -164,7 +165,7 @@ class DownloadTest {
     void aMatchingSha256Completes() throws Exception {
         TestFile file = server.addFile("/files/checked.bin", 100_000, 9);
 
-        Transfer started = fixture.service.download(
+        Transfer started = fixture.service().download(
                 TransferRequest.of(server.uri(file.path()), folder).withExpectedSha256(file.sha256().toUpperCase()));
 
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
@@ -176,7 +177,7 @@ class DownloadTest {
         TestFile file = server.addFile("/files/tampered.bin", 100_000, 10);
         String wrong = "0".repeat(64);
 
-        Transfer started = fixture.service
+        Transfer started = fixture.service()
                 .download(TransferRequest.of(server.uri(file.path()), folder).withExpectedSha256(wrong));
 
         Transfer failed = fixture.awaitState(started.id(), TransferState.FAILED);
@@ -191,7 +192,7 @@ class DownloadTest {
         TestFile file = server.addFile("/files/deep.bin", 10_000, 11);
         Path nested = folder.resolve("a").resolve("b");
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), nested));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), nested));
 
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
         assertEquals(nested.resolve("deep.bin"), done.file().orElseThrow());

@@ -1,13 +1,14 @@
 package dev.bgtransfer.core.tests;
 
-import static dev.bgtransfer.core.tests.TransferFixture.list;
-import static dev.bgtransfer.core.tests.TransferFixture.sha256;
+import static dev.bgtransfer.junit.TransferFixture.list;
+import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
 
 /** Redirects, error statuses and bad requests end in states and sentences a person can act on. */
 class FailureTest {
@@ -44,7 +46,7 @@ class FailureTest {
     }
 
     private Transfer failedDownloadOf(String path) {
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(path), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(path), folder));
         return fixture.awaitState(started.id(), TransferState.FAILED);
     }
 
@@ -54,7 +56,7 @@ class FailureTest {
         server.addRedirect("/old.bin", 301, "/hop");
         server.addRedirect("/hop", 302, server.uri("/new/place/moved.bin").toString());
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri("/old.bin"), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri("/old.bin"), folder));
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
 
         assertEquals(folder.resolve("moved.bin"), done.file().orElseThrow());
@@ -118,7 +120,7 @@ class FailureTest {
         try (TestHttpServer gone = TestHttpServer.start()) {
             closedPort = gone.port();
         }
-        Transfer started = fixture.service
+        Transfer started = fixture.service()
                 .download(TransferRequest.of(URI.create("http://127.0.0.1:" + closedPort + "/x.bin"), folder));
 
         TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
@@ -128,13 +130,27 @@ class FailureTest {
     }
 
     @Test
+    void aStalledServerFailsAfterTheStallTimeoutAndKeepsTheBytes() throws Exception {
+        fixture.service().setOptions(fixture.service().options().withStallTimeout(Duration.ofSeconds(1)));
+        TestFile file = server.addFile("/files/stalling.bin", 100_000, 43).throttle(100);
+
+        Transfer failed = failedDownloadOf(file.path());
+
+        TransferFailure failure = failed.failure().orElseThrow();
+        assertEquals(TransferFailure.Kind.NETWORK, failure.kind());
+        assertEquals("127.0.0.1 sent no data for 1 s.", failure.message());
+        assertTrue(failed.bytesReceived() > 0, "the bytes before the stall are kept: " + failed);
+        assertEquals(1, TransferFixture.partFiles(folder).size());
+    }
+
+    @Test
     void aFailedTransferCanBeRetried() throws Exception {
         server.addStatus("/later.bin", 503);
         Transfer failed = failedDownloadOf("/later.bin");
 
         server.remove("/later.bin");
         TestFile file = server.addFile("/later.bin", 50_000, 42);
-        fixture.service.start(failed.id());
+        fixture.service().start(failed.id());
 
         Transfer done = fixture.awaitState(failed.id(), TransferState.COMPLETED);
         assertFalse(done.failure().isPresent());
@@ -153,7 +169,7 @@ class FailureTest {
                 () -> TransferRequest.of(URI.create("http://example.org/file"), folder).withExpectedSha256("abc"));
         assertTrue(sha.getMessage().contains("64 hexadecimal digits"), sha.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> fixture.service.start(987_654_321L));
+                () -> fixture.service().start(987_654_321L));
         assertTrue(unknown.getMessage().contains("987654321"), unknown.getMessage());
     }
 }

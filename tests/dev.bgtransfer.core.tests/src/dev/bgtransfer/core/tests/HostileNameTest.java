@@ -1,7 +1,7 @@
 package dev.bgtransfer.core.tests;
 
-import static dev.bgtransfer.core.tests.TransferFixture.list;
-import static dev.bgtransfer.core.tests.TransferFixture.sha256;
+import static dev.bgtransfer.junit.TransferFixture.list;
+import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +21,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
 
 /** Whatever name a server or URL suggests, the bytes land directly inside the destination folder. */
 class HostileNameTest {
@@ -63,7 +64,7 @@ class HostileNameTest {
     void contentDispositionCannotLeaveTheFolder(String header) throws Exception {
         TestFile file = server.addFile("/files/plain.bin", 5_000, 51).contentDisposition(header);
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
 
         assertOnlyInsideTheFolder(fixture.awaitState(started.id(), TransferState.COMPLETED), file);
     }
@@ -74,7 +75,7 @@ class HostileNameTest {
     void theUrlPathCannotLeaveTheFolder(String path) throws Exception {
         TestFile file = server.addFile(path, 5_000, 52);
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(path), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(path), folder));
 
         assertOnlyInsideTheFolder(fixture.awaitState(started.id(), TransferState.COMPLETED), file);
     }
@@ -84,7 +85,7 @@ class HostileNameTest {
     void aReasonableNameIsKept(String header) throws Exception {
         TestFile file = server.addFile("/files/x", 5_000, 53).contentDisposition(header);
 
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Path written = fixture.awaitState(started.id(), TransferState.COMPLETED).file().orElseThrow();
 
         assertTrue(written.getFileName().toString().equals("report.pdf")

@@ -1,8 +1,8 @@
 package dev.bgtransfer.core.tests;
 
-import static dev.bgtransfer.core.tests.TransferFixture.list;
-import static dev.bgtransfer.core.tests.TransferFixture.partFiles;
-import static dev.bgtransfer.core.tests.TransferFixture.sha256;
+import static dev.bgtransfer.junit.TransferFixture.list;
+import static dev.bgtransfer.junit.TransferFixture.partFiles;
+import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,6 +25,7 @@ import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
 
 /** Pause keeps resume data, resume is ranged and never splices, stop and Job cancel clean up. */
 class PauseResumeStopTest {
@@ -50,9 +51,9 @@ class PauseResumeStopTest {
 
     /** Starts a throttled download and pauses it once some bytes arrived. */
     private Transfer downloadAndPause(TestFile file) throws Exception {
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitBytes(started.id(), 300_000);
-        fixture.service.pause(started.id());
+        fixture.service().pause(started.id());
         Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
         assertTrue(paused.bytesReceived() > 0 && paused.bytesReceived() < SIZE, paused.toString());
         List<Path> parts = partFiles(folder);
@@ -67,7 +68,7 @@ class PauseResumeStopTest {
         Transfer paused = downloadAndPause(file);
 
         file.throttle(0);
-        fixture.service.start(paused.id());
+        fixture.service().start(paused.id());
         Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
 
         RecordedRequest resumed = server.requests(file.path()).getLast();
@@ -84,7 +85,7 @@ class PauseResumeStopTest {
         Transfer paused = downloadAndPause(file);
 
         file.throttle(0).ignoreRange(true);
-        fixture.service.start(paused.id());
+        fixture.service().start(paused.id());
         Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
 
         assertTrue(server.requests(file.path()).getLast().rangeStart().isPresent(), "a range was asked for");
@@ -99,7 +100,7 @@ class PauseResumeStopTest {
         Transfer paused = downloadAndPause(file);
 
         file.throttle(0).changeContent(24);
-        fixture.service.start(paused.id());
+        fixture.service().start(paused.id());
         Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
 
         assertNotEquals(before, file.sha256());
@@ -110,29 +111,29 @@ class PauseResumeStopTest {
     @Test
     void pauseOfAQueuedTransferKeepsItWaiting() {
         TestFile file = server.addFile("/files/queued.bin", 100_000, 25);
-        fixture.service.setOptions(fixture.service.options().withMaxConnectionsPerHost(1));
+        fixture.service().setOptions(fixture.service().options().withMaxConnectionsPerHost(1));
         TestFile blocker = server.addFile("/files/blocker.bin", SIZE, 26).throttle(RATE);
-        Transfer running = fixture.service.download(TransferRequest.of(server.uri(blocker.path()), folder));
+        Transfer running = fixture.service().download(TransferRequest.of(server.uri(blocker.path()), folder));
         fixture.awaitBytes(running.id(), 1);
-        Transfer queued = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer queued = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         assertEquals(TransferState.QUEUED, queued.state());
 
-        fixture.service.pause(queued.id());
-        fixture.service.stop(running.id());
+        fixture.service().pause(queued.id());
+        fixture.service().stop(running.id());
         fixture.awaitState(running.id(), TransferState.CANCELLED);
 
-        assertEquals(TransferState.PAUSED, fixture.service.get(queued.id()).orElseThrow().state());
+        assertEquals(TransferState.PAUSED, fixture.service().get(queued.id()).orElseThrow().state());
         assertEquals(0, server.requests(file.path()).size());
     }
 
     @Test
     void stopDeletesThePartialFileAndReturnsToTheStart() throws Exception {
         TestFile file = server.addFile("/files/stopped.bin", SIZE, 27).throttle(RATE);
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitBytes(started.id(), 200_000);
         assertEquals(1, partFiles(folder).size());
 
-        fixture.service.stop(started.id());
+        fixture.service().stop(started.id());
         Transfer stopped = fixture.awaitState(started.id(), TransferState.CANCELLED);
 
         assertEquals(0, stopped.bytesReceived());
@@ -140,7 +141,7 @@ class PauseResumeStopTest {
         assertEquals(List.of(), list(folder));
 
         file.throttle(0);
-        fixture.service.start(started.id());
+        fixture.service().start(started.id());
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
         assertFalse(server.requests(file.path()).getLast().rangeStart().isPresent(), "starts again from zero");
         assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
@@ -151,16 +152,16 @@ class PauseResumeStopTest {
         TestFile file = server.addFile("/files/paused-then-stopped.bin", SIZE, 28).throttle(RATE);
         Transfer paused = downloadAndPause(file);
 
-        fixture.service.stop(paused.id());
+        fixture.service().stop(paused.id());
 
-        assertEquals(TransferState.CANCELLED, fixture.service.get(paused.id()).orElseThrow().state());
+        assertEquals(TransferState.CANCELLED, fixture.service().get(paused.id()).orElseThrow().state());
         assertEquals(List.of(), list(folder));
     }
 
     @Test
     void cancellingTheJobStopsTheTransfer() throws Exception {
         TestFile file = server.addFile("/files/cancelled.bin", SIZE, 29).throttle(RATE);
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitBytes(started.id(), 200_000);
 
         Job[] jobs = Job.getJobManager().find(TransferService.JOB_FAMILY);
@@ -179,16 +180,16 @@ class PauseResumeStopTest {
         List<TestFile> files = List.of(server.addFile("/files/all-1.bin", SIZE, 30).throttle(RATE),
                 server.addFile("/files/all-2.bin", SIZE, 31).throttle(RATE));
         List<Transfer> added = files.stream()
-                .map(file -> fixture.service.add(TransferRequest.of(server.uri(file.path()), folder))).toList();
+                .map(file -> fixture.service().add(TransferRequest.of(server.uri(file.path()), folder))).toList();
 
-        fixture.service.startAll();
+        fixture.service().startAll();
         added.forEach(transfer -> fixture.awaitBytes(transfer.id(), 100_000));
-        fixture.service.stopAll();
+        fixture.service().stopAll();
         added.forEach(transfer -> fixture.awaitState(transfer.id(), TransferState.CANCELLED));
         assertEquals(List.of(), list(folder));
 
         files.forEach(file -> file.throttle(0));
-        fixture.service.startAll();
+        fixture.service().startAll();
         for (Transfer transfer : added) {
             Transfer done = fixture.awaitState(transfer.id(), TransferState.COMPLETED);
             assertEquals(files.get(added.indexOf(transfer)).sha256(), sha256(done.file().orElseThrow()));
@@ -198,12 +199,12 @@ class PauseResumeStopTest {
     @Test
     void removeForgetsTheTransferAndCanDeleteTheFile() throws Exception {
         TestFile file = server.addFile("/files/removed.bin", 10_000, 32);
-        Transfer started = fixture.service.download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Path path = fixture.awaitState(started.id(), TransferState.COMPLETED).file().orElseThrow();
 
-        fixture.service.remove(started.id(), true);
+        fixture.service().remove(started.id(), true);
 
-        assertTrue(fixture.service.get(started.id()).isEmpty());
+        assertTrue(fixture.service().get(started.id()).isEmpty());
         assertFalse(Files.exists(path));
     }
 
@@ -212,14 +213,14 @@ class PauseResumeStopTest {
         TestFile done = server.addFile("/files/reset-done.bin", 10_000, 33);
         TestFile running = server.addFile("/files/reset-running.bin", SIZE, 34).throttle(RATE);
         Files.writeString(folder.resolve("keep-me.txt"), "not ours");
-        Transfer first = fixture.service.download(TransferRequest.of(server.uri(done.path()), folder));
+        Transfer first = fixture.service().download(TransferRequest.of(server.uri(done.path()), folder));
         fixture.awaitState(first.id(), TransferState.COMPLETED);
-        Transfer second = fixture.service.download(TransferRequest.of(server.uri(running.path()), folder));
+        Transfer second = fixture.service().download(TransferRequest.of(server.uri(running.path()), folder));
         fixture.awaitBytes(second.id(), 100_000);
 
-        fixture.service.resetAll();
+        fixture.service().resetAll();
 
-        assertEquals(List.of(), fixture.service.transfers());
+        assertEquals(List.of(), fixture.service().transfers());
         long deadline = System.nanoTime() + TransferFixture.TIMEOUT.toNanos();
         while (list(folder).size() > 1 && System.nanoTime() < deadline) {
             TransferFixture.sleep(10);

@@ -1,4 +1,4 @@
-package dev.bgtransfer.core.tests;
+package dev.bgtransfer.junit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
@@ -31,42 +33,68 @@ import dev.bgtransfer.core.TransferState;
  * The real {@link TransferService} from the OSGi registry, a {@link TransferListener} service that
  * records every event, and waiting helpers. {@link #close()} resets the service for the next test.
  */
-final class TransferFixture implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+public final class TransferFixture implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final BundleContext context = FrameworkUtil.getBundle(TransferFixture.class).getBundleContext();
     private final ServiceTracker<TransferService, TransferService> tracker;
     private final ServiceRegistration<TransferListener> registration;
     private final List<TransferEvent> events = new CopyOnWriteArrayList<>();
-    final TransferService service;
 
-    TransferFixture() throws InterruptedException {
+    /** Finds the service, resets it and starts recording events. */
+    public TransferFixture() {
         tracker = new ServiceTracker<>(context, TransferService.class, null);
         tracker.open();
-        service = tracker.waitForService(TIMEOUT.toMillis());
-        if (service == null) {
-            tracker.close();
-            throw new IllegalStateException("No TransferService was registered within " + TIMEOUT);
-        }
-        service.resetAll();
-        service.setOptions(TransferOptions.DEFAULTS);
+        service().resetAll();
+        service().setOptions(TransferOptions.DEFAULTS);
         registration = context.registerService(TransferListener.class, events::add, null);
     }
 
-    List<TransferEvent> events() {
+    /**
+     * @return the service registered now (a new instance after its bundle was restarted), waiting
+     *         for it when there is none
+     */
+    public TransferService service() {
+        try {
+            TransferService service = tracker.waitForService(TIMEOUT.toMillis());
+            if (service == null) {
+                throw new IllegalStateException("No TransferService was registered within " + TIMEOUT);
+            }
+            return service;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /**
+     * Stops and starts the bundle of the service, as a shutdown and the next start of the
+     * application would: the service is deactivated, then a new instance is activated.
+     */
+    public static void restartService() {
+        Bundle core = FrameworkUtil.getBundle(TransferService.class);
+        try {
+            core.stop();
+            core.start(Bundle.START_ACTIVATION_POLICY);
+        } catch (BundleException failed) {
+            throw new IllegalStateException("Could not restart " + core.getSymbolicName(), failed);
+        }
+    }
+
+    public List<TransferEvent> events() {
         return List.copyOf(events);
     }
 
-    <E extends TransferEvent> List<E> events(Class<E> type) {
+    public <E extends TransferEvent> List<E> events(Class<E> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Waits until the transfer satisfies {@code condition}, failing the test after {@link #TIMEOUT}. */
-    Transfer await(long id, String what, Predicate<Transfer> condition) {
+    public Transfer await(long id, String what, Predicate<Transfer> condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         Transfer current = null;
         while (System.nanoTime() < deadline) {
-            current = service.get(id).orElseThrow();
+            current = service().get(id).orElseThrow();
             if (condition.test(current)) {
                 return current;
             }
@@ -75,17 +103,17 @@ final class TransferFixture implements AutoCloseable {
         return fail("Transfer " + id + " never became " + what + "; last seen: " + current);
     }
 
-    Transfer awaitState(long id, TransferState state) {
+    public Transfer awaitState(long id, TransferState state) {
         return await(id, state.toString(), transfer -> transfer.state() == state);
     }
 
-    Transfer awaitBytes(long id, long atLeast) {
+    public Transfer awaitBytes(long id, long atLeast) {
         return await(id, "running with at least " + atLeast + " bytes",
                 transfer -> transfer.state() == TransferState.RUNNING && transfer.bytesReceived() >= atLeast);
     }
 
     /** Waits until an event of this type that matches was delivered. */
-    <E extends TransferEvent> E awaitEvent(Class<E> type, Predicate<E> condition) {
+    public <E extends TransferEvent> E awaitEvent(Class<E> type, Predicate<E> condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (E event : events(type)) {
@@ -98,7 +126,7 @@ final class TransferFixture implements AutoCloseable {
         return fail("No " + type.getSimpleName() + " event arrived; events: " + events);
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException interrupted) {
@@ -107,7 +135,7 @@ final class TransferFixture implements AutoCloseable {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -125,7 +153,7 @@ final class TransferFixture implements AutoCloseable {
     }
 
     /** @return the names in the folder, sorted */
-    static List<String> list(Path folder) throws IOException {
+    public static List<String> list(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -134,7 +162,7 @@ final class TransferFixture implements AutoCloseable {
         }
     }
 
-    static List<Path> partFiles(Path folder) throws IOException {
+    public static List<Path> partFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -146,8 +174,8 @@ final class TransferFixture implements AutoCloseable {
     @Override
     public void close() {
         registration.unregister();
-        service.resetAll();
-        service.setOptions(TransferOptions.DEFAULTS);
+        service().resetAll();
+        service().setOptions(TransferOptions.DEFAULTS);
         tracker.close();
     }
 }

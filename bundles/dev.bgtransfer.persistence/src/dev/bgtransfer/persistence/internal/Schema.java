@@ -1,0 +1,80 @@
+package dev.bgtransfer.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database layout, versioned with {@code PRAGMA user_version}: migration {@code n} takes a
+ * database from version {@code n - 1} to {@code n}. Append new migrations; never edit shipped ones.
+ */
+final class Schema {
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 1: the transfer list and the id sequence, which outlives cleared transfers
+            List.of("""
+                    CREATE TABLE transfers (
+                        id INTEGER PRIMARY KEY,
+                        url TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        folder TEXT NOT NULL,
+                        file_name TEXT,
+                        part_file TEXT,
+                        file TEXT,
+                        state TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        total INTEGER NOT NULL,
+                        etag TEXT,
+                        last_modified TEXT,
+                        expected_sha256 TEXT,
+                        sha256 TEXT,
+                        failure_kind TEXT,
+                        failure_message TEXT,
+                        created_ms INTEGER NOT NULL,
+                        updated_ms INTEGER NOT NULL,
+                        finished_ms INTEGER
+                    )""", """
+                    CREATE TABLE sequence (
+                        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                        last_id INTEGER NOT NULL
+                    )""", "INSERT INTO sequence (singleton, last_id) VALUES (1, 0)"));
+
+    /** The newest version this code knows. */
+    static final int LATEST_VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("PRAGMA user_version")) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+
+    /** Applies every migration after {@code currentVersion}, each in its own transaction. */
+    static void migrate(Connection connection, int currentVersion) throws SQLException {
+        for (int version = currentVersion + 1; version <= LATEST_VERSION; version++) {
+            apply(connection, version, MIGRATIONS.get(version - 1));
+        }
+    }
+
+    private static void apply(Connection connection, int version, List<String> statements) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.executeUpdate(sql);
+            }
+            // the header field is written inside the transaction: a failed migration leaves no trace
+            statement.executeUpdate("PRAGMA user_version = " + version);
+            connection.commit();
+        } catch (SQLException failed) {
+            connection.rollback();
+            throw failed;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

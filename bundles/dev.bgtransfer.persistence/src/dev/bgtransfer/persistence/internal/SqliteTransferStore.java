@@ -1,0 +1,171 @@
+package dev.bgtransfer.persistence.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * A {@link TransferStore} in an SQLite database file. One connection serves all callers, one at a
+ * time; every write is committed when its method returns. A damaged file is moved aside on
+ * {@link #open(Path)} and replaced by an empty database, so a broken file never stops the service.
+ */
+public final class SqliteTransferStore implements TransferStore, AutoCloseable {
+    private static final String NEXT_ID = "UPDATE sequence SET last_id = last_id + 1 WHERE singleton = 1"
+            + " RETURNING last_id";
+
+    private final Path databaseFile;
+    private final Connection connection;
+    private final Path movedAside;
+    private boolean closed;
+
+    private SqliteTransferStore(Path databaseFile, Connection connection, Path movedAside) {
+        this.databaseFile = databaseFile;
+        this.connection = connection;
+        this.movedAside = movedAside;
+    }
+
+    /**
+     * Opens the database, creating it and its folders when missing and migrating it to the current
+     * schema. A file that is not a readable SQLite database is logged, moved aside (see
+     * {@link #movedAside()}) and replaced by an empty database.
+     *
+     * @param databaseFile the database file
+     * @return the open store; close it when done
+     * @throws IOException when the folder cannot be created, the file cannot be opened or moved aside,
+     *                     or a newer version of bgtransfer wrote it (the file is then left untouched)
+     */
+    public static SqliteTransferStore open(Path databaseFile) throws IOException {
+        Path file = databaseFile.toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        try {
+            return new SqliteTransferStore(file, DatabaseConnector.connect(file), null);
+        } catch (DamagedDatabaseException damaged) {
+            Path movedTo = DatabaseQuarantine.moveAside(file, LocalDateTime.now());
+            StoreLog.error(damaged.getMessage() + ". It was moved to " + movedTo
+                    + " and bgtransfer starts with an empty transfer list.", damaged);
+            // a second failure on the fresh file propagates: no retry loop
+            return new SqliteTransferStore(file, DatabaseConnector.connect(file), movedTo);
+        }
+    }
+
+    /** @return the database file this store writes */
+    public Path databaseFile() {
+        return databaseFile;
+    }
+
+    /** @return where {@link #open(Path)} moved a damaged database file, if it did */
+    public Optional<Path> movedAside() {
+        return Optional.ofNullable(movedAside);
+    }
+
+    @Override
+    public synchronized long nextId() {
+        requireOpen();
+        try (PreparedStatement statement = connection.prepareStatement(NEXT_ID);
+                ResultSet result = statement.executeQuery()) {
+            if (!result.next()) {
+                throw new SQLException("The id sequence row is missing");
+            }
+            return result.getLong(1);
+        } catch (SQLException failed) {
+            throw failure("hand out a transfer id", failed);
+        }
+    }
+
+    @Override
+    public synchronized void save(TransferRecord record) {
+        Objects.requireNonNull(record, "record");
+        requireOpen();
+        try (PreparedStatement statement = connection.prepareStatement(TransferRows.UPSERT)) {
+            TransferRows.bind(statement, record);
+            statement.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure("save transfer " + record.id(), failed);
+        }
+    }
+
+    @Override
+    public synchronized void delete(long id) {
+        requireOpen();
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM transfers WHERE id = ?")) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure("delete transfer " + id, failed);
+        }
+    }
+
+    @Override
+    public synchronized List<TransferRecord> loadAll() {
+        requireOpen();
+        try (PreparedStatement statement = connection.prepareStatement(TransferRows.SELECT_ALL);
+                ResultSet rows = statement.executeQuery()) {
+            List<TransferRecord> records = new ArrayList<>();
+            while (rows.next()) {
+                readInto(records, rows);
+            }
+            return records;
+        } catch (SQLException failed) {
+            throw failure("load the transfers", failed);
+        }
+    }
+
+    @Override
+    public synchronized void clear() {
+        requireOpen();
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM transfers")) {
+            statement.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure("clear the transfers", failed);
+        }
+    }
+
+    /** Closes the connection; later calls of the store fail with {@link IllegalStateException}. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connection.close();
+        } catch (SQLException failed) {
+            StoreLog.warn("Could not close the transfer database " + databaseFile + ": " + failed.getMessage(),
+                    failed);
+        }
+    }
+
+    /** One row that cannot be decoded must not hide the others. */
+    private void readInto(List<TransferRecord> records, ResultSet rows) throws SQLException {
+        try {
+            records.add(TransferRows.read(rows));
+        } catch (IllegalArgumentException unreadable) {
+            StoreLog.warn("Skipped transfer " + rows.getLong("id") + " of " + databaseFile
+                    + " because it cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The transfer database " + databaseFile + " is closed");
+        }
+    }
+
+    private UncheckedIOException failure(String action, SQLException failed) {
+        return new UncheckedIOException(new IOException(
+                "Could not " + action + " in " + databaseFile + ": " + failed.getMessage(), failed));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.bgtransfer.persistence.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * Registers a {@link SqliteTransferStore} as the {@link TransferStore} service. The database is
+ * {@code transfers.db} in the folder named by the framework property {@value #STATE_FOLDER_PROPERTY};
+ * without it, in this bundle's state location of the workspace when there is one, and in the
+ * bundle's data area otherwise.
+ */
+@Component(service = TransferStore.class)
+public final class SqliteTransferStoreComponent implements TransferStore {
+    /** The framework property naming the folder of the database. */
+    public static final String STATE_FOLDER_PROPERTY = "dev.bgtransfer.state";
+    private static final String DATABASE_NAME = "transfers.db";
+
+    private SqliteTransferStore store;
+
+    @Activate
+    void activate(BundleContext context) throws IOException {
+        store = SqliteTransferStore.open(locate(context));
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
+    }
+
+    /** @return the database file in use */
+    public Path databaseFile() {
+        return store.databaseFile();
+    }
+
+    @Override
+    public long nextId() {
+        return store.nextId();
+    }
+
+    @Override
+    public void save(TransferRecord record) {
+        store.save(record);
+    }
+
+    @Override
+    public void delete(long id) {
+        store.delete(id);
+    }
+
+    @Override
+    public List<TransferRecord> loadAll() {
+        return store.loadAll();
+    }
+
+    @Override
+    public void clear() {
+        store.clear();
+    }
+
+    private static Path locate(BundleContext context) throws IOException {
+        String stateFolder = context.getProperty(STATE_FOLDER_PROPERTY);
+        if (stateFolder != null && !stateFolder.isBlank()) {
+            return Path.of(stateFolder).resolve(DATABASE_NAME);
+        }
+        Location instance = Platform.getInstanceLocation();
+        if (instance != null && instance.isSet()) {
+            return Platform.getStateLocation(context.getBundle()).toPath().resolve(DATABASE_NAME);
+        }
+        File dataFile = context.getDataFile(DATABASE_NAME);
+        if (dataFile == null) {
+            throw new IOException("The framework gives bgtransfer no place for its transfer database; set the"
+                    + " framework property " + STATE_FOLDER_PROPERTY + " to a folder");
+        }
+        return dataFile.toPath();
+    }
+}

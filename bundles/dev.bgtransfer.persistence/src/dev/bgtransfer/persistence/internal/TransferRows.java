@@ -1,0 +1,107 @@
+package dev.bgtransfer.persistence.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.spi.TransferRecord;
+
+/** Maps a {@link TransferRecord} onto a row of the {@code transfers} table and back. */
+final class TransferRows {
+
+    /** In the order {@link #bind} sets the parameters. */
+    private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
+            "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
+            "failure_message", "created_ms", "updated_ms", "finished_ms");
+
+    static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
+            + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
+            + COLUMNS.stream().skip(1).map(column -> column + " = excluded." + column)
+                    .collect(Collectors.joining(", "));
+
+    static final String SELECT_ALL = "SELECT " + String.join(", ", COLUMNS) + " FROM transfers ORDER BY id";
+
+    private TransferRows() {
+    }
+
+    /** Sets every parameter of {@link #UPSERT} from the record. */
+    static void bind(PreparedStatement statement, TransferRecord record) throws SQLException {
+        TransferFailure failure = record.failure();
+        int index = 1;
+        statement.setLong(index++, record.id());
+        statement.setString(index++, Urls.withoutUserInfo(record.url()).toString());
+        statement.setString(index++, record.title());
+        statement.setString(index++, record.folder().toString());
+        setText(statement, index++, record.fileName());
+        setText(statement, index++, pathText(record.partFile()));
+        setText(statement, index++, pathText(record.file()));
+        statement.setString(index++, record.state().name());
+        statement.setLong(index++, record.bytes());
+        statement.setLong(index++, record.total());
+        setText(statement, index++, record.etag());
+        setText(statement, index++, record.lastModified());
+        setText(statement, index++, record.expectedSha256());
+        setText(statement, index++, record.sha256());
+        setText(statement, index++, failure == null ? null : failure.kind().name());
+        setText(statement, index++, failure == null ? null : failure.message());
+        statement.setLong(index++, record.created().toEpochMilli());
+        statement.setLong(index++, record.updated().toEpochMilli());
+        if (record.finished() == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, record.finished().toEpochMilli());
+        }
+    }
+
+    /**
+     * @return the record in the current row of a {@link #SELECT_ALL} result
+     * @throws IllegalArgumentException when a value cannot be decoded (an unknown state, a bad URL)
+     */
+    static TransferRecord read(ResultSet row) throws SQLException {
+        return new TransferRecord(row.getLong("id"), URI.create(row.getString("url")), row.getString("title"),
+                Path.of(row.getString("folder")), row.getString("file_name"), path(row.getString("part_file")),
+                path(row.getString("file")), TransferState.valueOf(row.getString("state")), row.getLong("bytes"),
+                row.getLong("total"), row.getString("etag"), row.getString("last_modified"),
+                row.getString("expected_sha256"), row.getString("sha256"), failure(row),
+                Instant.ofEpochMilli(row.getLong("created_ms")), Instant.ofEpochMilli(row.getLong("updated_ms")),
+                finished(row));
+    }
+
+    private static TransferFailure failure(ResultSet row) throws SQLException {
+        String kind = row.getString("failure_kind");
+        if (kind == null) {
+            return null;
+        }
+        String message = row.getString("failure_message");
+        return new TransferFailure(TransferFailure.Kind.valueOf(kind), message == null ? "" : message);
+    }
+
+    private static Instant finished(ResultSet row) throws SQLException {
+        long millis = row.getLong("finished_ms");
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static String pathText(Path path) {
+        return path == null ? null : path.toString();
+    }
+
+    private static Path path(String text) {
+        return text == null ? null : Path.of(text);
+    }
+}

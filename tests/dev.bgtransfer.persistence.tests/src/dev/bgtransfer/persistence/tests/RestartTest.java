@@ -1,0 +1,197 @@
+package dev.bgtransfer.persistence.tests;
+
+import static dev.bgtransfer.junit.TransferFixture.list;
+import static dev.bgtransfer.junit.TransferFixture.partFiles;
+import static dev.bgtransfer.junit.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.RecordedRequest;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
+
+/**
+ * The service is stopped and started (its bundle, as at a quit and the next start) with the real
+ * SQLite store: transfers come back with their ids and states, and continue from their bytes.
+ */
+class RestartTest {
+    private static final long MB = 1_000_000;
+
+    private TestHttpServer server;
+    private TransferFixture fixture;
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = TestHttpServer.start();
+        fixture = new TransferFixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+        server.close();
+    }
+
+    @Test
+    void aRunningTransferContinuesRangedFromItsCheckpointAfterARestart() throws Exception {
+        TestFile file = server.addFile("/files/restart.bin", 20 * MB, 91).throttle(4 * MB);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitBytes(started.id(), 10 * MB);
+
+        TransferFixture.restartService();
+        file.throttle(0);
+
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+        List<RecordedRequest> requests = server.requests(file.path());
+        assertEquals(2, requests.size());
+        long resumedAt = requests.get(1).rangeStart().orElseThrow(() -> new AssertionError("restarted from zero"));
+        assertTrue(resumedAt >= 8 * MB, "resumed from the checkpoint, not near zero: " + resumedAt);
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(List.of("restart.bin"), list(folder));
+    }
+
+    @Test
+    void pausedStaysPausedAndCompletedStaysAsHistory() throws Exception {
+        TestFile finished = server.addFile("/files/history.bin", 100_000, 92);
+        TestFile slow = server.addFile("/files/paused.bin", 8 * MB, 93).throttle(2 * MB);
+        Transfer completed = fixture.service().download(TransferRequest.of(server.uri(finished.path()), folder));
+        fixture.awaitState(completed.id(), TransferState.COMPLETED);
+        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
+        fixture.awaitBytes(running.id(), 500_000);
+        fixture.service().pause(running.id());
+        long kept = fixture.awaitState(running.id(), TransferState.PAUSED).bytesReceived();
+
+        TransferFixture.restartService();
+
+        Transfer history = fixture.service().get(completed.id()).orElseThrow();
+        assertEquals(TransferState.COMPLETED, history.state());
+        assertEquals(finished.sha256(), history.sha256().orElseThrow());
+        Transfer paused = fixture.service().get(running.id()).orElseThrow();
+        assertEquals(TransferState.PAUSED, paused.state());
+        assertEquals(kept, paused.bytesReceived());
+        TransferFixture.sleep(300);
+        assertEquals(1, server.requests(slow.path()).size(), "a paused transfer does not start by itself");
+
+        slow.throttle(0);
+        fixture.service().start(running.id());
+        Transfer done = fixture.awaitState(running.id(), TransferState.COMPLETED);
+        assertEquals(kept, server.requests(slow.path()).getLast().rangeStart().orElseThrow());
+        assertEquals(slow.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
+    void idsAreNeverReusedAcrossRestarts() {
+        TestFile file = server.addFile("/files/id.bin", 1_000, 94);
+        long first = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder)).id();
+        fixture.service().resetAll();
+        TransferFixture.restartService();
+
+        long second = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder)).id();
+
+        assertTrue(second > first, second + " after " + first);
+    }
+
+    enum PartialFile {
+        MISSING, SHORTER, LONGER
+    }
+
+    /** The partial file is the truth for the offset; the record only bounds it. */
+    @ParameterizedTest
+    @EnumSource(PartialFile.class)
+    void thePartialFileDecidesWhereToResume(PartialFile change) throws Exception {
+        TestFile file = server.addFile("/files/truth.bin", 6 * MB, 95).throttle(2 * MB);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitBytes(started.id(), 1 * MB);
+        fixture.service().pause(started.id());
+        long recorded = fixture.awaitState(started.id(), TransferState.PAUSED).bytesReceived();
+        Path part = partFiles(folder).getFirst();
+
+        Bundle core = FrameworkUtil.getBundle(TransferService.class);
+        core.stop();
+        long expectedStart = change(part, change, recorded);
+        core.start(Bundle.START_ACTIVATION_POLICY);
+
+        file.throttle(0);
+        fixture.service().start(started.id());
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+        RecordedRequest resumed = server.requests(file.path()).getLast();
+        if (expectedStart == 0) {
+            assertFalse(resumed.rangeStart().isPresent(), "a missing partial file starts from zero");
+        } else {
+            assertEquals(expectedStart, resumed.rangeStart().orElseThrow());
+        }
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(List.of("truth.bin"), list(folder));
+    }
+
+    private static long change(Path part, PartialFile change, long recorded) throws IOException {
+        switch (change) {
+            case MISSING -> {
+                Files.delete(part);
+                return 0;
+            }
+            case SHORTER -> {
+                try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                    channel.truncate(recorded / 2);
+                }
+                return recorded / 2;
+            }
+            case LONGER -> {
+                try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
+                    out.write(new byte[5_000]);
+                }
+                return recorded;
+            }
+            default -> throw new IllegalArgumentException(change.toString());
+        }
+    }
+
+    @Test
+    void twoHundredTransfersAreAllStoredCompleted() throws Exception {
+        List<TestFile> files = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            TestFile file = server.addFile("/many/file-" + i + ".bin", 20_000 + i, 1000 + i);
+            files.add(file);
+            ids.add(fixture.service().download(TransferRequest.of(server.uri(file.path()), folder)).id());
+        }
+        ids.forEach(id -> fixture.awaitState(id, TransferState.COMPLETED));
+
+        TransferFixture.restartService();
+
+        for (int i = 0; i < ids.size(); i++) {
+            Transfer stored = fixture.service().get(ids.get(i)).orElseThrow();
+            assertEquals(TransferState.COMPLETED, stored.state(), stored.toString());
+            assertEquals(files.get(i).sha256(), stored.sha256().orElseThrow());
+            assertEquals(files.get(i).size(), stored.bytesReceived());
+        }
+        assertEquals(200, fixture.service().transfers().size());
+        assertEquals(200, list(folder).size());
+    }
+}

@@ -1,0 +1,192 @@
+package dev.bgtransfer.persistence.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.persistence.internal.SqliteTransferStore;
+
+/** The store on real SQLite files. */
+class SqliteTransferStoreTest {
+    @TempDir
+    Path dir;
+
+    private Path database() {
+        return dir.resolve("transfers.db");
+    }
+
+    private static TransferRecord record(long id, Instant now) {
+        return TransferRecord.create(id, URI.create("https://example.org/files/" + id + ".iso"), "title " + id,
+                Path.of("/tmp/downloads"), null, now);
+    }
+
+    @Test
+    void everyFieldSurvivesAReopen() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        TransferRecord full = new TransferRecord(7, URI.create("https://example.org/a%20b.bin?x=1"), "Title",
+                Path.of("/data/dl"), "a b.bin", Path.of("/data/dl/a b.bin.part"), Path.of("/data/dl/a b.bin"),
+                TransferState.FAILED, 1234, 5678, "\"etag-1\"", "Wed, 01 Jan 2025 00:00:00 GMT", "ab".repeat(32),
+                "cd".repeat(32), new TransferFailure(TransferFailure.Kind.HTTP_STATUS, "The server answered 404."),
+                now.minusSeconds(60), now, now);
+        TransferRecord sparse = record(8, now);
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            store.save(full);
+            store.save(sparse);
+        }
+
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            assertEquals(List.of(full, sparse), store.loadAll());
+            assertTrue(store.movedAside().isEmpty());
+        }
+    }
+
+    @Test
+    void idsAreNeverReusedAcrossReopenAndClear() throws Exception {
+        Set<Long> ids = new HashSet<>();
+        for (int round = 0; round < 3; round++) {
+            try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+                for (int i = 0; i < 5; i++) {
+                    long id = store.nextId();
+                    assertTrue(ids.add(id), "reused " + id);
+                    store.save(record(id, Instant.now()));
+                }
+                store.clear();
+                assertEquals(List.of(), store.loadAll());
+            }
+        }
+        assertEquals(15, ids.size());
+    }
+
+    @Test
+    void credentialsInAUrlAreNeverStored() throws Exception {
+        TransferRecord withSecret = TransferRecord.create(1, URI.create("https://user:secret@example.org/f"), "",
+                dir, null, Instant.now());
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            store.save(withSecret);
+            assertEquals(URI.create("https://example.org/f"), store.loadAll().getFirst().url());
+        }
+        assertFalse(new String(Files.readAllBytes(database()), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("secret"), "the secret is not in the main file");
+    }
+
+    @Test
+    void twoHundredTransfersUpdatedConcurrentlyLoseNothing() throws Exception {
+        Map<Long, TransferRecord> last = new ConcurrentHashMap<>();
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                ids.add(store.nextId());
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<?>> work = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                List<Long> mine = ids.subList(thread * 25, thread * 25 + 25);
+                work.add(threads.submit(() -> {
+                    for (int step = 1; step <= 20; step++) {
+                        for (long id : mine) {
+                            TransferRecord progressed = record(id, Instant.ofEpochMilli(1_000))
+                                    .withState(TransferState.RUNNING, null, Instant.ofEpochMilli(1_000))
+                                    .withProgress(step * 1_000L + id, 1_000_000, Instant.ofEpochMilli(1_000 + step));
+                            store.save(progressed);
+                            last.put(id, progressed);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+            threads.shutdown();
+        }
+
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            List<TransferRecord> loaded = store.loadAll();
+            assertEquals(200, loaded.size());
+            for (TransferRecord record : loaded) {
+                assertEquals(last.get(record.id()), record);
+                assertEquals(20_000 + record.id(), record.bytes());
+            }
+        }
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideAndTheStoreStartsEmpty() throws Exception {
+        byte[] junk = new byte[4096];
+        new Random(1).nextBytes(junk);
+        Files.write(database(), junk);
+
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            Path aside = store.movedAside().orElseThrow();
+            assertArrayEquals(junk, Files.readAllBytes(aside), "kept for inspection");
+            assertTrue(aside.getFileName().toString().startsWith("transfers.db.corrupt-"), aside.toString());
+            assertEquals(List.of(), store.loadAll());
+            long id = store.nextId();
+            store.save(record(id, Instant.now()));
+            assertEquals(1, store.loadAll().size());
+        }
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            assertTrue(store.movedAside().isEmpty(), "the fresh database is healthy");
+            assertEquals(1, store.loadAll().size());
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefusedAndLeftAlone() throws Exception {
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            store.save(record(store.nextId(), Instant.now()));
+        }
+        setUserVersion(database(), 99);
+        byte[] before = Files.readAllBytes(database());
+
+        IOException refused = assertThrows(IOException.class, () -> SqliteTransferStore.open(database()));
+
+        assertTrue(refused.getMessage().contains("99"), refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(database()));
+    }
+
+    /** SQLite keeps user_version as a big-endian int at offset 60 of the header. */
+    private static void setUserVersion(Path file, int version) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[60] = (byte) (version >>> 24);
+        bytes[61] = (byte) (version >>> 16);
+        bytes[62] = (byte) (version >>> 8);
+        bytes[63] = (byte) version;
+        Files.write(file, bytes);
+    }
+
+    @Test
+    void theJournalIsWriteAhead() throws Exception {
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            store.save(record(store.nextId(), Instant.now()));
+            assertTrue(Files.exists(dir.resolve("transfers.db-wal")), "WAL mode keeps a -wal file while open");
+        }
+        assertEquals(Transfer.UNKNOWN_SIZE, record(1, Instant.now()).total());
+    }
+}

@@ -35,22 +35,29 @@ public final class TransferServiceComponent implements TransferService {
 
     private TransferEngine engine;
 
-    /** Framework property: {@code false} keeps unfinished transfers paused at start-up. */
+    /** Framework property: {@code false} keeps unfinished transfers paused at start-up, whatever the preference. */
     static final String CONTINUE_UNFINISHED = "dev.bgtransfer.continueUnfinished";
 
     /** Framework property: a PEM or DER file of certificates to trust besides the JDK's. */
     static final String TRUSTED_CERTIFICATES = "dev.bgtransfer.trustedCertificates";
 
+    private PreferenceOptions preferences;
+
     @Activate
     void activate(BundleContext context) {
         String trusted = context.getProperty(TRUSTED_CERTIFICATES);
-        engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(), TransferOptions.DEFAULTS,
+        preferences = new PreferenceOptions();
+        engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(), preferences.read(),
                 trusted == null || trusted.isBlank() ? null : Path.of(trusted), () -> listeners);
-        engine.restore(!"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED)));
+        preferences.listen(engine::setOptions);
+        boolean continueUnfinished = preferences.continueUnfinished()
+                && !"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED));
+        engine.restore(continueUnfinished);
     }
 
     @Deactivate
     void deactivate() {
+        preferences.close();
         engine.close();
     }
 

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
@@ -75,6 +79,21 @@ class ConnectionLimitTest {
         assertTrue(peakJobs.get() <= 5, "queued transfers must not be Jobs yet: " + peakJobs.get());
         assertTrue(initial.stream().filter(state -> state == TransferState.QUEUED).count() >= 15,
                 "the ones beyond the limit wait as QUEUED: " + initial);
+    }
+
+    @Test
+    void thePreferenceChangesTheLimitAtOnce() throws Exception {
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(TransferPreferences.NODE);
+        try {
+            preferences.putInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST, 3);
+            assertEquals(3, fixture.service().options().maxConnectionsPerHost());
+            preferences.putInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST, 99);
+            assertEquals(TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT,
+                    fixture.service().options().maxConnectionsPerHost(), "clamped to the limit");
+        } finally {
+            preferences.remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
+        }
+        assertEquals(5, fixture.service().options().maxConnectionsPerHost());
     }
 
     @Test

@@ -25,7 +25,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
@@ -103,6 +107,27 @@ class RestartTest {
         Transfer done = fixture.awaitState(running.id(), TransferState.COMPLETED);
         assertEquals(kept, server.requests(slow.path()).getLast().rangeStart().orElseThrow());
         assertEquals(slow.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
+    void withContinueUnfinishedOffARunningTransferComesBackPaused() throws Exception {
+        TestFile file = server.addFile("/files/no-continue.bin", 8 * MB, 96).throttle(2 * MB);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitBytes(started.id(), 500_000);
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(TransferPreferences.NODE);
+        preferences.putBoolean(TransferPreferences.CONTINUE_UNFINISHED, false);
+        try {
+            TransferFixture.restartService();
+            assertEquals(TransferState.PAUSED, fixture.service().get(started.id()).orElseThrow().state());
+            TransferFixture.sleep(300);
+            assertEquals(1, server.requests(file.path()).size());
+        } finally {
+            preferences.remove(TransferPreferences.CONTINUE_UNFINISHED);
+        }
+        file.throttle(0);
+        fixture.service().start(started.id());
+        assertEquals(file.sha256(), sha256(fixture.awaitState(started.id(), TransferState.COMPLETED).file().orElseThrow()));
+        assertTrue(server.requests(file.path()).getLast().rangeStart().orElseThrow() > 0);
     }
 
     @Test

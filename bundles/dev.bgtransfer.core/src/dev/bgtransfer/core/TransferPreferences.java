@@ -1,0 +1,27 @@
+package dev.bgtransfer.core;
+
+/**
+ * The service's preferences, in the instance scope node {@link #NODE} (workspace metadata in an
+ * IDE, the instance area in the product). The service reads them at start and follows changes at
+ * once; a preference page or another bundle only writes them.
+ */
+public final class TransferPreferences {
+
+    /** The preference node's name (the core bundle's symbolic name). */
+    public static final String NODE = "dev.bgtransfer.core";
+
+    /** int, 1 to 16: never more concurrent connections to one host. Default 5. */
+    public static final String MAX_CONNECTIONS_PER_HOST = "maxConnectionsPerHost";
+
+    /** boolean: transfers that were queued or running when the application ended continue at start. Default true. */
+    public static final String CONTINUE_UNFINISHED = "continueUnfinished";
+
+    /** int, seconds: the longest a connection may deliver no bytes. Default 30. */
+    public static final String STALL_TIMEOUT_SECONDS = "stallTimeoutSeconds";
+
+    /** The highest per-host limit the preference accepts. */
+    public static final int MAX_CONNECTIONS_PER_HOST_LIMIT = 16;
+
+    private TransferPreferences() {
+    }
+}

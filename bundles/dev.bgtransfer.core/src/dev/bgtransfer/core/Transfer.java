@@ -2,6 +2,7 @@ package dev.bgtransfer.core;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,14 +17,27 @@ import java.util.Optional;
  * @param bytesReceived     bytes of the entity held locally
  * @param totalBytes        the entity's length, or {@link #UNKNOWN_SIZE}
  * @param sha256            the SHA-256 of the completed file (lower-case hex)
- * @param failure           why it failed, when {@link TransferState#FAILED}
+ * @param failure           why it failed, when {@link TransferState#FAILED}; while
+ *                          {@link #nextRetry()} is present, why the last attempt failed
+ * @param nextRetry         when a running transfer that is waiting to retry tries again
  */
 public record Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
         TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
-        Optional<TransferFailure> failure) {
+        Optional<TransferFailure> failure, Optional<Instant> nextRetry) {
 
     /** {@link #totalBytes()} when the server did not say how long the entity is. */
     public static final long UNKNOWN_SIZE = -1;
+
+    /** @return whether the transfer is running but waiting to try again after a transient failure */
+    public boolean isWaitingToRetry() {
+        return state == TransferState.RUNNING && nextRetry.isPresent();
+    }
+
+    /** @return a copy that waits until {@code at} to retry after {@code lastFailure} */
+    public Transfer waitingToRetry(TransferFailure lastFailure, Instant at) {
+        return new Transfer(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256,
+                Optional.of(lastFailure), Optional.of(at));
+    }
 
     /** @return whether the entity's length is known */
     public boolean isSizeKnown() {

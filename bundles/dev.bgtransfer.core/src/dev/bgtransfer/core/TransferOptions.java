@@ -10,13 +10,23 @@ import java.util.Objects;
  * @param connectTimeout        the longest wait for a connection to be established
  * @param stallTimeout          the longest time a connection may deliver no bytes
  * @param maxRedirects          redirects followed before the transfer fails
+ * @param maxRetries            retries of a transient failure (network, 408, 429, 5xx) before the
+ *                              transfer fails; each resumes from the bytes on disk
+ * @param firstRetryDelay       the wait before the first retry; it doubles with each retry up to
+ *                              {@link #MAX_RETRY_DELAY}, unless the server's Retry-After says otherwise
  */
 public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout, Duration stallTimeout,
-        int maxRedirects) {
+        int maxRedirects, int maxRetries, Duration firstRetryDelay) {
 
-    /** The defaults: 5 per host (NSURLSession's HTTPMaximumConnectionsPerHost), 30 s, 30 s, 10. */
+    /** No wait between retries is longer than this, whatever the server asks for. */
+    public static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
+
+    /**
+     * The defaults: 5 per host (NSURLSession's HTTPMaximumConnectionsPerHost), 30 s to connect, 30 s
+     * of stall, 10 redirects, 5 retries from 1 s.
+     */
     public static final TransferOptions DEFAULTS = new TransferOptions(5, Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 10);
+            Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1));
 
     public TransferOptions {
         if (maxConnectionsPerHost < 1 || maxConnectionsPerHost > 64) {
@@ -24,19 +34,30 @@ public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout
         }
         requirePositive(Objects.requireNonNull(connectTimeout, "connectTimeout"), "connect timeout");
         requirePositive(Objects.requireNonNull(stallTimeout, "stallTimeout"), "stall timeout");
+        requirePositive(Objects.requireNonNull(firstRetryDelay, "firstRetryDelay"), "first retry delay");
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("Redirects must not be negative: " + maxRedirects);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("Retries must not be negative: " + maxRetries);
         }
     }
 
     /** @return a copy with another per-host connection limit */
     public TransferOptions withMaxConnectionsPerHost(int max) {
-        return new TransferOptions(max, connectTimeout, stallTimeout, maxRedirects);
+        return new TransferOptions(max, connectTimeout, stallTimeout, maxRedirects, maxRetries, firstRetryDelay);
     }
 
     /** @return a copy with another stall timeout */
     public TransferOptions withStallTimeout(Duration timeout) {
-        return new TransferOptions(maxConnectionsPerHost, connectTimeout, timeout, maxRedirects);
+        return new TransferOptions(maxConnectionsPerHost, connectTimeout, timeout, maxRedirects, maxRetries,
+                firstRetryDelay);
+    }
+
+    /** @return a copy with another retry budget and first delay */
+    public TransferOptions withRetries(int retries, Duration firstDelay) {
+        return new TransferOptions(maxConnectionsPerHost, connectTimeout, stallTimeout, maxRedirects, retries,
+                firstDelay);
     }
 
     private static void requirePositive(Duration duration, String what) {

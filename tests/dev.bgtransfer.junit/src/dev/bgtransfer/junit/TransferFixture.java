@@ -35,6 +35,8 @@ import dev.bgtransfer.core.TransferState;
  */
 public final class TransferFixture implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The defaults, but quick retries, so that a failure shows in milliseconds rather than half a minute. */
+    public static final TransferOptions OPTIONS = TransferOptions.DEFAULTS.withRetries(2, Duration.ofMillis(20));
 
     private final BundleContext context = FrameworkUtil.getBundle(TransferFixture.class).getBundleContext();
     private final ServiceTracker<TransferService, TransferService> tracker;
@@ -46,7 +48,7 @@ public final class TransferFixture implements AutoCloseable {
         tracker = new ServiceTracker<>(context, TransferService.class, null);
         tracker.open();
         service().resetAll();
-        service().setOptions(TransferOptions.DEFAULTS);
+        service().setOptions(OPTIONS);
         registration = context.registerService(TransferListener.class, events::add, null);
     }
 
@@ -175,7 +177,7 @@ public final class TransferFixture implements AutoCloseable {
     public void close() {
         registration.unregister();
         service().resetAll();
-        service().setOptions(TransferOptions.DEFAULTS);
+        service().setOptions(OPTIONS);
         tracker.close();
     }
 }

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
@@ -303,6 +304,8 @@ final class DownloadAttempt {
                     }
                 }
                 exchange.bodyConsumed();
+            } catch (ConnectionClosedException closedEarly) {
+                throw Failures.truncated(exchange.url(), received, total);
             } finally {
                 // whatever ended the loop, the bytes written so far are kept for a resume
                 checkpoint(channel, part, received, total);

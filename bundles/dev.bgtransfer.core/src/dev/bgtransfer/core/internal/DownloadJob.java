@@ -1,5 +1,8 @@
 package dev.bgtransfer.core.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -7,9 +10,11 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
  * The Eclipse Job of one running transfer. Cancelling it (from the engine or the Progress view)
@@ -28,11 +33,22 @@ final class DownloadJob extends Job {
     private volatile Intent intent;
     private volatile Outcome outcome;
 
-    DownloadJob(String name, long transferId, DownloadAttempt attempt, ConnectionAbort abort) {
+    /** Hears that the Job waits to retry, and until when. */
+    interface RetryListener {
+        void waiting(TransferFailure lastFailure, Instant retryAt);
+    }
+
+    private final RetryPolicy retries;
+    private final RetryListener retrying;
+
+    DownloadJob(String name, long transferId, DownloadAttempt attempt, ConnectionAbort abort, RetryPolicy retries,
+            RetryListener retrying) {
         super(name);
         this.transferId = transferId;
         this.attempt = attempt;
         this.abort = abort;
+        this.retries = retries;
+        this.retrying = retrying;
         // visible in the Progress view, but no modal progress dialog for each file
         setSystem(false);
         setUser(false);
@@ -63,7 +79,7 @@ final class DownloadJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), 1000);
         try {
-            outcome = new Outcome.Completed(attempt.run(progress));
+            outcome = new Outcome.Completed(runWithRetries(progress));
             return Status.OK_STATUS;
         } catch (OperationCanceledException cancelled) {
             outcome = new Outcome.Interrupted(attempt.record());
@@ -79,6 +95,39 @@ final class DownloadJob extends Job {
             return Status.OK_STATUS;
         } finally {
             monitor.done();
+        }
+    }
+
+    /** Runs the attempt, and again from the bytes on disk after each transient failure within the budget. */
+    private TransferRecord runWithRetries(SubMonitor progress) throws TransferException {
+        for (int retry = 1;; retry++) {
+            try {
+                return attempt.run(progress);
+            } catch (TransferException failed) {
+                if (!retries.allows(failed, retry)) {
+                    throw failed;
+                }
+                Duration wait = retries.delay(failed, retry);
+                retrying.waiting(failed.failure(), Instant.now().plus(wait));
+                progress.subTask(NLS.bind(Messages.waitingToRetry, failed.failure().message()));
+                sleep(wait, progress);
+            }
+        }
+    }
+
+    /** Sleeps in short steps so that a cancel (pause, stop, shutdown) ends the wait at once. */
+    private void sleep(Duration wait, SubMonitor progress) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (progress.isCanceled() || abort.isAborted()) {
+                throw new OperationCanceledException();
+            }
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new OperationCanceledException();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 import javax.net.ssl.SSLException;
@@ -74,7 +75,8 @@ final class Failures {
         int status = exchange.status();
         boolean retryable = status == 408 || status == 429 || status >= 500;
         return new TransferException(new TransferFailure(Kind.HTTP_STATUS,
-                NLS.bind(Messages.httpStatus, exchange.statusText(), exchange.url())), retryable, null);
+                NLS.bind(Messages.httpStatus, exchange.statusText(), exchange.url())), retryable,
+                RetryPolicy.parseRetryAfter(exchange.header("Retry-After"), Instant.now()).orElse(null), null);
     }
 
     static TransferException truncated(URI url, long received, long expected) {

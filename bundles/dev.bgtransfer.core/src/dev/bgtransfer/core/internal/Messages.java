@@ -9,6 +9,7 @@ public final class Messages extends NLS {
     public static String jobName;
     public static String progressKnown;
     public static String progressUnknown;
+    public static String waitingToRetry;
     public static String httpStatus;
     public static String tooManyRedirects;
     public static String redirectLoop;

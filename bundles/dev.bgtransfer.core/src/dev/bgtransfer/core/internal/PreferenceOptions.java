@@ -2,8 +2,8 @@ package dev.bgtransfer.core.internal;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -16,24 +16,23 @@ final class PreferenceOptions implements AutoCloseable {
     private final IEclipsePreferences node = InstanceScope.INSTANCE.getNode(TransferPreferences.NODE);
     private IPreferenceChangeListener listener;
 
-    /** Calls {@code changed} with the new options after every change of a preference. */
-    void listen(Consumer<TransferOptions> changed) {
-        listener = event -> changed.accept(read());
+    /**
+     * After every change of a preference, applies the preferences to the current options and
+     * hands on the result; options the preferences do not govern stay as they were set.
+     */
+    void listen(Supplier<TransferOptions> current, Consumer<TransferOptions> changed) {
+        listener = event -> changed.accept(applyTo(current.get()));
         node.addPreferenceChangeListener(listener);
     }
 
-    TransferOptions read() {
-        TransferOptions defaults = TransferOptions.DEFAULTS;
-        int perHost = node.getInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST, defaults.maxConnectionsPerHost());
-        long stall = node.getLong(TransferPreferences.STALL_TIMEOUT_SECONDS, defaults.stallTimeout().toSeconds());
-        try {
-            return defaults.withMaxConnectionsPerHost(
-                    Math.clamp(perHost, 1, TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT))
-                    .withStallTimeout(Duration.ofSeconds(Math.max(1, stall)));
-        } catch (IllegalArgumentException unusable) {
-            ILog.of(PreferenceOptions.class).warn("Ignoring transfer preferences: " + unusable.getMessage());
-            return defaults;
-        }
+    /** @return {@code options} with the preferences' per-host limit and stall timeout */
+    TransferOptions applyTo(TransferOptions options) {
+        int perHost = node.getInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
+                TransferOptions.DEFAULTS.maxConnectionsPerHost());
+        long stall = node.getLong(TransferPreferences.STALL_TIMEOUT_SECONDS,
+                TransferOptions.DEFAULTS.stallTimeout().toSeconds());
+        return options.withMaxConnectionsPerHost(Math.clamp(perHost, 1, TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT))
+                .withStallTimeout(Duration.ofSeconds(Math.max(1, stall)));
     }
 
     boolean continueUnfinished() {

@@ -46,6 +46,8 @@ public final class TransferEngine implements AutoCloseable {
     private final Map<Long, DownloadJob> jobs = new HashMap<>();
     /** Transfers removed while their Job was running, and whether their completed file goes too. */
     private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
+    /** Running transfers that wait to retry: their last failure and when they try again. */
+    private final Map<Long, Retry> waitingToRetry = new HashMap<>();
     private final HostSlots slots = new HostSlots();
     private TransferOptions options;
     private int completedInBatch;
@@ -94,15 +96,21 @@ public final class TransferEngine implements AutoCloseable {
             queue(record);
             schedule();
         }
-        return records.get(record.id()).toTransfer();
+        return snapshot(records.get(record.id()));
     }
 
     public synchronized Optional<Transfer> get(long id) {
-        return Optional.ofNullable(records.get(id)).map(TransferRecord::toTransfer);
+        return Optional.ofNullable(records.get(id)).map(this::snapshot);
     }
 
     public synchronized List<Transfer> transfers() {
-        return records.values().stream().map(TransferRecord::toTransfer).toList();
+        return records.values().stream().map(this::snapshot).toList();
+    }
+
+    private Transfer snapshot(TransferRecord record) {
+        Transfer transfer = record.toTransfer();
+        Retry retry = waitingToRetry.get(record.id());
+        return retry == null ? transfer : transfer.waitingToRetry(retry.lastFailure(), retry.at());
     }
 
     public synchronized void start(long id) {
@@ -222,7 +230,7 @@ public final class TransferEngine implements AutoCloseable {
         JobListener listener = new JobListener(record.id());
         DownloadAttempt attempt = new DownloadAttempt(record, transport, options, abort, listener);
         DownloadJob job = new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(),
-                attempt, abort);
+                attempt, abort, new RetryPolicy(options), listener);
         listener.job = job;
         job.addJobChangeListener(listener);
         jobs.put(record.id(), job);
@@ -263,6 +271,7 @@ public final class TransferEngine implements AutoCloseable {
     private synchronized void jobDone(DownloadJob job) {
         long id = job.transferId();
         jobs.remove(id);
+        waitingToRetry.remove(id);
         Outcome outcome = job.outcome();
         slots.release(outcome.record().url());
         if (!records.containsKey(id)) {
@@ -335,7 +344,8 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     /** Connects one Job's attempt and its end to the engine. */
-    private final class JobListener extends JobChangeAdapter implements DownloadAttempt.Listener {
+    private final class JobListener extends JobChangeAdapter
+            implements DownloadAttempt.Listener, DownloadJob.RetryListener {
         private final long id;
         private DownloadJob job;
 
@@ -360,7 +370,7 @@ public final class TransferEngine implements AutoCloseable {
                 if (current != null && jobs.get(id) == job) {
                     TransferRecord updated = current.withProgress(bytes, total, current.updated());
                     records.put(id, updated);
-                    events.post(new TransferEvent.Progress(updated.toTransfer()));
+                    events.post(new TransferEvent.Progress(snapshot(updated)));
                 }
             }
         }
@@ -370,9 +380,21 @@ public final class TransferEngine implements AutoCloseable {
                 if (records.containsKey(id) && jobs.get(id) == job) {
                     store.save(record);
                     if (announce) {
+                        waitingToRetry.remove(id);
                         records.put(id, record);
-                        events.post(new TransferEvent.Progress(record.toTransfer()));
+                        events.post(new TransferEvent.Progress(snapshot(record)));
                     }
+                }
+            }
+        }
+
+        @Override
+        public void waiting(TransferFailure lastFailure, Instant retryAt) {
+            synchronized (TransferEngine.this) {
+                TransferRecord current = records.get(id);
+                if (current != null && jobs.get(id) == job) {
+                    waitingToRetry.put(id, new Retry(lastFailure, retryAt));
+                    events.post(new TransferEvent.Progress(snapshot(current)));
                 }
             }
         }
@@ -381,5 +403,8 @@ public final class TransferEngine implements AutoCloseable {
         public void done(IJobChangeEvent event) {
             jobDone(job);
         }
+    }
+
+    private record Retry(TransferFailure lastFailure, Instant at) {
     }
 }

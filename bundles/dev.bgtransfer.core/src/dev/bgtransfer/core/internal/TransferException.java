@@ -1,5 +1,8 @@
 package dev.bgtransfer.core.internal;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import dev.bgtransfer.core.TransferFailure;
 
 /** A failure of one attempt, with the reason a person reads and whether trying again may help. */
@@ -8,11 +11,18 @@ final class TransferException extends Exception {
 
     private final transient TransferFailure failure;
     private final boolean transientFailure;
+    private final transient Duration retryAfter;
 
     TransferException(TransferFailure failure, boolean transientFailure, Throwable cause) {
+        this(failure, transientFailure, null, cause);
+    }
+
+    /** @param retryAfter how long the server asked to wait before a retry, or {@code null} */
+    TransferException(TransferFailure failure, boolean transientFailure, Duration retryAfter, Throwable cause) {
         super(failure.message(), cause);
         this.failure = failure;
         this.transientFailure = transientFailure;
+        this.retryAfter = retryAfter;
     }
 
     static TransferException permanent(TransferFailure.Kind kind, String message) {
@@ -21,6 +31,11 @@ final class TransferException extends Exception {
 
     TransferFailure failure() {
         return failure;
+    }
+
+    /** @return the wait the server asked for (Retry-After) */
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** @return whether a later attempt may succeed (a network fault, a server's 5xx) */

@@ -47,9 +47,10 @@ public final class TransferServiceComponent implements TransferService {
     void activate(BundleContext context) {
         String trusted = context.getProperty(TRUSTED_CERTIFICATES);
         preferences = new PreferenceOptions();
-        engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(), preferences.read(),
+        engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(),
+                preferences.applyTo(TransferOptions.DEFAULTS),
                 trusted == null || trusted.isBlank() ? null : Path.of(trusted), () -> listeners);
-        preferences.listen(engine::setOptions);
+        preferences.listen(engine::options, engine::setOptions);
         boolean continueUnfinished = preferences.continueUnfinished()
                 && !"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED));
         engine.restore(continueUnfinished);

@@ -58,7 +58,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public Transfer toTransfer() {
         String shown = !title.isEmpty() ? title : fileName != null ? fileName : fallbackTitle();
         return new Transfer(id, url, shown, folder, Optional.ofNullable(file), state, bytes, total,
-                Optional.ofNullable(sha256), Optional.ofNullable(failure));
+                Optional.ofNullable(sha256), Optional.ofNullable(failure), Optional.empty());
     }
 
     private String fallbackTitle() {

@@ -97,6 +97,7 @@ class FailureTest {
         assertEquals(TransferFailure.Kind.HTTP_STATUS, failure.kind());
         assertEquals("The server answered 404 Not Found for " + server.uri("/missing.bin") + ".", failure.message());
         assertEquals(List.of(), list(folder));
+        assertEquals(1, server.requests("/missing.bin").size(), "a 404 is not retried");
         TransferEvent.Failed event = fixture.awaitEvent(TransferEvent.Failed.class,
                 failedEvent -> failedEvent.transfer().id() == failed.id());
         assertEquals(failure, event.transfer().failure().orElseThrow());
@@ -112,6 +113,8 @@ class FailureTest {
 
         assertTrue(failure.message().startsWith("The server answered 500 Internal Server Error"), failure.message());
         assertEquals(List.of(), list(folder));
+        assertEquals(1 + TransferFixture.OPTIONS.maxRetries(), server.requests("/broken.bin").size(),
+                "a server error is retried within the budget");
     }
 
     @Test

@@ -4,17 +4,13 @@ import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.jobs.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -24,29 +20,12 @@ import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
 /** Never more connections to one host than the limit; the rest wait without a thread. */
-class ConnectionLimitTest {
-    private TestHttpServer server;
-    private TransferFixture fixture;
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = TestHttpServer.start();
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-        server.close();
-    }
-
+class ConnectionLimitTest extends ServiceTest {
     @Test
     void twentyQueuedNeverExceedFiveConnections() throws Exception {
         List<TestFile> files = new ArrayList<>();

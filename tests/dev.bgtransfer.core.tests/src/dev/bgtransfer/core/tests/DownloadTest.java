@@ -11,38 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
 /** Whole downloads through the real service against a real HTTP server on loopback. */
-class DownloadTest {
-    private TestHttpServer server;
-    private TransferFixture fixture;
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = TestHttpServer.start();
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-        server.close();
-    }
-
+class DownloadTest extends ServiceTest {
     @Test
     void downloadCompletesWithTheExactBytes() throws Exception {
         TestFile file = server.addFile("/files/seed-1.bin", 3_000_123, 1);

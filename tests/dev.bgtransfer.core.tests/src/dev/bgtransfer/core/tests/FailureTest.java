@@ -9,42 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
 /** Redirects, error statuses and bad requests end in states and sentences a person can act on. */
-class FailureTest {
-    private TestHttpServer server;
-    private TransferFixture fixture;
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = TestHttpServer.start();
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-        server.close();
-    }
-
+class FailureTest extends ServiceTest {
     private Transfer failedDownloadOf(String path) {
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(path), folder));
         return fixture.awaitState(started.id(), TransferState.FAILED);

@@ -13,41 +13,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
 /** Pause keeps resume data, resume is ranged and never splices, stop and Job cancel clean up. */
-class PauseResumeStopTest {
+class PauseResumeStopTest extends ServiceTest {
     private static final long SIZE = 4_000_000;
     private static final long RATE = 1_000_000;
-
-    private TestHttpServer server;
-    private TransferFixture fixture;
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = TestHttpServer.start();
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-        server.close();
-    }
 
     /** Starts a throttled download and pauses it once some bytes arrived. */
     private Transfer downloadAndPause(TestFile file) throws Exception {

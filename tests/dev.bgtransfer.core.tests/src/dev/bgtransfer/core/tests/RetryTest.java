@@ -6,45 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
 /** Transient failures are retried from the bytes on disk, within a budget, visibly. */
-class RetryTest {
-    private TestHttpServer server;
-    private TransferFixture fixture;
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = TestHttpServer.start();
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-        server.close();
-    }
-
+class RetryTest extends ServiceTest {
     @Test
     void aConnectionClosedEarlyIsResumedAndNeverCompletedShort() throws Exception {
         fixture.service().setOptions(TransferFixture.OPTIONS.withRetries(5, Duration.ofMillis(20)));

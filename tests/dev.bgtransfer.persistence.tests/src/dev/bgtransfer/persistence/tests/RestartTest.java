@@ -16,10 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.framework.Bundle;
@@ -34,33 +31,17 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
 /**
  * The service is stopped and started (its bundle, as at a quit and the next start) with the real
  * SQLite store: transfers come back with their ids and states, and continue from their bytes.
  */
-class RestartTest {
+class RestartTest extends ServiceTest {
     private static final long MB = 1_000_000;
 
-    private TestHttpServer server;
-    private TransferFixture fixture;
-    @TempDir
-    Path folder;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = TestHttpServer.start();
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-        server.close();
-    }
 
     @Test
     void aRunningTransferContinuesRangedFromItsCheckpointAfterARestart() throws Exception {

@@ -211,6 +211,9 @@ final class DownloadAttempt {
         if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
             throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectUnsupported, from, next));
         }
+        if (from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectToPlainHttp, from, next));
+        }
         if (!visited.add(next)) {
             throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectLoop, record.url()));
         }

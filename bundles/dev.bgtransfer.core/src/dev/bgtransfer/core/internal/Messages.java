@@ -15,6 +15,7 @@ public final class Messages extends NLS {
     public static String redirectLoop;
     public static String redirectWithoutLocation;
     public static String redirectUnsupported;
+    public static String redirectToPlainHttp;
     public static String unknownHost;
     public static String connectionRefused;
     public static String connectTimeout;

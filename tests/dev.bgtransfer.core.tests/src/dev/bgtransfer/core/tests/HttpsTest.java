@@ -91,6 +91,21 @@ class HttpsTest {
     }
 
     @Test
+    void aRedirectFromHttpsToPlainHttpIsRefused() throws Exception {
+        try (TestHttpServer secure = TestHttpServer.startHttps(forLoopback); TestHttpServer plain = TestHttpServer.start()) {
+            TestFile file = plain.addFile("/plain.bin", 1_000, 83);
+            secure.addRedirect("/moved.bin", 302, plain.uri(file.path()).toString());
+
+            Transfer started = fixture.service().download(TransferRequest.of(secure.uri("/moved.bin"), folder));
+            TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
+
+            assertEquals(TransferFailure.Kind.REDIRECT, failure.kind());
+            assertTrue(failure.message().contains("redirects to the insecure"), failure.message());
+            assertEquals(0, plain.requests().size(), "nothing went out in the clear");
+        }
+    }
+
+    @Test
     void aCertificateForAnotherHostFails() throws Exception {
         assertTlsFailure(forAnotherHost, "its certificate is for another host name.");
     }

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,8 @@ import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
+import dev.bgtransfer.persistence.internal.SqliteTransferStore;
+import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
  * The service is stopped and started (its bundle, as at a quit and the next start) with the real
@@ -176,6 +179,38 @@ class RestartTest extends ServiceTest {
             }
             default -> throw new IllegalArgumentException(change.toString());
         }
+    }
+
+    /**
+     * All bytes on disk but not completed (a process ended after the last byte): the ranged
+     * request beyond the end gets a 416 that names the same length, and the file completes
+     * without fetching anything again.
+     */
+    @Test
+    void aCompletePartialFileIsFinishedByA416() throws Exception {
+        TestFile file = server.addFile("/files/whole.bin", 2 * MB, 97).throttle(1 * MB);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitBytes(started.id(), 300_000);
+        fixture.service().pause(started.id());
+        fixture.awaitState(started.id(), TransferState.PAUSED);
+        Bundle core = FrameworkUtil.getBundle(TransferService.class);
+        core.stop();
+        Files.write(partFiles(folder).getFirst(), file.bytes());
+        Path database = Path.of(System.getProperty("dev.bgtransfer.state"), "transfers.db");
+        try (SqliteTransferStore store = SqliteTransferStore.open(database)) {
+            TransferRecord paused = store.loadAll().stream().filter(record -> record.id() == started.id())
+                    .findFirst().orElseThrow();
+            store.save(paused.withProgress(file.size(), file.size(), Instant.now()));
+        }
+        core.start(Bundle.START_ACTIVATION_POLICY);
+
+        fixture.service().start(started.id());
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(2, server.requests(file.path()).size());
+        assertEquals(file.size(), server.requests(file.path()).getLast().rangeStart().orElseThrow());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(file.sha256(), done.sha256().orElseThrow());
     }
 
     @Test

@@ -234,6 +234,9 @@ final class DownloadAttempt {
             }
             return offset;
         }
+        if (status == 206) {
+            throw TransferException.permanent(Kind.PROTOCOL, NLS.bind(Messages.unaskedPartial, exchange.url()));
+        }
         throw Failures.httpStatus(exchange);
     }
 

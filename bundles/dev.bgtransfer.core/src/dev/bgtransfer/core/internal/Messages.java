@@ -28,6 +28,7 @@ public final class Messages extends NLS {
     public static String internalError;
     public static String protocol;
     public static String badContentRange;
+    public static String unaskedPartial;
     public static String checksumMismatch;
     public static String diskFull;
     public static String diskDenied;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferFailure;
@@ -37,6 +38,10 @@ final class Failures {
         String host = url.getHost();
         if (error instanceof UnknownHostException) {
             return TransferException.permanent(Kind.NETWORK, NLS.bind(Messages.unknownHost, host));
+        }
+        if (error instanceof MessageConstraintException tooLong) {
+            return new TransferException(new TransferFailure(Kind.PROTOCOL,
+                    NLS.bind(Messages.protocol, host, describe(tooLong))), false, error);
         }
         if (error instanceof SSLException) {
             return new TransferException(new TransferFailure(Kind.TLS, tlsMessage(error, host)), false, error);

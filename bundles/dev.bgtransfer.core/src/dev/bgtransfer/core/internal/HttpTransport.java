@@ -13,6 +13,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.Http1StreamListener;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
@@ -33,6 +34,10 @@ import dev.bgtransfer.core.TransferOptions;
 final class HttpTransport implements AutoCloseable {
     static final String USER_AGENT = "bgtransfer/0.1";
     private static final int MAX_TOTAL_CONNECTIONS = 256;
+    /** A server cannot make the client hold more than this per header line, nor more lines. */
+    private static final int MAX_HEADER_LINE = 16 * 1024;
+    private static final int MAX_HEADER_COUNT = 200;
+    private static final int BUFFER_SIZE = 64 * 1024;
     /** The abort handle of the download on this thread, for the stream listener to attach to. */
     private static final ThreadLocal<ConnectionAbort> CURRENT_ABORT = new ThreadLocal<>();
 
@@ -47,6 +52,11 @@ final class HttpTransport implements AutoCloseable {
         this.options = options;
         this.requester = RequesterBootstrap.bootstrap()
                 .setHttpProcessor(HttpProcessors.client(USER_AGENT))
+                .setHttp1Config(Http1Config.custom()
+                        .setMaxLineLength(MAX_HEADER_LINE)
+                        .setMaxHeaderCount(MAX_HEADER_COUNT)
+                        .setBufferSize(BUFFER_SIZE)
+                        .build())
                 .setSocketConfig(SocketConfig.custom()
                         .setSoTimeout(Timeout.of(options.stallTimeout()))
                         .setTcpNoDelay(true)

@@ -44,6 +44,21 @@ class ProtocolFaultTest extends ServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 500 })
+    void overLongHeadersAreRefused(int lines) throws Exception {
+        String header = lines == 1 ? "X-Huge: " + "a".repeat(100_000) : "X-Many: b\n".repeat(lines).strip();
+        try (RawHttpServer raw = RawHttpServer.start((number, head, out) -> out.write(RawHttpServer
+                .response("HTTP/1.1 200 OK\n" + header + "\nContent-Length: 1000", BODY)))) {
+            TransferFailure failure = fixture.awaitState(download(raw).id(), TransferState.FAILED).failure()
+                    .orElseThrow();
+
+            assertEquals(TransferFailure.Kind.PROTOCOL, failure.kind());
+            assertTrue(failure.message().length() < 300, "a sentence, not the header: " + failure.message());
+            assertEquals(List.of(), list(folder));
+        }
+    }
+
     @Test
     void aPartialAnswerThatWasNotAskedForIsRejected() throws Exception {
         try (RawHttpServer raw = RawHttpServer.start((number, head, out) -> out.write(RawHttpServer.response(

@@ -19,6 +19,9 @@ public final class SamplePreferences {
     /** int: the port to listen on; 0 (the default) reuses the previous run's port when free, else an ephemeral one. */
     public static final String PORT_PROPERTY = "dev.bgtransfer.samples.port";
 
+    /** The framework property naming a file to which the server appends one line per request: method, path, Range, status. */
+    public static final String ACCESS_LOG_PROPERTY = "dev.bgtransfer.samples.accessLog";
+
     /** 1 MB/s: the largest file takes about half a minute, so its progress is easy to follow. */
     public static final long DEFAULT_BYTES_PER_SECOND = 1_000_000;
 

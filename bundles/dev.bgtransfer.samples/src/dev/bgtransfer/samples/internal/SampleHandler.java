@@ -21,13 +21,20 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  */
 final class SampleHandler implements HttpRequestHandler {
     private final LongSupplier bytesPerSecond;
+    private final AccessLog accessLog;
 
-    SampleHandler(LongSupplier bytesPerSecond) {
+    SampleHandler(LongSupplier bytesPerSecond, AccessLog accessLog) {
         this.bytesPerSecond = bytesPerSecond;
+        this.accessLog = accessLog;
     }
 
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
+        answer(request, response);
+        accessLog.record(request, response.getCode());
+    }
+
+    private void answer(ClassicHttpRequest request, ClassicHttpResponse response) {
         String path = request.getPath() == null ? "/" : request.getPath().replaceFirst("[?#].*", "");
         Optional<SampleEntry> entry = SampleCatalog.find(path);
         if (entry.isEmpty()) {

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import dev.bgtransfer.samples.SampleFile;
+import dev.bgtransfer.samples.SamplePreferences;
 import dev.bgtransfer.samples.SampleServer;
 
 /**
@@ -29,12 +30,14 @@ public final class SampleServerComponent implements SampleServer {
     private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
 
     private SampleSettings settings;
+    private AccessLog accessLog;
     private HttpServer server;
     private URI baseUri;
 
     @Activate
     void activate(BundleContext context) throws IOException {
         settings = new SampleSettings(context);
+        accessLog = AccessLog.open(context.getProperty(SamplePreferences.ACCESS_LOG_PROPERTY));
         int port = settings.port();
         try {
             server = start(port);
@@ -52,10 +55,11 @@ public final class SampleServerComponent implements SampleServer {
     void deactivate() {
         settings.close();
         server.close(CloseMode.IMMEDIATE);
+        accessLog.close();
     }
 
     private HttpServer start(int port) throws IOException {
-        SampleHandler handler = new SampleHandler(() -> settings.bytesPerSecond());
+        SampleHandler handler = new SampleHandler(() -> settings.bytesPerSecond(), accessLog);
         HttpServer started = ServerBootstrap.bootstrap()
                 .setLocalAddress(InetAddress.getLoopbackAddress())
                 .setListenerPort(port)

@@ -1,0 +1,33 @@
+package dev.bgtransfer.app.internal.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.bgtransfer.core.TransferRequest;
+
+/** What the command line asks for, checked and complete. */
+sealed interface Command {
+
+    /** Download {@code requests}; {@code retries} is validated but the service has no retry budget yet. */
+    record Get(List<TransferRequest> requests, Path state, Optional<Integer> maxPerHost, Optional<Duration> stallTimeout,
+            Optional<Integer> retries, boolean quiet) implements Command {
+    }
+
+    /** Print the stored transfers. */
+    record ListTransfers(Path state) implements Command {
+    }
+
+    /** Finish every unfinished stored transfer. */
+    record Resume(Path state, boolean quiet) implements Command {
+    }
+
+    /** Serve the sample files until stopped. */
+    record Samples(Optional<Integer> port, Optional<Long> bytesPerSecond) implements Command {
+    }
+
+    /** Print the usage. */
+    record Help() implements Command {
+    }
+}

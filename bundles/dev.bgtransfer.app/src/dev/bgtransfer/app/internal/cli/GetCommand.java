@@ -1,0 +1,54 @@
+package dev.bgtransfer.app.internal.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+
+/**
+ * {@code get}: downloads each URL into the folder, continuing a stored unfinished transfer of the
+ * same URL and folder from its bytes instead of starting again.
+ */
+final class GetCommand {
+    private final TransferService service;
+
+    GetCommand(TransferService service) {
+        this.service = service;
+    }
+
+    /** @return the ids to wait for, in the order of the URLs */
+    List<Long> start(Command.Get get) {
+        TransferOptions options = service.options();
+        if (get.maxPerHost().isPresent()) {
+            options = options.withMaxConnectionsPerHost(get.maxPerHost().get());
+        }
+        if (get.stallTimeout().isPresent()) {
+            options = options.withStallTimeout(get.stallTimeout().get());
+        }
+        service.setOptions(options);
+        List<Long> ids = new ArrayList<>();
+        for (TransferRequest request : get.requests()) {
+            Optional<Transfer> unfinished = findUnfinished(request);
+            if (unfinished.isPresent()) {
+                service.start(unfinished.get().id());
+                ids.add(unfinished.get().id());
+            } else {
+                ids.add(service.download(request).id());
+            }
+        }
+        return ids;
+    }
+
+    private Optional<Transfer> findUnfinished(TransferRequest request) {
+        return service.transfers().stream()
+                .filter(transfer -> transfer.state() != TransferState.COMPLETED)
+                .filter(transfer -> transfer.url().equals(request.url())
+                        && transfer.destinationFolder().equals(request.destinationFolder()))
+                .reduce((older, newer) -> newer);
+    }
+}

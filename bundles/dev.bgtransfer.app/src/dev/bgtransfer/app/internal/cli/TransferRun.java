@@ -1,0 +1,79 @@
+package dev.bgtransfer.app.internal.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+
+/**
+ * Waits for transfers to end, printing one result line per completed file on stdout
+ * ({@code path<TAB>bytes<TAB>sha256}) and {@code URL: reason} per failure on stderr.
+ */
+final class TransferRun {
+    private static final long TICK_MILLIS = 100;
+
+    private final TransferService service;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProgressDisplay progress;
+
+    TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress) {
+        this.service = service;
+        this.out = out;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    /** @return 0 when every transfer completed, 1 when any did not */
+    int await(List<Long> ids) throws InterruptedException {
+        Set<Long> pending = new LinkedHashSet<>(ids);
+        boolean allCompleted = true;
+        while (!pending.isEmpty()) {
+            List<Transfer> current = new ArrayList<>();
+            for (long id : ids) {
+                Optional<Transfer> transfer = service.get(id);
+                transfer.ifPresent(current::add);
+                if (pending.contains(id) && isOver(transfer)) {
+                    pending.remove(id);
+                    allCompleted &= report(id, transfer);
+                }
+            }
+            progress.show(current);
+            if (!pending.isEmpty()) {
+                Thread.sleep(TICK_MILLIS);
+            }
+        }
+        progress.clear();
+        return allCompleted ? 0 : 1;
+    }
+
+    private static boolean isOver(Optional<Transfer> transfer) {
+        return transfer.isEmpty() || switch (transfer.get().state()) {
+            case COMPLETED, FAILED, CANCELLED -> true;
+            case QUEUED, RUNNING, PAUSED -> false;
+        };
+    }
+
+    private boolean report(long id, Optional<Transfer> ended) {
+        progress.clear();
+        if (ended.isPresent() && ended.get().state() == TransferState.COMPLETED && ended.get().file().isPresent()) {
+            Transfer done = ended.get();
+            out.println(done.file().get().toAbsolutePath() + "\t" + done.bytesReceived() + "\t"
+                    + done.sha256().orElse(""));
+            out.flush();
+            return true;
+        }
+        String url = ended.map(transfer -> transfer.url().toString()).orElse("#" + id);
+        String reason = ended.flatMap(Transfer::failure).map(TransferFailure::message).orElse(Messages.stopped);
+        err.println(url + ": " + reason);
+        err.flush();
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bgtransfer.samples.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * Answers {@code GET} and {@code HEAD} for the demo files: 200 with the whole file, 206 for a
+ * satisfiable {@code Range} (unless an {@code If-Range} names another entity), 416 for a range past
+ * the end, 404 for other paths and 405 for other methods.
+ */
+final class SampleHandler implements HttpRequestHandler {
+    private final LongSupplier bytesPerSecond;
+    private final AccessLog accessLog;
+
+    SampleHandler(LongSupplier bytesPerSecond, AccessLog accessLog) {
+        this.bytesPerSecond = bytesPerSecond;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
+        answer(request, response);
+        accessLog.record(request, response.getCode());
+    }
+
+    private void answer(ClassicHttpRequest request, ClassicHttpResponse response) {
+        String path = request.getPath() == null ? "/" : request.getPath().replaceFirst("[?#].*", "");
+        Optional<SampleEntry> entry = SampleCatalog.find(path);
+        if (entry.isEmpty()) {
+            text(response, HttpStatus.SC_NOT_FOUND, "Not found\n");
+            return;
+        }
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            text(response, HttpStatus.SC_METHOD_NOT_ALLOWED, "Only GET and HEAD\n");
+            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+            return;
+        }
+        serve(entry.get(), request, response);
+    }
+
+    private void serve(SampleEntry file, ClassicHttpRequest request, ClassicHttpResponse response) {
+        response.setHeader(HttpHeaders.ETAG, file.etag());
+        response.setHeader(HttpHeaders.LAST_MODIFIED, SampleCatalog.LAST_MODIFIED);
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        Header rangeHeader = request.getFirstHeader(HttpHeaders.RANGE);
+        ByteRange range = new ByteRange(0, file.size() - 1);
+        int status = HttpStatus.SC_OK;
+        if (rangeHeader != null && ifRangeHolds(request, file)) {
+            Optional<ByteRange> asked = ByteRange.parse(rangeHeader.getValue(), file.size());
+            if (asked == null) {
+                text(response, HttpStatus.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable\n");
+                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + file.size());
+                return;
+            }
+            if (asked.isPresent()) {
+                range = asked.get();
+                status = HttpStatus.SC_PARTIAL_CONTENT;
+                response.setHeader(HttpHeaders.CONTENT_RANGE,
+                        "bytes " + range.first() + "-" + range.last() + "/" + file.size());
+            }
+        }
+        response.setCode(status);
+        response.setEntity(new PacedBody(file.seed(), range.first(), range.length(), bytesPerSecond));
+    }
+
+    /** RFC 9110 13.1.5: a range applies only when If-Range is absent or names this entity exactly (strong). */
+    private static boolean ifRangeHolds(ClassicHttpRequest request, SampleEntry file) {
+        Header ifRange = request.getFirstHeader(HttpHeaders.IF_RANGE);
+        if (ifRange == null) {
+            return true;
+        }
+        String value = ifRange.getValue().strip();
+        return value.startsWith("\"") ? value.equals(file.etag()) : value.equals(SampleCatalog.LAST_MODIFIED);
+    }
+
+    private static void text(ClassicHttpResponse response, int status, String body) {
+        response.setCode(status);
+        response.setEntity(new StringEntity(body, ContentType.TEXT_PLAIN));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.bgtransfer.samples.internal;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.List;
+
+import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
+import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import dev.bgtransfer.samples.SampleFile;
+import dev.bgtransfer.samples.SamplePreferences;
+import dev.bgtransfer.samples.SampleServer;
+
+/**
+ * The {@link SampleServer}: an HttpCore 5 classic server on {@code 127.0.0.1}, started when the
+ * service is first used and stopped with it. It prefers the previous run's port, so sample URLs
+ * stored by the transfer service stay valid across restarts, and takes an ephemeral one otherwise.
+ */
+@Component(service = SampleServer.class)
+public final class SampleServerComponent implements SampleServer {
+    private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
+
+    private SampleSettings settings;
+    private AccessLog accessLog;
+    private HttpServer server;
+    private URI baseUri;
+
+    @Activate
+    void activate(BundleContext context) throws IOException {
+        settings = new SampleSettings(context);
+        accessLog = AccessLog.open(context.getProperty(SamplePreferences.ACCESS_LOG_PROPERTY));
+        int port = settings.port();
+        try {
+            server = start(port);
+        } catch (BindException taken) {
+            if (port == 0) {
+                throw taken;
+            }
+            server = start(0);
+        }
+        baseUri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+        settings.rememberPort(server.getLocalPort());
+    }
+
+    @Deactivate
+    void deactivate() {
+        settings.close();
+        server.close(CloseMode.IMMEDIATE);
+        accessLog.close();
+    }
+
+    private HttpServer start(int port) throws IOException {
+        SampleHandler handler = new SampleHandler(() -> settings.bytesPerSecond(), accessLog);
+        HttpServer started = ServerBootstrap.bootstrap()
+                .setLocalAddress(InetAddress.getLoopbackAddress())
+                .setListenerPort(port)
+                .setCanonicalHostName("127.0.0.1")
+                .setSocketConfig(SocketConfig.custom().setSoTimeout(SOCKET_TIMEOUT).setTcpNoDelay(true).build())
+                .setExceptionListener(new QuietErrors())
+                .setRequestRouter((request, context) -> handler)
+                .create();
+        started.start();
+        return started;
+    }
+
+    @Override
+    public List<SampleFile> files() {
+        return SampleCatalog.entries().stream()
+                .map(entry -> new SampleFile(entry.title(), entry.fileName(),
+                        baseUri.resolve(SampleCatalog.PATH_PREFIX.substring(1) + entry.fileName()), entry.size(),
+                        entry.sha256()))
+                .toList();
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public long bytesPerSecond() {
+        return settings.bytesPerSecond();
+    }
+}

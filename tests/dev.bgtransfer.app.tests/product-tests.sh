@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Integration tests of the materialized product through ./bgtransfer, as a person or a script uses
+# it. Usage: product-tests.sh TARGET_DIR. Ends with "N passed, N failed"; exits 1 on any failure.
+set -uo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+target=${1:-$repo/tests/dev.bgtransfer.app.tests/target}
+work=$target/work
+rm -rf "$work" && mkdir -p "$work/home"
+export BGTRANSFER_NO_BUILD=1 # the Maven build that runs this has just materialized the product
+export HOME=$work/home XDG_STATE_HOME=$work/home/state XDG_DATA_HOME=$work/home/data
+bgtransfer=$repo/bgtransfer
+passed=0 failed=0
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; }
+trap cleanup EXIT
+
+check() { # NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok    $name"; else failed=$((failed + 1)); echo "FAIL  $name"; fi
+}
+timed() { local start=$SECONDS; "$@"; echo "      (${1} $2: $((SECONDS - start)) s)"; }
+no_stack_trace() { ! grep -qE '^\s+at [a-z]|Exception' "$1"; }
+wait_for() { # SECONDS CONDITION...
+  local deadline=$((SECONDS + $1)); shift
+  until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.2; done
+}
+
+# --- a sample server in its own process, logging what it is asked
+BGTRANSFER_VM_ARGS="-Ddev.bgtransfer.samples.accessLog=$work/access.log" \
+  "$bgtransfer" samples --rate 3000000 > "$work/samples.txt" 2> "$work/samples.err" &
+pids+=($!)
+wait_for 60 test -s "$work/samples.txt" || { echo "FAIL  the sample server did not start"; cat "$work/samples.err"; exit 1; }
+sample() { sed -n "${1}p" "$work/samples.txt" | cut -f"$2"; } # LINE FIELD (1 url, 2 bytes, 3 sha256)
+
+# --- usage
+"$bgtransfer" get > "$work/usage.out" 2> "$work/usage.err"; code=$?
+check "get without a URL exits 2" test $code -eq 2
+check "bad usage prints the usage text on stderr" grep -q "Usage: bgtransfer" "$work/usage.err"
+"$bgtransfer" get --max-per-host 0 "$(sample 1 1)" 2> "$work/usage2.err" >/dev/null; code=$?
+check "an out-of-range option exits 2" test $code -eq 2
+"$bgtransfer" frobnicate 2>/dev/null; code=$?
+check "an unknown command exits 2" test $code -eq 2
+
+# --- a download: one result line, the right bytes
+start=$SECONDS
+"$bgtransfer" get --quiet --dir "$work/dl" --state "$work/state1" "$(sample 2 1)" > "$work/get.out" 2> "$work/get.err"; code=$?
+echo "      (get of $(sample 2 2) bytes: $((SECONDS - start)) s)"
+check "get exits 0" test $code -eq 0
+expected=$(printf '%s\t%s\t%s' "$work/dl/sample-2-2.4MB.bin" "$(sample 2 2)" "$(sample 2 3)")
+check "get prints path, bytes and SHA-256" test "$(cat "$work/get.out")" = "$expected"
+check "the file has that SHA-256" test "$(sha256sum < "$work/dl/sample-2-2.4MB.bin" | cut -d' ' -f1)" = "$(sample 2 3)"
+"$bgtransfer" get --quiet --dir "$work/dl-sha" --state "$work/state1" --sha256 "$(sample 1 3)" "$(sample 1 1)" \
+  > /dev/null 2>&1; code=$?
+check "a matching --sha256 completes" test $code -eq 0
+wrong=$(printf '0%.0s' {1..64})
+"$bgtransfer" get --quiet --dir "$work/dl-badsha" --state "$work/state1" --sha256 "$wrong" "$(sample 1 1)" \
+  > "$work/badsha.out" 2> "$work/badsha.err"; code=$?
+check "a wrong --sha256 exits 1 with a reason" test $code -eq 1 -a -s "$work/badsha.err" -a ! -s "$work/badsha.out"
+check "no file is left under the final name" test ! -e "$work/dl-badsha/sample-1-700KB.bin"
+
+# --- a 404 among good URLs
+missing="${work:+$(sample 1 1 | sed 's#/samples/.*#/samples/missing.bin#')}"
+"$bgtransfer" get --dir "$work/dl404" --state "$work/state2" "$(sample 1 1)" "$missing" > "$work/404.out" 2> "$work/404.err"; code=$?
+check "a 404 exits 1" test $code -eq 1
+check "the 404 is named with its URL and a reason" grep -q "^$missing: .*404" "$work/404.err"
+check "no stack trace on stderr" no_stack_trace "$work/404.err"
+check "the good URL still completed" grep -q "sample-1-700KB.bin	700000	$(sample 1 3)" "$work/404.out"
+
+# --- kill -9 mid-transfer, then resume (and the same get again) continue ranged
+killed_then() { # STATE FOLDER CONTINUE-COMMAND...
+  local state=$1 dir=$2; shift 2
+  "$bgtransfer" get --dir "$dir" --state "$state" "$(sample 5 1)" > /dev/null 2>&1 &
+  local pid=$!
+  wait_for 60 bash -c "test \$(stat -c %s '$dir/sample-5-28.6MB.bin.part' 2>/dev/null || echo 0) -gt 12000000"
+  kill -9 "$pid"; wait "$pid" 2>/dev/null
+  local start=$SECONDS
+  "$@" > "$work/continued.out" 2> "$work/continued.err"; code=$?
+  echo "      (continuing after kill -9: $((SECONDS - start)) s)"
+}
+ranged_after_kill() { grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"; }
+killed_then "$work/state3" "$work/dl-kill" "$bgtransfer" resume --quiet --state "$work/state3"
+check "resume after kill -9 exits 0" test $code -eq 0
+check "resume prints the file with the right SHA-256" grep -q "sample-5-28.6MB.bin	28600000	$(sample 5 3)" "$work/continued.out"
+check "the file has the right bytes" test "$(sha256sum < "$work/dl-kill/sample-5-28.6MB.bin" | cut -d' ' -f1)" = "$(sample 5 3)"
+check "the server saw a ranged request after the kill" ranged_after_kill
+: > "$work/access.log"
+killed_then "$work/state4" "$work/dl-kill2" "$bgtransfer" get --quiet --dir "$work/dl-kill2" --state "$work/state4" "$(sample 5 1)"
+check "the same get after kill -9 exits 0 with the right SHA-256" grep -q "	28600000	$(sample 5 3)" "$work/continued.out"
+check "the same get continued ranged" ranged_after_kill
+"$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
+check "list shows the one transfer, completed" test "$(grep -c COMPLETED "$work/list.out")" -eq 1
+
+# --- the workbench under Xvfb: starts, adds the five samples, a screenshot, a clean log
+if [[ -n ${DISPLAY:-} ]]; then
+  "$bgtransfer" > "$work/workbench.out" 2>&1 &
+  wb=$!; pids+=($wb)
+  workspace=$XDG_DATA_HOME/bgtransfer/workspace
+  store=$workspace/.metadata/.plugins/dev.bgtransfer.persistence
+  wait_for 90 test -f "$store/transfers.db"
+  sleep 8 # let the window paint
+  xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$target/workbench.png"
+  check "the workbench is running" kill -0 $wb
+  check "a screenshot was saved to target/workbench.png" test -s "$target/workbench.png"
+  kill $wb; wait $wb 2>/dev/null
+  check "the workbench log has no errors" bash -c "! grep -q '^!ENTRY [^ ]* 4 ' '$workspace/.metadata/.log' 2>/dev/null"
+  "$bgtransfer" list --state "$store" > "$work/samples-list.out" 2>&1
+  check "the first start added the five samples, not started" test "$(grep -c 'CANCELLED.*/samples/sample-' "$work/samples-list.out")" -eq 5
+else
+  echo "skip  the workbench tests: no DISPLAY (run under xvfb-run)"
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))

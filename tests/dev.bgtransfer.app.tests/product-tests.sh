@@ -66,6 +66,14 @@ check "the 404 is named with its URL and a reason" grep -q "^$missing: .*404" "$
 check "no stack trace on stderr" no_stack_trace "$work/404.err"
 check "the good URL still completed" grep -q "sample-1-700KB.bin	700000	$(sample 1 3)" "$work/404.out"
 
+# --- a refused connection, with no retries: a quick failure with its reason
+start=$SECONDS
+"$bgtransfer" get --retries 0 --dir "$work/dl-refused" --state "$work/state-refused" http://127.0.0.1:9/x.bin \
+  > /dev/null 2> "$work/refused.err"; code=$?
+check "a refused connection with --retries 0 exits 1" test $code -eq 1
+check "it says the host refused" grep -q "^http://127.0.0.1:9/x.bin: 127.0.0.1 refused the connection." "$work/refused.err"
+check "--retries 0 does not wait for backoff" test $((SECONDS - start)) -lt 15
+
 # --- kill -9 mid-transfer, then resume (and the same get again) continue ranged
 killed_then() { # STATE FOLDER CONTINUE-COMMAND...
   local state=$1 dir=$2; shift 2

@@ -10,7 +10,7 @@ import dev.bgtransfer.core.TransferRequest;
 /** What the command line asks for, checked and complete. */
 sealed interface Command {
 
-    /** Download {@code requests}; {@code retries} is validated but the service has no retry budget yet. */
+    /** Download {@code requests}; {@code retries} bounds the retries of each transient failure. */
     record Get(List<TransferRequest> requests, Path state, Optional<Integer> maxPerHost, Optional<Duration> stallTimeout,
             Optional<Integer> retries, boolean quiet) implements Command {
     }

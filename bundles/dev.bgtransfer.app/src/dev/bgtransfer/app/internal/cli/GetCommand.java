@@ -30,6 +30,9 @@ final class GetCommand {
         if (get.stallTimeout().isPresent()) {
             options = options.withStallTimeout(get.stallTimeout().get());
         }
+        if (get.retries().isPresent()) {
+            options = options.withRetries(get.retries().get(), options.firstRetryDelay());
+        }
         service.setOptions(options);
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {

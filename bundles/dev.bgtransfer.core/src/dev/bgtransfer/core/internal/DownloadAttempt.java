@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -79,7 +76,7 @@ final class DownloadAttempt {
         ensureFolder();
         if (wasMovedBeforeACrash()) {
             return record.completed(record.file(), record.total(), HexFormat.of()
-                    .formatHex(digestOfFile(record.file(), record.total())), Instant.now());
+                    .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
         }
         long offset = resumeOffset();
         URI target = record.url();
@@ -112,7 +109,7 @@ final class DownloadAttempt {
                 offset = start;
                 long total = entityLength(exchange, offset);
                 accept(exchange, offset, total);
-                MessageDigest digest = sha256();
+                MessageDigest digest = PartFile.newSha256();
                 long received = receive(exchange, offset, total, digest, monitor);
                 return complete(received, digest);
             } catch (IOException networkFailure) {
@@ -284,11 +281,10 @@ final class DownloadAttempt {
      */
     private long receive(Exchange exchange, long offset, long total, MessageDigest digest, SubMonitor monitor)
             throws IOException, TransferException {
-        Path part = record.partFile();
         ByteProgress progress = new ByteProgress(monitor, listener);
         InputStream body = exchange.body();
-        try (FileChannel channel = openPart(part, offset)) {
-            digestExisting(channel, offset, digest, part);
+        try (PartFile part = PartFile.openAt(record.partFile(), offset)) {
+            part.digestFirst(offset, digest);
             byte[] buffer = new byte[BUFFER_SIZE];
             ByteBuffer chunk = ByteBuffer.wrap(buffer);
             long received = offset;
@@ -298,13 +294,13 @@ final class DownloadAttempt {
                 int read;
                 while ((read = body.read(buffer)) != -1) {
                     chunk.clear().limit(read);
-                    write(channel, chunk, part);
+                    part.write(chunk);
                     digest.update(buffer, 0, read);
                     received += read;
                     progress.update(received, total);
                     if (received - checkpointBytes >= CHECKPOINT_BYTES
                             || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
-                        checkpoint(channel, part, received, total);
+                        checkpoint(part, received, total);
                         checkpointBytes = received;
                         checkpointTime = System.nanoTime();
                     }
@@ -314,7 +310,7 @@ final class DownloadAttempt {
                 throw Failures.truncated(exchange.url(), received, total);
             } finally {
                 // whatever ended the loop, the bytes written so far are kept for a resume
-                checkpoint(channel, part, received, total);
+                checkpoint(part, received, total);
             }
             if (total >= 0 && received != total) {
                 throw Failures.truncated(exchange.url(), received, total);
@@ -324,54 +320,9 @@ final class DownloadAttempt {
         }
     }
 
-    private FileChannel openPart(Path part, long offset) throws TransferException {
-        try {
-            FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS);
-            channel.truncate(offset);
-            channel.position(offset);
-            return channel;
-        } catch (IOException cannotOpen) {
-            throw Failures.disk(cannotOpen, part);
-        }
-    }
-
-    /** Feeds the first {@code length} bytes of the partial file to {@code digest}. */
-    private static void digestExisting(FileChannel channel, long length, MessageDigest digest, Path part)
-            throws TransferException {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
-        long position = 0;
-        try {
-            while (position < length) {
-                buffer.clear().limit((int) Math.min(BUFFER_SIZE, length - position));
-                int read = channel.read(buffer, position);
-                if (read < 0) {
-                    break;
-                }
-                digest.update(buffer.array(), 0, read);
-                position += read;
-            }
-        } catch (IOException unreadable) {
-            throw Failures.disk(unreadable, part);
-        }
-    }
-
-    private static void write(FileChannel channel, ByteBuffer chunk, Path part) throws TransferException {
-        try {
-            while (chunk.hasRemaining()) {
-                channel.write(chunk);
-            }
-        } catch (IOException cannotWrite) {
-            throw Failures.disk(cannotWrite, part);
-        }
-    }
-
-    private void checkpoint(FileChannel channel, Path part, long received, long total) throws TransferException {
-        try {
-            channel.force(false);
-        } catch (IOException cannotForce) {
-            throw Failures.disk(cannotForce, part);
-        }
+    /** Makes the bytes so far durable, then records them: the store never claims more than the disk holds. */
+    private void checkpoint(PartFile part, long received, long total) throws TransferException {
+        part.force();
         record = record.withProgress(received, total, Instant.now());
         listener.checkpoint(record);
     }
@@ -379,7 +330,7 @@ final class DownloadAttempt {
     /** Verifies the bytes and moves them to their final name, never over an existing file. */
     private TransferRecord complete(long length, MessageDigest digest) throws TransferException {
         Path part = record.partFile();
-        String sha256 = HexFormat.of().formatHex(digest != null ? digest.digest() : digestOfFile(part, length));
+        String sha256 = HexFormat.of().formatHex(digest != null ? digest.digest() : PartFile.sha256Of(part, length));
         String expected = record.expectedSha256();
         if (expected != null && !expected.equals(sha256)) {
             QuietFiles.delete(part);
@@ -411,24 +362,6 @@ final class DownloadAttempt {
                     && Files.size(record.file()) == 0;
         } catch (IOException unreadable) {
             return false;
-        }
-    }
-
-    private static byte[] digestOfFile(Path file, long length) throws TransferException {
-        MessageDigest digest = sha256();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            digestExisting(channel, length, digest, file);
-            return digest.digest();
-        } catch (IOException unreadable) {
-            throw Failures.disk(unreadable, file);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("The JDK offers no SHA-256", missing);
         }
     }
 }

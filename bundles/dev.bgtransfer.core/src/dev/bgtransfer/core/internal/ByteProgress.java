@@ -4,6 +4,8 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.ByteCounts;
+
 /**
  * Reports bytes to the Job's monitor and to the engine, at most every 100 ms, and turns a
  * cancelled monitor into {@link OperationCanceledException}.
@@ -47,11 +49,11 @@ final class ByteProgress {
                 monitor.worked(units - unitsDone);
                 unitsDone = units;
             }
-            monitor.subTask(NLS.bind(Messages.progressKnown, Bytes.format(bytes), Bytes.format(total)));
+            monitor.subTask(NLS.bind(Messages.progressKnown, ByteCounts.format(bytes), ByteCounts.format(total)));
         } else {
             // unknown size: the bar creeps towards its end without reaching it
             monitor.setWorkRemaining(UNITS).worked(1);
-            monitor.subTask(NLS.bind(Messages.progressUnknown, Bytes.format(bytes)));
+            monitor.subTask(NLS.bind(Messages.progressUnknown, ByteCounts.format(bytes)));
         }
         sink.progress(bytes, total);
     }

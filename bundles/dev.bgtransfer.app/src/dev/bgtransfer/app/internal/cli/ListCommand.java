@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.ByteCounts;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 
@@ -20,8 +21,8 @@ final class ListCommand {
             return 0;
         }
         for (Transfer transfer : service.transfers()) {
-            String bytes = Sizes.format(transfer.bytesReceived()) + " / "
-                    + (transfer.isSizeKnown() ? Sizes.format(transfer.totalBytes()) : Messages.unknownSize);
+            String bytes = ByteCounts.format(transfer.bytesReceived()) + " / "
+                    + (transfer.isSizeKnown() ? ByteCounts.format(transfer.totalBytes()) : Messages.unknownSize);
             Path where = transfer.file().orElse(transfer.destinationFolder());
             out.println(NLS.bind(Messages.listLine,
                     new Object[] { transfer.id(), transfer.state(), bytes, transfer.url(), where }));

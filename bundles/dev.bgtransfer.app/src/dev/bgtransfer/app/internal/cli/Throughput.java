@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.ByteCounts;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferState;
 
@@ -27,12 +28,12 @@ final class Throughput {
             done += transfer.state() == TransferState.COMPLETED ? 1 : 0;
         }
         measure(received);
-        String speed = Sizes.format(Math.round(bytesPerSecond));
+        String speed = ByteCounts.format(Math.round(bytesPerSecond));
         if (totalKnown && total > 0) {
-            return NLS.bind(Messages.progressLine, new Object[] { done, transfers.size(), Sizes.format(received),
-                    Sizes.format(total), received * 100 / total, speed });
+            return NLS.bind(Messages.progressLine, new Object[] { done, transfers.size(), ByteCounts.format(received),
+                    ByteCounts.format(total), received * 100 / total, speed });
         }
-        return NLS.bind(Messages.progressLineUnknown, new Object[] { done, transfers.size(), Sizes.format(received), speed });
+        return NLS.bind(Messages.progressLineUnknown, new Object[] { done, transfers.size(), ByteCounts.format(received), speed });
     }
 
     /** @return the fraction done, or -1 when a size is unknown */

@@ -1,16 +1,16 @@
-package dev.bgtransfer.core.internal;
+package dev.bgtransfer.core;
 
 import java.util.Locale;
 
-/** Byte counts as people read them. */
-final class Bytes {
+/** Byte counts as people read them, the same in every consumer of the service. */
+public final class ByteCounts {
     private static final String[] UNITS = { "B", "KB", "MB", "GB", "TB" };
 
-    private Bytes() {
+    private ByteCounts() {
     }
 
     /** @return for example "700 KB" or "28.6 MB" (powers of 1000, like the file managers) */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         double value = bytes;
         int unit = 0;
         while (value >= 1000 && unit < UNITS.length - 1) {

@@ -79,7 +79,9 @@ final class DownloadAttempt {
                     .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
         }
         long offset = resumeOffset();
-        URI target = record.url();
+        // bytes that came through redirects are resumed where they came from, like a browser does
+        boolean atResumeUrl = offset > 0 && record.resumeUrl() != null;
+        URI target = atResumeUrl ? record.resumeUrl() : record.url();
         Set<URI> visited = new HashSet<>(Set.of(target));
         int redirects = 0;
         int restarts = 0;
@@ -89,6 +91,13 @@ final class DownloadAttempt {
             try (Exchange exchange = transport.get(target, resumeHeaders(offset), abort)) {
                 connected = true;
                 int status = exchange.status();
+                if (atResumeUrl && status >= 400 && status != 416) {
+                    // the place may have been temporary (a signed link): go back to the URL as requested
+                    atResumeUrl = false;
+                    target = record.url();
+                    visited = new HashSet<>(Set.of(target));
+                    continue;
+                }
                 if (isRedirect(status)) {
                     target = redirectTarget(exchange, visited, ++redirects);
                     continue;
@@ -271,7 +280,8 @@ final class DownloadAttempt {
         }
         record = record.withPartFile(name, part, now)
                 .withValidators(exchange.header("ETag"), exchange.header("Last-Modified"), now)
-                .withProgress(offset, total, now);
+                .withProgress(offset, total, now)
+                .withResumeUrl(exchange.url().equals(record.url()) ? null : exchange.url(), now);
         listener.accepted(record);
     }
 

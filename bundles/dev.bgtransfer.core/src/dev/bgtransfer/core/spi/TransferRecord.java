@@ -32,11 +32,12 @@ import dev.bgtransfer.core.TransferState;
  * @param created        when it was added
  * @param updated        when it last changed
  * @param finished       when it completed or failed, or {@code null}
+ * @param resumeUrl      where the partial bytes came from after redirects, to resume there; or {@code null}
  */
 public record TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
-        Instant finished) {
+        Instant finished, URI resumeUrl) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -51,7 +52,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public static TransferRecord create(long id, URI url, String title, Path folder, String expectedSha256,
             Instant now) {
         return new TransferRecord(id, url, title, folder, null, null, null, TransferState.CANCELLED, 0,
-                Transfer.UNKNOWN_SIZE, null, null, expectedSha256, null, null, now, now, null);
+                Transfer.UNKNOWN_SIZE, null, null, expectedSha256, null, null, now, now, null, null);
     }
 
     /** @return the public snapshot of this record */
@@ -71,44 +72,50 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withState(TransferState newState, TransferFailure newFailure, Instant now) {
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
-                lastModified, expectedSha256, sha256, newFailure, created, now, end);
+                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
-                newLastModified, expectedSha256, sha256, failure, created, now, finished);
+                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl);
+    }
+
+    /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
+    public TransferRecord withResumeUrl(URI from, Instant now) {
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, now, finished, from);
     }
 
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl);
     }
 
     /** @return a copy with no partial bytes, validators or length: the next start is from zero */
     public TransferRecord withoutResumeData(Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, null, null, state, 0, Transfer.UNKNOWN_SIZE,
-                null, null, expectedSha256, null, failure, created, now, finished);
+                null, null, expectedSha256, null, failure, created, now, finished, null);
     }
 
     /** @return a completed copy whose bytes are under {@code finalFile} */
     public TransferRecord completed(Path finalFile, long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, finalFile.getFileName().toString(), null, finalFile,
                 TransferState.COMPLETED, length, length, etag, lastModified, expectedSha256, digest, null, created,
-                now, now);
+                now, now, resumeUrl);
     }
 
     /** @return whether the partial bytes may be resumed: there are some and a validator to check */

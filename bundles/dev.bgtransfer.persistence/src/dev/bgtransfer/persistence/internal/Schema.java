@@ -39,7 +39,9 @@ final class Schema {
                     CREATE TABLE sequence (
                         singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
                         last_id INTEGER NOT NULL
-                    )""", "INSERT INTO sequence (singleton, last_id) VALUES (1, 0)"));
+                    )""", "INSERT INTO sequence (singleton, last_id) VALUES (1, 0)"),
+            // 2: where partial bytes that came through redirects are resumed
+            List.of("ALTER TABLE transfers ADD COLUMN resume_url TEXT"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

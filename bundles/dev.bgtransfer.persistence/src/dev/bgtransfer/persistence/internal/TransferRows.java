@@ -20,7 +20,7 @@ final class TransferRows {
     /** In the order {@link #bind} sets the parameters. */
     private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
-            "failure_message", "created_ms", "updated_ms", "finished_ms");
+            "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -55,10 +55,12 @@ final class TransferRows {
         statement.setLong(index++, record.created().toEpochMilli());
         statement.setLong(index++, record.updated().toEpochMilli());
         if (record.finished() == null) {
-            statement.setNull(index, Types.INTEGER);
+            statement.setNull(index++, Types.INTEGER);
         } else {
-            statement.setLong(index, record.finished().toEpochMilli());
+            statement.setLong(index++, record.finished().toEpochMilli());
         }
+        setText(statement, index, record.resumeUrl() == null ? null
+                : Urls.withoutUserInfo(record.resumeUrl()).toString());
     }
 
     /**
@@ -72,7 +74,7 @@ final class TransferRows {
                 row.getLong("total"), row.getString("etag"), row.getString("last_modified"),
                 row.getString("expected_sha256"), row.getString("sha256"), failure(row),
                 Instant.ofEpochMilli(row.getLong("created_ms")), Instant.ofEpochMilli(row.getLong("updated_ms")),
-                finished(row));
+                finished(row), uri(row.getString("resume_url")));
     }
 
     private static TransferFailure failure(ResultSet row) throws SQLException {
@@ -99,6 +101,10 @@ final class TransferRows {
 
     private static String pathText(Path path) {
         return path == null ? null : path.toString();
+    }
+
+    private static URI uri(String text) {
+        return text == null ? null : URI.create(text);
     }
 
     private static Path path(String text) {

@@ -60,6 +60,44 @@ class PauseResumeStopTest extends ServiceTest {
     }
 
     @Test
+    void bytesThatCameThroughARedirectAreResumedWhereTheyCameFrom() throws Exception {
+        TestFile file = server.addFile("/mirror/redirected.bin", SIZE, 35).throttle(RATE);
+        server.addRedirect("/get/redirected.bin", 302, "/mirror/redirected.bin");
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri("/get/redirected.bin"), folder));
+        fixture.awaitBytes(started.id(), 300_000);
+        fixture.service().pause(started.id());
+        long kept = fixture.awaitState(started.id(), TransferState.PAUSED).bytesReceived();
+
+        file.throttle(0);
+        fixture.service().start(started.id());
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(1, server.requests("/get/redirected.bin").size(), "the resume went straight to the mirror");
+        assertEquals(kept, server.requests(file.path()).getLast().rangeStart().orElseThrow());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
+    void aResumePlaceThatIsGoneFallsBackToTheRequestedUrl() throws Exception {
+        TestFile first = server.addFile("/mirror-a/moving.bin", SIZE, 36).throttle(RATE);
+        server.addRedirect("/get/moving.bin", 302, "/mirror-a/moving.bin");
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri("/get/moving.bin"), folder));
+        fixture.awaitBytes(started.id(), 300_000);
+        fixture.service().pause(started.id());
+        long kept = fixture.awaitState(started.id(), TransferState.PAUSED).bytesReceived();
+
+        server.remove(first.path());
+        server.remove("/get/moving.bin");
+        TestFile moved = server.addFile("/mirror-b/moving.bin", SIZE, 36);
+        server.addRedirect("/get/moving.bin", 302, "/mirror-b/moving.bin");
+        fixture.service().start(started.id());
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(kept, server.requests(moved.path()).getLast().rangeStart().orElseThrow(), "still ranged");
+        assertEquals(moved.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
     void aServerIgnoringRangeRestartsFromZero() throws Exception {
         TestFile file = server.addFile("/files/norange.bin", SIZE, 22).throttle(RATE);
         Transfer paused = downloadAndPause(file);

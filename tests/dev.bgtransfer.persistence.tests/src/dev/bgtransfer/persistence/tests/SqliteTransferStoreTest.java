@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +28,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.JDBC;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
@@ -53,7 +57,7 @@ class SqliteTransferStoreTest {
                 Path.of("/data/dl"), "a b.bin", Path.of("/data/dl/a b.bin.part"), Path.of("/data/dl/a b.bin"),
                 TransferState.FAILED, 1234, 5678, "\"etag-1\"", "Wed, 01 Jan 2025 00:00:00 GMT", "ab".repeat(32),
                 "cd".repeat(32), new TransferFailure(TransferFailure.Kind.HTTP_STATUS, "The server answered 404."),
-                now.minusSeconds(60), now, now);
+                now.minusSeconds(60), now, now, URI.create("https://mirror.example.org/a%20b.bin"));
         TransferRecord sparse = record(8, now);
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
@@ -179,6 +183,34 @@ class SqliteTransferStoreTest {
         bytes[62] = (byte) (version >>> 8);
         bytes[63] = (byte) version;
         Files.write(file, bytes);
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedForward() throws Exception {
+        try (Connection v1 = JDBC.createConnection(JDBC.PREFIX + database(), new Properties());
+                Statement sql = v1.createStatement()) {
+            sql.executeUpdate("CREATE TABLE transfers (id INTEGER PRIMARY KEY, url TEXT NOT NULL, title TEXT NOT NULL,"
+                    + " folder TEXT NOT NULL, file_name TEXT, part_file TEXT, file TEXT, state TEXT NOT NULL,"
+                    + " bytes INTEGER NOT NULL, total INTEGER NOT NULL, etag TEXT, last_modified TEXT,"
+                    + " expected_sha256 TEXT, sha256 TEXT, failure_kind TEXT, failure_message TEXT,"
+                    + " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, finished_ms INTEGER)");
+            sql.executeUpdate("CREATE TABLE sequence (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+                    + " last_id INTEGER NOT NULL)");
+            sql.executeUpdate("INSERT INTO sequence VALUES (1, 41)");
+            sql.executeUpdate("INSERT INTO transfers VALUES (41, 'https://example.org/old.iso', '', '/tmp', NULL,"
+                    + " NULL, NULL, 'PAUSED', 10, 100, '\"e\"', NULL, NULL, NULL, NULL, NULL, 1000, 2000, NULL)");
+            sql.executeUpdate("PRAGMA user_version = 1");
+        }
+
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            TransferRecord old = store.loadAll().getFirst();
+            assertEquals(41, old.id());
+            assertEquals(TransferState.PAUSED, old.state());
+            assertEquals(null, old.resumeUrl());
+            assertEquals(42, store.nextId(), "the sequence survives the migration");
+        }
+        byte[] header = Files.readAllBytes(database());
+        assertEquals(2, header[63], "user_version is now 2");
     }
 
     @Test

@@ -43,6 +43,14 @@ public final class RawHttpServer implements AutoCloseable {
         return new RawHttpServer(script);
     }
 
+    /**
+     * Starts a server that reads each request and never answers: a stalled server. Each of its
+     * connections ends when the client closes it.
+     */
+    public static RawHttpServer startSilent() throws IOException {
+        return new RawHttpServer(null);
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     }
@@ -76,6 +84,10 @@ public final class RawHttpServer implements AutoCloseable {
         try (connection; InputStream in = connection.getInputStream(); OutputStream out = connection.getOutputStream()) {
             String head = readHead(in);
             requestHeads.add(head);
+            if (script == null) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return;
+            }
             script.answer(count.incrementAndGet(), head, out);
             out.flush();
         } catch (IOException clientWentAway) {

@@ -25,7 +25,12 @@ public record TransferFailure(Kind kind, String message) {
         /** The bytes did not match the expected SHA-256. */
         CHECKSUM,
         /** The local disk refused: no space, no permission, bad folder. */
-        DISK
+        DISK,
+        /**
+         * The server wants a user name and password, or refused the ones given: supply them with
+         * {@link TransferService#authenticate(long, java.net.PasswordAuthentication)}.
+         */
+        CREDENTIALS
     }
 
     public TransferFailure {

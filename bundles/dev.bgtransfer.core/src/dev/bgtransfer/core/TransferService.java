@@ -1,5 +1,6 @@
 package dev.bgtransfer.core;
 
+import java.net.PasswordAuthentication;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,15 @@ public interface TransferService {
      * @throws IllegalArgumentException when there is no transfer with this id
      */
     void stop(long id);
+
+    /**
+     * Gives the user name and password for a transfer's server and starts the transfer (as
+     * {@link #start(long)}). They are kept in memory only, never stored or logged, and sent only to
+     * the origin (scheme, host, port) of the transfer's URL, never after a redirect elsewhere.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void authenticate(long id, PasswordAuthentication credentials);
 
     /** Starts every transfer that {@link #start(long)} would start. */
     void startAll();

@@ -103,6 +103,13 @@ final class RequestDispatcher implements HttpRequestHandler {
             response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
             return;
         }
+        final String required = file.requiredAuthorization();
+        final Header authorization = request.getFirstHeader(HttpHeaders.AUTHORIZATION);
+        if (required != null && (authorization == null || !required.equals(authorization.getValue()))) {
+            textResponse(response, HttpStatus.SC_UNAUTHORIZED);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"test\", charset=\"UTF-8\"");
+            return;
+        }
         final FileContent content = file.content();
         final long size = content.size();
         response.setHeader(HttpHeaders.ETAG, content.etag());

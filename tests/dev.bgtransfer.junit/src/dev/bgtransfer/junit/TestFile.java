@@ -16,6 +16,7 @@ public final class TestFile {
     private volatile long dropAfter = -1;
     private volatile long throttle;
     private volatile boolean chunked;
+    private volatile String requiredAuthorization;
 
     TestFile(String path, long size, long seed) {
         if (size < 0) {
@@ -70,6 +71,21 @@ public final class TestFile {
      * @param headerValue the header value, or {@code null} to send none
      * @return this file
      */
+    /**
+     * Answers 401 with a Basic challenge unless the request carries these credentials; {@code null}
+     * turns the check off.
+     */
+    public TestFile requireBasicAuth(String user, String password) {
+        requiredAuthorization = user == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    String requiredAuthorization() {
+        return requiredAuthorization;
+    }
+
     public TestFile contentDisposition(String headerValue) {
         this.contentDisposition = headerValue;
         return this;

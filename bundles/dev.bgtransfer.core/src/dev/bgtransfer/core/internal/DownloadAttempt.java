@@ -2,7 +2,10 @@ package dev.bgtransfer.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.PasswordAuthentication;
 import java.net.URI;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
@@ -51,15 +57,30 @@ final class DownloadAttempt {
     private final TransferOptions options;
     private final ConnectionAbort abort;
     private final Listener listener;
+    private final String authorization;
     private volatile TransferRecord record;
 
-    DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options, ConnectionAbort abort,
-            Listener listener) {
+    /** @param credentials for the origin of the transfer's URL, or {@code null} */
+    DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
+            PasswordAuthentication credentials, ConnectionAbort abort, Listener listener) {
         this.record = record;
         this.transport = transport;
         this.options = options;
+        this.authorization = credentials == null ? null : basic(credentials);
         this.abort = abort;
         this.listener = listener;
+    }
+
+    private static String basic(PasswordAuthentication credentials) {
+        CharBuffer pair = CharBuffer.allocate(credentials.getUserName().length() + 1 + credentials.getPassword().length);
+        pair.put(credentials.getUserName()).put(':').put(credentials.getPassword()).flip();
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(pair);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+        String header = "Basic " + Base64.getEncoder().encodeToString(raw);
+        Arrays.fill(raw, (byte) 0);
+        Arrays.fill(pair.array(), '\0');
+        return header;
     }
 
     /** @return the resume data: partial file, validators and the bytes durable in it */
@@ -88,9 +109,14 @@ final class DownloadAttempt {
         while (true) {
             checkCanceled(monitor);
             boolean connected = false;
-            try (Exchange exchange = transport.get(target, resumeHeaders(offset), abort)) {
+            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort)) {
                 connected = true;
                 int status = exchange.status();
+                if (status == 401) {
+                    throw TransferException.permanent(Kind.CREDENTIALS, NLS.bind(
+                            authorization == null ? Messages.credentialsNeeded : Messages.credentialsRefused,
+                            target.getHost()));
+                }
                 if (atResumeUrl && status >= 400 && status != 416) {
                     // the place may have been temporary (a signed link): go back to the URL as requested
                     atResumeUrl = false;
@@ -180,12 +206,18 @@ final class DownloadAttempt {
         }
     }
 
-    private Map<String, String> resumeHeaders(long offset) {
-        if (offset <= 0) {
-            return Map.of();
+    /** Range and If-Range when resuming; Authorization only for the origin the credentials were given for. */
+    private Map<String, String> requestHeaders(URI target, long offset) {
+        Map<String, String> headers = new HashMap<>();
+        if (offset > 0) {
+            String validator = strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
+            headers.put("Range", "bytes=" + offset + "-");
+            headers.put("If-Range", validator);
         }
-        String validator = strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
-        return Map.of("Range", "bytes=" + offset + "-", "If-Range", validator);
+        if (authorization != null && HttpTransport.hostOf(target).equals(HttpTransport.hostOf(record.url()))) {
+            headers.put("Authorization", authorization);
+        }
+        return headers;
     }
 
     private static String strongEtag(String etag) {

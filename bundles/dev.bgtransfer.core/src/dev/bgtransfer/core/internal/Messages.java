@@ -30,6 +30,8 @@ public final class Messages extends NLS {
     public static String badContentRange;
     public static String unaskedPartial;
     public static String checksumMismatch;
+    public static String credentialsNeeded;
+    public static String credentialsRefused;
     public static String diskFull;
     public static String diskDenied;
     public static String disk;

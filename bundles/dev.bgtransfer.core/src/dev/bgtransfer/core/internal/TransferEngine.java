@@ -1,5 +1,6 @@
 package dev.bgtransfer.core.internal;
 
+import java.net.PasswordAuthentication;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -46,6 +48,8 @@ public final class TransferEngine implements AutoCloseable {
     private final Map<Long, DownloadJob> jobs = new HashMap<>();
     /** Transfers removed while their Job was running, and whether their completed file goes too. */
     private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
+    /** Credentials given for transfers: in memory only, never in the store. */
+    private final Map<Long, PasswordAuthentication> credentials = new HashMap<>();
     /** Running transfers that wait to retry: their last failure and when they try again. */
     private final Map<Long, Retry> waitingToRetry = new HashMap<>();
     private final HostSlots slots = new HostSlots();
@@ -126,6 +130,12 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
+    public synchronized void authenticate(long id, PasswordAuthentication given) {
+        require(id);
+        credentials.put(id, Objects.requireNonNull(given, "credentials"));
+        start(id);
+    }
+
     public synchronized void pause(long id) {
         TransferRecord record = require(id);
         if (record.state() == TransferState.QUEUED) {
@@ -172,6 +182,7 @@ public final class TransferEngine implements AutoCloseable {
         }
         store.delete(id);
         records.remove(id);
+        credentials.remove(id);
         events.post(new TransferEvent.Removed(record.toTransfer()));
         announceIfAllFinished();
     }
@@ -228,7 +239,8 @@ public final class TransferEngine implements AutoCloseable {
     private void launch(TransferRecord record) {
         ConnectionAbort abort = new ConnectionAbort();
         JobListener listener = new JobListener(record.id());
-        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, abort, listener);
+        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, credentials.get(record.id()),
+                abort, listener);
         DownloadJob job = new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(),
                 attempt, abort, new RetryPolicy(options), listener);
         listener.job = job;

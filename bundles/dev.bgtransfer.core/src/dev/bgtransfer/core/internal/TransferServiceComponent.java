@@ -1,5 +1,6 @@
 package dev.bgtransfer.core.internal;
 
+import java.net.PasswordAuthentication;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,11 @@ public final class TransferServiceComponent implements TransferService {
     @Override
     public void stop(long id) {
         engine.stop(id);
+    }
+
+    @Override
+    public void authenticate(long id, PasswordAuthentication credentials) {
+        engine.authenticate(id, credentials);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bgtransfer.app.internal.cli;
 
+import java.net.PasswordAuthentication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,9 +11,12 @@ import dev.bgtransfer.core.TransferRequest;
 /** What the command line asks for, checked and complete. */
 sealed interface Command {
 
-    /** Download {@code requests}; {@code retries} bounds the retries of each transient failure. */
+    /**
+     * Download {@code requests}; {@code retries} bounds the retries of each transient failure;
+     * {@code user} goes to the servers of the URLs that ask for it.
+     */
     record Get(List<TransferRequest> requests, Path state, Optional<Integer> maxPerHost, Optional<Duration> stallTimeout,
-            Optional<Integer> retries, boolean quiet) implements Command {
+            Optional<Integer> retries, Optional<PasswordAuthentication> user, boolean quiet) implements Command {
     }
 
     /** Print the stored transfers. */

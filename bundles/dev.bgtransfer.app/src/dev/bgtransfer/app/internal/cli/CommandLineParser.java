@@ -1,5 +1,6 @@
 package dev.bgtransfer.app.internal.cli;
 
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -25,7 +26,8 @@ import dev.bgtransfer.core.TransferRequest;
 final class CommandLineParser {
     private static final Set<String> FLAGS = Set.of("--quiet");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--quiet"),
+            "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--user",
+                    "--quiet"),
             "list", Set.of("--state"),
             "resume", Set.of("--state", "--quiet"),
             "samples", Set.of("--port", "--rate"),
@@ -118,7 +120,22 @@ final class CommandLineParser {
         }
         Optional<Integer> timeout = integer(options, "--timeout", 1, 86_400);
         return new Command.Get(requests, state(options), integer(options, "--max-per-host", 1, 64),
-                timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), options.containsKey("--quiet"));
+                timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), user(options),
+                options.containsKey("--quiet"));
+    }
+
+    /** {@code --user USER:PASSWORD}, split at the first colon; the password may contain colons. */
+    private static Optional<PasswordAuthentication> user(Map<String, String> options) throws UsageException {
+        String value = options.get("--user");
+        if (value == null) {
+            return Optional.empty();
+        }
+        int colon = value.indexOf(':');
+        if (colon <= 0) {
+            throw new UsageException(Messages.badUser);
+        }
+        return Optional.of(new PasswordAuthentication(value.substring(0, colon),
+                value.substring(colon + 1).toCharArray()));
     }
 
     private static <T> T noOperands(List<String> operands, T value) throws UsageException {

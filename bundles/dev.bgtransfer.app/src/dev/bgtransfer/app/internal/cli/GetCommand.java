@@ -37,12 +37,13 @@ final class GetCommand {
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {
             Optional<Transfer> unfinished = findUnfinished(request);
-            if (unfinished.isPresent()) {
-                service.start(unfinished.get().id());
-                ids.add(unfinished.get().id());
+            long id = unfinished.isPresent() ? unfinished.get().id() : service.add(request).id();
+            if (get.user().isPresent()) {
+                service.authenticate(id, get.user().get());
             } else {
-                ids.add(service.download(request).id());
+                service.start(id);
             }
+            ids.add(id);
         }
         return ids;
     }

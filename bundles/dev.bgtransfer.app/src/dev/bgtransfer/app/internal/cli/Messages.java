@@ -15,6 +15,7 @@ final class Messages extends NLS {
     public static String repeatedOption;
     public static String noUrl;
     public static String sha256NeedsOneUrl;
+    public static String badUser;
     public static String badUrl;
     public static String unexpectedOperand;
     public static String badPath;

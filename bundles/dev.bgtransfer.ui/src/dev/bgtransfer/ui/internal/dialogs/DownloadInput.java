@@ -1,0 +1,71 @@
+package dev.bgtransfer.ui.internal.dialogs;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.ui.internal.Messages;
+
+/**
+ * What a person typed into the Add Download dialog, checked: either a {@link TransferRequest} or a
+ * sentence saying what is wrong.
+ *
+ * @param request the request, when the input is valid
+ * @param problem what is wrong, when it is not
+ */
+public record DownloadInput(Optional<TransferRequest> request, Optional<String> problem) {
+
+    /**
+     * @param url    the URL as typed
+     * @param title  an optional title
+     * @param sha256 an optional SHA-256 as typed (spaces and case do not matter)
+     * @param folder the folder to download into
+     * @return the checked input
+     */
+    public static DownloadInput check(String url, String title, String sha256, Path folder) {
+        String typed = url.strip();
+        if (typed.isEmpty()) {
+            return problem(Messages.addUrlMissing);
+        }
+        URI uri;
+        try {
+            uri = new URI(typed);
+        } catch (URISyntaxException malformed) {
+            return problem(Messages.addUrlMalformed);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+        if (!scheme.equals("http") && !scheme.equals("https")) { //$NON-NLS-1$ //$NON-NLS-2$
+            return problem(Messages.addUrlScheme);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return problem(Messages.addUrlHost);
+        }
+        if (uri.getRawUserInfo() != null) {
+            return problem(Messages.addUrlCredentials);
+        }
+        String hex = sha256.replaceAll("\\s", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        if (!hex.isEmpty() && (hex.length() != 64 || !hex.chars().allMatch(HexFormat::isHexDigit))) {
+            return problem(Messages.addSha256Invalid);
+        }
+        try {
+            TransferRequest request = new TransferRequest(uri, title, folder,
+                    hex.isEmpty() ? Optional.empty() : Optional.of(hex));
+            return new DownloadInput(Optional.of(request), Optional.empty());
+        } catch (IllegalArgumentException refused) {
+            return problem(refused.getMessage());
+        }
+    }
+
+    private static DownloadInput problem(String message) {
+        return new DownloadInput(Optional.empty(), Optional.of(message));
+    }
+
+    /** @return whether the input makes a request */
+    public boolean isValid() {
+        return request.isPresent();
+    }
+}

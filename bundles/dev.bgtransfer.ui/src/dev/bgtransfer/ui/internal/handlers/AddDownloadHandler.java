@@ -1,0 +1,25 @@
+package dev.bgtransfer.ui.internal.handlers;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.window.Window;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import dev.bgtransfer.ui.internal.Messages;
+import dev.bgtransfer.ui.internal.TransferCalls;
+import dev.bgtransfer.ui.internal.UiPreferences;
+import dev.bgtransfer.ui.internal.dialogs.AddDownloadDialog;
+
+/** Asks for a URL and starts downloading it into the download folder. */
+public final class AddDownloadHandler extends AbstractHandler {
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        AddDownloadDialog dialog = new AddDownloadDialog(HandlerUtil.getActiveShell(event),
+                UiPreferences.downloadFolder());
+        if (dialog.open() == Window.OK) {
+            dialog.request().ifPresent(request -> TransferCalls.run(Messages.addJob, service -> service.download(request)));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bgtransfer.ui.internal.handlers;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.ui.internal.Messages;
+import dev.bgtransfer.ui.internal.TransferCalls;
+
+/**
+ * Reset, after asking: stops everything, deletes the files and partial files the service wrote and
+ * empties the list.
+ */
+public final class ResetHandler extends AbstractHandler {
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        boolean confirmed = MessageDialog.open(MessageDialog.CONFIRM, HandlerUtil.getActiveShell(event),
+                Messages.resetTitle, Messages.resetQuestion, 0, Messages.resetButton, Messages.cancelButton) == 0;
+        if (confirmed) {
+            TransferCalls.run(Messages.resetJob, TransferService::resetAll);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.bgtransfer.ui.internal.handlers;
+
+import java.util.Locale;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExecutableExtension;
+import org.eclipse.core.runtime.Status;
+
+import dev.bgtransfer.ui.internal.RowOperation;
+
+/**
+ * Start, Pause, Stop or Retry on the selected rows, whichever applies to each. plugin.xml names the
+ * operation after the class, e.g. {@code RowOperationHandler:pause}.
+ */
+public final class RowOperationHandler extends AbstractHandler implements IExecutableExtension {
+    private RowOperation operation;
+
+    @Override
+    public void setInitializationData(IConfigurationElement config, String propertyName, Object data)
+            throws CoreException {
+        try {
+            operation = RowOperation.valueOf(String.valueOf(data).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new CoreException(Status.error("Unknown row operation: " + data, unknown)); //$NON-NLS-1$
+        }
+    }
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        operation.run(SelectedTransfers.of(event));
+        return null;
+    }
+}

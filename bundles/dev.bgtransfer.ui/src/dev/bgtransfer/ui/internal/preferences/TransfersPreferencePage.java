@@ -1,0 +1,82 @@
+package dev.bgtransfer.ui.internal.preferences;
+
+import java.io.IOException;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.DirectoryFieldEditor;
+import org.eclipse.jface.preference.FieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
+
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferPreferences;
+import dev.bgtransfer.ui.internal.Messages;
+import dev.bgtransfer.ui.internal.UiPreferences;
+
+/**
+ * Window &gt; Preferences &gt; Background Transfers. The download folder and the notification are
+ * this bundle's preferences; connections per host and continuing unfinished transfers are the
+ * service's, written to its node, where the service picks them up at once.
+ */
+public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+    private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
+            TransferPreferences.NODE);
+    private IntegerFieldEditor perHost;
+    private BooleanFieldEditor continueUnfinished;
+
+    public TransfersPreferencePage() {
+        super(GRID);
+        setDescription(Messages.preferencesDescription);
+        serviceStore.setDefault(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
+                TransferOptions.DEFAULTS.maxConnectionsPerHost());
+        serviceStore.setDefault(TransferPreferences.CONTINUE_UNFINISHED, true);
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, UiPreferences.NODE));
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        addField(new DirectoryFieldEditor(UiPreferences.DOWNLOAD_FOLDER, Messages.preferencesFolder,
+                getFieldEditorParent()));
+        perHost = new IntegerFieldEditor(TransferPreferences.MAX_CONNECTIONS_PER_HOST, Messages.preferencesPerHost,
+                getFieldEditorParent(), 2);
+        perHost.setValidRange(1, TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT);
+        addField(perHost);
+        continueUnfinished = new BooleanFieldEditor(TransferPreferences.CONTINUE_UNFINISHED,
+                Messages.preferencesContinue, getFieldEditorParent());
+        addField(continueUnfinished);
+        addField(new BooleanFieldEditor(UiPreferences.NOTIFY_WHEN_FINISHED, Messages.preferencesNotify,
+                getFieldEditorParent()));
+    }
+
+    @Override
+    protected void initialize() {
+        super.initialize();
+        // the page gives every field its own store; these two belong to the service
+        for (FieldEditor field : new FieldEditor[] { perHost, continueUnfinished }) {
+            field.setPreferenceStore(serviceStore);
+            field.load();
+        }
+    }
+
+    @Override
+    public boolean performOk() {
+        boolean ok = super.performOk();
+        if (ok && serviceStore.needsSaving()) {
+            try {
+                serviceStore.save();
+            } catch (IOException failed) {
+                ILog.of(TransfersPreferencePage.class).error(Messages.preferencesNotSaved, failed);
+            }
+        }
+        return ok;
+    }
+}

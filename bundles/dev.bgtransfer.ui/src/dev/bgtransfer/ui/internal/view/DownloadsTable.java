@@ -1,0 +1,142 @@
+package dev.bgtransfer.ui.internal.view;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.CellLabelProvider;
+import org.eclipse.jface.viewers.ColumnLayoutData;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+
+import dev.bgtransfer.ui.internal.Messages;
+
+/**
+ * The Downloads view's table: a virtual {@link TableViewer} over a {@link RowList} (only visible
+ * rows are ever materialized), one label provider per column, and the row buttons.
+ */
+public final class DownloadsTable {
+    /** Column indices. */
+    public static final int TITLE = 0;
+    public static final int CONTROLS = 1;
+    public static final int PROGRESS = 2;
+    public static final int SIZE = 3;
+    public static final int STATUS = 4;
+
+    private DownloadsTable() {
+    }
+
+    static TableViewer create(Composite parent, RowList rows) {
+        Composite holder = new Composite(parent, SWT.NONE);
+        TableColumnLayout layout = new TableColumnLayout();
+        holder.setLayout(layout);
+        TableViewer viewer = new TableViewer(holder, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL
+                | SWT.V_SCROLL);
+        viewer.setUseHashlookup(true);
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(false);
+        // title and status share what the fixed columns leave
+        column(viewer, layout, Messages.columnTitle, new ColumnWeightData(40, 180), new TitleColumn());
+        column(viewer, layout, Messages.columnControls, new ColumnPixelData(64), new ControlsColumn());
+        column(viewer, layout, Messages.columnProgress, new ColumnPixelData(150), new ProgressColumn());
+        column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
+        column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());
+        OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
+        ColumnViewerToolTipSupport.enableFor(viewer);
+        viewer.setContentProvider(new LazyRows(viewer, rows));
+        viewer.setInput(rows);
+        viewer.setItemCount(rows.size());
+        new RowClicks(table, rows, CONTROLS).install();
+        return viewer;
+    }
+
+    private static void column(TableViewer viewer, TableColumnLayout layout, String title, ColumnLayoutData width,
+            CellLabelProvider labels) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setMoveable(true);
+        column.setLabelProvider(labels);
+        layout.setColumnData(column.getColumn(), width);
+    }
+
+    /** @return the rows selected now; call before {@link RowList#apply} changes the indices */
+    static List<TransferRow> selectedRows(TableViewer viewer, RowList rows) {
+        List<TransferRow> selected = new ArrayList<>();
+        for (int index : viewer.getTable().getSelectionIndices()) {
+            if (index < rows.size()) {
+                selected.add(rows.get(index));
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * Shows what a batch changed: after adds and removes the item count and every index, keeping the
+     * selected rows selected; otherwise only the changed rows, which the table asks for again
+     * when they are visible.
+     */
+    static void show(TableViewer viewer, RowList rows, RowList.Applied applied, List<TransferRow> selectedBefore) {
+        Table table = viewer.getTable();
+        if (applied.structural()) {
+            int[] before = table.getSelectionIndices();
+            int[] after = selectedBefore.stream().mapToInt(row -> rows.indexOf(row.id())).filter(i -> i >= 0)
+                    .toArray();
+            table.setRedraw(false);
+            try {
+                viewer.setItemCount(rows.size());
+                table.clearAll();
+                table.setSelection(after);
+            } finally {
+                table.setRedraw(true);
+            }
+            Arrays.sort(before);
+            Arrays.sort(after);
+            if (!Arrays.equals(before, after) || after.length > 0) {
+                // the selected elements changed or moved: tell the viewer's selection listeners
+                table.notifyListeners(SWT.Selection, new Event());
+            }
+            return;
+        }
+        for (TransferRow row : applied.changed()) {
+            int index = rows.indexOf(row.id());
+            if (index >= 0) {
+                table.clear(index);
+            }
+        }
+    }
+
+    /** Hands the table the row it asks for; nothing else is ever materialized. */
+    private static final class LazyRows implements ILazyContentProvider {
+        private final TableViewer viewer;
+        private final RowList rows;
+
+        LazyRows(TableViewer viewer, RowList rows) {
+            this.viewer = viewer;
+            this.rows = rows;
+        }
+
+        @Override
+        public void updateElement(int index) {
+            if (index < rows.size()) {
+                viewer.replace(rows.get(index), index);
+            }
+        }
+
+        @Override
+        public void inputChanged(Viewer changed, Object oldInput, Object newInput) {
+            // the row list is the only input and notifies through DownloadsTable.show
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.bgtransfer.ui.internal.view;
+
+import java.util.List;
+
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.common.CommandException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.FrameworkUtil;
+
+import dev.bgtransfer.ui.internal.CommandIds;
+import dev.bgtransfer.ui.internal.ProgressIcons;
+import dev.bgtransfer.ui.internal.handlers.TransferStateTester;
+
+/**
+ * The Downloads view: one row per transfer with its own controls. It is only the viewer and its
+ * wiring; what it shows comes from a {@link TransferFeed} (a listener service while the view is
+ * open) through a {@link CoalescingRefresh}, and what it does is in handlers and {@link RowClicks}.
+ * Closing it leaves the transfers running.
+ */
+public final class DownloadsView extends ViewPart {
+    /** The view's id in plugin.xml. */
+    public static final String ID = "dev.bgtransfer.ui.downloads"; //$NON-NLS-1$
+
+    private final RowList rows = new RowList();
+    private TableViewer viewer;
+    private CoalescingRefresh refresh;
+    private TransferFeed feed;
+    private int refreshes;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        viewer = DownloadsTable.create(parent, rows);
+        getSite().setSelectionProvider(viewer);
+        createContextMenu();
+        viewer.addOpenListener(event -> execute(CommandIds.OPEN));
+        ProgressIcons.register(getSite().getWorkbenchWindow().getWorkbench());
+
+        refresh = new CoalescingRefresh(parent.getDisplay(), this::refresh);
+        feed = new TransferFeed(refresh::request);
+        feed.open(FrameworkUtil.getBundle(DownloadsView.class).getBundleContext());
+    }
+
+    private void createContextMenu() {
+        MenuManager menu = new MenuManager();
+        menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
+    }
+
+    /** Applies what the feed heard since the last refresh; on the UI thread, at most every 100 ms. */
+    private void refresh() {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        List<FeedItem> items = feed.drain();
+        if (items.isEmpty()) {
+            return;
+        }
+        refreshes++;
+        List<TransferRow> selected = DownloadsTable.selectedRows(viewer, rows);
+        RowList.Applied applied = rows.apply(items, System.nanoTime());
+        DownloadsTable.show(viewer, rows, applied, selected);
+        if (applied.statesChanged()) {
+            TransferStateTester.requestEvaluation(getSite());
+        }
+    }
+
+    private void execute(String commandId) {
+        try {
+            getSite().getService(IHandlerService.class).executeCommand(commandId, null);
+        } catch (NotEnabledException | NotHandledException notNow) {
+            // e.g. Enter on a row that is not complete: there is nothing to open
+        } catch (CommandException failed) {
+            ILog.of(DownloadsView.class).error(failed.getMessage(), failed);
+        }
+    }
+
+    /** @return the viewer (for tests) */
+    public TableViewer viewer() {
+        return viewer;
+    }
+
+    /** @return how often the view applied a batch of changes (for tests) */
+    public int refreshes() {
+        return refreshes;
+    }
+
+    /** @return the rows as the view shows them (for tests) */
+    public RowList rows() {
+        return rows;
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (feed != null) {
+            feed.close();
+        }
+        if (refresh != null) {
+            refresh.dispose();
+        }
+        super.dispose();
+    }
+}

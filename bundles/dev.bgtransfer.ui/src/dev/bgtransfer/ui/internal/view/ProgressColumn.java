@@ -1,0 +1,87 @@
+package dev.bgtransfer.ui.internal.view;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Event;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.ui.internal.Messages;
+
+/** A progress bar with the percentage, painted in the cell. */
+final class ProgressColumn extends OwnerDrawnColumn {
+    private static final int BAR_HEIGHT = 16;
+    private static final int INSET = 6;
+    private static final Color RUNNING = new Color(45, 115, 200);
+    private static final Color PAUSED = new Color(130, 150, 175);
+    private static final Color COMPLETED = new Color(40, 150, 70);
+    private static final Color FAILED = new Color(200, 60, 50);
+    private static final Color TRACK = new Color(226, 229, 234);
+    private static final Color TRACK_BORDER = new Color(175, 180, 188);
+    private static final Color TEXT = new Color(30, 30, 30);
+    private static final Color TEXT_ON_FILL = new Color(255, 255, 255);
+
+    @Override
+    String text(TransferRow row) {
+        Transfer transfer = row.transfer();
+        double fraction = transfer.fractionDone();
+        if (transfer.state() == TransferState.CANCELLED || fraction < 0) {
+            return ""; //$NON-NLS-1$
+        }
+        return NLS.bind(Messages.percent, (int) Math.floor(fraction * 100));
+    }
+
+    @Override
+    void paint(Event event, TransferRow row, Rectangle cell) {
+        GC gc = event.gc;
+        Rectangle bar = new Rectangle(cell.x + INSET, cell.y + (cell.height - BAR_HEIGHT) / 2,
+                Math.max(0, cell.width - 2 * INSET), BAR_HEIGHT);
+        if (bar.width <= 2) {
+            return;
+        }
+        Color oldForeground = gc.getForeground();
+        Color oldBackground = gc.getBackground();
+        gc.setAntialias(SWT.ON);
+        gc.setBackground(TRACK);
+        gc.fillRoundRectangle(bar.x, bar.y, bar.width, bar.height, 6, 6);
+        Transfer transfer = row.transfer();
+        double fraction = Math.max(0, transfer.fractionDone());
+        int filled = (int) Math.round((bar.width) * fraction);
+        if (filled > 0) {
+            gc.setBackground(fillColor(transfer.state()));
+            gc.fillRoundRectangle(bar.x, bar.y, filled, bar.height, 6, 6);
+        }
+        gc.setForeground(TRACK_BORDER);
+        gc.drawRoundRectangle(bar.x, bar.y, bar.width - 1, bar.height - 1, 6, 6);
+        String text = text(row);
+        if (!text.isEmpty()) {
+            Point extent = gc.textExtent(text);
+            int x = bar.x + (bar.width - extent.x) / 2;
+            int y = bar.y + (bar.height - extent.y) / 2;
+            Rectangle clip = gc.getClipping();
+            // the part of the text over the filled bar in white, the rest dark
+            gc.setClipping(clip.intersection(new Rectangle(bar.x, bar.y, filled, bar.height)));
+            gc.setForeground(TEXT_ON_FILL);
+            gc.drawText(text, x, y, true);
+            gc.setClipping(clip.intersection(new Rectangle(bar.x + filled, bar.y, bar.width - filled, bar.height)));
+            gc.setForeground(TEXT);
+            gc.drawText(text, x, y, true);
+            gc.setClipping(clip);
+        }
+        gc.setForeground(oldForeground);
+        gc.setBackground(oldBackground);
+    }
+
+    private static Color fillColor(TransferState state) {
+        return switch (state) {
+            case COMPLETED -> COMPLETED;
+            case FAILED -> FAILED;
+            case PAUSED, CANCELLED, QUEUED -> PAUSED;
+            case RUNNING -> RUNNING;
+        };
+    }
+}

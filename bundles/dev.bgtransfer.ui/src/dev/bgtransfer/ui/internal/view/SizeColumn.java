@@ -1,0 +1,36 @@
+package dev.bgtransfer.ui.internal.view;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.ui.internal.Messages;
+
+/** "bytes / total", "bytes of unknown size", or the size of the finished file. */
+final class SizeColumn extends ColumnLabelProvider {
+
+    @Override
+    public String getText(Object element) {
+        return text(((TransferRow) element).transfer());
+    }
+
+    static String text(Transfer transfer) {
+        TransferState state = transfer.state();
+        if (state == TransferState.COMPLETED) {
+            return Formats.bytes(transfer.isSizeKnown() ? transfer.totalBytes() : transfer.bytesReceived());
+        }
+        boolean contacted = state == TransferState.RUNNING || state == TransferState.PAUSED
+                || transfer.bytesReceived() > 0;
+        if (state == TransferState.CANCELLED || !contacted) {
+            return ""; //$NON-NLS-1$
+        }
+        if (!transfer.isSizeKnown()) {
+            return transfer.bytesReceived() > 0
+                    ? NLS.bind(Messages.sizeOfUnknown, Formats.bytes(transfer.bytesReceived()))
+                    : Messages.unknownSize;
+        }
+        return NLS.bind(Messages.sizeOfTotal, Formats.bytes(transfer.bytesReceived()),
+                Formats.bytes(transfer.totalBytes()));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.bgtransfer.ui.internal.view;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.ui.internal.Messages;
+
+/**
+ * Speed and time left while running, the state otherwise, the reason of a failure in full (in red,
+ * with the error icon). Painted: with owner draw on, GTK ignores a cell's own color and image.
+ */
+final class StatusColumn extends OwnerDrawnColumn {
+    private static final Color FAILURE = new Color(175, 25, 25);
+    private static final int INSET = 6;
+
+    @Override
+    String text(TransferRow row) {
+        Transfer transfer = row.transfer();
+        return switch (transfer.state()) {
+            case RUNNING -> running(row);
+            case QUEUED -> Messages.stateQueued;
+            case PAUSED -> Messages.statePaused;
+            case CANCELLED -> Messages.stateStopped;
+            case COMPLETED -> transfer.file()
+                    .map(file -> NLS.bind(Messages.stateSavedAs, file.getFileName()))
+                    .orElse(Messages.stateReady);
+            case FAILED -> transfer.failure().map(TransferFailure::message).orElse(Messages.stateFailed);
+        };
+    }
+
+    private static String running(TransferRow row) {
+        OptionalDouble speed = row.bytesPerSecond();
+        if (speed.isEmpty()) {
+            return Messages.stateRunning;
+        }
+        Optional<Duration> left = row.timeLeft();
+        return left.isPresent()
+                ? NLS.bind(Messages.speedAndTimeLeft, Formats.rate(speed.getAsDouble()), Formats.duration(left.get()))
+                : Formats.rate(speed.getAsDouble());
+    }
+
+    @Override
+    void paint(Event event, TransferRow row, Rectangle cell) {
+        GC gc = event.gc;
+        Color oldForeground = gc.getForeground();
+        int x = cell.x + INSET;
+        boolean failed = row.transfer().state() == TransferState.FAILED;
+        if (failed) {
+            Image icon = PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_ERROR_TSK);
+            if (icon != null) {
+                Rectangle size = icon.getBounds();
+                gc.drawImage(icon, x, cell.y + (cell.height - size.height) / 2);
+                x += size.width + 4;
+            }
+            if (!selected(event)) {
+                gc.setForeground(FAILURE);
+            }
+        }
+        if (selected(event)) {
+            gc.setForeground(event.display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT));
+        }
+        String text = text(row);
+        Point extent = gc.textExtent(text);
+        // + 1: on the same baseline as the natively drawn text of the other columns
+        gc.drawText(text, x, cell.y + (cell.height - extent.y) / 2 + 1, true);
+        gc.setForeground(oldForeground);
+    }
+
+    @Override
+    public String getToolTipText(Object element) {
+        TransferRow row = (TransferRow) element;
+        return switch (row.transfer().state()) {
+            case FAILED -> text(row);
+            case COMPLETED -> row.transfer().file().map(Object::toString).orElse(null);
+            default -> null;
+        };
+    }
+}

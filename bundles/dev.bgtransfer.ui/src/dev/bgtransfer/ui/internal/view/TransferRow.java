@@ -1,0 +1,62 @@
+package dev.bgtransfer.ui.internal.view;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferState;
+
+/**
+ * One row of the Downloads view: the latest snapshot of a transfer and its measured speed. The
+ * view keeps one row object per transfer for as long as it shows it, so the viewer's selection
+ * survives updates. Used on the UI thread only.
+ */
+public final class TransferRow {
+    private final SpeedMeter speed = new SpeedMeter();
+    private Transfer transfer;
+
+    TransferRow(Transfer transfer, long nanos) {
+        update(transfer, nanos);
+    }
+
+    /** @return the transfer's id */
+    public long id() {
+        return transfer.id();
+    }
+
+    /** @return the latest snapshot of the transfer */
+    public Transfer transfer() {
+        return transfer;
+    }
+
+    /** @return whether the state changed */
+    boolean update(Transfer next, long nanos) {
+        boolean stateChanged = transfer == null || transfer.state() != next.state();
+        if (next.state() == TransferState.RUNNING) {
+            speed.sample(nanos, next.bytesReceived());
+        } else {
+            speed.reset();
+        }
+        transfer = next;
+        return stateChanged;
+    }
+
+    /** @return bytes per second while running, once measured */
+    public OptionalDouble bytesPerSecond() {
+        return transfer.state() == TransferState.RUNNING ? speed.bytesPerSecond() : OptionalDouble.empty();
+    }
+
+    /** @return the estimated time left while running, when size and speed are known */
+    public Optional<Duration> timeLeft() {
+        if (transfer.state() != TransferState.RUNNING || !transfer.isSizeKnown()) {
+            return Optional.empty();
+        }
+        return speed.timeLeft(transfer.totalBytes() - transfer.bytesReceived());
+    }
+
+    @Override
+    public String toString() {
+        return "TransferRow" + transfer;
+    }
+}

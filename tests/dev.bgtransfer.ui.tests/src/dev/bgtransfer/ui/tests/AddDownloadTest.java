@@ -1,0 +1,87 @@
+package dev.bgtransfer.ui.tests;
+
+import static dev.bgtransfer.junit.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.ui.internal.view.DownloadsTable;
+
+/** Add Download... from the view's tool bar: the dialog checks its input before OK. */
+class AddDownloadTest extends WorkbenchTest {
+
+    /** What the dialog showed after one input. */
+    record Seen(String input, boolean okEnabled, String messages) {
+    }
+
+    @Test
+    void okStaysDisabledWithAReasonUntilTheInputIsValidThenTheDownloadIsAdded() throws Exception {
+        TestFile file = server.addFile("/files/added.bin", 300_000, 80);
+        String good = server.uri(file.path()).toString();
+        List<Seen> seen = new ArrayList<>();
+        List<Throwable> problems = new ArrayList<>();
+
+        Ui.whenShellOpens("Add Download", shell -> {
+            Button ok = Ui.button(shell, "Download");
+            try {
+                List<Text> fields = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0);
+                Text url = fields.get(0);
+                Text title = fields.get(1);
+                Text sha256 = fields.get(2);
+                seen.add(new Seen("(empty)", ok.isEnabled(), messages(shell)));
+                for (String input : List.of("ftp://127.0.0.1/file.bin", "this is not a URL", "http:///no-host", good)) {
+                    url.setText(input);
+                    seen.add(new Seen(input, ok.isEnabled(), messages(shell)));
+                }
+                sha256.setText("abc123");
+                seen.add(new Seen("sha256 abc123", ok.isEnabled(), messages(shell)));
+                sha256.setText(file.sha256().toUpperCase());
+                title.setText("My added file");
+                seen.add(new Seen("valid", ok.isEnabled(), messages(shell)));
+            } catch (RuntimeException | AssertionError failed) {
+                problems.add(failed);
+            } finally {
+                Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
+            }
+        });
+        view.toolbar("Add...");
+
+        assertEquals(List.of(), problems);
+        assertEquals(7, seen.size(), seen.toString());
+        for (Seen invalid : seen.subList(0, 4)) {
+            assertFalse(invalid.okEnabled(), invalid.toString());
+        }
+        assertTrue(seen.get(1).messages().contains("Only http and https URLs can be downloaded."), seen.get(1).toString());
+        assertTrue(seen.get(2).messages().contains("This is not a valid URL."), seen.get(2).toString());
+        assertTrue(seen.get(3).messages().contains("The URL has no host."), seen.get(3).toString());
+        assertTrue(seen.get(4).okEnabled(), seen.get(4).toString());
+        assertFalse(seen.get(5).okEnabled(), seen.get(5).toString());
+        assertTrue(seen.get(5).messages().contains("A SHA-256 has 64 hexadecimal digits."), seen.get(5).toString());
+        assertTrue(seen.get(6).okEnabled(), seen.get(6).toString());
+
+        view.waitForRows(1);
+        assertEquals("My added file", view.cell(0, DownloadsTable.TITLE));
+        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        assertEquals(file.sha256(), sha256(folder.resolve("added.bin")));
+        assertEquals(file.sha256(), fixture.service().transfers().getFirst().sha256().orElseThrow());
+    }
+
+    private static String messages(Shell shell) {
+        return Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.READ_ONLY) != 0).stream().map(Text::getText)
+                .collect(Collectors.joining(" | "))
+                + " | " + Ui.find(shell, Label.class, label -> true).stream().map(Label::getText)
+                        .collect(Collectors.joining(" | "));
+    }
+}

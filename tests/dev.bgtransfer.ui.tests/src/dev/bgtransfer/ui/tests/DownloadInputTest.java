@@ -1,0 +1,54 @@
+package dev.bgtransfer.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.ui.internal.dialogs.DownloadInput;
+
+/** What the Add Download dialog accepts, and what it says about what it does not. */
+class DownloadInputTest {
+    private static final Path FOLDER = Path.of("/tmp/downloads");
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "''|Enter the URL of the file to download.",
+            "'   '|Enter the URL of the file to download.",
+            "ftp://example.org/a|Only http and https URLs can be downloaded.",
+            "example.org/a|Only http and https URLs can be downloaded.",
+            "http://exa mple.org/|This is not a valid URL.",
+            "https:///path|The URL has no host.",
+            "https://user:secret@example.org/a|User names and passwords in the URL are not accepted." })
+    void aBadUrlSaysWhatIsWrong(String url, String problem) {
+        DownloadInput input = DownloadInput.check(url, "", "", FOLDER);
+        assertFalse(input.isValid());
+        assertEquals(Optional.of(problem), input.problem());
+    }
+
+    @Test
+    void aBadChecksumSaysWhatIsWrong() {
+        DownloadInput input = DownloadInput.check("https://example.org/a.bin", "", "12ab", FOLDER);
+        assertEquals(Optional.of("A SHA-256 has 64 hexadecimal digits."), input.problem());
+    }
+
+    @Test
+    void aGoodInputMakesTheRequest() {
+        DownloadInput input = DownloadInput.check(" https://example.org/a.bin ", " A title ",
+                SHA.toUpperCase().substring(0, 32) + " " + SHA.substring(32), FOLDER);
+        assertTrue(input.isValid(), input.toString());
+        TransferRequest request = input.request().orElseThrow();
+        assertEquals("https://example.org/a.bin", request.url().toString());
+        assertEquals("A title", request.title());
+        assertEquals(Optional.of(SHA), request.expectedSha256());
+        assertEquals(FOLDER, request.destinationFolder());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bgtransfer.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.ui.internal.UiPreferences;
+
+/** The notification when all transfers have finished comes with the Downloads view closed. */
+class NotificationTest extends WorkbenchTest {
+
+    @AfterEach
+    void closePopups() {
+        for (Shell shell : Ui.display().getShells()) {
+            if (popupText(shell).isPresent()) {
+                shell.close();
+            }
+        }
+        Ui.spin(50);
+    }
+
+    @Test
+    void allFinishedShowsAPopupSummarizingCompletedAndFailedEvenWithTheViewClosed() {
+        InstanceScope.INSTANCE.getNode(UiPreferences.NODE).putBoolean(UiPreferences.NOTIFY_WHEN_FINISHED, true);
+        ViewDriver.close();
+
+        download(server.addFile("/files/fine.bin", 50_000, 90).throttle(RATE));
+        server.addStatus("/files/gone.bin", 410);
+        fixture.service().download(TransferRequest.of(server.uri("/files/gone.bin"), folder));
+
+        fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
+        String[] text = new String[1];
+        Ui.waitUntil("a notification", () -> {
+            for (Shell shell : Ui.display().getShells()) {
+                Optional<String> found = popupText(shell);
+                if (found.isPresent()) {
+                    text[0] = found.get();
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertTrue(text[0].contains("Downloads finished"), text[0]);
+        assertTrue(text[0].contains("1 download completed, 1 failed."), text[0]);
+    }
+
+    @Test
+    void thePreferenceTurnsTheNotificationOff() {
+        ViewDriver.close();
+        download(server.addFile("/files/quiet.bin", 50_000, 91));
+        fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
+        Ui.spin(1500);
+        assertEquals(List.of(), java.util.Arrays.stream(Ui.display().getShells()).map(NotificationTest::popupText)
+                .flatMap(Optional::stream).toList());
+    }
+
+    /** @return the texts of a visible shell that reads like our notification */
+    private static Optional<String> popupText(Shell shell) {
+        if (shell.isDisposed() || !shell.isVisible()) {
+            return Optional.empty();
+        }
+        StringBuilder texts = new StringBuilder();
+        for (Control control : Ui.find(shell, Control.class, c -> c instanceof Label || c instanceof Text)) {
+            texts.append(control instanceof Label label ? label.getText() : ((Text) control).getText()).append(" | ");
+        }
+        String all = texts.toString();
+        return all.contains("Downloads finished") ? Optional.of(all) : Optional.empty();
+    }
+}

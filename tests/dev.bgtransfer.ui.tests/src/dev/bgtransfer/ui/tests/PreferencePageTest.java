@@ -1,0 +1,111 @@
+package dev.bgtransfer.ui.tests;
+
+import static dev.bgtransfer.junit.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.bgtransfer.core.TransferPreferences;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.ui.internal.UiPreferences;
+import dev.bgtransfer.ui.internal.view.DownloadsTable;
+
+/** Window > Preferences > Background Transfers writes where the service and the view read. */
+class PreferencePageTest extends WorkbenchTest {
+    private static final String PAGE = "dev.bgtransfer.ui.preferences";
+
+    @TempDir
+    Path otherFolder;
+
+    @AfterEach
+    void restoreServicePreferences() {
+        InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
+    }
+
+    @Test
+    void connectionsPerHostApplyAtOnceAndTheFolderIsWhereDownloadsGo() throws Exception {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Ui.page().getWorkbenchWindow().getShell(),
+                PAGE, new String[] { PAGE }, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Ui.spin(100);
+        Text perHost = fieldAfter(dialog, "Connections per host");
+        Text downloadFolder = fieldAfter(dialog, "Download folder");
+        assertEquals("5", perHost.getText());
+
+        perHost.setText("17");
+        perHost.notifyListeners(SWT.KeyUp, new Event()); // the field checks its value when a key is released
+        Ui.spin(50);
+        assertFalse(Ui.button(dialog.getShell(), "Apply and Close").isEnabled(), "17 is out of range");
+        perHost.setText("2");
+        perHost.notifyListeners(SWT.KeyUp, new Event());
+        downloadFolder.setText(otherFolder.toString());
+        Ui.spin(50);
+        Ui.select(Ui.button(dialog.getShell(), "Apply and Close"));
+        Ui.spin(50);
+
+        assertEquals(2, InstanceScope.INSTANCE.getNode(TransferPreferences.NODE)
+                .getInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST, -1));
+        assertEquals(2, fixture.service().options().maxConnectionsPerHost(), "the service applied it at once");
+        assertEquals(otherFolder.toString(),
+                InstanceScope.INSTANCE.getNode(UiPreferences.NODE).get(UiPreferences.DOWNLOAD_FOLDER, null));
+        assertEquals(otherFolder, UiPreferences.downloadFolder());
+
+        List<TestFile> files = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            files.add(server.addFile("/files/limited-" + i + ".bin", SIZE / 2, 100 + i).throttle(RATE));
+            fixture.service().add(dev.bgtransfer.core.TransferRequest.of(server.uri(files.getLast().path()), otherFolder));
+        }
+        view.waitForRows(5);
+        view.toolbar("Start All");
+        for (int row = 0; row < 5; row++) {
+            view.waitForCell(row, DownloadsTable.CONTROLS, "Ready");
+            assertEquals(files.get(row).sha256(), sha256(otherFolder.resolve("limited-" + (row + 1) + ".bin")));
+        }
+        assertEquals(2, server.peakConcurrentRequests(), "never more than two at once, and two were used");
+    }
+
+    /** @return the text field that follows the label starting with {@code label} */
+    private static Text fieldAfter(PreferenceDialog dialog, String label) {
+        for (Label candidate : Ui.find(dialog.getShell(), Label.class, l -> l.getText().replace("&", "").startsWith(label))) {
+            Control[] siblings = candidate.getParent().getChildren();
+            for (int i = 0; i < siblings.length - 1; i++) {
+                if (siblings[i] == candidate && siblings[i + 1] instanceof Text text) {
+                    return text;
+                }
+            }
+        }
+        throw new AssertionError("No field labelled " + label);
+    }
+
+    @Test
+    void thePageIsListedUnderItsName() {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Ui.page().getWorkbenchWindow().getShell(),
+                PAGE, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Ui.spin(100);
+            assertTrue(dialog.getSelectedPage() != null, "the page opened");
+            assertEquals("Background Transfers", ((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).getTitle());
+        } finally {
+            dialog.close();
+        }
+    }
+}

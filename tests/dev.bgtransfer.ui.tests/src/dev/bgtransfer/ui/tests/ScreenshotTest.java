@@ -1,0 +1,60 @@
+package dev.bgtransfer.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.ui.IWorkbenchPage;
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.ui.internal.view.DownloadsTable;
+import dev.bgtransfer.ui.internal.view.DownloadsView;
+
+/**
+ * Puts a row in every state a person can meet and saves what the screen shows as
+ * {@code target/screenshots/downloads-view.png}, for a person to look at.
+ */
+class ScreenshotTest extends WorkbenchTest {
+
+    @Test
+    void everyStateOnScreen() throws Exception {
+        fixture.service().setOptions(fixture.service().options().withMaxConnectionsPerHost(3));
+        download(server.addFile("/files/ubuntu-24.04-netboot.tar.gz", 1_500_000, 1));
+        view.waitForRows(1);
+        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+
+        TestFile paused = server.addFile("/files/eclipse-sdk-linux-x86_64.tar.gz", 8_000_000, 2).throttle(400_000);
+        Transfer pausedTransfer = download(paused);
+        fixture.awaitBytes(pausedTransfer.id(), 1_000_000);
+        fixture.service().pause(pausedTransfer.id());
+
+        server.addStatus("/files/missing-release-notes.pdf", 404);
+        fixture.service().download(TransferRequest.of(server.uri("/files/missing-release-notes.pdf"), folder)
+                .withTitle("Release notes (PDF)"));
+        download(server.addFile("/files/openjdk-25-linux-x64.tar.gz", 20_000_000, 3).throttle(700_000));
+        download(server.addFile("/files/stream.log", 20_000_000, 4).throttle(300_000).withoutLength(true));
+        download(server.addFile("/files/dataset-part-1.csv", 20_000_000, 5).throttle(300_000));
+        download(server.addFile("/files/dataset-part-2.csv", 20_000_000, 6));
+        add(server.addFile("/files/photos-2025.zip", 5_000_000, 7));
+
+        view.waitForRows(8);
+        Ui.waitUntil("every state shows", () -> view.column(DownloadsTable.STATUS).toString()
+                .matches(".*Saved as.*Paused.*404.*left.*/s.*/s.*Queued.*Stopped.*"),
+                () -> view.column(DownloadsTable.STATUS).toString());
+        Ui.spin(600);
+
+        IWorkbenchPage page = Ui.page();
+        page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.spin(300);
+        Path screenshot = Ui.screenshot(page.getWorkbenchWindow().getShell(), "downloads-view");
+        page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_RESTORED);
+
+        assertTrue(Files.size(screenshot) > 10_000, screenshot + " has " + Files.size(screenshot) + " bytes");
+        assertEquals(8, view.rowCount());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bgtransfer.ui.tests;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
+import dev.bgtransfer.ui.internal.UiPreferences;
+
+/**
+ * A test in the real workbench against the real service and a test HTTP server: the service is
+ * reset, downloads go to a fresh folder (the download folder preference), notifications are off
+ * unless a test turns them on, and the Downloads view is open and empty.
+ */
+abstract class WorkbenchTest {
+    static final long SIZE = 2_000_000;
+    static final long RATE = 1_000_000;
+
+    TestHttpServer server;
+    TransferFixture fixture;
+    ViewDriver view;
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void openWorkbenchTest() throws Exception {
+        server = TestHttpServer.start();
+        fixture = new TransferFixture();
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(UiPreferences.NODE);
+        preferences.put(UiPreferences.DOWNLOAD_FOLDER, folder.toString());
+        preferences.putBoolean(UiPreferences.NOTIFY_WHEN_FINISHED, false);
+        view = ViewDriver.open();
+        view.waitForRows(0);
+    }
+
+    @AfterEach
+    void closeWorkbenchTest() {
+        fixture.close();
+        server.close();
+        InstanceScope.INSTANCE.getNode(UiPreferences.NODE).remove(UiPreferences.NOTIFY_WHEN_FINISHED);
+    }
+
+    /** @return a test file of {@link #SIZE} bytes served at {@link #RATE} */
+    TestFile throttled(String name, long seed) {
+        return server.addFile("/files/" + name, SIZE, seed).throttle(RATE);
+    }
+
+    /** Adds a transfer of the file without starting it; its row shows Start. */
+    Transfer add(TestFile file) {
+        return fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
+    }
+
+    /** Adds and starts a transfer of the file. */
+    Transfer download(TestFile file) {
+        return fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+    }
+}

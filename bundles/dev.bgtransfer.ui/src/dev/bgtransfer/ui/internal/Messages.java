@@ -18,6 +18,7 @@ public final class Messages extends NLS {
     public static String controlsTooltip;
     public static String percent;
     public static String stateQueued;
+    public static String stateWaitingToRetry;
     public static String statePaused;
     public static String stateStopped;
     public static String stateRunning;

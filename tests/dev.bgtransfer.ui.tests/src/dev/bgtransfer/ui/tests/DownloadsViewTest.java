@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TransferFixture;
 import dev.bgtransfer.ui.internal.view.DownloadsTable;
 import dev.bgtransfer.ui.internal.view.RowButton;
 
@@ -224,6 +226,17 @@ class DownloadsViewTest extends WorkbenchTest {
         view.click(0, RowButton.TOGGLE);
         view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("later.bin")));
+    }
+
+    @Test
+    void aRowWaitingToRetryShowsWhenAndWhy() {
+        fixture.service().setOptions(TransferFixture.OPTIONS.withRetries(3, Duration.ofSeconds(5)));
+        server.addStatus("/files/busy.bin", 503);
+        fixture.service().download(TransferRequest.of(server.uri("/files/busy.bin"), folder));
+        view.waitForRows(1);
+
+        String status = view.waitForCellStartingWith(0, DownloadsTable.STATUS, "Waiting to retry in ");
+        assertTrue(status.contains("503"), status);
     }
 
     @Test

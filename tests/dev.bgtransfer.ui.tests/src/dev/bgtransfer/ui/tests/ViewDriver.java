@@ -104,6 +104,13 @@ final class ViewDriver {
                 () -> row < rowCount() && expected.equals(cell(row, column)), () -> describe(row));
     }
 
+    /** @return the cell's text once it starts with {@code prefix} */
+    String waitForCellStartingWith(int row, int column, String prefix) {
+        Ui.waitUntil("row " + row + " column " + column + " starts with '" + prefix + "'",
+                () -> row < rowCount() && cell(row, column).startsWith(prefix), () -> describe(row));
+        return cell(row, column);
+    }
+
     void waitForRows(int count) {
         Ui.waitUntil(count + " rows", () -> rowCount() == count, () -> column(DownloadsTable.TITLE).toString());
     }

@@ -1,6 +1,7 @@
 package dev.bgtransfer.ui.internal.view;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -44,6 +45,12 @@ final class StatusColumn extends OwnerDrawnColumn {
     }
 
     private static String running(TransferRow row) {
+        Transfer transfer = row.transfer();
+        if (transfer.isWaitingToRetry()) {
+            long seconds = Math.max(0, Duration.between(Instant.now(), transfer.nextRetry().orElseThrow()).toSeconds());
+            return NLS.bind(Messages.stateWaitingToRetry, seconds,
+                    transfer.failure().map(TransferFailure::message).orElse("")); //$NON-NLS-1$
+        }
         OptionalDouble speed = row.bytesPerSecond();
         if (speed.isEmpty()) {
             return Messages.stateRunning;
@@ -86,6 +93,7 @@ final class StatusColumn extends OwnerDrawnColumn {
         TransferRow row = (TransferRow) element;
         return switch (row.transfer().state()) {
             case FAILED -> text(row);
+            case RUNNING -> row.transfer().isWaitingToRetry() ? text(row) : null;
             case COMPLETED -> row.transfer().file().map(Object::toString).orElse(null);
             default -> null;
         };

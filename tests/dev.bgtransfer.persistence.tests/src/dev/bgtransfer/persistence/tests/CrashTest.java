@@ -79,7 +79,8 @@ class CrashTest {
         }
 
         Path done = folder.resolve("crash.bin");
-        awaitTrue("the file completes", () -> Files.exists(done));
+        // the final name is reserved as an empty file first: wait for the move that fills it
+        awaitTrue("the file completes", () -> size(done) == file.size());
         // killed right after the move, the completion may not be stored yet: the next process finds the file
         child.kill();
         int requestsAtCompletion = server.requests(file.path()).size();

@@ -31,7 +31,12 @@ class PauseResumeStopTest extends ServiceTest {
 
     /** Starts a throttled download and pauses it once some bytes arrived. */
     private Transfer downloadAndPause(TestFile file) throws Exception {
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        return downloadAndPause(file.path());
+    }
+
+    /** Starts a throttled download of {@code path} (which may redirect) and pauses it once some bytes arrived. */
+    private Transfer downloadAndPause(String path) throws Exception {
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(path), folder));
         fixture.awaitBytes(started.id(), 300_000);
         fixture.service().pause(started.id());
         Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
@@ -63,10 +68,8 @@ class PauseResumeStopTest extends ServiceTest {
     void bytesThatCameThroughARedirectAreResumedWhereTheyCameFrom() throws Exception {
         TestFile file = server.addFile("/mirror/redirected.bin", SIZE, 35).throttle(RATE);
         server.addRedirect("/get/redirected.bin", 302, "/mirror/redirected.bin");
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri("/get/redirected.bin"), folder));
-        fixture.awaitBytes(started.id(), 300_000);
-        fixture.service().pause(started.id());
-        long kept = fixture.awaitState(started.id(), TransferState.PAUSED).bytesReceived();
+        Transfer started = downloadAndPause("/get/redirected.bin");
+        long kept = started.bytesReceived();
 
         file.throttle(0);
         fixture.service().start(started.id());
@@ -81,10 +84,8 @@ class PauseResumeStopTest extends ServiceTest {
     void aResumePlaceThatIsGoneFallsBackToTheRequestedUrl() throws Exception {
         TestFile first = server.addFile("/mirror-a/moving.bin", SIZE, 36).throttle(RATE);
         server.addRedirect("/get/moving.bin", 302, "/mirror-a/moving.bin");
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri("/get/moving.bin"), folder));
-        fixture.awaitBytes(started.id(), 300_000);
-        fixture.service().pause(started.id());
-        long kept = fixture.awaitState(started.id(), TransferState.PAUSED).bytesReceived();
+        Transfer started = downloadAndPause("/get/moving.bin");
+        long kept = started.bytesReceived();
 
         server.remove(first.path());
         server.remove("/get/moving.bin");

@@ -18,6 +18,12 @@ public final class Messages extends NLS {
     public static String controlsTooltip;
     public static String percent;
     public static String stateQueued;
+    public static String credentialsDialogTitle;
+    public static String credentialsDialogHeading;
+    public static String credentialsUserLabel;
+    public static String credentialsPasswordLabel;
+    public static String credentialsSignIn;
+    public static String credentialsJob;
     public static String stateWaitingToRetry;
     public static String statePaused;
     public static String stateStopped;

@@ -1,5 +1,7 @@
 package dev.bgtransfer.ui.internal.handlers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -8,6 +10,10 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.ui.internal.CredentialsRetry;
 
 import dev.bgtransfer.ui.internal.RowOperation;
 
@@ -30,7 +36,13 @@ public final class RowOperationHandler extends AbstractHandler implements IExecu
 
     @Override
     public Object execute(ExecutionEvent event) {
-        operation.run(SelectedTransfers.of(event));
+        List<Transfer> selected = new ArrayList<>(SelectedTransfers.of(event));
+        if (operation == RowOperation.RETRY) {
+            selected.stream().filter(CredentialsRetry::needed)
+                    .forEach(transfer -> CredentialsRetry.ask(HandlerUtil.getActiveShell(event), transfer));
+            selected.removeIf(CredentialsRetry::needed);
+        }
+        operation.run(selected);
         return null;
     }
 }

@@ -9,6 +9,10 @@ import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.ui.internal.CredentialsRetry;
+import dev.bgtransfer.ui.internal.RowOperation;
+
 /** Turns a left click on a painted {@link RowButton} into its operation on that row's transfer. */
 final class RowClicks implements Listener {
     private final Table table;
@@ -40,7 +44,14 @@ final class RowClicks implements Listener {
             return;
         }
         TransferRow row = rows.get(index);
-        RowButton.at(item.getBounds(column), point, row.transfer())
-                .ifPresent(button -> button.operation(row.transfer().state()).run(List.of(row.transfer())));
+        Transfer transfer = row.transfer();
+        RowButton.at(item.getBounds(column), point, transfer).ifPresent(button -> {
+            RowOperation operation = button.operation(transfer.state());
+            if (operation == RowOperation.RETRY && CredentialsRetry.needed(transfer)) {
+                CredentialsRetry.ask(table.getShell(), transfer);
+            } else {
+                operation.run(List.of(transfer));
+            }
+        });
     }
 }

@@ -39,7 +39,8 @@ class SignInTest extends WorkbenchTest {
                 fields.get(1).setText("pa:ss");
                 assertTrue((fields.get(1).getStyle() & SWT.PASSWORD) != 0, "the password is hidden");
                 assertTrue(signIn.isEnabled());
-            } catch (RuntimeException | AssertionError failed) {
+                Ui.screenshot(shell, "sign-in");
+            } catch (RuntimeException | AssertionError | java.io.IOException failed) {
                 problems.add(failed);
             } finally {
                 Ui.select(problems.isEmpty() ? signIn : Ui.button(shell, "Cancel"));

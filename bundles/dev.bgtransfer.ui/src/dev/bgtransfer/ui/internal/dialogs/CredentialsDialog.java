@@ -49,7 +49,7 @@ public final class CredentialsDialog extends TitleAreaDialog {
         setTitle(NLS.bind(Messages.credentialsDialogHeading, host));
         setMessage(reason);
         Composite fields = new Composite(area, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(fields);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(fields);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(fields);
         user = field(fields, Messages.credentialsUserLabel, SWT.BORDER);
         password = field(fields, Messages.credentialsPasswordLabel, SWT.BORDER | SWT.PASSWORD);

@@ -48,6 +48,24 @@ class DiskFullTest extends ServiceTest {
     }
 
     @Test
+    void aReadOnlyDiskFailsReadablyAndWritesNothing() throws Exception {
+        TestFile file = server.addFile("/files/nowhere.bin", 100_000, 122);
+        Path downloads = Files.createDirectories(smallDisk.resolve("read-only"));
+        assertEquals(0, run("mount", "-o", "remount,ro", smallDisk.toString()));
+        try {
+            Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+            TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
+
+            assertEquals(TransferFailure.Kind.DISK, failure.kind());
+            assertTrue(failure.message().startsWith("Cannot write " + downloads) && failure.message().contains("Read-only"),
+                    failure.message());
+            assertEquals(0, list(downloads).size());
+        } finally {
+            assertEquals(0, run("mount", "-o", "remount,rw", smallDisk.toString()));
+        }
+    }
+
+    @Test
     void noSpaceFailsReadablyKeepsThePartialAndResumesWhenThereIsRoom() throws Exception {
         TestFile file = server.addFile("/files/too-big.bin", 5_000_000, 121);
         Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -124,6 +125,22 @@ class FailureTest extends ServiceTest {
         assertEquals("127.0.0.1 sent no data for 1 s.", failure.message());
         assertTrue(failed.bytesReceived() > 0, "the bytes before the stall are kept: " + failed);
         assertEquals(1, TransferFixture.partFiles(folder).size());
+    }
+
+    @Test
+    void aFolderPathTooLongForTheSystemFailsReadably() throws Exception {
+        TestFile file = server.addFile("/files/deep.bin", 1_000, 123);
+        Path deep = folder;
+        while (deep.toString().length() < 4_200) {
+            deep = deep.resolve("a-very-long-folder-name-".repeat(8));
+        }
+
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), deep));
+        TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
+
+        assertEquals(TransferFailure.Kind.DISK, failure.kind());
+        assertTrue(failure.message().startsWith("Cannot write "), failure.message());
+        assertEquals(0, server.requests(file.path()).size(), "nothing is fetched that could not be kept");
     }
 
     @Test

@@ -110,6 +110,13 @@ final class RequestDispatcher implements HttpRequestHandler {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"test\", charset=\"UTF-8\"");
             return;
         }
+        final DigestCheck digest = file.digest();
+        if (digest != null && !digest.accepts(authorization == null ? null : authorization.getValue(),
+                request.getPath())) {
+            textResponse(response, HttpStatus.SC_UNAUTHORIZED);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, DigestCheck.challenge());
+            return;
+        }
         final FileContent content = file.content();
         final long size = content.size();
         response.setHeader(HttpHeaders.ETAG, content.etag());

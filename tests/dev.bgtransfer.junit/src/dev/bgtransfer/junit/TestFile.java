@@ -17,6 +17,7 @@ public final class TestFile {
     private volatile long throttle;
     private volatile boolean chunked;
     private volatile String requiredAuthorization;
+    private volatile DigestCheck digest;
 
     TestFile(String path, long size, long seed) {
         if (size < 0) {
@@ -84,6 +85,16 @@ public final class TestFile {
 
     String requiredAuthorization() {
         return requiredAuthorization;
+    }
+
+    /** Answers 401 with a Digest challenge (SHA-256, qop=auth) unless the request answers it correctly. */
+    public TestFile requireDigestAuth(String user, String password) {
+        digest = new DigestCheck(user, password);
+        return this;
+    }
+
+    DigestCheck digest() {
+        return digest;
     }
 
     public TestFile contentDisposition(String headerValue) {

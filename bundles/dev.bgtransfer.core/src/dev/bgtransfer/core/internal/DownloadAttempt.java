@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.PasswordAuthentication;
 import java.net.URI;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,12 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -57,7 +54,10 @@ final class DownloadAttempt {
     private final TransferOptions options;
     private final ConnectionAbort abort;
     private final Listener listener;
-    private final String authorization;
+    private final HttpAuthentication authentication;
+    /** The server's challenge once it asked; credentials are never sent before. */
+    private HttpAuthentication.Challenge challenge;
+    private boolean answeredStaleNonce;
     private volatile TransferRecord record;
 
     /** @param credentials for the origin of the transfer's URL, or {@code null} */
@@ -66,21 +66,9 @@ final class DownloadAttempt {
         this.record = record;
         this.transport = transport;
         this.options = options;
-        this.authorization = credentials == null ? null : basic(credentials);
+        this.authentication = credentials == null ? null : new HttpAuthentication(credentials);
         this.abort = abort;
         this.listener = listener;
-    }
-
-    private static String basic(PasswordAuthentication credentials) {
-        CharBuffer pair = CharBuffer.allocate(credentials.getUserName().length() + 1 + credentials.getPassword().length);
-        pair.put(credentials.getUserName()).put(':').put(credentials.getPassword()).flip();
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(pair);
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        String header = "Basic " + Base64.getEncoder().encodeToString(raw);
-        Arrays.fill(raw, (byte) 0);
-        Arrays.fill(pair.array(), '\0');
-        return header;
     }
 
     /** @return the resume data: partial file, validators and the bytes durable in it */
@@ -113,9 +101,10 @@ final class DownloadAttempt {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401) {
-                    throw TransferException.permanent(Kind.CREDENTIALS, NLS.bind(
-                            authorization == null ? Messages.credentialsNeeded : Messages.credentialsRefused,
-                            target.getHost()));
+                    if (answerChallenge(exchange, target)) {
+                        continue;
+                    }
+                    throw credentialsFailure(exchange, target);
                 }
                 if (atResumeUrl && status >= 400 && status != 416) {
                     // the place may have been temporary (a signed link): go back to the URL as requested
@@ -206,6 +195,41 @@ final class DownloadAttempt {
         }
     }
 
+    /**
+     * @return whether the request should go again with an answer to the server's challenge: the
+     *         first time it asks, or once more when it says the nonce went stale
+     */
+    private boolean answerChallenge(Exchange exchange, URI target) {
+        Optional<HttpAuthentication.Challenge> offered = HttpAuthentication.choose(
+                exchange.headerValues("WWW-Authenticate"));
+        if (authentication == null || offered.isEmpty() || !sameOrigin(target)) {
+            return false;
+        }
+        boolean stale = challenge != null && offered.get().isStale() && !answeredStaleNonce;
+        if (challenge != null && !stale) {
+            return false;
+        }
+        answeredStaleNonce |= stale;
+        challenge = offered.get();
+        return true;
+    }
+
+    private TransferException credentialsFailure(Exchange exchange, URI target) {
+        String message;
+        if (authentication == null) {
+            message = Messages.credentialsNeeded;
+        } else if (HttpAuthentication.choose(exchange.headerValues("WWW-Authenticate")).isEmpty()) {
+            message = Messages.credentialsUnsupported;
+        } else {
+            message = Messages.credentialsRefused;
+        }
+        return TransferException.permanent(Kind.CREDENTIALS, NLS.bind(message, target.getHost()));
+    }
+
+    private boolean sameOrigin(URI target) {
+        return HttpTransport.hostOf(target).equals(HttpTransport.hostOf(record.url()));
+    }
+
     /** Range and If-Range when resuming; Authorization only for the origin the credentials were given for. */
     private Map<String, String> requestHeaders(URI target, long offset) {
         Map<String, String> headers = new HashMap<>();
@@ -214,8 +238,8 @@ final class DownloadAttempt {
             headers.put("Range", "bytes=" + offset + "-");
             headers.put("If-Range", validator);
         }
-        if (authorization != null && HttpTransport.hostOf(target).equals(HttpTransport.hostOf(record.url()))) {
-            headers.put("Authorization", authorization);
+        if (challenge != null && sameOrigin(target)) {
+            headers.put("Authorization", authentication.authorize(challenge, HttpTransport.requestTarget(target)));
         }
         return headers;
     }

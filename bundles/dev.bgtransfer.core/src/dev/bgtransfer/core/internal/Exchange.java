@@ -3,6 +3,8 @@ package dev.bgtransfer.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -43,6 +45,11 @@ final class Exchange implements AutoCloseable {
     String header(String name) {
         Header header = response.getFirstHeader(name);
         return header == null ? null : header.getValue();
+    }
+
+    /** @return the values of every {@code name} header, in order */
+    List<String> headerValues(String name) {
+        return Arrays.stream(response.getHeaders(name)).map(Header::getValue).toList();
     }
 
     /** @return the number of {@code name} headers */

@@ -103,7 +103,8 @@ final class HttpTransport implements AutoCloseable {
         return new HttpHost(scheme, url.getHost().toLowerCase(Locale.ROOT), port);
     }
 
-    private static String requestTarget(URI url) {
+    /** @return the path and query of {@code url}, as a request line carries them */
+    static String requestTarget(URI url) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
     }

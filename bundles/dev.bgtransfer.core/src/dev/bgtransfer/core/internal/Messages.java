@@ -32,6 +32,7 @@ public final class Messages extends NLS {
     public static String checksumMismatch;
     public static String credentialsNeeded;
     public static String credentialsRefused;
+    public static String credentialsUnsupported;
     public static String diskFull;
     public static String diskDenied;
     public static String disk;

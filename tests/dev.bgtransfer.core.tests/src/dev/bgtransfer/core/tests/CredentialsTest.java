@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.PasswordAuthentication;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,41 @@ class CredentialsTest extends ServiceTest {
     }
 
     @Test
+    void digestIsAnsweredWithoutSendingThePassword() throws Exception {
+        TestFile file = server.addFile("/private/digest.bin", 300_000, 134).requireDigestAuth("alice", "s3cret!");
+        Transfer added = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
+
+        fixture.service().authenticate(added.id(), ALICE);
+        Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
+
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        List<RecordedRequest> requests = server.requests(file.path());
+        assertEquals(2, requests.size(), "challenged once, then answered");
+        assertFalse(requests.get(0).header("Authorization").isPresent(), "nothing before the server asks");
+        String answer = requests.get(1).header("Authorization").orElseThrow();
+        assertTrue(answer.startsWith("Digest username=\"alice\"") && answer.contains("algorithm=SHA-256"), answer);
+        assertFalse(answer.contains("s3cret") || answer.contains("Basic"), answer);
+    }
+
+    @Test
+    void aDigestResumeAnswersForItsOwnRange() throws Exception {
+        TestFile file = server.addFile("/private/digest-resume.bin", 3_000_000, 135).requireDigestAuth("alice", "s3cret!")
+                .throttle(1_000_000);
+        Transfer added = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.service().authenticate(added.id(), ALICE);
+        fixture.awaitBytes(added.id(), 300_000);
+        fixture.service().pause(added.id());
+        long kept = fixture.awaitState(added.id(), TransferState.PAUSED).bytesReceived();
+
+        file.throttle(0);
+        fixture.service().start(added.id());
+        Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
+
+        assertEquals(kept, server.requests(file.path()).getLast().rangeStart().orElseThrow());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
     void wrongCredentialsFailWithAReason() {
         TestFile file = server.addFile("/private/other.bin", 1_000, 132).requireBasicAuth("alice", "another");
         Transfer added = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
@@ -52,7 +88,7 @@ class CredentialsTest extends ServiceTest {
 
         assertEquals(TransferFailure.Kind.CREDENTIALS, failure.kind());
         assertEquals("127.0.0.1 did not accept the user name and password.", failure.message());
-        assertEquals(1, server.requests(file.path()).size(), "a refusal is not retried");
+        assertEquals(2, server.requests(file.path()).size(), "asked, answered once, refused: not retried");
     }
 
     @Test
@@ -66,8 +102,8 @@ class CredentialsTest extends ServiceTest {
             Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
 
             assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
-            assertTrue(server.requests("/private/moved.bin").getFirst().header("Authorization").isPresent(),
-                    "sent to the origin it was given for");
+            assertFalse(server.requests("/private/moved.bin").getFirst().header("Authorization").isPresent(),
+                    "never sent before the server asks");
             for (RecordedRequest request : elsewhere.requests()) {
                 assertFalse(request.header("Authorization").isPresent(), "leaked to " + request);
                 assertFalse(request.header("Cookie").isPresent(), "no cookies either");

@@ -51,6 +51,6 @@ class SignInTest extends WorkbenchTest {
         assertEquals(List.of(), problems);
         view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("signed.bin")));
-        assertEquals(2, server.requests(file.path()).size(), "asked once without, once with the credentials");
+        assertEquals(3, server.requests(file.path()).size(), "asked without, challenged, then answered");
     }
 }

@@ -14,19 +14,22 @@ import java.util.Objects;
  *                              transfer fails; each resumes from the bytes on disk
  * @param firstRetryDelay       the wait before the first retry; it doubles with each retry up to
  *                              {@link #MAX_RETRY_DELAY}, unless the server's Retry-After says otherwise
+ * @param minimumSpeed          bytes per second a connection must keep up over {@code speedWindow}, or
+ *                              it is dropped and retried (a drip-feeding server); 0 for no minimum
+ * @param speedWindow           the span over which the minimum speed is measured
  */
 public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout, Duration stallTimeout,
-        int maxRedirects, int maxRetries, Duration firstRetryDelay) {
+        int maxRedirects, int maxRetries, Duration firstRetryDelay, long minimumSpeed, Duration speedWindow) {
 
     /** No wait between retries is longer than this, whatever the server asks for. */
     public static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
     /**
      * The defaults: 5 per host (NSURLSession's HTTPMaximumConnectionsPerHost), 30 s to connect, 30 s
-     * of stall, 10 redirects, 5 retries from 1 s.
+     * of stall, 10 redirects, 5 retries from 1 s, no minimum speed (measured over 30 s when set).
      */
     public static final TransferOptions DEFAULTS = new TransferOptions(5, Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1));
+            Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1), 0, Duration.ofSeconds(30));
 
     public TransferOptions {
         if (maxConnectionsPerHost < 1 || maxConnectionsPerHost > 64) {
@@ -41,23 +44,34 @@ public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout
         if (maxRetries < 0) {
             throw new IllegalArgumentException("Retries must not be negative: " + maxRetries);
         }
+        if (minimumSpeed < 0) {
+            throw new IllegalArgumentException("The minimum speed must not be negative: " + minimumSpeed);
+        }
+        requirePositive(Objects.requireNonNull(speedWindow, "speedWindow"), "speed window");
     }
 
     /** @return a copy with another per-host connection limit */
     public TransferOptions withMaxConnectionsPerHost(int max) {
-        return new TransferOptions(max, connectTimeout, stallTimeout, maxRedirects, maxRetries, firstRetryDelay);
+        return new TransferOptions(max, connectTimeout, stallTimeout, maxRedirects, maxRetries, firstRetryDelay,
+                minimumSpeed, speedWindow);
     }
 
     /** @return a copy with another stall timeout */
     public TransferOptions withStallTimeout(Duration timeout) {
         return new TransferOptions(maxConnectionsPerHost, connectTimeout, timeout, maxRedirects, maxRetries,
-                firstRetryDelay);
+                firstRetryDelay, minimumSpeed, speedWindow);
     }
 
     /** @return a copy with another retry budget and first delay */
     public TransferOptions withRetries(int retries, Duration firstDelay) {
         return new TransferOptions(maxConnectionsPerHost, connectTimeout, stallTimeout, maxRedirects, retries,
-                firstDelay);
+                firstDelay, minimumSpeed, speedWindow);
+    }
+
+    /** @return a copy that drops a connection slower than {@code bytesPerSecond} over {@code window} (0: no minimum) */
+    public TransferOptions withMinimumSpeed(long bytesPerSecond, Duration window) {
+        return new TransferOptions(maxConnectionsPerHost, connectTimeout, stallTimeout, maxRedirects, maxRetries,
+                firstRetryDelay, bytesPerSecond, window);
     }
 
     private static void requirePositive(Duration duration, String what) {

@@ -19,6 +19,9 @@ public final class TransferPreferences {
     /** int, seconds: the longest a connection may deliver no bytes. Default 30. */
     public static final String STALL_TIMEOUT_SECONDS = "stallTimeoutSeconds";
 
+    /** long, bytes per second: a connection slower than this over 30 s is dropped and retried. Default 0 (none). */
+    public static final String MINIMUM_SPEED = "minimumSpeed";
+
     /** The highest per-host limit the preference accepts. */
     public static final int MAX_CONNECTIONS_PER_HOST_LIMIT = 16;
 

@@ -348,6 +348,7 @@ final class DownloadAttempt {
     private long receive(Exchange exchange, long offset, long total, MessageDigest digest, SubMonitor monitor)
             throws IOException, TransferException {
         ByteProgress progress = new ByteProgress(monitor, listener);
+        SpeedFloor floor = new SpeedFloor(options);
         InputStream body = exchange.body();
         try (PartFile part = PartFile.openAt(record.partFile(), offset)) {
             part.digestFirst(offset, digest);
@@ -364,6 +365,7 @@ final class DownloadAttempt {
                     digest.update(buffer, 0, read);
                     received += read;
                     progress.update(received, total);
+                    floor.check(read, exchange.url());
                     if (received - checkpointBytes >= CHECKPOINT_BYTES
                             || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
                         checkpoint(part, received, total);

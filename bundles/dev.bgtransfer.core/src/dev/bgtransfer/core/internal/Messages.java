@@ -20,6 +20,7 @@ public final class Messages extends NLS {
     public static String connectionRefused;
     public static String connectTimeout;
     public static String stalled;
+    public static String tooSlow;
     public static String connectionLost;
     public static String truncated;
     public static String tls;

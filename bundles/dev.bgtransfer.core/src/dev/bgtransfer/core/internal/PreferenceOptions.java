@@ -25,14 +25,16 @@ final class PreferenceOptions implements AutoCloseable {
         node.addPreferenceChangeListener(listener);
     }
 
-    /** @return {@code options} with the preferences' per-host limit and stall timeout */
+    /** @return {@code options} with the preferences' per-host limit, stall timeout and minimum speed */
     TransferOptions applyTo(TransferOptions options) {
         int perHost = node.getInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
                 TransferOptions.DEFAULTS.maxConnectionsPerHost());
         long stall = node.getLong(TransferPreferences.STALL_TIMEOUT_SECONDS,
                 TransferOptions.DEFAULTS.stallTimeout().toSeconds());
+        long minimumSpeed = node.getLong(TransferPreferences.MINIMUM_SPEED, TransferOptions.DEFAULTS.minimumSpeed());
         return options.withMaxConnectionsPerHost(Math.clamp(perHost, 1, TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT))
-                .withStallTimeout(Duration.ofSeconds(Math.max(1, stall)));
+                .withStallTimeout(Duration.ofSeconds(Math.max(1, stall)))
+                .withMinimumSpeed(Math.max(0, minimumSpeed), options.speedWindow());
     }
 
     boolean continueUnfinished() {

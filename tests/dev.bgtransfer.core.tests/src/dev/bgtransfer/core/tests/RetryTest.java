@@ -60,6 +60,28 @@ class RetryTest extends ServiceTest {
     }
 
     @Test
+    void aDripFeedingServerIsDroppedAndResumedFromItsBytes() throws Exception {
+        fixture.service().setOptions(TransferFixture.OPTIONS.withRetries(1, Duration.ofMillis(20))
+                .withMinimumSpeed(50_000, Duration.ofMillis(600)));
+        TestFile file = server.addFile("/files/drip.bin", 200_000, 113).throttle(5_000);
+
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer failed = fixture.awaitState(started.id(), TransferState.FAILED);
+
+        TransferFailure failure = failed.failure().orElseThrow();
+        assertEquals(TransferFailure.Kind.NETWORK, failure.kind());
+        assertTrue(failure.message().startsWith("127.0.0.1 sends too slowly: ")
+                && failure.message().endsWith("below the minimum of 50.0 KB/s."), failure.message());
+        List<RecordedRequest> requests = server.requests(file.path());
+        assertEquals(2, requests.size(), "dropped, retried once");
+        assertTrue(requests.get(1).rangeStart().orElseThrow() > 0, "the retry resumed from the bytes on disk");
+
+        file.throttle(0);
+        fixture.service().start(started.id());
+        assertEquals(file.sha256(), sha256(fixture.awaitState(started.id(), TransferState.COMPLETED).file().orElseThrow()));
+    }
+
+    @Test
     void waitingToRetryIsVisibleAndAPauseEndsTheWait() {
         fixture.service().setOptions(TransferFixture.OPTIONS.withRetries(3, Duration.ofSeconds(2)));
         server.addStatus("/busy.bin", 503);

@@ -74,6 +74,25 @@ check "a refused connection with --retries 0 exits 1" test $code -eq 1
 check "it says the host refused" grep -q "^http://127.0.0.1:9/x.bin: 127.0.0.1 refused the connection." "$work/refused.err"
 check "--retries 0 does not wait for backoff" test $((SECONDS - start)) -lt 15
 
+# --- a server that asks for a user name and password: a failure for scripts, --user, and a prompt on a terminal
+"$bgtransfer" samples --rate 0 --port 0 --user bob:secret > "$work/private.txt" 2> "$work/private.err" &
+pids+=($!)
+wait_for 60 test -s "$work/private.txt" || { echo "FAIL  the private sample server did not start"; cat "$work/private.err"; }
+private_url=$(sed -n 1p "$work/private.txt" | cut -f1) private_sha=$(sed -n 1p "$work/private.txt" | cut -f3)
+"$bgtransfer" get --quiet --dir "$work/dl-private" --state "$work/state-private" "$private_url" \
+  > /dev/null 2> "$work/private-get.err" < /dev/null; code=$?
+check "without credentials a script gets exit 1" test $code -eq 1
+check "and the reason: the server asks for them" grep -q "^$private_url: 127.0.0.1 asks for a user name and password." "$work/private-get.err"
+"$bgtransfer" get --quiet --user bob:secret --dir "$work/dl-user" --state "$work/state-user" "$private_url" \
+  > "$work/user.out" 2> /dev/null; code=$?
+check "--user signs in and completes" test $code -eq 0 -a "$(cut -f3 "$work/user.out")" = "$private_sha"
+printf 'bob\nsecret\n' | script -qec "'$bgtransfer' get --quiet --dir '$work/dl-prompt' --state '$work/state-prompt' '$private_url'" \
+  /dev/null > "$work/prompt.out" 2>&1; code=$?
+check "on a terminal it asks, and the answer completes the download" test $code -eq 0
+check "the prompt named the host" grep -q "User name for 127.0.0.1:" "$work/prompt.out"
+check "the prompted download has the right bytes" \
+  test "$(sha256sum < "$work/dl-prompt/$(ls "$work/dl-prompt" | head -1)" | cut -d' ' -f1)" = "$private_sha"
+
 # --- kill -9 mid-transfer, then resume (and the same get again) continue ranged
 killed_then() { # STATE FOLDER CONTINUE-COMMAND...
   local state=$1 dir=$2; shift 2

@@ -22,6 +22,12 @@ public final class SamplePreferences {
     /** The framework property naming a file to which the server appends one line per request: method, path, Range, status. */
     public static final String ACCESS_LOG_PROPERTY = "dev.bgtransfer.samples.accessLog";
 
+    /**
+     * The framework property {@code USER:PASSWORD}: when set, every file asks for these credentials
+     * with HTTP Basic, to try the sign-in of the view and the command line.
+     */
+    public static final String USER_PROPERTY = "dev.bgtransfer.samples.user";
+
     /** 1 MB/s: the largest file takes about half a minute, so its progress is easy to follow. */
     public static final long DEFAULT_BYTES_PER_SECOND = 1_000_000;
 

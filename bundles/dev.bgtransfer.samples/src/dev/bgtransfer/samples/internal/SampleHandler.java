@@ -22,10 +22,12 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 final class SampleHandler implements HttpRequestHandler {
     private final LongSupplier bytesPerSecond;
     private final AccessLog accessLog;
+    private final BasicGate gate;
 
-    SampleHandler(LongSupplier bytesPerSecond, AccessLog accessLog) {
+    SampleHandler(LongSupplier bytesPerSecond, AccessLog accessLog, BasicGate gate) {
         this.bytesPerSecond = bytesPerSecond;
         this.accessLog = accessLog;
+        this.gate = gate;
     }
 
     @Override
@@ -45,6 +47,11 @@ final class SampleHandler implements HttpRequestHandler {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             text(response, HttpStatus.SC_METHOD_NOT_ALLOWED, "Only GET and HEAD\n");
             response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
+            return;
+        }
+        if (!gate.admits(request.getFirstHeader(HttpHeaders.AUTHORIZATION))) {
+            text(response, HttpStatus.SC_UNAUTHORIZED, "Sign in\n");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bgtransfer samples\", charset=\"UTF-8\"");
             return;
         }
         serve(entry.get(), request, response);

@@ -38,14 +38,15 @@ public final class SampleServerComponent implements SampleServer {
     void activate(BundleContext context) throws IOException {
         settings = new SampleSettings(context);
         accessLog = AccessLog.open(context.getProperty(SamplePreferences.ACCESS_LOG_PROPERTY));
+        BasicGate gate = BasicGate.of(context.getProperty(SamplePreferences.USER_PROPERTY));
         int port = settings.port();
         try {
-            server = start(port);
+            server = start(port, gate);
         } catch (BindException taken) {
             if (port == 0) {
                 throw taken;
             }
-            server = start(0);
+            server = start(0, gate);
         }
         baseUri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
         settings.rememberPort(server.getLocalPort());
@@ -58,8 +59,8 @@ public final class SampleServerComponent implements SampleServer {
         accessLog.close();
     }
 
-    private HttpServer start(int port) throws IOException {
-        SampleHandler handler = new SampleHandler(() -> settings.bytesPerSecond(), accessLog);
+    private HttpServer start(int port, BasicGate gate) throws IOException {
+        SampleHandler handler = new SampleHandler(() -> settings.bytesPerSecond(), accessLog, gate);
         HttpServer started = ServerBootstrap.bootstrap()
                 .setLocalAddress(InetAddress.getLoopbackAddress())
                 .setListenerPort(port)

@@ -25,6 +25,8 @@ import dev.bgtransfer.samples.SampleServer;
 public final class CliApplication implements IApplication {
     /** Set to {@code true} by the launch script when stderr is a terminal. */
     static final String TERMINAL_PROPERTY = "dev.bgtransfer.cli.terminal";
+    /** Set to {@code true} by the launch script when stdin and stderr are terminals: a person can answer. */
+    static final String INTERACTIVE_PROPERTY = "dev.bgtransfer.cli.interactive";
     private static final int OK = 0;
     private static final int FAILED = 1;
     private static final int USAGE = 2;
@@ -84,7 +86,8 @@ public final class CliApplication implements IApplication {
                 StateFolder.claim(get.state());
                 try (Services services = new Services()) {
                     TransferService service = require(services.get(TransferService.class));
-                    yield transferRun(service, get.quiet()).await(new GetCommand(service).start(get));
+                    CredentialsPrompt prompt = get.user().isPresent() ? CredentialsPrompt.NONE : prompt();
+                    yield transferRun(service, get.quiet(), prompt).await(new GetCommand(service).start(get));
                 }
             }
             case Command.Resume resume -> {
@@ -96,15 +99,19 @@ public final class CliApplication implements IApplication {
                         err.println(Messages.nothingToResume);
                         yield OK;
                     }
-                    yield transferRun(service, resume.quiet()).await(ids);
+                    yield transferRun(service, resume.quiet(), prompt()).await(ids);
                 }
             }
         };
     }
 
-    private TransferRun transferRun(TransferService service, boolean quiet) {
+    private TransferRun transferRun(TransferService service, boolean quiet, CredentialsPrompt prompt) {
         return new TransferRun(service, out, err,
-                ProgressDisplay.create(quiet, Boolean.getBoolean(TERMINAL_PROPERTY), err));
+                ProgressDisplay.create(quiet, Boolean.getBoolean(TERMINAL_PROPERTY), err), prompt);
+    }
+
+    private static CredentialsPrompt prompt() {
+        return Boolean.getBoolean(INTERACTIVE_PROPERTY) ? CredentialsPrompt.onConsole() : CredentialsPrompt.NONE;
     }
 
     private static <S> S require(S service) throws CommandFailure {

@@ -28,7 +28,8 @@ sealed interface Command {
     }
 
     /** Serve the sample files until stopped. */
-    record Samples(Optional<Integer> port, Optional<Long> bytesPerSecond) implements Command {
+    record Samples(Optional<Integer> port, Optional<Long> bytesPerSecond, Optional<PasswordAuthentication> user)
+            implements Command {
     }
 
     /** Print the usage. */

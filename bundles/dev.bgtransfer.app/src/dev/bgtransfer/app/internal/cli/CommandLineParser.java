@@ -30,7 +30,7 @@ final class CommandLineParser {
                     "--quiet"),
             "list", Set.of("--state"),
             "resume", Set.of("--state", "--quiet"),
-            "samples", Set.of("--port", "--rate"),
+            "samples", Set.of("--port", "--rate", "--user"),
             "help", Set.of());
 
     private final Path defaultState;
@@ -58,7 +58,7 @@ final class CommandLineParser {
             case "list" -> new Command.ListTransfers(noOperands(operands, state(options)));
             case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
             case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
-                    longValue(options, "--rate"));
+                    longValue(options, "--rate"), user(options));
             default -> new Command.Help();
         };
     }

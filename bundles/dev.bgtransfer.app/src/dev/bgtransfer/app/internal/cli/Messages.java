@@ -16,6 +16,8 @@ final class Messages extends NLS {
     public static String noUrl;
     public static String sha256NeedsOneUrl;
     public static String badUser;
+    public static String promptUser;
+    public static String promptPassword;
     public static String badUrl;
     public static String unexpectedOperand;
     public static String badPath;

@@ -20,6 +20,8 @@ final class SamplesCommand {
         samples.port().ifPresent(port -> System.setProperty(SamplePreferences.PORT_PROPERTY, port.toString()));
         samples.bytesPerSecond().ifPresent(
                 rate -> System.setProperty(SamplePreferences.BYTES_PER_SECOND_PROPERTY, rate.toString()));
+        samples.user().ifPresent(user -> System.setProperty(SamplePreferences.USER_PROPERTY,
+                user.getUserName() + ":" + new String(user.getPassword())));
     }
 
     static int serve(SampleServer server, PrintStream out, PrintStream err) throws InterruptedException {

@@ -1,7 +1,9 @@
 package dev.bgtransfer.app.internal.cli;
 
 import java.io.PrintStream;
+import java.net.PasswordAuthentication;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +25,16 @@ final class TransferRun {
     private final PrintStream out;
     private final PrintStream err;
     private final ProgressDisplay progress;
+    private final CredentialsPrompt prompt;
+    private final Set<Long> prompted = new HashSet<>();
 
-    TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress) {
+    TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress,
+            CredentialsPrompt prompt) {
         this.service = service;
         this.out = out;
         this.err = err;
         this.progress = progress;
+        this.prompt = prompt;
     }
 
     /** @return 0 when every transfer completed, 1 when any did not */
@@ -40,7 +46,7 @@ final class TransferRun {
             for (long id : ids) {
                 Optional<Transfer> transfer = service.get(id);
                 transfer.ifPresent(current::add);
-                if (pending.contains(id) && isOver(transfer)) {
+                if (pending.contains(id) && isOver(transfer) && !signedIn(transfer.get())) {
                     pending.remove(id);
                     allCompleted &= report(id, transfer);
                 }
@@ -52,6 +58,20 @@ final class TransferRun {
         }
         progress.clear();
         return allCompleted ? 0 : 1;
+    }
+
+    /** @return whether the person gave credentials for a transfer that needs them (once per transfer) */
+    private boolean signedIn(Transfer ended) {
+        boolean needs = ended.state() == TransferState.FAILED
+                && ended.failure().map(failure -> failure.kind() == TransferFailure.Kind.CREDENTIALS).orElse(false);
+        if (!needs || !prompted.add(ended.id())) {
+            return false;
+        }
+        progress.clear();
+        Optional<PasswordAuthentication> given = prompt.ask(ended.url().getHost(),
+                ended.failure().map(TransferFailure::message).orElse(""));
+        given.ifPresent(credentials -> service.authenticate(ended.id(), credentials));
+        return given.isPresent();
     }
 
     private static boolean isOver(Optional<Transfer> transfer) {

@@ -117,6 +117,43 @@ check "the same get continued ranged" ranged_after_kill
 "$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
 check "list shows the one transfer, completed" test "$(grep -c COMPLETED "$work/list.out")" -eq 1
 
+# --- a running service takes get, list and resume: the commands start without the framework
+served=$work/served
+"$bgtransfer" serve --state "$served" > /dev/null 2> "$work/serve.err" &
+serve_pid=$!; pids+=($serve_pid)
+wait_for 60 test -S "$served/.service/socket" || { echo "FAIL  serve did not start"; cat "$work/serve.err"; }
+check "serve keeps its socket in a folder only its user can enter" test "$(stat -c %a "$served/.service")" = 700
+(cd "$work" && "$bgtransfer" get --quiet --dir dl-served --state "$served" "$(sample 2 1)") \
+  > "$work/served.out" 2> "$work/served.err"; code=$?
+check "a get handed to the service exits 0" test $code -eq 0
+check "it prints path (a relative --dir is the client's), bytes and SHA-256" test "$(cat "$work/served.out")" = \
+  "$(printf '%s\t%s\t%s' "$work/dl-served/sample-2-2.4MB.bin" "$(sample 2 2)" "$(sample 2 3)")"
+check "the file has that SHA-256" test "$(sha256sum < "$work/dl-served/sample-2-2.4MB.bin" | cut -d' ' -f1)" = "$(sample 2 3)"
+mv "$served/.service/socket" "$served/.service/hidden"
+"$bgtransfer" list --state "$served" > /dev/null 2> "$work/locked.err"; code=$?
+mv "$served/.service/hidden" "$served/.service/socket"
+check "it was the service: without its socket the folder is refused as in use" \
+  grep -q "another bgtransfer is using the state folder" "$work/locked.err"
+"$bgtransfer" get --dir "$work/dl-served" --state "$served" "$missing" > /dev/null 2> "$work/served404.err"; code=$?
+check "a 404 through the service exits 1 with its reason, no stack trace" \
+  bash -c "test $code -eq 1 && grep -q '^$missing: .*404' '$work/served404.err' && ! grep -qE 'Exception|^\s+at ' '$work/served404.err'"
+"$bgtransfer" get --max-per-host 0 --state "$served" "$(sample 1 1)" > /dev/null 2> "$work/served-usage.err"; code=$?
+check "bad usage through the service exits 2 with the usage" bash -c "test $code -eq 2 && grep -q 'Usage: bgtransfer' '$work/served-usage.err'"
+: > "$work/access.log"
+"$bgtransfer" get --quiet --dir "$work/dl-served" --state "$served" "$(sample 5 1)" > /dev/null 2>&1 &
+client=$!
+wait_for 60 bash -c "test \$(stat -c %s '$work/dl-served/sample-5-28.6MB.bin.part' 2>/dev/null || echo 0) -gt 6000000"
+kill "$client"; wait "$client" 2>/dev/null
+paused() { "$bgtransfer" list --state "$served" | grep -q "PAUSED.*sample-5-28.6MB.bin"; }
+check "stopping the client pauses its transfer in the service" wait_for 10 paused
+"$bgtransfer" get --quiet --dir "$work/dl-served" --state "$served" "$(sample 5 1)" > "$work/served5.out" 2>&1; code=$?
+check "the same get through the service continues ranged and completes" bash -c \
+  "test $code -eq 0 && grep -q '	28600000	$(sample 5 3)' '$work/served5.out' && grep -qE '^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$' '$work/access.log'"
+kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null
+"$bgtransfer" get --quiet --dir "$work/dl-stale" --state "$served" "$(sample 1 1)" > "$work/stale.out" 2> "$work/stale.err"; code=$?
+check "after the service died, a get finds its socket stale and runs by itself" \
+  bash -c "test $code -eq 0 && grep -q '	700000	$(sample 1 3)' '$work/stale.out'"
+
 # --- the workbench under Xvfb: starts, adds the five samples, a screenshot, a clean log
 if [[ -n ${DISPLAY:-} ]]; then
   "$bgtransfer" > "$work/workbench.out" 2>&1 &

@@ -34,6 +34,8 @@ public final class CliApplication implements IApplication {
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
+    private volatile ServeCommand serving;
+
     @Override
     public Object start(IApplicationContext context) {
         context.applicationRunning();
@@ -44,24 +46,9 @@ public final class CliApplication implements IApplication {
             command = new CommandLineParser(defaultState, Path.of("").toAbsolutePath())
                     .parse(arguments == null ? List.of() : Arrays.asList(arguments));
         } catch (UsageException bad) {
-            err.println(NLS.bind(Messages.usageError, bad.getMessage()));
-            err.println();
-            err.println(NLS.bind(Messages.usage, defaultState));
-            return USAGE;
+            return usageError(bad, err, defaultState);
         }
-        try {
-            return run(command, defaultState);
-        } catch (CommandFailure failure) {
-            err.println(failure.getMessage());
-            return FAILED;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return FAILED;
-        } catch (RuntimeException bug) {
-            ILog.of(CliApplication.class).error(bug.toString(), bug);
-            err.println(NLS.bind(Messages.failedInternally, bug.getClass().getSimpleName(), logFolder()));
-            return FAILED;
-        }
+        return reporting(err, () -> run(command, defaultState));
     }
 
     private int run(Command command, Path defaultState) throws CommandFailure, InterruptedException {
@@ -76,42 +63,56 @@ public final class CliApplication implements IApplication {
                     yield SamplesCommand.serve(require(services.get(SampleServer.class)), out, err);
                 }
             }
-            case Command.ListTransfers list -> {
-                StateFolder.claim(list.state());
-                try (Services services = new Services()) {
-                    yield ListCommand.run(require(services.get(TransferService.class)), list.state(), out);
+            case Command.Serve serve -> {
+                StateFolder.claim(serve.state());
+                try (Services services = new Services(); TransferEnds ends = TransferEnds.listen()) {
+                    TransferService service = require(services.get(TransferService.class));
+                    serving = new ServeCommand(serve.state(), new TransferCommands(service, ends));
+                    yield serving.serve(err);
                 }
             }
-            case Command.Get get -> {
-                StateFolder.claim(get.state());
-                try (Services services = new Services()) {
+            case Command.OnStore onStore -> {
+                StateFolder.claim(onStore.state());
+                try (Services services = new Services(); TransferEnds ends = TransferEnds.listen()) {
                     TransferService service = require(services.get(TransferService.class));
-                    CredentialsPrompt prompt = get.user().isPresent() ? CredentialsPrompt.NONE : prompt();
-                    yield transferRun(service, get.quiet(), prompt).await(new GetCommand(service).start(get));
-                }
-            }
-            case Command.Resume resume -> {
-                StateFolder.claim(resume.state());
-                try (Services services = new Services()) {
-                    TransferService service = require(services.get(TransferService.class));
-                    List<Long> ids = ResumeCommand.start(service);
-                    if (ids.isEmpty()) {
-                        err.println(Messages.nothingToResume);
-                        yield OK;
-                    }
-                    yield transferRun(service, resume.quiet(), prompt()).await(ids);
+                    CredentialsPrompt prompt = Boolean.getBoolean(INTERACTIVE_PROPERTY) ? CredentialsPrompt.onConsole()
+                            : CredentialsPrompt.NONE;
+                    yield new TransferCommands(service, ends)
+                            .run(onStore, new Console(out, err, Boolean.getBoolean(TERMINAL_PROPERTY), prompt));
                 }
             }
         };
     }
 
-    private TransferRun transferRun(TransferService service, boolean quiet, CredentialsPrompt prompt) {
-        return new TransferRun(service, out, err,
-                ProgressDisplay.create(quiet, Boolean.getBoolean(TERMINAL_PROPERTY), err), prompt);
+    /** Prints what is wrong with the command line and the usage; @return the exit status for bad usage */
+    static int usageError(UsageException bad, PrintStream err, Path defaultState) {
+        err.println(NLS.bind(Messages.usageError, bad.getMessage()));
+        err.println();
+        err.println(NLS.bind(Messages.usage, defaultState));
+        return USAGE;
     }
 
-    private static CredentialsPrompt prompt() {
-        return Boolean.getBoolean(INTERACTIVE_PROPERTY) ? CredentialsPrompt.onConsole() : CredentialsPrompt.NONE;
+    /** A command as the console sees it. */
+    @FunctionalInterface
+    interface Body {
+        int run() throws CommandFailure, InterruptedException;
+    }
+
+    /** @return the exit status of {@code body}, or 1 when it failed: one line for a person, a bug logged */
+    static int reporting(PrintStream err, Body body) {
+        try {
+            return body.run();
+        } catch (CommandFailure failure) {
+            err.println(failure.getMessage());
+            return FAILED;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (RuntimeException bug) {
+            ILog.of(CliApplication.class).error(bug.toString(), bug);
+            err.println(NLS.bind(Messages.failedInternally, bug.getClass().getSimpleName(), logFolder()));
+            return FAILED;
+        }
     }
 
     private static <S> S require(S service) throws CommandFailure {
@@ -135,6 +136,10 @@ public final class CliApplication implements IApplication {
 
     @Override
     public void stop() {
-        // the command ends by itself; the framework's shutdown pauses running transfers
+        // commands end by themselves, serve when told; the framework's shutdown pauses running transfers
+        ServeCommand served = serving;
+        if (served != null) {
+            served.stop();
+        }
     }
 }

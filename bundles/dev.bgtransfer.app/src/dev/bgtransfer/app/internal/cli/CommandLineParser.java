@@ -20,7 +20,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.TransferRequest;
 
 /**
- * Reads {@code get|list|resume|samples|help} and their options ({@code --name value} or
+ * Reads {@code get|list|resume|serve|samples|help} and their options ({@code --name value} or
  * {@code --name=value}) into a {@link Command}, refusing anything it does not know.
  */
 final class CommandLineParser {
@@ -30,6 +30,7 @@ final class CommandLineParser {
                     "--quiet"),
             "list", Set.of("--state"),
             "resume", Set.of("--state", "--quiet"),
+            "serve", Set.of("--state"),
             "samples", Set.of("--port", "--rate", "--user"),
             "help", Set.of());
 
@@ -57,6 +58,7 @@ final class CommandLineParser {
             case "get" -> get(options, operands);
             case "list" -> new Command.ListTransfers(noOperands(operands, state(options)));
             case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
+            case "serve" -> new Command.Serve(noOperands(operands, state(options)));
             case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
                     longValue(options, "--rate"), user(options));
             default -> new Command.Help();

@@ -38,6 +38,12 @@ final class Messages extends NLS {
     public static String samplesServing;
     public static String unknownSize;
 
+    public static String serving;
+    public static String serveUnusable;
+    public static String socketPathTooLong;
+    public static String socketFolderIsLink;
+    public static String notForService;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -26,22 +26,38 @@ final class TransferRun {
     private final PrintStream err;
     private final ProgressDisplay progress;
     private final CredentialsPrompt prompt;
+    private final TransferEnds ends;
     private final Set<Long> prompted = new HashSet<>();
 
-    TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress,
-            CredentialsPrompt prompt) {
+    TransferRun(TransferService service, TransferEnds ends, PrintStream out, PrintStream err,
+            ProgressDisplay progress, CredentialsPrompt prompt) {
         this.service = service;
+        this.ends = ends;
         this.out = out;
         this.err = err;
         this.progress = progress;
         this.prompt = prompt;
     }
 
-    /** @return 0 when every transfer completed, 1 when any did not */
+    /**
+     * @return 0 when every transfer completed, 1 when any did not
+     * @throws InterruptedException when the command was given up (its client went away): what it
+     *                              waited for is paused, its bytes kept for a resume
+     */
     int await(List<Long> ids) throws InterruptedException {
         Set<Long> pending = new LinkedHashSet<>(ids);
+        try {
+            return awaitEach(ids, pending);
+        } catch (InterruptedException givenUp) {
+            pending.forEach(service::pause);
+            throw givenUp;
+        }
+    }
+
+    private int awaitEach(List<Long> ids, Set<Long> pending) throws InterruptedException {
         boolean allCompleted = true;
         while (!pending.isEmpty()) {
+            long mark = ends.mark();
             List<Transfer> current = new ArrayList<>();
             for (long id : ids) {
                 Optional<Transfer> transfer = service.get(id);
@@ -53,7 +69,7 @@ final class TransferRun {
             }
             progress.show(current);
             if (!pending.isEmpty()) {
-                Thread.sleep(TICK_MILLIS);
+                ends.awaitChangeSince(mark, TICK_MILLIS);
             }
         }
         progress.clear();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.PasswordAuthentication;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,6 +35,7 @@ import dev.bgtransfer.core.spi.TransferRecord;
  */
 final class DownloadAttempt {
     private static final int BUFFER_SIZE = 128 * 1024;
+    private static final int MIN_BUFFER_SIZE = 8 * 1024;
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */
@@ -342,8 +342,10 @@ final class DownloadAttempt {
     }
 
     /**
-     * Streams the body into the partial file through one fixed buffer. The body stream is left to
-     * {@link Exchange#close()}: closing it here would read an unwanted rest to its end.
+     * Streams the body into the partial file through a few fixed buffers, hashed and forced to
+     * the disk beside the copy (see {@link BackgroundDigest}, {@link BackgroundCheckpoint}). The
+     * body stream is left to {@link Exchange#close()}: closing it here would read an unwanted rest
+     * to its end.
      */
     private long receive(Exchange exchange, long offset, long total, MessageDigest digest, SubMonitor monitor)
             throws IOException, TransferException {
@@ -352,33 +354,39 @@ final class DownloadAttempt {
         InputStream body = exchange.body();
         try (PartFile part = PartFile.openAt(record.partFile(), offset)) {
             part.digestFirst(offset, digest);
-            byte[] buffer = new byte[BUFFER_SIZE];
-            ByteBuffer chunk = ByteBuffer.wrap(buffer);
+            BackgroundCheckpoint checkpoints = new BackgroundCheckpoint(part, durable -> recordDurable(durable, total));
             long received = offset;
             long checkpointBytes = offset;
             long checkpointTime = System.nanoTime();
-            try {
-                int read;
-                while ((read = body.read(buffer)) != -1) {
-                    chunk.clear().limit(read);
-                    part.write(chunk);
-                    digest.update(buffer, 0, read);
-                    received += read;
-                    progress.update(received, total);
-                    floor.check(read, exchange.url());
-                    if (received - checkpointBytes >= CHECKPOINT_BYTES
-                            || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
-                        checkpoint(part, received, total);
-                        checkpointBytes = received;
-                        checkpointTime = System.nanoTime();
+            try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(total - offset))) {
+                try {
+                    while (true) {
+                        BackgroundDigest.Chunk chunk = hashing.free();
+                        int read = body.read(chunk.bytes);
+                        if (read == -1) {
+                            break;
+                        }
+                        part.write(chunk.buffer.clear().limit(read));
+                        hashing.hand(read);
+                        received += read;
+                        progress.update(received, total);
+                        floor.check(read, exchange.url());
+                        if ((received - checkpointBytes >= CHECKPOINT_BYTES
+                                || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS)
+                                && checkpoints.start(received)) {
+                            checkpointBytes = received;
+                            checkpointTime = System.nanoTime();
+                        }
                     }
+                    exchange.bodyConsumed();
+                } catch (ConnectionClosedException closedEarly) {
+                    throw Failures.truncated(exchange.url(), received, total);
+                } finally {
+                    // whatever ended the loop, the bytes written so far are kept for a resume
+                    checkpoints.finish();
+                    checkpoint(part, received, total);
                 }
-                exchange.bodyConsumed();
-            } catch (ConnectionClosedException closedEarly) {
-                throw Failures.truncated(exchange.url(), received, total);
-            } finally {
-                // whatever ended the loop, the bytes written so far are kept for a resume
-                checkpoint(part, received, total);
+                hashing.drain();
             }
             if (total >= 0 && received != total) {
                 throw Failures.truncated(exchange.url(), received, total);
@@ -386,6 +394,17 @@ final class DownloadAttempt {
             progress.report(received, total);
             return received;
         }
+    }
+
+    /** @return a chunk size that does not hold much more than a small body */
+    private static int chunkSize(long expected) {
+        return expected < 0 || expected >= BUFFER_SIZE ? BUFFER_SIZE : Math.max(MIN_BUFFER_SIZE, (int) expected);
+    }
+
+    /** Records bytes a background checkpoint made durable. */
+    private void recordDurable(long bytes, long total) {
+        record = record.withProgress(bytes, total, Instant.now());
+        listener.checkpoint(record);
     }
 
     /** Makes the bytes so far durable, then records them: the store never claims more than the disk holds. */

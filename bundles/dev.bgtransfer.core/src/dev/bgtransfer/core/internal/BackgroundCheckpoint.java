@@ -1,0 +1,72 @@
+package dev.bgtransfer.core.internal;
+
+/**
+ * Forces the partial file to the disk on a thread of its own, then records the bytes written
+ * before the force began: those are durable, and the copy never waits for the disk. One force at
+ * a time; a checkpoint asked for while one runs is skipped (the next one covers its bytes).
+ */
+final class BackgroundCheckpoint {
+    /** Records bytes that are durable; may throw when the store cannot take them. */
+    @FunctionalInterface
+    interface Recorder {
+        void durable(long bytes) throws TransferException;
+    }
+
+    private final PartFile part;
+    private final Recorder recorder;
+    private Thread running;
+    private volatile TransferException failure;
+
+    BackgroundCheckpoint(PartFile part, Recorder recorder) {
+        this.part = part;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Starts making the first {@code written} bytes durable, unless a force still runs.
+     *
+     * @return whether it started
+     * @throws TransferException when an earlier force failed (the disk is in trouble)
+     */
+    boolean start(long written) throws TransferException {
+        rethrow();
+        if (running != null && running.isAlive()) {
+            return false;
+        }
+        running = Thread.ofVirtual().name("bgtransfer checkpoint").start(() -> {
+            try {
+                part.force();
+                recorder.durable(written);
+            } catch (TransferException failed) {
+                failure = failed;
+            }
+        });
+        return true;
+    }
+
+    /** Waits for the force that runs, if any: after it, no checkpoint of this file is in flight. */
+    void finish() throws TransferException {
+        if (running != null) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    running.join();
+                    break;
+                } catch (InterruptedException later) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rethrow();
+    }
+
+    private void rethrow() throws TransferException {
+        TransferException failed = failure;
+        if (failed != null) {
+            throw failed;
+        }
+    }
+}

@@ -8,14 +8,13 @@ import java.util.Map;
 final class HostSlots {
     private final Map<String, Integer> inUse = new HashMap<>();
 
-    /** @return whether a slot for the URL's host was free and is now taken */
-    boolean tryAcquire(URI url, int limit) {
-        String key = keyOf(url);
-        int used = inUse.getOrDefault(key, 0);
+    /** @return whether a slot for {@code host} (see {@link #keyOf(URI)}) was free and is now taken */
+    boolean tryAcquire(String host, int limit) {
+        int used = inUse.getOrDefault(host, 0);
         if (used >= limit) {
             return false;
         }
-        inUse.put(key, used + 1);
+        inUse.put(host, used + 1);
         return true;
     }
 
@@ -23,7 +22,8 @@ final class HostSlots {
         inUse.computeIfPresent(keyOf(url), (key, used) -> used <= 1 ? null : used - 1);
     }
 
-    private static String keyOf(URI url) {
+    /** @return the scheme, host and port that the URL's connections go to, as one key */
+    static String keyOf(URI url) {
         return HttpTransport.hostOf(url).toURI();
     }
 }

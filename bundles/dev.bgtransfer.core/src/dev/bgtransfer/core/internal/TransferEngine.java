@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ILog;
@@ -44,7 +41,7 @@ public final class TransferEngine implements AutoCloseable {
     private final HttpTransport transport;
     private final EventDispatcher events;
     private final Map<Long, TransferRecord> records = new LinkedHashMap<>();
-    private final Set<Long> queue = new LinkedHashSet<>();
+    private final WaitingTransfers queue = new WaitingTransfers();
     private final Map<Long, DownloadJob> jobs = new HashMap<>();
     /** Transfers removed while their Job was running, and whether their completed file goes too. */
     private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
@@ -83,7 +80,7 @@ public final class TransferEngine implements AutoCloseable {
             }
             records.put(record.id(), record);
             if (record.state() == TransferState.QUEUED) {
-                queue.add(record.id());
+                queue.add(record.id(), record.url());
             }
         }
         schedule();
@@ -218,7 +215,7 @@ public final class TransferEngine implements AutoCloseable {
 
     private void queue(TransferRecord record) {
         transition(record, TransferState.QUEUED, null);
-        queue.add(record.id());
+        queue.add(record.id(), record.url());
     }
 
     /** Starts queued transfers, oldest first, while their hosts have free slots. */
@@ -226,13 +223,8 @@ public final class TransferEngine implements AutoCloseable {
         if (closed) {
             return;
         }
-        Iterator<Long> waiting = queue.iterator();
-        while (waiting.hasNext()) {
-            TransferRecord record = records.get(waiting.next());
-            if (slots.tryAcquire(record.url(), options.maxConnectionsPerHost())) {
-                waiting.remove();
-                launch(transition(record, TransferState.RUNNING, null));
-            }
+        for (long id : queue.takeStartable(slots, options.maxConnectionsPerHost())) {
+            launch(transition(records.get(id), TransferState.RUNNING, null));
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.bgtransfer.app.internal.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
@@ -34,10 +35,12 @@ final class GetCommand {
             options = options.withRetries(get.retries().get(), options.firstRetryDelay());
         }
         service.setOptions(options);
+        Map<List<Object>, Long> unfinished = unfinishedByUrlAndFolder();
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {
-            Optional<Transfer> unfinished = findUnfinished(request);
-            long id = unfinished.isPresent() ? unfinished.get().id() : service.add(request).id();
+            // a URL given twice is fetched once
+            long id = unfinished.computeIfAbsent(List.of(request.url(), request.destinationFolder()),
+                    key -> service.add(request).id());
             if (get.user().isPresent()) {
                 service.authenticate(id, get.user().get());
             } else {
@@ -48,11 +51,14 @@ final class GetCommand {
         return ids;
     }
 
-    private Optional<Transfer> findUnfinished(TransferRequest request) {
-        return service.transfers().stream()
-                .filter(transfer -> transfer.state() != TransferState.COMPLETED)
-                .filter(transfer -> transfer.url().equals(request.url())
-                        && transfer.destinationFolder().equals(request.destinationFolder()))
-                .reduce((older, newer) -> newer);
+    /** @return the newest unfinished transfer of each URL and folder, read once however many URLs are asked for */
+    private Map<List<Object>, Long> unfinishedByUrlAndFolder() {
+        Map<List<Object>, Long> unfinished = new HashMap<>();
+        for (Transfer transfer : service.transfers()) {
+            if (transfer.state() != TransferState.COMPLETED) {
+                unfinished.merge(List.of(transfer.url(), transfer.destinationFolder()), transfer.id(), Math::max);
+            }
+        }
+        return unfinished;
     }
 }

@@ -359,6 +359,7 @@ final class DownloadAttempt {
             long checkpointBytes = offset;
             long checkpointTime = System.nanoTime();
             try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(total - offset))) {
+                boolean whole = false;
                 try {
                     while (true) {
                         BackgroundDigest.Chunk chunk = hashing.free();
@@ -379,12 +380,17 @@ final class DownloadAttempt {
                         }
                     }
                     exchange.bodyConsumed();
+                    whole = total < 0 || received == total;
                 } catch (ConnectionClosedException closedEarly) {
                     throw Failures.truncated(exchange.url(), received, total);
                 } finally {
-                    // whatever ended the loop, the bytes written so far are kept for a resume
                     checkpoints.finish();
-                    checkpoint(part, received, total);
+                    if (whole) {
+                        part.force(); // complete() records the bytes with the final name: one write, not two
+                    } else {
+                        // whatever ended the loop, the bytes written so far are kept for a resume
+                        checkpoint(part, received, total);
+                    }
                 }
                 hashing.drain();
             }
@@ -428,7 +434,7 @@ final class DownloadAttempt {
         try {
             target = reservedBeforeACrash() ? record.file() : FileNames.reserve(record.folder(), record.fileName(), "");
             // stored before the move, so that a crash right after it finds the file instead of fetching it again
-            record = record.withFinalFile(target, Instant.now());
+            record = record.withProgress(length, length, Instant.now()).withFinalFile(target, Instant.now());
             listener.checkpoint(record);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException cannotMove) {

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -27,6 +28,9 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
      * servers refuse longer request lines, so a longer URL would only fail later and less clearly.
      */
     public static final int MAX_URL_LENGTH = 8000;
+
+    /** RFC 3986's scheme, up to its colon. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
     public TransferRequest {
         Objects.requireNonNull(url, "url");
@@ -74,6 +78,7 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
             throw new IllegalArgumentException(RequestMessages.urlEmpty);
         }
         checkLength(text.length());
+        checkScheme(SCHEME.matcher(text).lookingAt() ? text.substring(0, text.indexOf(':')) : null);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {
@@ -95,18 +100,23 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
 
     private static void checkUrl(URI url) {
         checkLength(url.toString().length());
-        if (url.getScheme() == null) {
-            throw new IllegalArgumentException(RequestMessages.urlNoScheme);
-        }
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException(NLS.bind(RequestMessages.urlScheme, scheme));
-        }
+        checkScheme(url.getScheme());
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw new IllegalArgumentException(RequestMessages.urlNoHost);
         }
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException(NLS.bind(RequestMessages.urlCredentials, url.getHost()));
+        }
+    }
+
+    /** Checked first: for text that is no http(s) URL at all, that is the useful thing to say. */
+    private static void checkScheme(String scheme) {
+        if (scheme == null) {
+            throw new IllegalArgumentException(RequestMessages.urlNoScheme);
+        }
+        String lowerCase = scheme.toLowerCase(Locale.ROOT);
+        if (!lowerCase.equals("http") && !lowerCase.equals("https")) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.urlScheme, lowerCase));
         }
     }
 

@@ -41,6 +41,28 @@ check "an out-of-range option exits 2" test $code -eq 2
 "$bgtransfer" frobnicate 2>/dev/null; code=$?
 check "an unknown command exits 2" test $code -eq 2
 
+# --- URLs that cannot be downloaded: exit 2 with a sentence, nothing started, nothing written
+base=$(sample 1 1 | sed 's#/samples/.*##')
+long_url="$base/$(printf 'a%.0s' {1..8100})"
+bad_url() { # NAME URL SENTENCE
+  local dir="$work/bad-url/$1"
+  "$bgtransfer" get --dir "$dir/dl" --state "$dir/state" "$2" > "$work/bad-url-$1.out" 2> "$work/bad-url-$1.err"; code=$?
+  check "get with $1 exits 2" test $code -eq 2
+  check "get with $1 says why" grep -qF "$3" "$work/bad-url-$1.err"
+  check "get with $1: no stack trace, nothing on stdout" eval "no_stack_trace '$work/bad-url-$1.err' && test ! -s '$work/bad-url-$1.out'"
+  check "get with $1 wrote nothing" test ! -e "$dir"
+}
+bad_url "a line break" "$base/a
+b.bin" "cannot be downloaded: The URL contains a control character (a line break, tab or similar) at position"
+bad_url "a tab" "$base/a	b.bin" "cannot be downloaded: The URL contains a control character (a line break, tab or similar) at position"
+bad_url "a space" "$base/a b.bin" "cannot be downloaded: The URL contains a space at position"
+bad_url "ftp" "ftp://127.0.0.1/a.bin" "ftp://127.0.0.1/a.bin cannot be downloaded: Only http and https URLs can be downloaded, not ftp."
+bad_url "file" "file:///etc/passwd" "file:///etc/passwd cannot be downloaded: Only http and https URLs can be downloaded, not file."
+bad_url "javascript" "javascript:alert(1)" "cannot be downloaded: Only http and https URLs can be downloaded, not javascript."
+bad_url "an over-long URL" "$long_url" "cannot be downloaded: The URL has ${#long_url} characters; at most 8000 are accepted"
+check "the line break is echoed escaped, not raw" grep -qF '/a\u000ab.bin cannot be downloaded' "$work/bad-url-a line break.err"
+check "no request reached the server for a refused URL" test ! -s "$work/access.log"
+
 # --- a download: one result line, the right bytes
 start=$SECONDS
 "$bgtransfer" get --quiet --dir "$work/dl" --state "$work/state1" "$(sample 2 1)" > "$work/get.out" 2> "$work/get.err"; code=$?

@@ -1,11 +1,17 @@
 package dev.bgtransfer.core;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.internal.RequestMessages;
 
 /**
  * What to download and where to put it.
@@ -16,6 +22,15 @@ import java.util.Optional;
  * @param expectedSha256    the lower-case hex SHA-256 the bytes must have, if known
  */
 public record TransferRequest(URI url, String title, Path destinationFolder, Optional<String> expectedSha256) {
+
+    /**
+     * The longest URL accepted, in characters: RFC 9110 asks every party to support 8000, and common
+     * servers refuse longer request lines, so a longer URL would only fail later and less clearly.
+     */
+    public static final int MAX_URL_LENGTH = 8000;
+
+    /** RFC 3986's scheme, up to its colon. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
     public TransferRequest {
         Objects.requireNonNull(url, "url");
@@ -46,23 +61,75 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
         return new TransferRequest(url, title, destinationFolder, Optional.of(sha256));
     }
 
-    private static void checkUrl(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("Only http and https URLs can be downloaded, not: " + url);
+    /**
+     * Reads a URL as a person typed or pasted it. Surrounding white space is dropped; anything else
+     * that is not a plain absolute {@code http} or {@code https} URL is refused with a sentence, never
+     * repaired by guessing: a control character or a space inside is refused (a careful tool does not
+     * decide which address was meant), and so are other schemes, credentials in the URL and URLs longer
+     * than {@link #MAX_URL_LENGTH}.
+     *
+     * @param typed the URL as typed
+     * @return the URL, valid for a request
+     * @throws IllegalArgumentException with a sentence saying what is wrong
+     */
+    public static URI parseUrl(String typed) {
+        String text = Objects.requireNonNull(typed, "typed").strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(RequestMessages.urlEmpty);
         }
+        checkLength(text.length());
+        checkScheme(SCHEME.matcher(text).lookingAt() ? text.substring(0, text.indexOf(':')) : null);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException(NLS.bind(RequestMessages.urlControlCharacter, i + 1));
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                throw new IllegalArgumentException(NLS.bind(RequestMessages.urlSpace, i + 1));
+            }
+        }
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.urlMalformed, malformed.getReason()));
+        }
+        checkUrl(url);
+        return url;
+    }
+
+    private static void checkUrl(URI url) {
+        checkLength(url.toString().length());
+        checkScheme(url.getScheme());
         if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw new IllegalArgumentException("The URL has no host: " + url);
+            throw new IllegalArgumentException(RequestMessages.urlNoHost);
         }
         if (url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("Credentials in the URL are not accepted: " + url.getHost());
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.urlCredentials, url.getHost()));
+        }
+    }
+
+    /** Checked first: for text that is no http(s) URL at all, that is the useful thing to say. */
+    private static void checkScheme(String scheme) {
+        if (scheme == null) {
+            throw new IllegalArgumentException(RequestMessages.urlNoScheme);
+        }
+        String lowerCase = scheme.toLowerCase(Locale.ROOT);
+        if (!lowerCase.equals("http") && !lowerCase.equals("https")) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.urlScheme, lowerCase));
+        }
+    }
+
+    private static void checkLength(int length) {
+        if (length > MAX_URL_LENGTH) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.urlTooLong, length, MAX_URL_LENGTH));
         }
     }
 
     private static String normalizeSha256(String hex) {
         String value = hex.strip().toLowerCase(Locale.ROOT);
         if (value.length() != 64 || !value.chars().allMatch(HexFormat::isHexDigit)) {
-            throw new IllegalArgumentException("A SHA-256 has 64 hexadecimal digits, not: " + hex);
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.sha256Invalid, hex));
         }
         return value;
     }

@@ -24,6 +24,10 @@ public final class Messages extends NLS {
     public static String credentialsPasswordLabel;
     public static String credentialsSignIn;
     public static String credentialsJob;
+    public static String credentialsRemember;
+    public static String credentialsRememberTooltip;
+    public static String credentialsNotRead;
+    public static String credentialsNotSaved;
     public static String stateWaitingToRetry;
     public static String statePaused;
     public static String stateStopped;
@@ -70,10 +74,6 @@ public final class Messages extends NLS {
     public static String addOptionalHint;
     public static String addDestination;
     public static String addUrlMissing;
-    public static String addUrlMalformed;
-    public static String addUrlScheme;
-    public static String addUrlHost;
-    public static String addUrlCredentials;
     public static String addSha256Invalid;
     public static String preferencesDescription;
     public static String preferencesFolder;
@@ -81,6 +81,11 @@ public final class Messages extends NLS {
     public static String preferencesContinue;
     public static String preferencesNotify;
     public static String preferencesNotSaved;
+    public static String preferencesMinimumSpeed;
+    public static String preferencesMinimumSpeedTooltip;
+    public static String preferencesSignIns;
+    public static String preferencesForgetSignIns;
+    public static String preferencesSignInsForgotten;
     public static String notifyTitle;
     public static String notifyCompleted;
     public static String notifyFailed;

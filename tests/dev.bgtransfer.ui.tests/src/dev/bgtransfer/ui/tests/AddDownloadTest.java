@@ -41,16 +41,20 @@ class AddDownloadTest extends WorkbenchTest {
                 Text title = fields.get(1);
                 Text sha256 = fields.get(2);
                 seen.add(new Seen("(empty)", ok.isEnabled(), messages(shell)));
-                for (String input : List.of("ftp://127.0.0.1/file.bin", "this is not a URL", "http:///no-host", good)) {
+                for (String input : List.of("ftp://127.0.0.1/file.bin", good.replace(".bin", " 2.bin"), "http:///no-host",
+                        good + "\tx", "file:///etc/passwd", good)) {
                     url.setText(input);
                     seen.add(new Seen(input, ok.isEnabled(), messages(shell)));
+                    if (input.contains(" ")) {
+                        Ui.screenshot(shell, "add-download-refused");
+                    }
                 }
                 sha256.setText("abc123");
                 seen.add(new Seen("sha256 abc123", ok.isEnabled(), messages(shell)));
                 sha256.setText(file.sha256().toUpperCase());
                 title.setText("My added file");
                 seen.add(new Seen("valid", ok.isEnabled(), messages(shell)));
-            } catch (RuntimeException | AssertionError failed) {
+            } catch (RuntimeException | AssertionError | java.io.IOException failed) {
                 problems.add(failed);
             } finally {
                 Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
@@ -59,17 +63,23 @@ class AddDownloadTest extends WorkbenchTest {
         view.toolbar("Add...");
 
         assertEquals(List.of(), problems);
-        assertEquals(7, seen.size(), seen.toString());
-        for (Seen invalid : seen.subList(0, 4)) {
+        assertEquals(9, seen.size(), seen.toString());
+        for (Seen invalid : seen.subList(0, 6)) {
             assertFalse(invalid.okEnabled(), invalid.toString());
         }
-        assertTrue(seen.get(1).messages().contains("Only http and https URLs can be downloaded."), seen.get(1).toString());
-        assertTrue(seen.get(2).messages().contains("This is not a valid URL."), seen.get(2).toString());
+        assertTrue(seen.get(1).messages().contains("Only http and https URLs can be downloaded, not ftp."), seen.get(1).toString());
+        assertTrue(seen.get(2).messages().contains("The URL contains a space at position " + (good.length() - 3)
+                + "; write it as %20 if it belongs to the address."), seen.get(2).toString());
         assertTrue(seen.get(3).messages().contains("The URL has no host."), seen.get(3).toString());
-        assertTrue(seen.get(4).okEnabled(), seen.get(4).toString());
-        assertFalse(seen.get(5).okEnabled(), seen.get(5).toString());
-        assertTrue(seen.get(5).messages().contains("A SHA-256 has 64 hexadecimal digits."), seen.get(5).toString());
+        assertTrue(seen.get(4).messages().contains("The URL contains a control character (a line break, tab or similar) at position "
+                + (good.length() + 1) + "."), seen.get(4).toString());
+        assertTrue(seen.get(5).messages().contains("Only http and https URLs can be downloaded, not file."), seen.get(5).toString());
         assertTrue(seen.get(6).okEnabled(), seen.get(6).toString());
+        assertFalse(seen.get(7).okEnabled(), seen.get(7).toString());
+        assertTrue(seen.get(7).messages().contains("A SHA-256 has 64 hexadecimal digits."), seen.get(7).toString());
+        assertTrue(seen.get(8).okEnabled(), seen.get(8).toString());
+        assertEquals(List.of(), server.requests().stream().filter(request -> !request.path().equals(file.path())).toList(),
+                "nothing was asked for a refused URL");
 
         view.waitForRows(1);
         assertEquals("My added file", view.cell(0, DownloadsTable.TITLE));

@@ -23,15 +23,34 @@ class DownloadInputTest {
     @CsvSource(delimiter = '|', value = {
             "''|Enter the URL of the file to download.",
             "'   '|Enter the URL of the file to download.",
-            "ftp://example.org/a|Only http and https URLs can be downloaded.",
-            "example.org/a|Only http and https URLs can be downloaded.",
-            "http://exa mple.org/|This is not a valid URL.",
+            "ftp://example.org/a|Only http and https URLs can be downloaded, not ftp.",
+            "file:///etc/passwd|Only http and https URLs can be downloaded, not file.",
+            "javascript:alert(1)|Only http and https URLs can be downloaded, not javascript.",
+            "example.org/a|The URL does not start with http:// or https://.",
+            "http://exa mple.org/|The URL contains a space at position 11; write it as %20 if it belongs to the address.",
+            "http://example.org/a%zz|This is not a valid URL: Malformed escape pair.",
             "https:///path|The URL has no host.",
-            "https://user:secret@example.org/a|User names and passwords in the URL are not accepted." })
+            "https://user:secret@example.org/a|User names and passwords in the URL are not accepted (the URL's host: example.org)." })
     void aBadUrlSaysWhatIsWrong(String url, String problem) {
         DownloadInput input = DownloadInput.check(url, "", "", FOLDER);
         assertFalse(input.isValid());
         assertEquals(Optional.of(problem), input.problem());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "http://example.org/a\\nb|21", "http://example.org/a\\tb|21",
+            "http://example.org/a\\0b|21" })
+    void aControlCharacterInsideIsRefusedWhereItIs(String url, int position) {
+        DownloadInput input = DownloadInput.check(url.translateEscapes(), "", "", FOLDER);
+        assertEquals(Optional.of("The URL contains a control character (a line break, tab or similar) at position "
+                + position + "."), input.problem());
+    }
+
+    @Test
+    void anOverlongUrlIsRefused() {
+        DownloadInput input = DownloadInput.check("http://example.org/" + "a".repeat(8000), "", "", FOLDER);
+        assertEquals(Optional.of("The URL has 8019 characters; at most 8000 are accepted, as servers refuse longer request lines."),
+                input.problem());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -36,15 +37,45 @@ class PreferencePageTest extends WorkbenchTest {
     @AfterEach
     void restoreServicePreferences() {
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
+        InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MINIMUM_SPEED);
+    }
+
+    @Test
+    void theMinimumSpeedIsTypedInKilobytesPerSecondCheckedAndAppliedAtOnce() throws Exception {
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            setMinimumSpeedThroughThePage(dialog);
+        } finally {
+            dialog.close();
+        }
+        assertEquals(50_000, InstanceScope.INSTANCE.getNode(TransferPreferences.NODE)
+                .getLong(TransferPreferences.MINIMUM_SPEED, -1), "bytes per second in the service's node");
+        assertEquals(50_000, fixture.service().options().minimumSpeed(), "the service applied it at once");
+    }
+
+    private void setMinimumSpeedThroughThePage(PreferenceDialog dialog) throws Exception {
+        Text minimumSpeed = fieldAfter(dialog, "Minimum speed in KB/s (0 = off)");
+        assertEquals("0", minimumSpeed.getText(), "off by default");
+        assertEquals(0, fixture.service().options().minimumSpeed());
+        Button apply = Ui.button(dialog.getShell(), "Apply and Close");
+        for (String bad : new String[] { "-1", "fast", "1000001" }) {
+            minimumSpeed.setText(bad);
+            minimumSpeed.notifyListeners(SWT.KeyUp, new Event());
+            Ui.spin(50);
+            assertFalse(apply.isEnabled(), bad + " is refused");
+        }
+        minimumSpeed.setText("50");
+        minimumSpeed.notifyListeners(SWT.KeyUp, new Event());
+        Ui.spin(50);
+        Ui.screenshot(dialog.getShell(), "preferences");
+        assertTrue(apply.isEnabled());
+        Ui.select(apply);
+        Ui.spin(50);
     }
 
     @Test
     void connectionsPerHostApplyAtOnceAndTheFolderIsWhereDownloadsGo() throws Exception {
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Ui.page().getWorkbenchWindow().getShell(),
-                PAGE, new String[] { PAGE }, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        Ui.spin(100);
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
         Text perHost = fieldAfter(dialog, "Connections per host");
         Text downloadFolder = fieldAfter(dialog, "Download folder");
         assertEquals("5", perHost.getText());

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -28,6 +29,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 
 /**
  * Driving the real workbench from a test on its UI thread: spin the event loop while waiting,
@@ -109,6 +111,16 @@ final class Ui {
             control.notifyListeners(type, event);
         }
         spin(20);
+    }
+
+    /** Opens Window &gt; Preferences on page {@code id} alone, without blocking; close it in a {@code finally}. */
+    static PreferenceDialog openPreferencePage(String id) {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(page().getWorkbenchWindow().getShell(), id,
+                new String[] { id }, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        spin(100);
+        return dialog;
     }
 
     /** @return the first shell whose title is {@code title}, if one is open */

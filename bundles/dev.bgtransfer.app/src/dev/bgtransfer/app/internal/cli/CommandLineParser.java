@@ -1,8 +1,6 @@
 package dev.bgtransfer.app.internal.cli;
 
 import java.net.PasswordAuthentication;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,16 +112,28 @@ final class CommandLineParser {
         List<TransferRequest> requests = new ArrayList<>();
         for (String url : urls) {
             try {
-                TransferRequest request = TransferRequest.of(new URI(url), folder);
+                TransferRequest request = TransferRequest.of(TransferRequest.parseUrl(url), folder);
                 requests.add(sha256.isPresent() ? request.withExpectedSha256(sha256.get()) : request);
-            } catch (URISyntaxException | IllegalArgumentException bad) {
-                throw new UsageException(NLS.bind(Messages.badUrl, url, bad.getMessage()));
+            } catch (IllegalArgumentException bad) {
+                throw new UsageException(NLS.bind(Messages.badUrl, printable(url), bad.getMessage()));
             }
         }
         Optional<Integer> timeout = integer(options, "--timeout", 1, 86_400);
         return new Command.Get(requests, state(options), integer(options, "--max-per-host", 1, 64),
                 timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), user(options),
                 options.containsKey("--quiet"));
+    }
+
+    /**
+     * @return {@code text} safe to echo on a terminal: control characters as Java escapes (a typed URL
+     *         may hold a line break or an escape sequence), cut after 100 characters
+     */
+    private static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "\u2026" : text; //$NON-NLS-1$
+        StringBuilder escaped = new StringBuilder();
+        shown.chars().forEach(c -> escaped.append(Character.isISOControl(c) ? String.format("\\u%04x", c) //$NON-NLS-1$
+                : Character.toString(c)));
+        return escaped.toString();
     }
 
     /** {@code --user USER:PASSWORD}, split at the first colon; the password may contain colons. */

@@ -1,6 +1,7 @@
 package dev.bgtransfer.ui.internal.dialogs;
 
 import java.net.PasswordAuthentication;
+import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -8,6 +9,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -17,24 +19,34 @@ import org.eclipse.swt.widgets.Text;
 import dev.bgtransfer.ui.internal.Messages;
 
 /**
- * Asks for the user name and password a server wants. They go to the service, which keeps them
- * in memory for this transfer only; the dialog stores nothing.
+ * Asks for the user name and password a server wants, and whether to remember them in secure
+ * storage. The dialog itself stores nothing: its caller gives them to the service (memory only) and
+ * saves them when asked to.
  */
 public final class CredentialsDialog extends TitleAreaDialog {
     private final String host;
     private final String reason;
+    private final Optional<String> savedUser;
+    private final boolean canRemember;
     private Text user;
     private Text password;
+    private Button rememberBox;
     private PasswordAuthentication credentials;
+    private boolean remember;
 
     /**
-     * @param host   the server that asks
-     * @param reason why it asks (the transfer's failure)
+     * @param host        the server that asks
+     * @param reason      why it asks (the transfer's failure)
+     * @param savedUser   the user name saved for the server, to fill in; then "remember" starts checked
+     * @param canRemember whether secure storage is there to remember them in
      */
-    public CredentialsDialog(Shell parent, String host, String reason) {
+    public CredentialsDialog(Shell parent, String host, String reason, Optional<String> savedUser,
+            boolean canRemember) {
         super(parent);
         this.host = host;
         this.reason = reason;
+        this.savedUser = savedUser;
+        this.canRemember = canRemember;
     }
 
     @Override
@@ -53,7 +65,15 @@ public final class CredentialsDialog extends TitleAreaDialog {
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(fields);
         user = field(fields, Messages.credentialsUserLabel, SWT.BORDER);
         password = field(fields, Messages.credentialsPasswordLabel, SWT.BORDER | SWT.PASSWORD);
+        rememberBox = new Button(fields, SWT.CHECK);
+        rememberBox.setText(Messages.credentialsRemember);
+        rememberBox.setToolTipText(Messages.credentialsRememberTooltip);
+        rememberBox.setSelection(savedUser.isPresent());
+        rememberBox.setEnabled(canRemember);
+        GridDataFactory.fillDefaults().span(2, 1).indent(0, 6).applyTo(rememberBox);
+        savedUser.ifPresent(user::setText);
         user.addModifyListener(event -> updateOk());
+        (savedUser.isPresent() ? password : user).setFocus();
         return area;
     }
 
@@ -80,7 +100,13 @@ public final class CredentialsDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         credentials = new PasswordAuthentication(user.getText().strip(), password.getTextChars());
+        remember = rememberBox.getSelection();
         super.okPressed();
+    }
+
+    /** @return whether the person asked to remember the credentials in secure storage; only after OK */
+    public boolean remember() {
+        return remember;
     }
 
     /** @return what the person entered; only after OK */

@@ -1,10 +1,8 @@
 package dev.bgtransfer.ui.internal.dialogs;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.bgtransfer.core.TransferRequest;
@@ -33,19 +31,9 @@ public record DownloadInput(Optional<TransferRequest> request, Optional<String> 
         }
         URI uri;
         try {
-            uri = new URI(typed);
-        } catch (URISyntaxException malformed) {
-            return problem(Messages.addUrlMalformed);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT); //$NON-NLS-1$
-        if (!scheme.equals("http") && !scheme.equals("https")) { //$NON-NLS-1$ //$NON-NLS-2$
-            return problem(Messages.addUrlScheme);
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return problem(Messages.addUrlHost);
-        }
-        if (uri.getRawUserInfo() != null) {
-            return problem(Messages.addUrlCredentials);
+            uri = TransferRequest.parseUrl(typed);
+        } catch (IllegalArgumentException refused) {
+            return problem(refused.getMessage());
         }
         String hex = sha256.replaceAll("\\s", ""); //$NON-NLS-1$ //$NON-NLS-2$
         if (!hex.isEmpty() && (hex.length() != 64 || !hex.chars().allMatch(HexFormat::isHexDigit))) {

@@ -9,6 +9,9 @@ import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
@@ -20,14 +23,18 @@ import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
  * Window &gt; Preferences &gt; Background Transfers. The download folder and the notification are
- * this bundle's preferences; connections per host and continuing unfinished transfers are the
- * service's, written to its node, where the service picks them up at once.
+ * this bundle's preferences; connections per host, the minimum speed and continuing unfinished
+ * transfers are the service's, written to its node, where the service picks them up at once. Below
+ * them, the sign-ins kept in secure storage can be forgotten.
  */
 public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
             TransferPreferences.NODE);
+    /** 1 GB/s: a higher floor is a typing mistake. */
+    private static final int MAX_MINIMUM_SPEED_KB = 1_000_000;
     private IntegerFieldEditor perHost;
     private BooleanFieldEditor continueUnfinished;
+    private KilobytesPerSecondField minimumSpeed;
 
     public TransfersPreferencePage() {
         super(GRID);
@@ -35,6 +42,7 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
         serviceStore.setDefault(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
                 TransferOptions.DEFAULTS.maxConnectionsPerHost());
         serviceStore.setDefault(TransferPreferences.CONTINUE_UNFINISHED, true);
+        serviceStore.setDefault(TransferPreferences.MINIMUM_SPEED, TransferOptions.DEFAULTS.minimumSpeed());
     }
 
     @Override
@@ -50,6 +58,13 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
                 getFieldEditorParent(), 2);
         perHost.setValidRange(1, TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT);
         addField(perHost);
+        minimumSpeed = new KilobytesPerSecondField(TransferPreferences.MINIMUM_SPEED, Messages.preferencesMinimumSpeed,
+                getFieldEditorParent(), MAX_MINIMUM_SPEED_KB);
+        String speedHelp = NLS.bind(Messages.preferencesMinimumSpeedTooltip,
+                TransferOptions.DEFAULTS.speedWindow().toSeconds());
+        minimumSpeed.getLabelControl(getFieldEditorParent()).setToolTipText(speedHelp);
+        minimumSpeed.getTextControl(getFieldEditorParent()).setToolTipText(speedHelp);
+        addField(minimumSpeed);
         continueUnfinished = new BooleanFieldEditor(TransferPreferences.CONTINUE_UNFINISHED,
                 Messages.preferencesContinue, getFieldEditorParent());
         addField(continueUnfinished);
@@ -58,10 +73,17 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     }
 
     @Override
+    protected Control createContents(Composite parent) {
+        Control fields = super.createContents(parent);
+        new SavedSignInsControl(parent);
+        return fields;
+    }
+
+    @Override
     protected void initialize() {
         super.initialize();
         // the page gives every field its own store; these two belong to the service
-        for (FieldEditor field : new FieldEditor[] { perHost, continueUnfinished }) {
+        for (FieldEditor field : new FieldEditor[] { perHost, minimumSpeed, continueUnfinished }) {
             field.setPreferenceStore(serviceStore);
             field.load();
         }

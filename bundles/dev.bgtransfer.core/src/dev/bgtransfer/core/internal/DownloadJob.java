@@ -38,8 +38,16 @@ final class DownloadJob extends Job {
         void waiting(TransferFailure lastFailure, Instant retryAt);
     }
 
+    /** Hears that the run ended, on the Job's thread, before the Job manager announces it. */
+    interface EndListener {
+        void ended(DownloadJob job);
+    }
+
     private final RetryPolicy retries;
     private final RetryListener retrying;
+    private EndListener ending;
+    private volatile boolean ran;
+    private volatile boolean taken;
 
     DownloadJob(String name, long transferId, DownloadAttempt attempt, ConnectionAbort abort, RetryPolicy retries,
             RetryListener retrying) {
@@ -53,6 +61,24 @@ final class DownloadJob extends Job {
         setSystem(false);
         setUser(false);
         setPriority(LONG);
+    }
+
+    /**
+     * The engine takes the end of a run from the run itself: the next queued transfer starts
+     * without waiting for the Job manager's end-of-job events, whose listeners are serialized.
+     */
+    void onEnd(EndListener listener) {
+        ending = listener;
+    }
+
+    /** @return whether {@link #run} ended (and told its {@link EndListener}); false when it was cancelled before */
+    boolean ran() {
+        return ran;
+    }
+
+    /** The engine has taken the end of this Job: it no longer counts among the running transfers. */
+    void markTaken() {
+        taken = true;
     }
 
     long transferId() {
@@ -95,6 +121,10 @@ final class DownloadJob extends Job {
             return Status.OK_STATUS;
         } finally {
             monitor.done();
+            if (ending != null) {
+                ending.ended(this);
+            }
+            ran = true;
         }
     }
 
@@ -138,6 +168,7 @@ final class DownloadJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return TransferService.JOB_FAMILY.equals(family);
+        // once the engine has taken its end, the next transfer may start in its place
+        return TransferService.JOB_FAMILY.equals(family) && !taken;
     }
 }

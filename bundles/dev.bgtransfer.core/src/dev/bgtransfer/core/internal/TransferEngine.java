@@ -236,6 +236,7 @@ public final class TransferEngine implements AutoCloseable {
         DownloadJob job = new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(),
                 attempt, abort, new RetryPolicy(options), listener);
         listener.job = job;
+        job.onEnd(this::jobDone);
         job.addJobChangeListener(listener);
         jobs.put(record.id(), job);
         job.schedule();
@@ -274,6 +275,9 @@ public final class TransferEngine implements AutoCloseable {
 
     private synchronized void jobDone(DownloadJob job) {
         long id = job.transferId();
+        if (jobs.get(id) != job) {
+            return; // already taken
+        }
         jobs.remove(id);
         waitingToRetry.remove(id);
         Outcome outcome = job.outcome();
@@ -287,6 +291,7 @@ public final class TransferEngine implements AutoCloseable {
         } else {
             finish(outcome, job.intent());
         }
+        job.markTaken();
         schedule();
         announceIfAllFinished();
     }
@@ -405,7 +410,9 @@ public final class TransferEngine implements AutoCloseable {
 
         @Override
         public void done(IJobChangeEvent event) {
-            jobDone(job);
+            if (!job.ran()) {
+                jobDone(job); // cancelled before it ran: its run never told the engine
+            }
         }
     }
 

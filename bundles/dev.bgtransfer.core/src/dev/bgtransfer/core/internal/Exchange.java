@@ -9,8 +9,11 @@ import java.util.List;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.StatusLine;
+import org.apache.hc.core5.io.CloseMode;
 
 /** One response being read: its status, headers and body, and the connection it holds. */
 final class Exchange implements AutoCloseable {
@@ -20,12 +23,19 @@ final class Exchange implements AutoCloseable {
     private final URI url;
     private final ClassicHttpResponse response;
     private final ConnectionAbort abort;
+    /** A connection of this exchange alone (through a proxy), closed with it; null for a pooled one. */
+    private final HttpClientConnection ownConnection;
     private boolean bodyConsumed;
 
     Exchange(URI url, ClassicHttpResponse response, ConnectionAbort abort) {
+        this(url, response, abort, null);
+    }
+
+    Exchange(URI url, ClassicHttpResponse response, ConnectionAbort abort, HttpClientConnection ownConnection) {
         this.url = url;
         this.response = response;
         this.abort = abort;
+        this.ownConnection = ownConnection;
     }
 
     URI url() {
@@ -38,6 +48,11 @@ final class Exchange implements AutoCloseable {
 
     /** @return for example "404 Not Found" */
     String statusText() {
+        return statusText(response);
+    }
+
+    /** @return for example "404 Not Found" */
+    static String statusText(HttpResponse response) {
         return new StatusLine(response).toString().replaceFirst("^HTTP/\\S+\\s+", "");
     }
 
@@ -87,6 +102,10 @@ final class Exchange implements AutoCloseable {
             response.close();
         } catch (IOException closing) {
             abort.discardConnection();
+        } finally {
+            if (ownConnection != null) {
+                ownConnection.close(CloseMode.IMMEDIATE);
+            }
         }
     }
 }

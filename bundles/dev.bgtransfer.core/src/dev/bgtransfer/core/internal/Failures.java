@@ -36,6 +36,9 @@ final class Failures {
         long connectTimeoutSeconds = options.connectTimeout().toSeconds();
         long stallTimeoutSeconds = options.stallTimeout().toSeconds();
         String host = url.getHost();
+        if (error instanceof ProxyException proxy) {
+            return proxy.toTransferException();
+        }
         if (error instanceof UnknownHostException) {
             return TransferException.permanent(Kind.NETWORK, NLS.bind(Messages.unknownHost, host));
         }

@@ -61,10 +61,11 @@ final class HttpAuthentication {
 
     /** @return the Authorization header for a GET of {@code requestTarget} under {@code challenge} */
     String authorize(Challenge challenge, String requestTarget) {
-        return challenge.scheme().equals("digest") ? digest(challenge.parameters(), requestTarget) : basic();
+        return challenge.scheme().equals("digest") ? digest(challenge.parameters(), requestTarget) : basic(credentials);
     }
 
-    private String basic() {
+    /** @return the value of an Authorization (or Proxy-Authorization) header for Basic */
+    static String basic(PasswordAuthentication credentials) {
         byte[] pair = utf8(credentials.getUserName(), ":", credentials.getPassword());
         try {
             return "Basic " + Base64.getEncoder().encodeToString(pair);

@@ -5,6 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpConnection;
@@ -17,6 +20,7 @@ import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.Http1StreamListener;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
@@ -29,7 +33,8 @@ import dev.bgtransfer.core.TransferOptions;
 /**
  * The HTTP client side: an HttpCore 5 requester with a connection pool that never holds more than
  * the per-host limit of connections to one host, the JDK's trust store and host-name
- * verification for HTTPS, and a way to abort a blocking read from another thread.
+ * verification for HTTPS, proxies as {@link ProxyFinder} says per URL, and a way to abort a
+ * blocking read from another thread.
  */
 final class HttpTransport implements AutoCloseable {
     static final String USER_AGENT = "bgtransfer/0.1";
@@ -42,31 +47,38 @@ final class HttpTransport implements AutoCloseable {
     private static final ThreadLocal<ConnectionAbort> CURRENT_ABORT = new ThreadLocal<>();
 
     private final HttpRequester requester;
+    private final ProxyFinder proxies;
+    private final ProxyConnector proxyConnector;
     private volatile TransferOptions options;
 
     /**
      * @param options           timeouts and the per-host limit
      * @param extraCertificates certificates to trust besides the JDK's, or {@code null}
+     * @param proxies           which URLs go through which proxy
      */
-    HttpTransport(TransferOptions options, Path extraCertificates) {
+    HttpTransport(TransferOptions options, Path extraCertificates, ProxyFinder proxies) {
         this.options = options;
+        this.proxies = proxies;
+        Http1Config http1Config = Http1Config.custom()
+                .setMaxLineLength(MAX_HEADER_LINE)
+                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                .setBufferSize(BUFFER_SIZE)
+                .build();
+        SSLContext tls = TlsContexts.create(extraCertificates);
         this.requester = RequesterBootstrap.bootstrap()
                 .setHttpProcessor(HttpProcessors.client(USER_AGENT))
-                .setHttp1Config(Http1Config.custom()
-                        .setMaxLineLength(MAX_HEADER_LINE)
-                        .setMaxHeaderCount(MAX_HEADER_COUNT)
-                        .setBufferSize(BUFFER_SIZE)
-                        .build())
+                .setHttp1Config(http1Config)
                 .setSocketConfig(SocketConfig.custom()
                         .setSoTimeout(Timeout.of(options.stallTimeout()))
                         .setTcpNoDelay(true)
                         .build())
-                .setSslContext(TlsContexts.create(extraCertificates))
+                .setSslContext(tls)
                 .setSslSetupHandler(parameters -> parameters.setEndpointIdentificationAlgorithm("HTTPS"))
                 .setDefaultMaxPerRoute(options.maxConnectionsPerHost())
                 .setMaxTotal(MAX_TOTAL_CONNECTIONS)
                 .setStreamListener(new AttachingListener())
                 .create();
+        this.proxyConnector = new ProxyConnector(requester, http1Config, tls.getSocketFactory());
     }
 
     void setOptions(TransferOptions newOptions) {
@@ -86,13 +98,43 @@ final class HttpTransport implements AutoCloseable {
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, requestTarget(url));
         request.addHeader("Accept-Encoding", "identity");
         headers.forEach(request::addHeader);
+        Optional<HttpProxy> proxy = proxies.find(url);
         CURRENT_ABORT.set(abort);
         try {
+            if (proxy.isPresent()) {
+                return throughProxy(url, request, proxy.get(), abort);
+            }
             ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
                     HttpCoreContext.create());
             return new Exchange(url, response, abort);
         } finally {
             CURRENT_ABORT.remove();
+        }
+    }
+
+    /** Sends the request on a connection of its own through {@code proxy}; closing the exchange closes it. */
+    private Exchange throughProxy(URI url, BasicClassicHttpRequest request, HttpProxy proxy, ConnectionAbort abort)
+            throws IOException, HttpException {
+        HttpHost origin = hostOf(url);
+        boolean plainHttp = origin.getSchemeName().equals("http");
+        HttpClientConnection connection = proxyConnector.open(proxy, origin, options, abort);
+        try {
+            if (plainHttp) {
+                // through the tunnel the server gets the usual request; a plain proxy needs the absolute URL
+                request.setAbsoluteRequestUri(true);
+                String authorization = proxy.basicAuthorization();
+                if (authorization != null) {
+                    request.setHeader("Proxy-Authorization", authorization);
+                }
+            }
+            ClassicHttpResponse response = requester.execute(connection, request, HttpCoreContext.create());
+            if (plainHttp && response.getCode() == 407) {
+                throw ProxyException.credentials(proxy);
+            }
+            return new Exchange(url, response, abort, connection);
+        } catch (IOException | HttpException | RuntimeException failed) {
+            connection.close(CloseMode.IMMEDIATE);
+            throw failed;
         }
     }
 

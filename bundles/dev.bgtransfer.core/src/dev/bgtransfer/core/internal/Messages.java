@@ -37,6 +37,13 @@ public final class Messages extends NLS {
     public static String diskFull;
     public static String diskDenied;
     public static String disk;
+    public static String proxyUnknown;
+    public static String proxyRefused;
+    public static String proxyTimeout;
+    public static String proxyLost;
+    public static String proxyCredentialsNeeded;
+    public static String proxyCredentialsRefused;
+    public static String proxyTunnelRefused;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -57,12 +57,13 @@ public final class TransferEngine implements AutoCloseable {
 
     /**
      * @param trustedCertificates a file of certificates to trust besides the JDK's, or {@code null}
+     * @param proxies             which URLs go through which proxy
      */
-    public TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates,
+    public TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates, ProxyFinder proxies,
             Supplier<Collection<TransferListener>> listeners) {
         this.store = store;
         this.options = options;
-        this.transport = new HttpTransport(options, trustedCertificates);
+        this.transport = new HttpTransport(options, trustedCertificates, proxies);
         this.events = new EventDispatcher(listeners);
     }
 

@@ -1,6 +1,7 @@
 package dev.bgtransfer.core.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,13 @@ public final class TransferServiceComponent implements TransferService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private TransferStore store;
 
+    /** The platform's proxy settings, when {@code org.eclipse.core.net} runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ProxyFinder platformProxies;
+
+    private final ProxyFinder systemProxies = new SystemProxyFinder(System.getenv());
+
     private TransferEngine engine;
 
     /** Framework property: {@code false} keeps unfinished transfers paused at start-up, whatever the preference. */
@@ -47,14 +55,20 @@ public final class TransferServiceComponent implements TransferService {
     @Activate
     void activate(BundleContext context) {
         String trusted = context.getProperty(TRUSTED_CERTIFICATES);
+        PlatformProxyBundle.activate(context);
         preferences = new PreferenceOptions();
         engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(),
                 preferences.applyTo(TransferOptions.DEFAULTS),
-                trusted == null || trusted.isBlank() ? null : Path.of(trusted), () -> listeners);
+                trusted == null || trusted.isBlank() ? null : Path.of(trusted), this::findProxy, () -> listeners);
         preferences.listen(engine::options, engine::setOptions);
         boolean continueUnfinished = preferences.continueUnfinished()
                 && !"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED));
         engine.restore(continueUnfinished);
+    }
+
+    private Optional<HttpProxy> findProxy(URI url) {
+        ProxyFinder platform = platformProxies;
+        return (platform != null ? platform : systemProxies).find(url);
     }
 
     @Deactivate

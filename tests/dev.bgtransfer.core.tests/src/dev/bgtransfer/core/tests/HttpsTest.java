@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +48,7 @@ class HttpsTest {
         forAnotherHost = TestCertificate.selfSigned(certificates, "dns:wrong.example");
         unknown = TestCertificate.selfSigned(certificates, "ip:127.0.0.1");
         Path trusted = certificates.resolve("trusted.pem");
-        Files.writeString(trusted, pem(forLoopback) + pem(forAnotherHost), StandardCharsets.US_ASCII);
+        Files.writeString(trusted, forLoopback.pem() + forAnotherHost.pem(), StandardCharsets.US_ASCII);
         System.setProperty(TRUSTED_CERTIFICATES, trusted.toString());
         TransferFixture.restartService();
     }
@@ -58,13 +57,6 @@ class HttpsTest {
     static void trustOnlyTheJdk() {
         System.clearProperty(TRUSTED_CERTIFICATES);
         TransferFixture.restartService();
-    }
-
-    private static String pem(TestCertificate certificate) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(certificate.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package dev.bgtransfer.core.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -33,9 +34,9 @@ final class DownloadJob extends Job {
     private volatile Intent intent;
     private volatile Outcome outcome;
 
-    /** Hears that the Job waits to retry, and until when. */
+    /** Hears that the Job waits to retry, and until when, with the bytes durable on disk. */
     interface RetryListener {
-        void waiting(TransferFailure lastFailure, Instant retryAt);
+        void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt);
     }
 
     private final RetryPolicy retries;
@@ -98,20 +99,51 @@ final class DownloadJob extends Job {
         }
     }
 
-    /** Runs the attempt, and again from the bytes on disk after each transient failure within the budget. */
+    /**
+     * Runs the attempt, and again from the bytes on disk after each transient failure within the
+     * budget, and after each full disk once there is room again.
+     */
     private TransferRecord runWithRetries(SubMonitor progress) throws TransferException {
-        for (int retry = 1;; retry++) {
+        int retry = 0;
+        int fruitlessSpaceWaits = 0;
+        long bytesAtSpaceWait = -1;
+        while (true) {
             try {
                 return attempt.run(progress);
             } catch (TransferException failed) {
-                if (!retries.allows(failed, retry)) {
+                if (failed.isNoSpace()) {
+                    long bytes = attempt.record().bytes();
+                    fruitlessSpaceWaits = bytes > bytesAtSpaceWait ? 0 : fruitlessSpaceWaits + 1;
+                    bytesAtSpaceWait = bytes;
+                    awaitSpace(failed, RetryPolicy.spaceSettle(fruitlessSpaceWaits), progress);
+                    continue;
+                }
+                if (!retries.allows(failed, ++retry)) {
                     throw failed;
                 }
                 Duration wait = retries.delay(failed, retry);
-                retrying.waiting(failed.failure(), Instant.now().plus(wait));
+                retrying.waiting(attempt.record(), failed.failure(), Instant.now().plus(wait));
                 progress.subTask(NLS.bind(Messages.waitingToRetry, failed.failure().message()));
                 sleep(wait, progress);
             }
+        }
+    }
+
+    /**
+     * Waits, the partial file kept, until the disk has room for the rest; fails with {@code noSpace}
+     * once the bound of the options has passed. Pause and stop end the wait like any cancel.
+     */
+    private void awaitSpace(TransferException noSpace, Duration settle, SubMonitor progress) throws TransferException {
+        SpaceWait space = new SpaceWait(attempt.record(), retries.maxSpaceWait(), settle, noSpace);
+        Optional<TransferFailure> missing;
+        while ((missing = space.missingRoom()).isPresent()) {
+            if (space.isOver()) {
+                throw noSpace;
+            }
+            Duration next = space.untilNextLook();
+            retrying.waiting(attempt.record(), missing.get(), Instant.now().plus(next));
+            progress.subTask(missing.get().message());
+            sleep(next, progress);
         }
     }
 

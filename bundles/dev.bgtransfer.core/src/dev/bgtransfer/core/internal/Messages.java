@@ -37,6 +37,8 @@ public final class Messages extends NLS {
     public static String diskFull;
     public static String diskDenied;
     public static String disk;
+    public static String waitingForSpace;
+    public static String waitingForSpaceUnknown;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

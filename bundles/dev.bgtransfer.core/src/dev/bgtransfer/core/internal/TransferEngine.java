@@ -401,12 +401,13 @@ public final class TransferEngine implements AutoCloseable {
         }
 
         @Override
-        public void waiting(TransferFailure lastFailure, Instant retryAt) {
+        public void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt) {
             synchronized (TransferEngine.this) {
-                TransferRecord current = records.get(id);
-                if (current != null && jobs.get(id) == job) {
+                if (records.containsKey(id) && jobs.get(id) == job) {
+                    // shows the bytes the next attempt resumes from, not the last ones seen on the wire
+                    records.put(id, durable);
                     waitingToRetry.put(id, new Retry(lastFailure, retryAt));
-                    events.post(new TransferEvent.Progress(snapshot(current)));
+                    events.post(new TransferEvent.Progress(snapshot(durable)));
                 }
             }
         }

@@ -4,35 +4,50 @@ import static dev.bgtransfer.junit.TransferFixture.list;
 import static dev.bgtransfer.junit.TransferFixture.partFiles;
 import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TransferFixture;
 
 /**
- * A real full disk: a 2 MiB tmpfs. Mounting needs root (as in CI); elsewhere the test is
- * reported as skipped, never as passed.
+ * A real full disk: an 8 MiB tmpfs, filled by the test. Mounting needs root (as in CI); elsewhere
+ * the tests are reported as skipped, never as passed. A transfer whose disk is full keeps its
+ * partial file, waits for room (as long as the options allow) and continues by itself, ranged from
+ * its durable bytes.
  */
 class DiskFullTest extends ServiceTest {
+    private static final String DISK_SIZE = "size=8m";
     private static Path smallDisk;
 
     @BeforeAll
     static void mountASmallDisk() throws Exception {
         smallDisk = Files.createTempDirectory("bgtransfer-small-disk");
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", smallDisk.toString()) == 0,
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", DISK_SIZE, "tmpfs", smallDisk.toString()) == 0,
                 "mounting a tmpfs needs root");
     }
 
@@ -42,9 +57,219 @@ class DiskFullTest extends ServiceTest {
         Files.deleteIfExists(smallDisk);
     }
 
+    @BeforeEach
+    void resizeTheDisk() throws Exception {
+        assertEquals(0, run("mount", "-o", "remount," + DISK_SIZE, smallDisk.toString()));
+    }
+
+    @AfterEach
+    void emptyTheDisk() throws IOException {
+        deleteContents(smallDisk);
+    }
+
     private static int run(String... command) throws IOException, InterruptedException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start().waitFor();
+    }
+
+    private static void deleteContents(Path disk) throws IOException {
+        try (Stream<Path> all = Files.walk(disk)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(disk)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Writes zeros to a file on the disk until the disk refuses; @return the file */
+    private static Path fill(Path disk) throws IOException {
+        Path filler = disk.resolve("filler");
+        byte[] zeros = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(zeros);
+            }
+        } catch (IOException full) {
+            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
+        }
+        return filler;
+    }
+
+    private Transfer awaitWaitingForSpace(long id) {
+        return fixture.await(id, "waiting for disk space", Transfer::isWaitingForSpace);
+    }
+
+    private static String message(Transfer transfer) {
+        return transfer.failure().map(TransferFailure::message).orElse("");
+    }
+
+    private static void assertNothingUnderAFinalName(Path downloads) throws IOException {
+        List<String> names = list(downloads);
+        assertTrue(names.stream().allMatch(name -> name.endsWith(".part")), names.toString());
+    }
+
+    @Test
+    void aDiskThatFillsDuringTheWriteWaitsThenContinuesFromTheDurableBytes() throws Exception {
+        TestFile file = server.addFile("/files/filled-midway.bin", 6_000_000, 131).throttle(2_000_000);
+        Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+        fixture.awaitBytes(started.id(), 1_000_000);
+
+        Path filler = fill(smallDisk);
+        Transfer waiting = awaitWaitingForSpace(started.id());
+
+        assertEquals(TransferState.RUNNING, waiting.state());
+        assertEquals(TransferFailure.Kind.DISK, waiting.failure().orElseThrow().kind());
+        assertTrue(message(waiting).matches("Waiting for disk space: about [0-9.]+ MB more needed on "
+                + java.util.regex.Pattern.quote(smallDisk + " (tmpfs)")
+                + "\\. The download continues by itself once there is room\\."), message(waiting));
+        Path part = partFiles(downloads).getFirst();
+        assertEquals(List.of(part.getFileName().toString()), list(downloads), "nothing under the final name");
+        assertTrue(waiting.bytesReceived() >= 1_000_000 && waiting.bytesReceived() <= Files.size(part),
+                "the partial file holds the durable bytes: " + waiting.bytesReceived() + " of " + Files.size(part));
+
+        TransferFixture.sleep(2_500); // two looks at the disk
+        Transfer stillWaiting = fixture.service().get(started.id()).orElseThrow();
+        assertTrue(stillWaiting.isWaitingForSpace(), stillWaiting.toString());
+        assertEquals(1, server.requests(file.path()).size(), "the server is not asked while the disk is full");
+
+        TestFile elsewhere = server.addFile("/files/elsewhere.bin", 300_000, 133);
+        Transfer other = fixture.service().download(TransferRequest.of(server.uri(elsewhere.path()), folder));
+        assertEquals(elsewhere.sha256(), sha256(fixture.awaitState(other.id(), TransferState.COMPLETED).file()
+                .orElseThrow()), "a transfer to another disk is not held up");
+
+        Files.delete(filler);
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(2, server.requests(file.path()).size());
+        assertEquals(waiting.bytesReceived(), server.requests(file.path()).getLast().rangeStart().orElseThrow(),
+                "continued from the durable bytes");
+        assertEquals(List.of("filled-midway.bin"), list(downloads));
+    }
+
+    @Test
+    void aDiskFullBeforeTheFirstByteWaitsThenDownloads() throws Exception {
+        TestFile file = server.addFile("/files/no-room-at-all.bin", 1_500_000, 132);
+        Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
+        Path filler = fill(smallDisk);
+
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+        Transfer waiting = awaitWaitingForSpace(started.id());
+
+        assertTrue(message(waiting).startsWith("Waiting for disk space: about 1.") // 1.5 MB less a few KB free
+                && message(waiting).contains(" MB more needed on " + smallDisk + " (tmpfs)."), message(waiting));
+        assertEquals(0, waiting.bytesReceived());
+        assertNothingUnderAFinalName(downloads);
+
+        Files.delete(filler);
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(List.of("no-room-at-all.bin"), list(downloads));
+    }
+
+    /**
+     * The move to the final name is a rename within the folder's file system and needs no bytes; what
+     * can run out there is the inode for the final name, which is reserved (created empty) first.
+     */
+    @Test
+    void noRoomForTheFinalNameWaitsWithEveryByteKept() throws Exception {
+        Path fewInodes = Files.createTempDirectory("bgtransfer-few-inodes");
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m,nr_inodes=16", "tmpfs", fewInodes.toString()) == 0,
+                "mounting a tmpfs needs root");
+        try {
+            TestFile file = server.addFile("/files/no-name-left.bin", 1_000_000, 134).throttle(1_000_000);
+            Path downloads = Files.createDirectories(fewInodes.resolve("downloads"));
+            Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+            fixture.awaitBytes(started.id(), 1);
+            Path inodeFiller = Files.createDirectories(fewInodes.resolve("filler"));
+            for (int i = 0;; i++) {
+                try {
+                    Files.createFile(inodeFiller.resolve("f" + i));
+                } catch (IOException noInodeLeft) {
+                    break;
+                }
+            }
+
+            Transfer waiting = awaitWaitingForSpace(started.id());
+
+            assertEquals("Waiting for disk space on " + fewInodes
+                    + " (tmpfs). The download continues by itself once there is room.", message(waiting));
+            assertEquals(file.size(), waiting.bytesReceived(), "every byte is durable");
+            Path part = partFiles(downloads).getFirst();
+            assertEquals(List.of(part.getFileName().toString()), list(downloads), "nothing under the final name");
+            assertEquals(file.size(), Files.size(part));
+
+            Files.delete(inodeFiller.resolve("f0"));
+            Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+            assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+            assertEquals(List.of("no-name-left.bin"), list(downloads));
+            assertEquals(file.size(), server.requests(file.path()).getLast().rangeStart().orElseThrow(),
+                    "asked from the durable bytes, and the server's 416 confirmed they are complete");
+        } finally {
+            fixture.service().resetAll();
+            deleteContents(fewInodes);
+            run("umount", fewInodes.toString());
+            Files.deleteIfExists(fewInodes);
+        }
+    }
+
+    @Test
+    void pausingEndsTheWait() throws Exception {
+        TestFile file = server.addFile("/files/paused-full.bin", 1_000_000, 135);
+        Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
+        Path filler = fill(smallDisk);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+        awaitWaitingForSpace(started.id());
+
+        fixture.service().pause(started.id());
+        Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
+
+        assertFalse(paused.isWaitingForSpace());
+        fixture.await(started.id(), "without a Job",
+                transfer -> Job.getJobManager().find(TransferService.JOB_FAMILY).length == 0);
+        Files.delete(filler);
+        TransferFixture.sleep(2_500); // two looks at the disk, had the wait gone on
+        assertEquals(TransferState.PAUSED, fixture.service().get(started.id()).orElseThrow().state());
+        assertEquals(1, server.requests(file.path()).size());
+        assertNothingUnderAFinalName(downloads);
+
+        fixture.service().start(started.id());
+        assertEquals(file.sha256(),
+                sha256(fixture.awaitState(started.id(), TransferState.COMPLETED).file().orElseThrow()));
+    }
+
+    @Test
+    void aBoundedWaitFailsWithNoSpaceKeepsThePartialAndResumesWhenThereIsRoom() throws Exception {
+        fixture.service().setOptions(TransferFixture.OPTIONS.withMaxSpaceWait(Optional.of(Duration.ofSeconds(2))));
+        TestFile file = server.addFile("/files/too-big.bin", 10_000_000, 121);
+        Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
+
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+        awaitWaitingForSpace(started.id());
+        long waitSeen = System.nanoTime();
+        Transfer failed = fixture.awaitState(started.id(), TransferState.FAILED);
+
+        assertTrue(System.nanoTime() - waitSeen > Duration.ofMillis(1_500).toNanos(), "waited for the bound");
+        TransferFailure failure = failed.failure().orElseThrow();
+        assertEquals(TransferFailure.Kind.DISK, failure.kind());
+        assertTrue(failure.message().startsWith("There is no space left for "), failure.message());
+        assertEquals(1, server.requests(file.path()).size(), "a full disk is not retried against the server");
+        Path part = partFiles(downloads).getFirst();
+        assertTrue(failed.bytesReceived() > 0 && failed.bytesReceived() <= Files.size(part),
+                "the partial file is kept, and the record never claims more than it holds: " + failed.bytesReceived()
+                        + " of " + Files.size(part));
+        assertEquals(1, list(downloads).size(), "nothing under the final name");
+
+        assertEquals(0, run("mount", "-o", "remount,size=20m", smallDisk.toString()));
+        fixture.service().start(started.id());
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertTrue(server.requests(file.path()).getLast().rangeStart().orElseThrow() > 0, "resumed, not restarted");
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
     }
 
     @Test
@@ -63,31 +288,5 @@ class DiskFullTest extends ServiceTest {
         } finally {
             assertEquals(0, run("mount", "-o", "remount,rw", smallDisk.toString()));
         }
-    }
-
-    @Test
-    void noSpaceFailsReadablyKeepsThePartialAndResumesWhenThereIsRoom() throws Exception {
-        TestFile file = server.addFile("/files/too-big.bin", 5_000_000, 121);
-        Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
-
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
-        Transfer failed = fixture.awaitState(started.id(), TransferState.FAILED);
-
-        TransferFailure failure = failed.failure().orElseThrow();
-        assertEquals(TransferFailure.Kind.DISK, failure.kind());
-        assertTrue(failure.message().startsWith("There is no space left for "), failure.message());
-        assertEquals(1, server.requests(file.path()).size(), "a full disk is not retried against the server");
-        Path part = partFiles(downloads).getFirst();
-        assertTrue(failed.bytesReceived() > 0 && failed.bytesReceived() <= Files.size(part),
-                "the partial file is kept, and the record never claims more than it holds: " + failed.bytesReceived()
-                        + " of " + Files.size(part));
-        assertEquals(1, list(downloads).size(), "nothing under the final name");
-
-        assertEquals(0, run("mount", "-o", "remount,size=20m", smallDisk.toString()));
-        fixture.service().start(started.id());
-        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
-
-        assertTrue(server.requests(file.path()).getLast().rangeStart().orElseThrow() > 0, "resumed, not restarted");
-        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
     }
 }

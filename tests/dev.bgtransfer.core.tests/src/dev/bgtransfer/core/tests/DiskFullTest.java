@@ -201,6 +201,8 @@ class DiskFullTest extends ServiceTest {
             Path part = partFiles(downloads).getFirst();
             assertEquals(List.of(part.getFileName().toString()), list(downloads), "nothing under the final name");
             assertEquals(file.size(), Files.size(part));
+            TransferFixture.sleep(2_500); // two looks at the disk
+            assertEquals(1, server.requests(file.path()).size(), "the server is not asked while no file can be made");
 
             Files.delete(inodeFiller.resolve("f0"));
             Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);

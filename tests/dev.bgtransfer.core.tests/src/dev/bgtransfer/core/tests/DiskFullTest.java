@@ -6,17 +6,13 @@ import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -31,69 +27,42 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.ServiceTest;
+import dev.bgtransfer.junit.SmallDisk;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
 
 /**
- * A real full disk: an 8 MiB tmpfs, filled by the test. Mounting needs root (as in CI); elsewhere
- * the tests are reported as skipped, never as passed. A transfer whose disk is full keeps its
+ * A real full disk: an 8 MiB tmpfs ({@link SmallDisk}), filled by the test; skipped and reported as
+ * such where mounting is not allowed. A transfer whose disk is full keeps its
  * partial file, waits for room (as long as the options allow) and continues by itself, ranged from
  * its durable bytes.
  */
 class DiskFullTest extends ServiceTest {
     private static final String DISK_SIZE = "size=8m";
+    private static SmallDisk disk;
     private static Path smallDisk;
 
     @BeforeAll
     static void mountASmallDisk() throws Exception {
-        smallDisk = Files.createTempDirectory("bgtransfer-small-disk");
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", DISK_SIZE, "tmpfs", smallDisk.toString()) == 0,
-                "mounting a tmpfs needs root");
+        disk = SmallDisk.mount(DISK_SIZE);
+        smallDisk = disk.root();
     }
 
     @AfterAll
     static void unmount() throws Exception {
-        run("umount", smallDisk.toString());
-        Files.deleteIfExists(smallDisk);
+        if (disk != null) {
+            disk.close();
+        }
     }
 
     @BeforeEach
     void resizeTheDisk() throws Exception {
-        assertEquals(0, run("mount", "-o", "remount," + DISK_SIZE, smallDisk.toString()));
+        disk.remount(DISK_SIZE);
     }
 
     @AfterEach
     void emptyTheDisk() throws IOException {
-        deleteContents(smallDisk);
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start().waitFor();
-    }
-
-    private static void deleteContents(Path disk) throws IOException {
-        try (Stream<Path> all = Files.walk(disk)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(disk)) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
-    /** Writes zeros to a file on the disk until the disk refuses; @return the file */
-    private static Path fill(Path disk) throws IOException {
-        Path filler = disk.resolve("filler");
-        byte[] zeros = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(zeros);
-            }
-        } catch (IOException full) {
-            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
-        }
-        return filler;
+        disk.empty();
     }
 
     private Transfer awaitWaitingForSpace(long id) {
@@ -116,7 +85,7 @@ class DiskFullTest extends ServiceTest {
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
         fixture.awaitBytes(started.id(), 1_000_000);
 
-        Path filler = fill(smallDisk);
+        Path filler = disk.fill();
         Transfer waiting = awaitWaitingForSpace(started.id());
 
         assertEquals(TransferState.RUNNING, waiting.state());
@@ -153,7 +122,7 @@ class DiskFullTest extends ServiceTest {
     void aDiskFullBeforeTheFirstByteWaitsThenDownloads() throws Exception {
         TestFile file = server.addFile("/files/no-room-at-all.bin", 1_500_000, 132);
         Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
-        Path filler = fill(smallDisk);
+        Path filler = disk.fill();
 
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
         Transfer waiting = awaitWaitingForSpace(started.id());
@@ -176,54 +145,54 @@ class DiskFullTest extends ServiceTest {
      */
     @Test
     void noRoomForTheFinalNameWaitsWithEveryByteKept() throws Exception {
-        Path fewInodes = Files.createTempDirectory("bgtransfer-few-inodes");
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m,nr_inodes=16", "tmpfs", fewInodes.toString()) == 0,
-                "mounting a tmpfs needs root");
-        try {
-            TestFile file = server.addFile("/files/no-name-left.bin", 1_000_000, 134).throttle(1_000_000);
-            Path downloads = Files.createDirectories(fewInodes.resolve("downloads"));
-            Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
-            fixture.awaitBytes(started.id(), 1);
-            Path inodeFiller = Files.createDirectories(fewInodes.resolve("filler"));
-            for (int i = 0;; i++) {
-                try {
-                    Files.createFile(inodeFiller.resolve("f" + i));
-                } catch (IOException noInodeLeft) {
-                    break;
-                }
+        try (SmallDisk inodes = SmallDisk.mount("size=8m,nr_inodes=16")) {
+            try {
+                assertFinalNameWaits(inodes.root());
+            } finally {
+                fixture.service().resetAll(); // before the disk goes
             }
-
-            Transfer waiting = awaitWaitingForSpace(started.id());
-
-            assertEquals("Waiting for disk space on " + fewInodes
-                    + " (tmpfs). The download continues by itself once there is room.", message(waiting));
-            assertEquals(file.size(), waiting.bytesReceived(), "every byte is durable");
-            Path part = partFiles(downloads).getFirst();
-            assertEquals(List.of(part.getFileName().toString()), list(downloads), "nothing under the final name");
-            assertEquals(file.size(), Files.size(part));
-            TransferFixture.sleep(2_500); // two looks at the disk
-            assertEquals(1, server.requests(file.path()).size(), "the server is not asked while no file can be made");
-
-            Files.delete(inodeFiller.resolve("f0"));
-            Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
-
-            assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
-            assertEquals(List.of("no-name-left.bin"), list(downloads));
-            assertEquals(file.size(), server.requests(file.path()).getLast().rangeStart().orElseThrow(),
-                    "asked from the durable bytes, and the server's 416 confirmed they are complete");
-        } finally {
-            fixture.service().resetAll();
-            deleteContents(fewInodes);
-            run("umount", fewInodes.toString());
-            Files.deleteIfExists(fewInodes);
         }
+    }
+
+    private void assertFinalNameWaits(Path fewInodes) throws Exception {
+        TestFile file = server.addFile("/files/no-name-left.bin", 1_000_000, 134).throttle(1_000_000);
+        Path downloads = Files.createDirectories(fewInodes.resolve("downloads"));
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+        fixture.awaitBytes(started.id(), 1);
+        Path inodeFiller = Files.createDirectories(fewInodes.resolve("filler"));
+        for (int i = 0;; i++) {
+            try {
+                Files.createFile(inodeFiller.resolve("f" + i));
+            } catch (IOException noInodeLeft) {
+                break;
+            }
+        }
+
+        Transfer waiting = awaitWaitingForSpace(started.id());
+
+        assertEquals("Waiting for disk space on " + fewInodes
+                + " (tmpfs). The download continues by itself once there is room.", message(waiting));
+        assertEquals(file.size(), waiting.bytesReceived(), "every byte is durable");
+        Path part = partFiles(downloads).getFirst();
+        assertEquals(List.of(part.getFileName().toString()), list(downloads), "nothing under the final name");
+        assertEquals(file.size(), Files.size(part));
+        TransferFixture.sleep(2_500); // two looks at the disk
+        assertEquals(1, server.requests(file.path()).size(), "the server is not asked while no file can be made");
+
+        Files.delete(inodeFiller.resolve("f0"));
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(List.of("no-name-left.bin"), list(downloads));
+        assertEquals(file.size(), server.requests(file.path()).getLast().rangeStart().orElseThrow(),
+                "asked from the durable bytes, and the server's 416 confirmed they are complete");
     }
 
     @Test
     void pausingEndsTheWait() throws Exception {
         TestFile file = server.addFile("/files/paused-full.bin", 1_000_000, 135);
         Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
-        Path filler = fill(smallDisk);
+        Path filler = disk.fill();
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
         awaitWaitingForSpace(started.id());
 
@@ -266,7 +235,7 @@ class DiskFullTest extends ServiceTest {
                         + " of " + Files.size(part));
         assertEquals(1, list(downloads).size(), "nothing under the final name");
 
-        assertEquals(0, run("mount", "-o", "remount,size=20m", smallDisk.toString()));
+        disk.remount("size=20m");
         fixture.service().start(started.id());
         Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
 
@@ -278,7 +247,7 @@ class DiskFullTest extends ServiceTest {
     void aReadOnlyDiskFailsReadablyAndWritesNothing() throws Exception {
         TestFile file = server.addFile("/files/nowhere.bin", 100_000, 122);
         Path downloads = Files.createDirectories(smallDisk.resolve("read-only"));
-        assertEquals(0, run("mount", "-o", "remount,ro", smallDisk.toString()));
+        disk.remount("ro");
         try {
             Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
             TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
@@ -288,7 +257,7 @@ class DiskFullTest extends ServiceTest {
                     failure.message());
             assertEquals(0, list(downloads).size());
         } finally {
-            assertEquals(0, run("mount", "-o", "remount,rw", smallDisk.toString()));
+            disk.remount("rw");
         }
     }
 }

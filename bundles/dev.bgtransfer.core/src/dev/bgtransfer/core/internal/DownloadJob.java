@@ -37,6 +37,12 @@ final class DownloadJob extends Job {
     /** Hears that the Job waits to retry, and until when, with the bytes durable on disk. */
     interface RetryListener {
         void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt);
+
+        /** The Job waits for its disk, not its host: its connection slot may serve others meanwhile. */
+        void lendSlot();
+
+        /** @return whether the Job holds its connection slot again; false while its host has none free */
+        boolean reclaimSlot();
     }
 
     private final RetryPolicy retries;
@@ -135,14 +141,17 @@ final class DownloadJob extends Job {
      */
     private void awaitSpace(TransferException noSpace, Duration settle, SubMonitor progress) throws TransferException {
         SpaceWait space = new SpaceWait(attempt.record(), retries.maxSpaceWait(), settle, noSpace);
+        retrying.lendSlot();
         Optional<TransferFailure> missing;
-        while ((missing = space.missingRoom()).isPresent()) {
-            if (space.isOver()) {
+        while ((missing = space.missingRoom()).isPresent() || !retrying.reclaimSlot()) {
+            if (missing.isPresent() && space.isOver()) {
                 throw noSpace;
             }
             Duration next = space.untilNextLook();
-            retrying.waiting(attempt.record(), missing.get(), Instant.now().plus(next));
-            progress.subTask(missing.get().message());
+            missing.ifPresent(reason -> {
+                retrying.waiting(attempt.record(), reason, Instant.now().plus(next));
+                progress.subTask(reason.message());
+            });
             sleep(next, progress);
         }
     }

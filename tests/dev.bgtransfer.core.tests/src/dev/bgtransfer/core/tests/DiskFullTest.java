@@ -80,6 +80,8 @@ class DiskFullTest extends ServiceTest {
 
     @Test
     void aDiskThatFillsDuringTheWriteWaitsThenContinuesFromTheDurableBytes() throws Exception {
+        // one connection per host: a transfer to another disk runs only if the waiting one gives its slot up
+        fixture.service().setOptions(TransferFixture.OPTIONS.withMaxConnectionsPerHost(1));
         TestFile file = server.addFile("/files/filled-midway.bin", 6_000_000, 131).throttle(2_000_000);
         Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));

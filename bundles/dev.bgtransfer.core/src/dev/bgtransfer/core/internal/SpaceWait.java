@@ -75,7 +75,7 @@ final class SpaceWait {
     /** @return the time until the next look: a poll, or less when the bound comes first */
     Duration untilNextLook() {
         long left = deadline - System.nanoTime();
-        return Duration.ofNanos(Math.max(1, Math.min(POLL.toNanos(), left)));
+        return left > 0 ? Duration.ofNanos(Math.min(POLL.toNanos(), left)) : POLL;
     }
 
     private long usableSpace() {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,7 @@ class DiskFullTest extends ServiceTest {
     private static final String DISK_SIZE = "size=8m";
     private static SmallDisk disk;
     private static Path smallDisk;
+    private Path filler;
 
     @BeforeAll
     static void mountASmallDisk() throws Exception {
@@ -65,6 +67,13 @@ class DiskFullTest extends ServiceTest {
         disk.empty();
     }
 
+    /** Fills the disk ({@link #filler}), then downloads the file into the folder; @return it, waiting for space */
+    private Transfer startOnAFullDisk(TestFile file, Path downloads) throws IOException {
+        filler = disk.fill();
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
+        return awaitWaitingForSpace(started.id());
+    }
+
     private Transfer awaitWaitingForSpace(long id) {
         return fixture.await(id, "waiting for disk space", Transfer::isWaitingForSpace);
     }
@@ -87,13 +96,13 @@ class DiskFullTest extends ServiceTest {
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
         fixture.awaitBytes(started.id(), 1_000_000);
 
-        Path filler = disk.fill();
+        filler = disk.fill();
         Transfer waiting = awaitWaitingForSpace(started.id());
 
         assertEquals(TransferState.RUNNING, waiting.state());
         assertEquals(TransferFailure.Kind.DISK, waiting.failure().orElseThrow().kind());
         assertTrue(message(waiting).matches("Waiting for disk space: about [0-9.]+ MB more needed on "
-                + java.util.regex.Pattern.quote(smallDisk + " (tmpfs)")
+                + Pattern.quote(smallDisk + " (tmpfs)")
                 + "\\. The download continues by itself once there is room\\."), message(waiting));
         Path part = partFiles(downloads).getFirst();
         assertEquals(List.of(part.getFileName().toString()), list(downloads), "nothing under the final name");
@@ -124,10 +133,7 @@ class DiskFullTest extends ServiceTest {
     void aDiskFullBeforeTheFirstByteWaitsThenDownloads() throws Exception {
         TestFile file = server.addFile("/files/no-room-at-all.bin", 1_500_000, 132);
         Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
-        Path filler = disk.fill();
-
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
-        Transfer waiting = awaitWaitingForSpace(started.id());
+        Transfer waiting = startOnAFullDisk(file, downloads);
 
         assertTrue(message(waiting).startsWith("Waiting for disk space: about 1.") // 1.5 MB less a few KB free
                 && message(waiting).contains(" MB more needed on " + smallDisk + " (tmpfs)."), message(waiting));
@@ -135,7 +141,7 @@ class DiskFullTest extends ServiceTest {
         assertNothingUnderAFinalName(downloads);
 
         Files.delete(filler);
-        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+        Transfer done = fixture.awaitState(waiting.id(), TransferState.COMPLETED);
 
         assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
         assertEquals(List.of("no-room-at-all.bin"), list(downloads));
@@ -194,9 +200,7 @@ class DiskFullTest extends ServiceTest {
     void pausingEndsTheWait() throws Exception {
         TestFile file = server.addFile("/files/paused-full.bin", 1_000_000, 135);
         Path downloads = Files.createDirectories(smallDisk.resolve("downloads"));
-        Path filler = disk.fill();
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), downloads));
-        awaitWaitingForSpace(started.id());
+        Transfer started = startOnAFullDisk(file, downloads);
 
         fixture.service().pause(started.id());
         Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);

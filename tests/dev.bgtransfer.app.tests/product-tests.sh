@@ -176,6 +176,25 @@ kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null
 check "after the service died, a get finds its socket stale and runs by itself" \
   bash -c "test $code -eq 0 && grep -q '	700000	$(sample 1 3)' '$work/stale.out'"
 
+# --- a full disk (a 1 MB tmpfs, so root only): the get waits, bounded by --wait-for-space, then fails
+full=$work/full-disk
+mkdir -p "$full"
+if mount -t tmpfs -o size=1m tmpfs "$full" 2>/dev/null; then
+  start=$SECONDS
+  "$bgtransfer" get --wait-for-space 2 --dir "$full/dl" --state "$work/state-full" "$(sample 2 1)" \
+    > "$work/full.out" 2> "$work/full.err"; code=$?
+  check "a get into a full disk exits 1" test $code -eq 1 -a ! -s "$work/full.out"
+  check "it said what it waits for" grep -q "^$(sample 2 1): Waiting for disk space: about .* MB more needed on $full (tmpfs)\." "$work/full.err"
+  check "then it failed with no space" grep -q "^$(sample 2 1): There is no space left for $full/dl/sample-2-2.4MB.bin.part\.$" "$work/full.err"
+  check "the partial file is kept, nothing under the final name" \
+    test "$(ls "$full/dl")" = "sample-2-2.4MB.bin.part" -a -s "$full/dl/sample-2-2.4MB.bin.part"
+  check "--wait-for-space 2 ends the wait" test $((SECONDS - start)) -lt 30
+  check "no stack trace on stderr" no_stack_trace "$work/full.err"
+  umount "$full"
+else
+  echo "skip  a full disk: mounting a tmpfs needs root"
+fi
+
 # --- the workbench under Xvfb: starts, adds the five samples, a screenshot, a clean log
 if [[ -n ${DISPLAY:-} ]]; then
   "$bgtransfer" > "$work/workbench.out" 2>&1 &

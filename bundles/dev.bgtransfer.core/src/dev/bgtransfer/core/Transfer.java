@@ -54,4 +54,12 @@ public record Transfer(long id, URI url, String title, Path destinationFolder, O
         }
         return totalBytes == 0 ? 0 : Math.min(1, (double) bytesReceived / totalBytes);
     }
+
+    /**
+     * @return whether the transfer is running but its disk is full: it keeps its bytes and continues
+     *         by itself once there is room; {@link #failure()} says how much is needed and where
+     */
+    public boolean isWaitingForSpace() {
+        return isWaitingToRetry() && failure.map(last -> last.kind() == TransferFailure.Kind.DISK).orElse(false);
+    }
 }

@@ -2,6 +2,7 @@ package dev.bgtransfer.core;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the service moves bytes.
@@ -17,19 +18,24 @@ import java.util.Objects;
  * @param minimumSpeed          bytes per second a connection must keep up over {@code speedWindow}, or
  *                              it is dropped and retried (a drip-feeding server); 0 for no minimum
  * @param speedWindow           the span over which the minimum speed is measured
+ * @param maxSpaceWait          how long a transfer whose disk is full waits for room, its bytes kept, before it
+ *                              fails with "no space"; empty: until there is room or it is paused or stopped
+ *                              (the default); zero: it fails at once
  */
 public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout, Duration stallTimeout,
-        int maxRedirects, int maxRetries, Duration firstRetryDelay, long minimumSpeed, Duration speedWindow) {
+        int maxRedirects, int maxRetries, Duration firstRetryDelay, long minimumSpeed, Duration speedWindow,
+        Optional<Duration> maxSpaceWait) {
 
     /** No wait between retries is longer than this, whatever the server asks for. */
     public static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
     /**
      * The defaults: 5 per host (NSURLSession's HTTPMaximumConnectionsPerHost), 30 s to connect, 30 s
-     * of stall, 10 redirects, 5 retries from 1 s, no minimum speed (measured over 30 s when set).
+     * of stall, 10 redirects, 5 retries from 1 s, no minimum speed (measured over 30 s when set), a full
+     * disk waited out for as long as it takes.
      */
     public static final TransferOptions DEFAULTS = new TransferOptions(5, Duration.ofSeconds(30),
-            Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1), 0, Duration.ofSeconds(30));
+            Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1), 0, Duration.ofSeconds(30), Optional.empty());
 
     public TransferOptions {
         if (maxConnectionsPerHost < 1 || maxConnectionsPerHost > 64) {
@@ -48,30 +54,39 @@ public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout
             throw new IllegalArgumentException("The minimum speed must not be negative: " + minimumSpeed);
         }
         requirePositive(Objects.requireNonNull(speedWindow, "speedWindow"), "speed window");
+        if (Objects.requireNonNull(maxSpaceWait, "maxSpaceWait").filter(Duration::isNegative).isPresent()) {
+            throw new IllegalArgumentException("The wait for disk space must not be negative: " + maxSpaceWait.get());
+        }
     }
 
     /** @return a copy with another per-host connection limit */
     public TransferOptions withMaxConnectionsPerHost(int max) {
         return new TransferOptions(max, connectTimeout, stallTimeout, maxRedirects, maxRetries, firstRetryDelay,
-                minimumSpeed, speedWindow);
+                minimumSpeed, speedWindow, maxSpaceWait);
     }
 
     /** @return a copy with another stall timeout */
     public TransferOptions withStallTimeout(Duration timeout) {
         return new TransferOptions(maxConnectionsPerHost, connectTimeout, timeout, maxRedirects, maxRetries,
-                firstRetryDelay, minimumSpeed, speedWindow);
+                firstRetryDelay, minimumSpeed, speedWindow, maxSpaceWait);
     }
 
     /** @return a copy with another retry budget and first delay */
     public TransferOptions withRetries(int retries, Duration firstDelay) {
         return new TransferOptions(maxConnectionsPerHost, connectTimeout, stallTimeout, maxRedirects, retries,
-                firstDelay, minimumSpeed, speedWindow);
+                firstDelay, minimumSpeed, speedWindow, maxSpaceWait);
     }
 
     /** @return a copy that drops a connection slower than {@code bytesPerSecond} over {@code window} (0: no minimum) */
     public TransferOptions withMinimumSpeed(long bytesPerSecond, Duration window) {
         return new TransferOptions(maxConnectionsPerHost, connectTimeout, stallTimeout, maxRedirects, maxRetries,
-                firstRetryDelay, bytesPerSecond, window);
+                firstRetryDelay, bytesPerSecond, window, maxSpaceWait);
+    }
+
+    /** @return a copy whose transfers wait at most {@code bound} for room on a full disk (empty: no bound) */
+    public TransferOptions withMaxSpaceWait(Optional<Duration> bound) {
+        return new TransferOptions(maxConnectionsPerHost, connectTimeout, stallTimeout, maxRedirects, maxRetries,
+                firstRetryDelay, minimumSpeed, speedWindow, bound);
     }
 
     private static void requirePositive(Duration duration, String what) {

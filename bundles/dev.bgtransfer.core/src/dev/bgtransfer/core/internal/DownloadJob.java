@@ -2,6 +2,7 @@ package dev.bgtransfer.core.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -33,9 +34,15 @@ final class DownloadJob extends Job {
     private volatile Intent intent;
     private volatile Outcome outcome;
 
-    /** Hears that the Job waits to retry, and until when. */
+    /** Hears that the Job waits to retry, and until when, with the bytes durable on disk. */
     interface RetryListener {
-        void waiting(TransferFailure lastFailure, Instant retryAt);
+        void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt);
+
+        /** The Job waits for its disk, not its host: its connection slot may serve others meanwhile. */
+        void lendSlot();
+
+        /** @return whether the Job holds its connection slot again; false while its host has none free */
+        boolean reclaimSlot();
     }
 
     /** Hears that the run ended, on the Job's thread, before the Job manager announces it. */
@@ -128,20 +135,54 @@ final class DownloadJob extends Job {
         }
     }
 
-    /** Runs the attempt, and again from the bytes on disk after each transient failure within the budget. */
+    /**
+     * Runs the attempt, and again from the bytes on disk after each transient failure within the
+     * budget, and after each full disk once there is room again.
+     */
     private TransferRecord runWithRetries(SubMonitor progress) throws TransferException {
-        for (int retry = 1;; retry++) {
+        int retry = 0;
+        int fruitlessSpaceWaits = 0;
+        long bytesAtSpaceWait = -1;
+        while (true) {
             try {
                 return attempt.run(progress);
             } catch (TransferException failed) {
-                if (!retries.allows(failed, retry)) {
+                if (failed.isNoSpace()) {
+                    long bytes = attempt.record().bytes();
+                    fruitlessSpaceWaits = bytes > bytesAtSpaceWait ? 0 : fruitlessSpaceWaits + 1;
+                    bytesAtSpaceWait = bytes;
+                    awaitSpace(failed, RetryPolicy.spaceSettle(fruitlessSpaceWaits), progress);
+                    continue;
+                }
+                if (!retries.allows(failed, ++retry)) {
                     throw failed;
                 }
                 Duration wait = retries.delay(failed, retry);
-                retrying.waiting(failed.failure(), Instant.now().plus(wait));
+                retrying.waiting(attempt.record(), failed.failure(), Instant.now().plus(wait));
                 progress.subTask(NLS.bind(Messages.waitingToRetry, failed.failure().message()));
                 sleep(wait, progress);
             }
+        }
+    }
+
+    /**
+     * Waits, the partial file kept, until the disk has room for the rest; fails with {@code noSpace}
+     * once the bound of the options has passed. Pause and stop end the wait like any cancel.
+     */
+    private void awaitSpace(TransferException noSpace, Duration settle, SubMonitor progress) throws TransferException {
+        SpaceWait space = new SpaceWait(attempt.record(), retries.maxSpaceWait(), settle, noSpace);
+        retrying.lendSlot();
+        Optional<TransferFailure> missing;
+        while ((missing = space.missingRoom()).isPresent() || !retrying.reclaimSlot()) {
+            if (missing.isPresent() && space.isOver()) {
+                throw noSpace;
+            }
+            Duration next = space.untilNextLook();
+            missing.ifPresent(reason -> {
+                retrying.waiting(attempt.record(), reason, Instant.now().plus(next));
+                progress.subTask(reason.message());
+            });
+            sleep(next, progress);
         }
     }
 

@@ -95,9 +95,15 @@ final class Failures {
     static TransferException disk(IOException error, Path file) {
         String message;
         String detail = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
-        if (detail.contains("no space") || detail.contains("disk full") || detail.contains("quota")) {
-            message = NLS.bind(Messages.diskFull, file);
-        } else if (error instanceof AccessDeniedException || detail.contains("permission denied")) {
+        TransferFailure full = new TransferFailure(Kind.DISK, NLS.bind(Messages.diskFull, file));
+        if (detail.contains("no space") || detail.contains("disk full")) {
+            return TransferException.noSpace(full, error);
+        }
+        if (detail.contains("quota")) {
+            // the usable space of the disk does not show a quota: there is nothing to wait for
+            return new TransferException(full, false, error);
+        }
+        if (error instanceof AccessDeniedException || detail.contains("permission denied")) {
             message = NLS.bind(Messages.diskDenied, file);
         } else {
             message = NLS.bind(Messages.disk, file, describe(error));

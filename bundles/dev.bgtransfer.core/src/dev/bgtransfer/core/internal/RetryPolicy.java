@@ -41,6 +41,19 @@ final class RetryPolicy {
         return min(Duration.ofNanos((long) (min(exponential, cap).toNanos() * factor)), cap);
     }
 
+    /** @return how long a transfer may wait for room on a full disk; empty: until there is room */
+    Optional<Duration> maxSpaceWait() {
+        return options.maxSpaceWait();
+    }
+
+    /**
+     * @param fruitless how many waits in a row ended in another full disk without a byte more on it
+     * @return how long to wait before looking for room: a poll, doubled for each fruitless wait, capped
+     */
+    static Duration spaceSettle(int fruitless) {
+        return min(SpaceWait.POLL.multipliedBy(1L << Math.min(fruitless, 20)), TransferOptions.MAX_RETRY_DELAY);
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }

@@ -1,11 +1,13 @@
 package dev.bgtransfer.core.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,8 @@ public final class TransferEngine implements AutoCloseable {
     /** Running transfers that wait to retry: their last failure and when they try again. */
     private final Map<Long, Retry> waitingToRetry = new HashMap<>();
     private final HostSlots slots = new HostSlots();
+    /** Running transfers whose Job gave its connection slot to others while it waits for disk space. */
+    private final Set<Long> slotsLent = new HashSet<>();
     private TransferOptions options;
     private int completedInBatch;
     private int failedInBatch;
@@ -231,7 +235,7 @@ public final class TransferEngine implements AutoCloseable {
 
     private void launch(TransferRecord record) {
         ConnectionAbort abort = new ConnectionAbort();
-        JobListener listener = new JobListener(record.id());
+        JobListener listener = new JobListener(record.id(), record.url());
         DownloadAttempt attempt = new DownloadAttempt(record, transport, options, credentials.get(record.id()),
                 abort, listener);
         DownloadJob job = new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(),
@@ -282,7 +286,9 @@ public final class TransferEngine implements AutoCloseable {
         jobs.remove(id);
         waitingToRetry.remove(id);
         Outcome outcome = job.outcome();
-        slots.release(outcome.record().url());
+        if (!slotsLent.remove(id)) {
+            slots.release(outcome.record().url());
+        }
         if (!records.containsKey(id)) {
             Boolean deleteFile = removedWhileRunning.remove(id);
             deleteFiles(outcome.record(), outcome instanceof Outcome.Completed && Boolean.TRUE.equals(deleteFile));
@@ -357,10 +363,13 @@ public final class TransferEngine implements AutoCloseable {
     private final class JobListener extends JobChangeAdapter
             implements DownloadAttempt.Listener, DownloadJob.RetryListener {
         private final long id;
+        /** The URL of the transfer, whose host the slot is for. */
+        private final URI url;
         private DownloadJob job;
 
-        JobListener(long id) {
+        JobListener(long id, URI url) {
             this.id = id;
+            this.url = url;
         }
 
         @Override
@@ -399,13 +408,38 @@ public final class TransferEngine implements AutoCloseable {
         }
 
         @Override
-        public void waiting(TransferFailure lastFailure, Instant retryAt) {
+        public void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt) {
             synchronized (TransferEngine.this) {
-                TransferRecord current = records.get(id);
-                if (current != null && jobs.get(id) == job) {
+                if (records.containsKey(id) && jobs.get(id) == job) {
+                    // shows the bytes the next attempt resumes from, not the last ones seen on the wire
+                    records.put(id, durable);
                     waitingToRetry.put(id, new Retry(lastFailure, retryAt));
-                    events.post(new TransferEvent.Progress(snapshot(current)));
+                    events.post(new TransferEvent.Progress(snapshot(durable)));
                 }
+            }
+        }
+
+        @Override
+        public void lendSlot() {
+            synchronized (TransferEngine.this) {
+                if (jobs.get(id) == job && slotsLent.add(id)) {
+                    slots.release(url);
+                    schedule();
+                }
+            }
+        }
+
+        @Override
+        public boolean reclaimSlot() {
+            synchronized (TransferEngine.this) {
+                if (!slotsLent.contains(id)) {
+                    return true;
+                }
+                if (!closed && slots.tryAcquire(HostSlots.keyOf(url), options.maxConnectionsPerHost())) {
+                    slotsLent.remove(id);
+                    return true;
+                }
+                return false;
             }
         }
 

@@ -12,6 +12,7 @@ final class TransferException extends Exception {
     private final transient TransferFailure failure;
     private final boolean transientFailure;
     private final transient Duration retryAfter;
+    private boolean noSpace;
 
     TransferException(TransferFailure failure, boolean transientFailure, Throwable cause) {
         this(failure, transientFailure, null, cause);
@@ -27,6 +28,18 @@ final class TransferException extends Exception {
 
     static TransferException permanent(TransferFailure.Kind kind, String message) {
         return new TransferException(new TransferFailure(kind, message), false, null);
+    }
+
+    /** @return a disk failure that waiting for room may cure */
+    static TransferException noSpace(TransferFailure failure, Throwable cause) {
+        TransferException noSpace = new TransferException(failure, false, cause);
+        noSpace.noSpace = true;
+        return noSpace;
+    }
+
+    /** @return whether the disk was full */
+    boolean isNoSpace() {
+        return noSpace;
     }
 
     TransferFailure failure() {

@@ -18,10 +18,12 @@ sealed interface Command {
 
     /**
      * Download {@code requests}; {@code retries} bounds the retries of each transient failure;
-     * {@code user} goes to the servers of the URLs that ask for it.
+     * {@code user} goes to the servers of the URLs that ask for it; {@code spaceWait} bounds the wait
+     * for room on a full disk.
      */
     record Get(List<TransferRequest> requests, Path state, Optional<Integer> maxPerHost, Optional<Duration> stallTimeout,
-            Optional<Integer> retries, Optional<PasswordAuthentication> user, boolean quiet) implements OnStore {
+            Optional<Integer> retries, Optional<PasswordAuthentication> user, boolean quiet,
+            Optional<Duration> spaceWait) implements OnStore {
     }
 
     /** Print the stored transfers. */

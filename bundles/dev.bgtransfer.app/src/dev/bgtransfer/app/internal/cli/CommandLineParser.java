@@ -25,7 +25,7 @@ final class CommandLineParser {
     private static final Set<String> FLAGS = Set.of("--quiet");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--user",
-                    "--quiet"),
+                    "--quiet", "--wait-for-space"),
             "list", Set.of("--state"),
             "resume", Set.of("--state", "--quiet"),
             "serve", Set.of("--state"),
@@ -121,7 +121,8 @@ final class CommandLineParser {
         Optional<Integer> timeout = integer(options, "--timeout", 1, 86_400);
         return new Command.Get(requests, state(options), integer(options, "--max-per-host", 1, 64),
                 timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), user(options),
-                options.containsKey("--quiet"));
+                options.containsKey("--quiet"),
+                integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds));
     }
 
     /**

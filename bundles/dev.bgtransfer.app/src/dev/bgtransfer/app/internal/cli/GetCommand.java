@@ -1,9 +1,11 @@
 package dev.bgtransfer.app.internal.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
@@ -16,6 +18,9 @@ import dev.bgtransfer.core.TransferState;
  * same URL and folder from its bytes instead of starting again.
  */
 final class GetCommand {
+    /** A full disk is waited out this long, unless {@code --wait-for-space} says otherwise: a get always ends. */
+    static final Duration DEFAULT_SPACE_WAIT = Duration.ofSeconds(60);
+
     private final TransferService service;
 
     GetCommand(TransferService service) {
@@ -34,7 +39,7 @@ final class GetCommand {
         if (get.retries().isPresent()) {
             options = options.withRetries(get.retries().get(), options.firstRetryDelay());
         }
-        service.setOptions(options);
+        service.setOptions(options.withMaxSpaceWait(Optional.of(get.spaceWait().orElse(DEFAULT_SPACE_WAIT))));
         Map<List<Object>, Long> unfinished = unfinishedByUrlAndFolder();
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {

@@ -1,6 +1,7 @@
 package dev.bgtransfer.app.internal.cli;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
@@ -18,6 +19,7 @@ final class ResumeCommand {
 
     /** @return the ids started, oldest first */
     static List<Long> start(TransferService service) {
+        service.setOptions(service.options().withMaxSpaceWait(Optional.of(GetCommand.DEFAULT_SPACE_WAIT)));
         List<Long> ids = service.transfers().stream()
                 .filter(transfer -> transfer.state() != TransferState.COMPLETED
                         && transfer.state() != TransferState.CANCELLED)

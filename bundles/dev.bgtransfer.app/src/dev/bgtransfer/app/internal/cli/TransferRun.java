@@ -28,6 +28,8 @@ final class TransferRun {
     private final CredentialsPrompt prompt;
     private final TransferEnds ends;
     private final Set<Long> prompted = new HashSet<>();
+    /** Transfers whose wait for disk space was announced, so that it is said once per wait. */
+    private final Set<Long> waitingForSpace = new HashSet<>();
 
     TransferRun(TransferService service, TransferEnds ends, PrintStream out, PrintStream err,
             ProgressDisplay progress, CredentialsPrompt prompt) {
@@ -62,6 +64,7 @@ final class TransferRun {
             for (long id : ids) {
                 Optional<Transfer> transfer = service.get(id);
                 transfer.ifPresent(current::add);
+                transfer.ifPresent(this::announceWaitForSpace);
                 if (pending.contains(id) && isOver(transfer) && !signedIn(transfer.get())) {
                     pending.remove(id);
                     allCompleted &= report(id, transfer);
@@ -74,6 +77,17 @@ final class TransferRun {
         }
         progress.clear();
         return allCompleted ? 0 : 1;
+    }
+
+    /** Says once on stderr why a transfer stands still while its disk is full, and what would help. */
+    private void announceWaitForSpace(Transfer transfer) {
+        if (!transfer.isWaitingForSpace()) {
+            waitingForSpace.remove(transfer.id());
+        } else if (waitingForSpace.add(transfer.id())) {
+            progress.clear();
+            err.println(transfer.url() + ": " + transfer.failure().map(TransferFailure::message).orElse(""));
+            err.flush();
+        }
     }
 
     /** @return whether the person gave credentials for a transfer that needs them (once per transfer) */

@@ -46,6 +46,9 @@ final class StatusColumn extends OwnerDrawnColumn {
 
     private static String running(TransferRow row) {
         Transfer transfer = row.transfer();
+        if (transfer.isWaitingForSpace()) {
+            return transfer.failure().map(TransferFailure::message).orElse(Messages.stateRunning);
+        }
         if (transfer.isWaitingToRetry()) {
             long seconds = Math.max(0, Duration.between(Instant.now(), transfer.nextRetry().orElseThrow()).toSeconds());
             return NLS.bind(Messages.stateWaitingToRetry, seconds,

@@ -386,7 +386,9 @@ final class DownloadAttempt {
                 } finally {
                     checkpoints.finish();
                     if (whole) {
-                        part.force(); // complete() records the bytes with the final name: one write, not two
+                        // durable now; complete() stores them with the final name: one write, not two
+                        part.force();
+                        record = record.withProgress(received, total, Instant.now());
                     } else {
                         // whatever ended the loop, the bytes written so far are kept for a resume
                         checkpoint(part, received, total);
@@ -442,6 +444,7 @@ final class DownloadAttempt {
                 QuietFiles.delete(target);
                 record = record.withFinalFile(null, Instant.now());
             }
+            listener.checkpoint(record); // every byte is durable and stays so for the next attempt
             throw Failures.disk(cannotMove, target != null ? target : part);
         }
         record = record.completed(target, length, sha256, Instant.now());

@@ -111,7 +111,13 @@ public final class DownloadsTable {
         }
         for (TransferRow row : applied.changed()) {
             int index = rows.indexOf(row.id());
-            if (index >= 0) {
+            if (index < 0) {
+                continue;
+            }
+            if (table.getItem(index).getData() == row) {
+                // shown already: set only what changed; clearing would reset every cell and measure the row anew
+                viewer.replace(row, index);
+            } else {
                 table.clear(index);
             }
         }

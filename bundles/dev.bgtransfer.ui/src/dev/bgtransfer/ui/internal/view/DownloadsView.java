@@ -55,7 +55,7 @@ public final class DownloadsView extends ViewPart {
         getSite().registerContextMenu(menu, viewer);
     }
 
-    /** Applies what the feed heard since the last refresh; on the UI thread, at most every 100 ms. */
+    /** Applies what the feed heard since the last refresh; on the UI thread, at most every {@link CoalescingRefresh#DELAY_MS}. */
     private void refresh() {
         if (viewer.getControl().isDisposed()) {
             return;

@@ -1,0 +1,295 @@
+package dev.bgtransfer.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
+import dev.bgtransfer.ui.internal.view.DownloadsTable;
+
+/**
+ * The figures of issue 7 that need a real workbench and a real store: the UI thread's busy share
+ * and the progress events per transfer while five transfers run at full speed in the Downloads view,
+ * and how the service start, the view's opening and the heap grow with 10,000 stored transfers.
+ * <p>
+ * Not part of the normal test run (surefire's default includes skip this name): benchmarks/run
+ * runs it with the Maven profile {@code benchmark}, which adds the SQLite store to the runtime.
+ * It asserts only that the work happened; the figures go to {@link BenchmarkFigures} with their
+ * targets beside them.
+ */
+class ViewBenchmark {
+    private static final int PARALLEL = 5;
+    private static final long LARGE = 4L << 30;
+    private static final long WARM_UP_MILLIS = 1_000;
+    private static final long WINDOW_MILLIS = 5_000;
+    private static final int STORED = 10_000;
+
+    private TransferFixture fixture;
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void resetService() {
+        fixture = new TransferFixture();
+    }
+
+    @AfterEach
+    void resetServiceAgain() {
+        ViewDriver.close();
+        fixture.close();
+    }
+
+    @Test
+    void fiveFullSpeedTransfersInTheOpenView() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start(); ProgressCounter progress = ProgressCounter.register()) {
+            ViewDriver view = ViewDriver.open();
+            view.waitForRows(0);
+            runEventLoop(WARM_UP_MILLIS);
+            Window idle = Window.measure(view, List.of(), progress, fixture);
+
+            List<Long> ids = new ArrayList<>();
+            for (int i = 1; i <= PARALLEL; i++) {
+                String path = "/large-" + i + ".bin";
+                server.addFile(path, LARGE, 100 + i);
+                ids.add(fixture.service().download(TransferRequest.of(server.uri(path), folder)).id());
+            }
+            view.waitForRows(PARALLEL);
+            Ui.waitUntil("all five running on screen", () -> view.column(DownloadsTable.CONTROLS).stream()
+                    .allMatch("Pause"::equals) && Window.bytes(ids, fixture) > 0,
+                    () -> view.column(DownloadsTable.STATUS).toString());
+            runEventLoop(WARM_UP_MILLIS);
+            Window open = Window.measure(view, ids, progress, fixture);
+            ViewDriver.close();
+            runEventLoop(WARM_UP_MILLIS);
+            Window closed = Window.measure(null, ids, progress, fixture);
+
+            for (long id : ids) {
+                assertEquals(TransferState.RUNNING, fixture.service().get(id).orElseThrow().state(),
+                        "transfer " + id + " ran through every window");
+                assertTrue(open.progress().getOrDefault(id, 0L) > 0, "progress events for " + id + ": " + open);
+            }
+            assertTrue(open.moved() > 0 && closed.moved() > 0, "bytes moved in the windows: " + open + closed);
+            assertTrue(open.refreshes() > 0, "the view refreshed in the window");
+
+            BenchmarkFigures.line(String.format(Locale.ROOT,
+                    "Five unthrottled transfers from loopback, Downloads view open, %.1f s window:", open.seconds()));
+            BenchmarkFigures.print("throughput, all five together", mebibytes(open.moved() / open.seconds()) + "/s",
+                    "(none)");
+            BenchmarkFigures.print("UI thread busy (its CPU time / window)", open.busy(), "< 5 %");
+            BenchmarkFigures.print("  the same, view closed", closed.busy(), "(for comparison)");
+            BenchmarkFigures.print("  the same, view open, nothing running", idle.busy(), "(for comparison)");
+            BenchmarkFigures.print("progress events per second per transfer, highest",
+                    String.format(Locale.ROOT, "%.1f", open.highestRate()), "<= 10");
+            BenchmarkFigures.print("progress events per second per transfer, mean",
+                    String.format(Locale.ROOT, "%.1f", open.meanRate(PARALLEL)), "<= 10");
+            BenchmarkFigures.print("Job monitor updates per second per transfer, highest",
+                    String.format(Locale.ROOT, "<= %.1f", open.highestRate()), "(at most one per Progress event)");
+            BenchmarkFigures.print("view refreshes per second",
+                    String.format(Locale.ROOT, "%.1f", open.refreshes() / open.seconds()), "<= 10");
+            fixture.service().stopAll();
+        }
+    }
+
+    @Test
+    void tenThousandStoredTransfers() throws Exception {
+        TransferStore store = sqliteStore();
+        ViewDriver view = ViewDriver.open();
+        view.waitForRows(0);
+        long heapEmpty = BenchmarkFigures.heapAfterGc();
+        ViewDriver.close();
+
+        long filling = System.nanoTime();
+        fill(store, STORED);
+        filling = System.nanoTime() - filling;
+
+        long serviceStart = System.nanoTime();
+        TransferFixture.restartService();
+        int restored = fixture.service().transfers().size();
+        serviceStart = System.nanoTime() - serviceStart;
+        assertEquals(STORED, restored, "transfers the restarted service restored");
+        long heapService = BenchmarkFigures.heapAfterGc();
+
+        long viewOpen = System.nanoTime();
+        ViewDriver opened = ViewDriver.open();
+        Ui.waitUntil(STORED + " rows, the first one drawn", () -> opened.rowCount() == STORED
+                && !opened.cell(0, DownloadsTable.TITLE).isEmpty(), () -> opened.rowCount() + " rows");
+        opened.table().update();
+        while (Ui.display().readAndDispatch()) {
+            // until the display is idle
+        }
+        viewOpen = System.nanoTime() - viewOpen;
+        assertEquals("stored-00001.bin", opened.cell(0, DownloadsTable.TITLE));
+        assertEquals("Ready", opened.cell(0, DownloadsTable.CONTROLS));
+        Ui.screenshot(Ui.page().getWorkbenchWindow().getShell(), "benchmark-10000-transfers");
+
+        long heapWithView = BenchmarkFigures.heapAfterGc();
+
+        BenchmarkFigures.line(String.format(Locale.ROOT, "%,d completed transfers in the SQLite store:", STORED));
+        BenchmarkFigures.print("filling the store through TransferStore.save", BenchmarkFigures.millis(filling),
+                "(none)");
+        BenchmarkFigures.print("service start (bundle start to transfers())", BenchmarkFigures.millis(serviceStart),
+                "< 1000 ms");
+        BenchmarkFigures.print("view open (showView to rows drawn, display idle)", BenchmarkFigures.millis(viewOpen),
+                "< 1000 ms");
+        BenchmarkFigures.print("heap after GC, empty store, view open", mebibytes(heapEmpty), "(baseline)");
+        BenchmarkFigures.print("heap after GC, 10,000 stored, view open", mebibytes(heapWithView),
+                "proportional to rows shown");
+        BenchmarkFigures.print("  per stored transfer, service and view",
+                perTransfer(heapWithView - heapEmpty), "not per stored transfer");
+        BenchmarkFigures.print("  per stored transfer, the service (view not open yet)",
+                perTransfer(heapService - heapEmpty), "not per stored transfer");
+        BenchmarkFigures.print("  per stored transfer, the view",
+                perTransfer(heapWithView - heapService), "not per stored transfer");
+    }
+
+    /** Runs the event loop as the workbench does, sleeping when there is nothing to do. */
+    private static void runEventLoop(long millis) {
+        Display display = Ui.display();
+        boolean[] over = { false };
+        display.timerExec((int) millis, () -> over[0] = true);
+        while (!over[0]) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+    }
+
+    /**
+     * What one window of {@link #WINDOW_MILLIS} of the workbench's event loop cost the UI thread,
+     * and what the transfers did meanwhile.
+     */
+    private record Window(long cpuNanos, long elapsedNanos, long moved, int refreshes, Map<Long, Long> progress) {
+        /** Runs the event loop for a window, on the UI thread; {@code view} may be {@code null} (closed). */
+        static Window measure(ViewDriver view, List<Long> ids, ProgressCounter counter, TransferFixture fixture) {
+            assertNotNull(Display.getCurrent(), "the benchmark runs on the UI thread");
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            int refreshesBefore = view == null ? 0 : view.view().refreshes();
+            long bytesBefore = bytes(ids, fixture);
+            counter.reset();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long started = System.nanoTime();
+            runEventLoop(WINDOW_MILLIS);
+            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+            long elapsed = System.nanoTime() - started;
+            Map<Long, Long> progress = counter.counts();
+            int refreshes = view == null ? 0 : view.view().refreshes() - refreshesBefore;
+            return new Window(cpu, elapsed, bytes(ids, fixture) - bytesBefore, refreshes, progress);
+        }
+
+        static long bytes(List<Long> ids, TransferFixture fixture) {
+            return ids.stream().mapToLong(id -> fixture.service().get(id).orElseThrow().bytesReceived()).sum();
+        }
+
+        double seconds() {
+            return elapsedNanos / 1e9;
+        }
+
+        String busy() {
+            return String.format(Locale.ROOT, "%.1f %%", 100.0 * cpuNanos / elapsedNanos);
+        }
+
+        double highestRate() {
+            return progress.values().stream().mapToLong(Long::longValue).max().orElse(0) / seconds();
+        }
+
+        double meanRate(int transfers) {
+            return progress.values().stream().mapToLong(Long::longValue).sum() / seconds() / transfers;
+        }
+    }
+
+    /** @return the store service, which must be the SQLite one: the benchmark measures a real database */
+    private static TransferStore sqliteStore() {
+        BundleContext context = FrameworkUtil.getBundle(ViewBenchmark.class).getBundleContext();
+        ServiceReference<TransferStore> reference = context.getServiceReference(TransferStore.class);
+        assertNotNull(reference, "no TransferStore service: run with the Maven profile benchmark");
+        assertEquals("dev.bgtransfer.persistence", reference.getBundle().getSymbolicName());
+        return context.getService(reference);
+    }
+
+    /** Stores {@code count} completed transfers with files, as a long history leaves them. */
+    private static void fill(TransferStore store, int count) {
+        Path downloads = Path.of(System.getProperty("java.io.tmpdir"), "bgtransfer-benchmark-downloads");
+        String digest = HexFormat.of().formatHex(new byte[32]);
+        Instant then = Instant.now();
+        for (int i = 1; i <= count; i++) {
+            String name = String.format(Locale.ROOT, "stored-%05d.bin", i);
+            TransferRecord record = TransferRecord.create(store.nextId(),
+                    URI.create("https://downloads.example.org/history/" + name), "", downloads, null, then);
+            store.save(record.completed(downloads.resolve(name), 1_000_000L + i, digest, then));
+        }
+    }
+
+    private static String mebibytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20));
+    }
+
+    private static String perTransfer(long bytes) {
+        return String.format(Locale.ROOT, "%,d bytes", bytes / STORED);
+    }
+
+    /** A listener service counting the Progress events of each transfer. */
+    private static final class ProgressCounter implements TransferListener, AutoCloseable {
+        private final Map<Long, LongAdder> counts = new ConcurrentHashMap<>();
+        private ServiceRegistration<TransferListener> registration;
+
+        static ProgressCounter register() {
+            ProgressCounter counter = new ProgressCounter();
+            counter.registration = FrameworkUtil.getBundle(ViewBenchmark.class).getBundleContext()
+                    .registerService(TransferListener.class, counter, null);
+            return counter;
+        }
+
+        @Override
+        public void transferChanged(TransferEvent event) {
+            if (event instanceof TransferEvent.Progress(Transfer transfer)) {
+                counts.computeIfAbsent(transfer.id(), id -> new LongAdder()).increment();
+            }
+        }
+
+        void reset() {
+            counts.clear();
+        }
+
+        Map<Long, Long> counts() {
+            Map<Long, Long> copy = new java.util.HashMap<>();
+            counts.forEach((id, count) -> copy.put(id, count.sum()));
+            return copy;
+        }
+
+        @Override
+        public void close() {
+            registration.unregister();
+        }
+    }
+}

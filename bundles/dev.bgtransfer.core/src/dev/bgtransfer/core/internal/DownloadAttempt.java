@@ -34,7 +34,7 @@ import dev.bgtransfer.core.spi.TransferRecord;
  * name. {@link #record()} always holds the resume data as far as the bytes are on disk.
  */
 final class DownloadAttempt {
-    private static final int BUFFER_SIZE = 128 * 1024;
+    private static final int BUFFER_SIZE = 512 * 1024;
     private static final int MIN_BUFFER_SIZE = 8 * 1024;
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;

@@ -2,12 +2,10 @@ package dev.bgtransfer.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -73,7 +71,8 @@ class CrashWindowTest {
         DyingStore dying = new DyingStore(persisted, moment.save);
         engine = new TransferEngine(dying, TransferFixture.OPTIONS, null, List::of);
         engine.add(TransferRequest.of(server.uri(file.path()), folder), true);
-        awaitTrue("the process ends", () -> engine.transfers().getFirst().state() == TransferState.FAILED);
+        TransferFixture.awaitTrue("the process ends",
+                () -> engine.transfers().getFirst().state() == TransferState.FAILED);
         engine.close();
 
         TransferRecord stored = persisted.loadAll().getFirst();
@@ -84,21 +83,10 @@ class CrashWindowTest {
 
         engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, List::of);
         engine.restore(true);
-        awaitTrue("the next process completes", () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
+        TransferFixture.awaitTrue("the next process completes",
+                () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
         assertEquals(List.of("a.bin"), TransferFixture.list(folder));
         assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("a.bin")));
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TransferFixture.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        fail("Timed out waiting until " + what);
     }
 
     /** A store whose process ends at the first save that {@code dies} picks: it and all later writes are lost. */

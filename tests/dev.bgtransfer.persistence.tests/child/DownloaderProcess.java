@@ -1,3 +1,4 @@
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +17,17 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * A separate process for the crash tests, launched in Java's source-file mode: it boots an OSGi
- * framework with the given bundles, so that the real transfer service runs on the store in
- * {@code stateDir}, optionally starts one download, and then runs until it is killed.
+ * A separate process for the crash tests, compiled by the test and run with the OSGi framework on
+ * its class path: it boots the framework with the given bundles, so that the real transfer service
+ * runs on the store in {@code stateDir}, asks for the URLs listed in {@code urlFile} the way the
+ * same {@code get} run again would (an unfinished transfer of a URL is started, a missing one is
+ * added), and then runs until it is killed.
  * <p>
- * Arguments: {@code stateDir frameworkDir bundleListFile [url folder]}.
+ * Arguments: {@code stateDir frameworkDir bundleListFile [folder urlFile]}; with the system property
+ * {@code dev.bgtransfer.child.exitWhenReady=true} it exits once it is up.
  */
 public class DownloaderProcess {
+    private static final String EXIT_WHEN_READY = "dev.bgtransfer.child.exitWhenReady";
 
     public static void main(String[] args) {
         try {
@@ -56,22 +61,47 @@ public class DownloaderProcess {
             }
         }
         ServiceReference<?> reference = null;
-        for (int i = 0; i < 600 && reference == null; i++) {
+        for (int i = 0; i < 6000 && reference == null; i++) {
             reference = context.getServiceReference("dev.bgtransfer.core.TransferService");
-            Thread.sleep(50);
+            Thread.sleep(5);
         }
         if (reference == null) {
             throw new IllegalStateException("No TransferService in the child process");
         }
         Object service = context.getService(reference);
         if (args.length > 4) {
-            Class<?> requestType = reference.getBundle().loadClass("dev.bgtransfer.core.TransferRequest");
-            Object request = requestType.getMethod("of", URI.class, Path.class).invoke(null, URI.create(args[3]),
-                    Path.of(args[4]));
-            service.getClass().getMethod("download", requestType).invoke(service, request);
+            getAgain(service, reference.getBundle(), Path.of(args[3]), Files.readAllLines(Path.of(args[4])));
         }
         System.out.println("READY");
         System.out.flush();
+        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+            // a warm-up run: the JVM writes its class data archive when it exits
+            System.exit(0);
+        }
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Like the command line's {@code get}: starts the unfinished transfer of each URL, or adds one. */
+    private static void getAgain(Object service, Bundle core, Path folder, List<String> urls) throws Exception {
+        Class<?> requestType = core.loadClass("dev.bgtransfer.core.TransferRequest");
+        Method download = service.getClass().getMethod("download", requestType);
+        Method start = service.getClass().getMethod("start", long.class);
+        Map<URI, Object> known = new HashMap<>();
+        for (Object transfer : (List<?>) service.getClass().getMethod("transfers").invoke(service)) {
+            known.put((URI) call(transfer, "url"), transfer);
+        }
+        for (String line : urls) {
+            URI url = URI.create(line);
+            Object transfer = known.get(url);
+            if (transfer == null) {
+                download.invoke(service, requestType.getMethod("of", URI.class, Path.class).invoke(null, url, folder));
+            } else if (!"COMPLETED".equals(call(transfer, "state").toString())) {
+                start.invoke(service, call(transfer, "id"));
+            }
+        }
+    }
+
+    private static Object call(Object target, String accessor) throws Exception {
+        return target.getClass().getMethod(accessor).invoke(target);
     }
 }

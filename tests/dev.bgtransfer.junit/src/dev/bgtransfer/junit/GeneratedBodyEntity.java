@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import org.apache.hc.core5.http.ContentType;
@@ -30,6 +31,7 @@ final class GeneratedBodyEntity extends AbstractHttpEntity {
     private final LongSupplier rate;
     private final long dropAfter;
     private final BooleanSupplier stopped;
+    private final LongConsumer served;
     private volatile TrackedConnection connection;
 
     /**
@@ -40,9 +42,10 @@ final class GeneratedBodyEntity extends AbstractHttpEntity {
      * @param rate      supplies the current rate limit in bytes per second, 0 = unlimited
      * @param dropAfter body bytes after which to close the connection, -1 = never
      * @param stopped   whether the server is shutting down
+     * @param served    hears the body bytes each write handed to the connection
      */
     GeneratedBodyEntity(long seed, long offset, long length, boolean chunked, LongSupplier rate, long dropAfter,
-            BooleanSupplier stopped) {
+            BooleanSupplier stopped, LongConsumer served) {
         super(ContentType.APPLICATION_OCTET_STREAM, null, chunked);
         this.seed = seed;
         this.offset = offset;
@@ -51,6 +54,7 @@ final class GeneratedBodyEntity extends AbstractHttpEntity {
         this.rate = rate;
         this.dropAfter = dropAfter;
         this.stopped = stopped;
+        this.served = served;
     }
 
     /** Called by the connection right before the body is written, so the body can drop it. */
@@ -122,6 +126,7 @@ final class GeneratedBodyEntity extends AbstractHttpEntity {
             ContentGenerator.fill(seed, offset + sent, buffer, 0, (int) count);
             out.write(buffer, 0, (int) count);
             out.flush();
+            served.accept(count);
             sent += count;
             final boolean more = sent < length && (dropAfter < 0 || sent < dropAfter);
             if (more && currentRate > 0) {

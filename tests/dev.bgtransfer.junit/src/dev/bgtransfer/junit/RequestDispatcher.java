@@ -119,7 +119,9 @@ final class RequestDispatcher implements HttpRequestHandler {
         }
         final FileContent content = file.content();
         final long size = content.size();
-        response.setHeader(HttpHeaders.ETAG, content.etag());
+        if (!file.etagOmitted()) {
+            response.setHeader(HttpHeaders.ETAG, content.etag());
+        }
         response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 
@@ -148,7 +150,7 @@ final class RequestDispatcher implements HttpRequestHandler {
             response.setHeader("Content-Disposition", disposition);
         }
         response.setEntity(new GeneratedBodyEntity(content.seed(), start, length, file.chunked(),
-                () -> effectiveRate(file), file.dropAfterBytes(), server::isClosed));
+                () -> effectiveRate(file), file.dropAfterBytes(), server::isClosed, file::served));
     }
 
     private long effectiveRate(TestFile file) {

@@ -1,5 +1,7 @@
 package dev.bgtransfer.junit;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * A file served by {@link TestHttpServer}: deterministic pseudo-random bytes derived from a seed,
  * generated while streaming. Behaviour switches are fluent and take effect for responses that start
@@ -18,6 +20,8 @@ public final class TestFile {
     private volatile boolean chunked;
     private volatile String requiredAuthorization;
     private volatile DigestCheck digest;
+    private volatile boolean withoutEtag;
+    private final AtomicLong bytesServed = new AtomicLong();
 
     TestFile(String path, long size, long seed) {
         if (size < 0) {
@@ -174,6 +178,34 @@ public final class TestFile {
     public TestFile withoutLength(boolean chunked) {
         this.chunked = chunked;
         return this;
+    }
+
+    /**
+     * When {@code true}, responses carry no {@code ETag}, only {@code Last-Modified}, so clients
+     * resume with a date in {@code If-Range}.
+     *
+     * @param noEtag whether to leave the entity tag out
+     * @return this file
+     */
+    public TestFile withoutEtag(boolean noEtag) {
+        this.withoutEtag = noEtag;
+        return this;
+    }
+
+    /**
+     * @return the body bytes of this file written to clients' connections so far, over all
+     *         responses (bytes a client never read because it went away count too)
+     */
+    public long bytesServed() {
+        return bytesServed.get();
+    }
+
+    boolean etagOmitted() {
+        return withoutEtag;
+    }
+
+    void served(long bytes) {
+        bytesServed.addAndGet(bytes);
     }
 
     FileContent content() {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -126,6 +127,17 @@ public final class TransferFixture implements AutoCloseable {
             sleep(5);
         }
         return fail("No " + type.getSimpleName() + " event arrived; events: " + events);
+    }
+
+    /** Waits until {@code condition} holds, failing the test after {@link #TIMEOUT}. */
+    public static void awaitTrue(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out waiting until " + what);
+            }
+            sleep(5);
+        }
     }
 
     public static void sleep(long millis) {

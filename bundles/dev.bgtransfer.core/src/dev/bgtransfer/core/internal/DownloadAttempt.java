@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.PasswordAuthentication;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
@@ -326,19 +328,46 @@ final class DownloadAttempt {
         Instant now = Instant.now();
         String name = record.fileName() != null ? record.fileName()
                 : FileNames.choose(exchange.header("Content-Disposition"), exchange.url());
-        Path part = record.partFile();
-        if (part == null) {
+        record = record.withValidators(exchange.header("ETag"), exchange.header("Last-Modified"), now)
+                .withProgress(offset, total, now)
+                .withResumeUrl(exchange.url().equals(record.url()) ? null : exchange.url(), now);
+        if (record.partFile() == null) {
             try {
-                part = FileNames.reserve(record.folder(), name, FileNames.PART_SUFFIX);
+                createRecorded(name, FileNames.PART_SUFFIX, part -> record.withPartFile(name, part, Instant.now()));
             } catch (IOException cannotCreate) {
                 throw Failures.disk(cannotCreate, record.folder().resolve(name));
             }
         }
-        record = record.withPartFile(name, part, now)
-                .withValidators(exchange.header("ETag"), exchange.header("Last-Modified"), now)
-                .withProgress(offset, total, now)
-                .withResumeUrl(exchange.url().equals(record.url()) ? null : exchange.url(), now);
+        record = record.withPartFile(name, record.partFile(), now);
         listener.accepted(record);
+    }
+
+    /**
+     * Stores the record naming a new file, then creates the file: a process that ends in between
+     * leaves a recorded name without a file, which the next run takes up again, and never a file
+     * that no record names.
+     *
+     * @param name   the file's base name
+     * @param suffix appended to the name's variant, as in {@link FileNames#reserve}
+     * @param naming the record naming the given file, or no file for {@code null}
+     * @return the file created
+     */
+    private Path createRecorded(String name, String suffix, Function<Path, TransferRecord> naming)
+            throws IOException, TransferException {
+        Path file = FileNames.firstFree(record.folder(), name, suffix);
+        record = naming.apply(file);
+        listener.checkpoint(record);
+        try {
+            return Files.createFile(file);
+        } catch (FileAlreadyExistsException takenMeanwhile) {
+            file = FileNames.reserve(record.folder(), name, suffix);
+            record = naming.apply(file);
+            listener.checkpoint(record);
+            return file;
+        } catch (IOException cannotCreate) {
+            record = naming.apply(null);
+            throw cannotCreate;
+        }
     }
 
     /**
@@ -434,16 +463,22 @@ final class DownloadAttempt {
         }
         Path target = null;
         try {
-            target = reservedBeforeACrash() ? record.file() : FileNames.reserve(record.folder(), record.fileName(), "");
             // stored before the move, so that a crash right after it finds the file instead of fetching it again
-            record = record.withProgress(length, length, Instant.now()).withFinalFile(target, Instant.now());
-            listener.checkpoint(record);
+            Function<Path, TransferRecord> naming = file -> record.withProgress(length, length, Instant.now())
+                    .withFinalFile(file, Instant.now());
+            if (reservedBeforeACrash()) {
+                target = record.file();
+                record = naming.apply(target);
+                listener.checkpoint(record);
+            } else {
+                target = createRecorded(record.fileName(), "", naming);
+            }
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException cannotMove) {
             if (target != null) {
                 QuietFiles.delete(target);
-                record = record.withFinalFile(null, Instant.now());
             }
+            record = record.withFinalFile(null, Instant.now());
             listener.checkpoint(record); // every byte is durable and stays so for the next attempt
             throw Failures.disk(cannotMove, target != null ? target : part);
         }

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -163,19 +164,43 @@ public final class FileNames {
      * @throws IOException when no name could be created
      */
     public static Path reserve(Path folder, String name, String suffix) throws IOException {
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
         for (int variant = 0; variant < MAX_VARIANTS; variant++) {
-            String candidate = (variant == 0 ? name : stem + " (" + variant + ")" + extension) + suffix;
-            Path file = inside(folder, candidate);
+            Path file = inside(folder, variant(name, variant) + suffix);
             try {
                 return Files.createFile(file);
             } catch (FileAlreadyExistsException taken) {
                 // try the next variant
             }
         }
-        throw new FileAlreadyExistsException(folder.resolve(name + suffix).toString(), null,
+        throw noFreeVariant(folder, name, suffix);
+    }
+
+    /**
+     * Like {@link #reserve} but creates nothing: the first variant with no entry in the folder, so
+     * that a caller can record the name before it creates the file.
+     */
+    static Path firstFree(Path folder, String name, String suffix) throws IOException {
+        for (int variant = 0; variant < MAX_VARIANTS; variant++) {
+            Path file = inside(folder, variant(name, variant) + suffix);
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return file;
+            }
+        }
+        throw noFreeVariant(folder, name, suffix);
+    }
+
+    /** @return {@code name}, or "name (n).ext" */
+    private static String variant(String name, int variant) {
+        if (variant == 0) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) + " (" + variant + ")" + name.substring(dot)
+                : name + " (" + variant + ")";
+    }
+
+    private static FileAlreadyExistsException noFreeVariant(Path folder, String name, String suffix) {
+        return new FileAlreadyExistsException(folder.resolve(name + suffix).toString(), null,
                 "no free variant of the name");
     }
 

@@ -1,29 +1,22 @@
 package dev.bgtransfer.persistence.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-
-import org.eclipse.core.runtime.FileLocator;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * A separate Java process running the real transfer service in its own OSGi framework, on a
- * given store, so that a test can kill it with SIGKILL (see {@code child/DownloaderProcess.java}).
+ * given store, so that a test can kill it with SIGKILL (see {@code child/DownloaderProcess.java}
+ * and, for how it starts quickly, {@link ChildRuntime}).
  */
 final class ChildProcess {
+    /** What Java reports as the exit code of a process that ended by SIGKILL (128 + 9). */
+    static final int KILLED_BY_SIGKILL = 137;
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final long READY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -38,74 +31,68 @@ final class ChildProcess {
     /**
      * Starts the process and waits until its service is up.
      *
-     * @param url    a URL to download, or {@code null} to only continue what the store holds
-     * @param folder where to download {@code url}
+     * @param folder where to download {@code urls}
+     * @param urls   what to download, as a {@code get} of them would; empty to only continue what
+     *               the store holds
      */
-    static ChildProcess start(Path work, Path state, URI url, Path folder) throws Exception {
-        int number = COUNT.incrementAndGet();
-        Path source = work.resolve("DownloaderProcess.java");
-        Path bundles = work.resolve("bundles.txt");
-        if (!Files.exists(source)) {
-            try (InputStream in = bundle().getEntry("child/DownloaderProcess.java").openStream()) {
-                Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.write(bundles, serviceBundleLocations());
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", frameworkJar().toString(), source.toString(), state.toString(),
-                work.resolve("framework-" + number).toString(), bundles.toString()));
-        if (url != null) {
-            command.add(url.toString());
-            command.add(folder.toString());
-        }
-        Path log = work.resolve("child-" + number + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ChildProcess child = new ChildProcess(process, log);
+    static ChildProcess start(Path work, Path state, Path folder, List<URI> urls) throws Exception {
+        ChildProcess child = launch(work, state, folder, urls);
         child.awaitReady();
         return child;
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    /** Like {@link #start}, but returns at once, while the process is still starting. */
+    static ChildProcess launch(Path work, Path state, Path folder, List<URI> urls) throws Exception {
+        List<String> arguments = new ArrayList<>();
+        if (!urls.isEmpty()) {
+            Path urlFile = work.resolve("urls.txt");
+            Files.write(urlFile, urls.stream().map(URI::toString).toList());
+            arguments.add(folder.toString());
+            arguments.add(urlFile.toString());
+        }
+        Path log = work.resolve("child-" + COUNT.incrementAndGet() + ".log");
+        Process process = new ProcessBuilder(ChildRuntime.in(work).command(state, arguments))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ChildProcess(process, log);
+    }
+
+    /** @return whether the service is up and the URLs are asked for */
+    boolean isReady() throws IOException {
+        return Files.readString(log).contains("READY");
+    }
+
+    void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT_NANOS;
         while (System.nanoTime() < deadline) {
-            if (Files.readString(log).contains("READY")) {
+            if (isReady()) {
                 return;
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("The child process ended: " + Files.readString(log));
             }
-            Thread.sleep(20);
+            Thread.sleep(5);
         }
         process.destroyForcibly();
         throw new IllegalStateException("The child process did not start: " + Files.readString(log));
     }
 
-    /** Kills the process with SIGKILL: no shutdown hook, no deactivation, no flush. */
-    void kill() throws InterruptedException {
+    /**
+     * Kills the process with SIGKILL: no shutdown hook, no deactivation, no flush.
+     *
+     * @return the exit code, {@link #KILLED_BY_SIGKILL} unless it had ended by itself
+     */
+    int kill() throws InterruptedException {
+        // on Linux, destroyForcibly() is kill(pid, SIGKILL)
         process.destroyForcibly();
-        process.waitFor();
+        return process.waitFor();
     }
 
-    private static Bundle bundle() {
-        return FrameworkUtil.getBundle(ChildProcess.class);
-    }
-
-    /** @return the locations of the bundles this test runs with, minus the test harness */
-    private static List<String> serviceBundleLocations() {
-        BundleContext context = bundle().getBundleContext();
-        return Stream.of(context.getBundles())
-                .filter(candidate -> candidate.getBundleId() != 0 && !isHarness(candidate.getSymbolicName()))
-                .map(candidate -> "reference:" + FileLocator.getBundleFileLocation(candidate).orElseThrow().toURI())
-                .toList();
-    }
-
-    private static boolean isHarness(String symbolicName) {
-        String name = symbolicName.toLowerCase(Locale.ROOT);
-        return name.contains("junit") || name.contains("surefire") || name.contains("tycho")
-                || name.contains("opentest4j") || name.contains("apiguardian") || name.endsWith(".tests");
-    }
-
-    private static Path frameworkJar() throws URISyntaxException {
-        return Path.of(Bundle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** @return what the process printed, for failure messages */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException unreadable) {
+            return unreadable.toString();
+        }
     }
 }

@@ -2,13 +2,11 @@ package dev.bgtransfer.persistence.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,19 +54,20 @@ class CrashTest {
         TestFile file = server.addFile("/files/crash.bin", 50 * MB, 71).throttle(4 * MB);
         Path state = work.resolve("state");
         Path folder = work.resolve("downloads");
-        child = ChildProcess.start(work, state, server.uri(file.path()), folder);
+        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
 
         long previousStart = 0;
         for (int kill = 1; kill <= 5; kill++) {
             // one checkpoint interval (2 s or 8 MiB) beyond the last resume, so that there is one to resume from
             long killAt = previousStart + 9 * MB;
-            awaitTrue("partial file reaches " + killAt, () -> partSize(folder) >= killAt);
+            TransferFixture.awaitTrue("partial file reaches " + killAt, () -> partSize(folder) >= killAt);
             long sizeAtKill = partSize(folder);
             child.kill();
             int requestsBefore = server.requests(file.path()).size();
 
-            child = ChildProcess.start(work, state, null, null);
-            awaitTrue("a new request after the kill", () -> server.requests(file.path()).size() > requestsBefore);
+            child = ChildProcess.start(work, state, null, List.of());
+            TransferFixture.awaitTrue("a new request after the kill",
+                    () -> server.requests(file.path()).size() > requestsBefore);
             RecordedRequest resumed = server.requests(file.path()).get(requestsBefore);
             long start = resumed.rangeStart().orElseThrow(() -> new AssertionError("restarted from zero"));
             assertEquals(file.etag(), resumed.header("If-Range").orElseThrow());
@@ -80,11 +79,11 @@ class CrashTest {
 
         Path done = folder.resolve("crash.bin");
         // the final name is reserved as an empty file first: wait for the move that fills it
-        awaitTrue("the file completes", () -> size(done) == file.size());
+        TransferFixture.awaitTrue("the file completes", () -> size(done) == file.size());
         // killed right after the move, the completion may not be stored yet: the next process finds the file
         child.kill();
         int requestsAtCompletion = server.requests(file.path()).size();
-        child = ChildProcess.start(work, state, null, null);
+        child = ChildProcess.start(work, state, null, List.of());
         Thread.sleep(1_000);
         child.kill();
         child = null;
@@ -116,16 +115,5 @@ class CrashTest {
         } catch (IOException gone) {
             return 0;
         }
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TransferFixture.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        fail("Timed out waiting until " + what);
     }
 }

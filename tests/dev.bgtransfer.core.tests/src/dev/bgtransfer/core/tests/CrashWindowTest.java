@@ -1,0 +1,140 @@
+package dev.bgtransfer.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.internal.InMemoryTransferStore;
+import dev.bgtransfer.core.internal.TransferEngine;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHttpServer;
+import dev.bgtransfer.junit.TransferFixture;
+
+/**
+ * The process ends at the very save that names a new file in the store: the files on disk must
+ * then be ones the store already names, and the next process must finish under the name asked for,
+ * leaving nothing behind. (Creating the file first and storing its name after left an empty file
+ * that no record named, and the next process then chose "a (1).bin".)
+ */
+class CrashWindowTest {
+
+    enum Moment {
+        NAMING_THE_PARTIAL_FILE(record -> record.partFile() != null),
+        NAMING_THE_FINAL_FILE(record -> record.file() != null && record.state() != TransferState.COMPLETED);
+
+        final Predicate<TransferRecord> save;
+
+        Moment(Predicate<TransferRecord> save) {
+            this.save = save;
+        }
+    }
+
+    private TestHttpServer server;
+    private TransferEngine engine;
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = TestHttpServer.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (engine != null) {
+            engine.close();
+        }
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Moment.class)
+    void aProcessEndingAtTheSaveThatNamesAFileLeavesOnlyNamedFilesAndFinishesUnderItsName(Moment moment)
+            throws Exception {
+        TestFile file = server.addFile("/a.bin", 300_000, 17);
+        InMemoryTransferStore persisted = new InMemoryTransferStore();
+        DyingStore dying = new DyingStore(persisted, moment.save);
+        engine = new TransferEngine(dying, TransferFixture.OPTIONS, null, List::of);
+        engine.add(TransferRequest.of(server.uri(file.path()), folder), true);
+        TransferFixture.awaitTrue("the process ends",
+                () -> engine.transfers().getFirst().state() == TransferState.FAILED);
+        engine.close();
+
+        TransferRecord stored = persisted.loadAll().getFirst();
+        List<String> named = Stream.of(stored.partFile(), stored.file()).filter(Objects::nonNull)
+                .map(path -> path.getFileName().toString()).sorted().toList();
+        assertTrue(named.containsAll(TransferFixture.list(folder)),
+                "files no stored record names: " + TransferFixture.list(folder) + ", named: " + named);
+
+        engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, List::of);
+        engine.restore(true);
+        TransferFixture.awaitTrue("the next process completes",
+                () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
+        assertEquals(List.of("a.bin"), TransferFixture.list(folder));
+        assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("a.bin")));
+    }
+
+    /** A store whose process ends at the first save that {@code dies} picks: it and all later writes are lost. */
+    private static final class DyingStore implements TransferStore {
+        private final TransferStore persisted;
+        private final Predicate<TransferRecord> dies;
+        private volatile boolean dead;
+
+        DyingStore(TransferStore persisted, Predicate<TransferRecord> dies) {
+            this.persisted = persisted;
+            this.dies = dies;
+        }
+
+        @Override
+        public long nextId() {
+            return persisted.nextId();
+        }
+
+        @Override
+        public void save(TransferRecord record) {
+            if (dead) {
+                return;
+            }
+            if (dies.test(record)) {
+                dead = true;
+                // the Job ends here, as if the process ended: nothing after this save reaches the disk or the store
+                throw new IllegalStateException("The process ended");
+            }
+            persisted.save(record);
+        }
+
+        @Override
+        public void delete(long id) {
+            if (!dead) {
+                persisted.delete(id);
+            }
+        }
+
+        @Override
+        public List<TransferRecord> loadAll() {
+            return persisted.loadAll();
+        }
+
+        @Override
+        public void clear() {
+            if (!dead) {
+                persisted.clear();
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -69,7 +70,7 @@ class CrashWindowTest {
         TestFile file = server.addFile("/a.bin", 300_000, 17);
         InMemoryTransferStore persisted = new InMemoryTransferStore();
         DyingStore dying = new DyingStore(persisted, moment.save);
-        engine = new TransferEngine(dying, TransferFixture.OPTIONS, null, List::of);
+        engine = new TransferEngine(dying, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
         engine.add(TransferRequest.of(server.uri(file.path()), folder), true);
         TransferFixture.awaitTrue("the process ends",
                 () -> engine.transfers().getFirst().state() == TransferState.FAILED);
@@ -81,7 +82,7 @@ class CrashWindowTest {
         assertTrue(named.containsAll(TransferFixture.list(folder)),
                 "files no stored record names: " + TransferFixture.list(folder) + ", named: " + named);
 
-        engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, List::of);
+        engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
         engine.restore(true);
         TransferFixture.awaitTrue("the next process completes",
                 () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);

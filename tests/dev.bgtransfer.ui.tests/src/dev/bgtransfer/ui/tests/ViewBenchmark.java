@@ -113,8 +113,6 @@ class ViewBenchmark {
                     String.format(Locale.ROOT, "%.1f", open.highestRate()), "<= 10");
             BenchmarkFigures.print("progress events per second per transfer, mean",
                     String.format(Locale.ROOT, "%.1f", open.meanRate(PARALLEL)), "<= 10");
-            BenchmarkFigures.print("Job monitor updates per second per transfer, highest",
-                    String.format(Locale.ROOT, "<= %.1f", open.highestRate()), "(at most one per Progress event)");
             BenchmarkFigures.print("view refreshes per second",
                     String.format(Locale.ROOT, "%.1f", open.refreshes() / open.seconds()), "<= 10");
             fixture.service().stopAll();

@@ -19,7 +19,7 @@ import dev.bgtransfer.ui.internal.Messages;
 final class CoalescingRefresh extends UIJob {
 
     /** The shortest time between two refreshes of the view. */
-    static final long DELAY_MS = 200;
+    static final long DELAY_MS = 400;
 
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile long lastRefreshEnd = System.nanoTime() - DELAY_MS * 1_000_000;

@@ -1,25 +1,22 @@
 package dev.bgtransfer.core.internal;
 
+import java.util.function.LongConsumer;
+
 /**
  * Forces the partial file to the disk on a thread of its own, then records the bytes written
  * before the force began: those are durable, and the copy never waits for the disk. One force at
  * a time; a checkpoint asked for while one runs is skipped (the next one covers its bytes).
  */
 final class BackgroundCheckpoint {
-    /** Records bytes that are durable; may throw when the store cannot take them. */
-    @FunctionalInterface
-    interface Recorder {
-        void durable(long bytes) throws TransferException;
-    }
-
     private final PartFile part;
-    private final Recorder recorder;
+    private final LongConsumer durable;
     private Thread running;
     private volatile TransferException failure;
 
-    BackgroundCheckpoint(PartFile part, Recorder recorder) {
+    /** @param durable records the bytes once they are durable */
+    BackgroundCheckpoint(PartFile part, LongConsumer durable) {
         this.part = part;
-        this.recorder = recorder;
+        this.durable = durable;
     }
 
     /**
@@ -36,7 +33,7 @@ final class BackgroundCheckpoint {
         running = Thread.ofVirtual().name("bgtransfer checkpoint").start(() -> {
             try {
                 part.force();
-                recorder.durable(written);
+                durable.accept(written);
             } catch (TransferException failed) {
                 failure = failed;
             }

@@ -53,7 +53,6 @@ final class DownloadJob extends Job {
     private final RetryPolicy retries;
     private final RetryListener retrying;
     private EndListener ending;
-    private volatile boolean ran;
     private volatile boolean taken;
 
     DownloadJob(String name, long transferId, DownloadAttempt attempt, ConnectionAbort abort, RetryPolicy retries,
@@ -78,14 +77,14 @@ final class DownloadJob extends Job {
         ending = listener;
     }
 
-    /** @return whether {@link #run} ended (and told its {@link EndListener}); false when it was cancelled before */
-    boolean ran() {
-        return ran;
-    }
-
     /** The engine has taken the end of this Job: it no longer counts among the running transfers. */
     void markTaken() {
         taken = true;
+    }
+
+    /** @return whether the engine has taken the end of this Job (from its run, or from its done event) */
+    boolean isTaken() {
+        return taken;
     }
 
     long transferId() {
@@ -131,7 +130,6 @@ final class DownloadJob extends Job {
             if (ending != null) {
                 ending.ended(this);
             }
-            ran = true;
         }
     }
 

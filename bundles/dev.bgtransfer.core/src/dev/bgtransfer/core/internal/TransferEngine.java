@@ -446,7 +446,7 @@ public final class TransferEngine implements AutoCloseable {
 
         @Override
         public void done(IJobChangeEvent event) {
-            if (!job.ran()) {
+            if (!job.isTaken()) {
                 jobDone(job); // cancelled before it ran: its run never told the engine
             }
         }

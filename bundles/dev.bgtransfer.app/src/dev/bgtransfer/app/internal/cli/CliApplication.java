@@ -65,19 +65,19 @@ public final class CliApplication implements IApplication {
             }
             case Command.Serve serve -> {
                 StateFolder.claim(serve.state());
-                try (Services services = new Services(); TransferEnds ends = TransferEnds.listen()) {
+                try (Services services = new Services()) {
                     TransferService service = require(services.get(TransferService.class));
-                    serving = new ServeCommand(serve.state(), new TransferCommands(service, ends));
+                    serving = new ServeCommand(serve.state(), new TransferCommands(service));
                     yield serving.serve(err);
                 }
             }
             case Command.OnStore onStore -> {
                 StateFolder.claim(onStore.state());
-                try (Services services = new Services(); TransferEnds ends = TransferEnds.listen()) {
+                try (Services services = new Services()) {
                     TransferService service = require(services.get(TransferService.class));
                     CredentialsPrompt prompt = Boolean.getBoolean(INTERACTIVE_PROPERTY) ? CredentialsPrompt.onConsole()
                             : CredentialsPrompt.NONE;
-                    yield new TransferCommands(service, ends)
+                    yield new TransferCommands(service)
                             .run(onStore, new Console(out, err, Boolean.getBoolean(TERMINAL_PROPERTY), prompt));
                 }
             }

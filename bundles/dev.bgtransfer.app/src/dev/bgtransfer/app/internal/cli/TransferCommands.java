@@ -10,11 +10,9 @@ import dev.bgtransfer.core.TransferService;
  */
 final class TransferCommands {
     private final TransferService service;
-    private final TransferEnds ends;
 
-    TransferCommands(TransferService service, TransferEnds ends) {
+    TransferCommands(TransferService service) {
         this.service = service;
-        this.ends = ends;
     }
 
     /** @return the exit status: 0 when every transfer completed, 1 when any did not */
@@ -37,7 +35,7 @@ final class TransferCommands {
     }
 
     private TransferRun transferRun(boolean quiet, Console console, CredentialsPrompt prompt) {
-        return new TransferRun(service, ends, console.out(), console.err(),
+        return new TransferRun(service, console.out(), console.err(),
                 ProgressDisplay.create(quiet, console.terminal(), console.err()), prompt);
     }
 }

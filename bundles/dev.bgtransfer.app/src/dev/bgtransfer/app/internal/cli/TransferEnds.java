@@ -1,5 +1,7 @@
 package dev.bgtransfer.app.internal.cli;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
@@ -10,13 +12,14 @@ import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
 
 /**
- * Wakes a waiting command as soon as a transfer changes state, instead of at its next progress
- * tick: a small file is reported the moment it is done. Registered as a listener service
- * (whiteboard) like any other bundle's.
+ * Hears which transfers changed state or went away, so that a waiting command looks at those the
+ * moment they change instead of re-reading every transfer it waits for: a small file is reported
+ * as soon as it is done, and 500 of them cost 500 looks, not 500 per change. Registered as a
+ * listener service (whiteboard) like any other bundle's, for one command's wait.
  */
 final class TransferEnds implements TransferListener, AutoCloseable {
     private final ServiceRegistration<TransferListener> registration;
-    private long changes;
+    private Set<Long> changed = new HashSet<>();
 
     private TransferEnds() {
         BundleContext context = FrameworkUtil.getBundle(TransferEnds.class).getBundleContext();
@@ -29,24 +32,27 @@ final class TransferEnds implements TransferListener, AutoCloseable {
 
     @Override
     public synchronized void transferChanged(TransferEvent event) {
-        if (!(event instanceof TransferEvent.Progress)) {
-            changes++;
+        Long id = switch (event) {
+            case TransferEvent.StateChanged stateChanged -> stateChanged.transfer().id();
+            case TransferEvent.Removed removed -> removed.transfer().id();
+            default -> null;
+        };
+        if (id != null) {
+            changed.add(id);
             notifyAll();
         }
     }
 
-    /** @return a mark to pass to {@link #awaitChangeSince(long, long)} */
-    synchronized long mark() {
-        return changes;
-    }
-
-    /** Returns when a change came after {@code mark} or after {@code millis}, whichever is first. */
-    synchronized void awaitChangeSince(long mark, long millis) throws InterruptedException {
+    /** @return the transfers that changed since the last call, waiting up to {@code millis} for one */
+    synchronized Set<Long> awaitChanges(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long left;
-        while (changes == mark && (left = deadline - System.nanoTime()) > 0) {
+        while (changed.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
+        Set<Long> drained = changed;
+        changed = new HashSet<>();
+        return drained;
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.bgtransfer.app.internal.cli;
 import java.io.PrintStream;
 import java.net.PasswordAuthentication;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
@@ -26,15 +28,13 @@ final class TransferRun {
     private final PrintStream err;
     private final ProgressDisplay progress;
     private final CredentialsPrompt prompt;
-    private final TransferEnds ends;
     private final Set<Long> prompted = new HashSet<>();
     /** Transfers whose wait for disk space was announced, so that it is said once per wait. */
     private final Set<Long> waitingForSpace = new HashSet<>();
 
-    TransferRun(TransferService service, TransferEnds ends, PrintStream out, PrintStream err,
-            ProgressDisplay progress, CredentialsPrompt prompt) {
+    TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress,
+            CredentialsPrompt prompt) {
         this.service = service;
-        this.ends = ends;
         this.out = out;
         this.err = err;
         this.progress = progress;
@@ -48,31 +48,46 @@ final class TransferRun {
      */
     int await(List<Long> ids) throws InterruptedException {
         Set<Long> pending = new LinkedHashSet<>(ids);
-        try {
-            return awaitEach(ids, pending);
+        try (TransferEnds ends = TransferEnds.listen()) {
+            return awaitEach(ids, pending, ends);
         } catch (InterruptedException givenUp) {
             pending.forEach(service::pause);
             throw givenUp;
         }
     }
 
-    private int awaitEach(List<Long> ids, Set<Long> pending) throws InterruptedException {
+    /**
+     * Looks at every transfer once a tick, to show progress and to catch what no event names; in
+     * between, only at the transfers whose state changed, the moment they change.
+     */
+    private int awaitEach(List<Long> ids, Set<Long> pending, TransferEnds ends) throws InterruptedException {
         boolean allCompleted = true;
+        Collection<Long> changed = Set.of();
+        long nextTick = System.nanoTime();
         while (!pending.isEmpty()) {
-            long mark = ends.mark();
+            boolean tick = System.nanoTime() - nextTick >= 0;
             List<Transfer> current = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : tick ? ids : changed) {
+                if (!tick && !pending.contains(id)) {
+                    continue; // another command's transfer, or one reported already
+                }
                 Optional<Transfer> transfer = service.get(id);
-                transfer.ifPresent(current::add);
-                transfer.ifPresent(this::announceWaitForSpace);
+                if (tick) {
+                    transfer.ifPresent(current::add);
+                    transfer.ifPresent(this::announceWaitForSpace);
+                }
                 if (pending.contains(id) && isOver(transfer) && !signedIn(transfer.get())) {
                     pending.remove(id);
                     allCompleted &= report(id, transfer);
                 }
             }
-            progress.show(current);
+            if (tick) {
+                progress.show(current);
+                nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+            }
             if (!pending.isEmpty()) {
-                ends.awaitChangeSince(mark, TICK_MILLIS);
+                long untilTick = TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime());
+                changed = ends.awaitChanges(Math.max(1, untilTick));
             }
         }
         progress.clear();

@@ -19,7 +19,8 @@ import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * A {@link TransferStore} in an SQLite database file. One connection serves all callers, one at a
- * time; every write is committed when its method returns. A damaged file is moved aside on
+ * time; every write is committed when its method returns. The statements written many times per
+ * transfer are prepared once: preparing one cost as much as running it. A damaged file is moved aside on
  * {@link #open(Path)} and replaced by an empty database, so a broken file never stops the service.
  */
 public final class SqliteTransferStore implements TransferStore, AutoCloseable {
@@ -29,6 +30,8 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     private final Path databaseFile;
     private final Connection connection;
     private final Path movedAside;
+    private PreparedStatement nextIdStatement;
+    private PreparedStatement upsertStatement;
     private boolean closed;
 
     private SqliteTransferStore(Path databaseFile, Connection connection, Path movedAside) {
@@ -74,12 +77,14 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized long nextId() {
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement(NEXT_ID);
-                ResultSet result = statement.executeQuery()) {
-            if (!result.next()) {
-                throw new SQLException("The id sequence row is missing");
+        try {
+            nextIdStatement = prepared(nextIdStatement, NEXT_ID);
+            try (ResultSet result = nextIdStatement.executeQuery()) {
+                if (!result.next()) {
+                    throw new SQLException("The id sequence row is missing");
+                }
+                return result.getLong(1);
             }
-            return result.getLong(1);
         } catch (SQLException failed) {
             throw failure("hand out a transfer id", failed);
         }
@@ -89,9 +94,10 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     public synchronized void save(TransferRecord record) {
         Objects.requireNonNull(record, "record");
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement(TransferRows.UPSERT)) {
-            TransferRows.bind(statement, record);
-            statement.executeUpdate();
+        try {
+            upsertStatement = prepared(upsertStatement, TransferRows.UPSERT);
+            TransferRows.bind(upsertStatement, record);
+            upsertStatement.executeUpdate();
         } catch (SQLException failed) {
             throw failure("save transfer " + record.id(), failed);
         }
@@ -141,11 +147,16 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
         }
         closed = true;
         try {
+            // closing the connection finalizes its statements
             connection.close();
         } catch (SQLException failed) {
             StoreLog.warn("Could not close the transfer database " + databaseFile + ": " + failed.getMessage(),
                     failed);
         }
+    }
+
+    private PreparedStatement prepared(PreparedStatement existing, String sql) throws SQLException {
+        return existing != null ? existing : connection.prepareStatement(sql);
     }
 
     /** One row that cannot be decoded must not hide the others. */

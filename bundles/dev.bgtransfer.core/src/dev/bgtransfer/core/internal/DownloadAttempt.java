@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,11 +43,17 @@ final class DownloadAttempt {
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */
     private static final int MAX_RESTARTS = 2;
+    /** Tries at naming the final file when other programs take each free name first. */
+    private static final int MAX_NAMING_ATTEMPTS = 10;
 
     /** What the engine hears while the attempt runs. */
     interface Listener extends ByteProgress.Sink {
-        /** The response was accepted: name, partial file, validators and length are known. */
-        void accepted(TransferRecord record);
+        /**
+         * The response was accepted: name, partial file, validators and length are known.
+         *
+         * @param stored whether {@link #checkpoint} already stored all of it (a new partial file)
+         */
+        void accepted(TransferRecord record, boolean stored);
 
         /** The bytes up to {@code record.bytes()} are forced to disk. */
         void checkpoint(TransferRecord record);
@@ -85,7 +92,7 @@ final class DownloadAttempt {
      */
     TransferRecord run(SubMonitor monitor) throws TransferException {
         ensureFolder();
-        if (wasMovedBeforeACrash()) {
+        if (wasNamedBeforeACrash()) {
             return record.completed(record.file(), record.total(), HexFormat.of()
                     .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
         }
@@ -162,16 +169,25 @@ final class DownloadAttempt {
     }
 
     /**
-     * A process that ended between the move to the final name and storing the completion left the
-     * complete file under the name it had recorded, and no partial file.
+     * A process that ended between naming the final file and storing the completion left the
+     * complete file under the name it had recorded, and no partial file or the partial name as a
+     * second link to the same file, which is dropped here.
      */
-    private boolean wasMovedBeforeACrash() {
+    private boolean wasNamedBeforeACrash() {
         Path file = record.file();
         Path part = record.partFile();
         try {
-            return file != null && part != null && !Files.exists(part, LinkOption.NOFOLLOW_LINKS)
-                    && record.total() > 0 && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    && Files.size(file) == record.total();
+            if (file == null || part == null || record.total() <= 0
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != record.total()) {
+                return false;
+            }
+            if (Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isSameFile(part, file)) {
+                    return false;
+                }
+                Files.delete(part);
+            }
+            return true;
         } catch (IOException unreadable) {
             return false;
         }
@@ -331,15 +347,17 @@ final class DownloadAttempt {
         record = record.withValidators(exchange.header("ETag"), exchange.header("Last-Modified"), now)
                 .withProgress(offset, total, now)
                 .withResumeUrl(exchange.url().equals(record.url()) ? null : exchange.url(), now);
-        if (record.partFile() == null) {
+        boolean newPart = record.partFile() == null;
+        if (newPart) {
             try {
-                createRecorded(name, FileNames.PART_SUFFIX, part -> record.withPartFile(name, part, Instant.now()));
+                createRecorded(name, FileNames.PART_SUFFIX, part -> record.withPartFile(name, part, now));
             } catch (IOException cannotCreate) {
                 throw Failures.disk(cannotCreate, record.folder().resolve(name));
             }
+        } else {
+            record = record.withPartFile(name, record.partFile(), now);
         }
-        record = record.withPartFile(name, record.partFile(), now);
-        listener.accepted(record);
+        listener.accepted(record, newPart);
     }
 
     /**
@@ -463,17 +481,17 @@ final class DownloadAttempt {
         }
         Path target = null;
         try {
-            // stored before the move, so that a crash right after it finds the file instead of fetching it again
+            // stored before the file gets the name, so that a crash right after finds it instead of fetching it again
             Function<Path, TransferRecord> naming = file -> record.withProgress(length, length, Instant.now())
                     .withFinalFile(file, Instant.now());
             if (reservedBeforeACrash()) {
                 target = record.file();
                 record = naming.apply(target);
                 listener.checkpoint(record);
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
-                target = createRecorded(record.fileName(), "", naming);
+                target = nameFinalFile(part, naming);
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException cannotMove) {
             if (target != null) {
                 QuietFiles.delete(target);
@@ -484,6 +502,50 @@ final class DownloadAttempt {
         }
         record = record.completed(target, length, sha256, Instant.now());
         return record;
+    }
+
+    /**
+     * Gives the complete partial file its final name as a second (hard) link, then drops the partial
+     * name: the final name never shows less than the whole file, never replaces an existing entry,
+     * and costs no new file (a new file per transfer is what small transfers pay most for). Where
+     * the file system has no hard links, the name is reserved as an empty file and the partial file
+     * moved over it.
+     *
+     * @return the final file, created by this method
+     */
+    private Path nameFinalFile(Path part, Function<Path, TransferRecord> naming) throws IOException, TransferException {
+        for (int attempt = 0; attempt < MAX_NAMING_ATTEMPTS; attempt++) {
+            Path target = FileNames.firstFree(record.folder(), record.fileName(), "");
+            record = naming.apply(target);
+            listener.checkpoint(record);
+            try {
+                Files.createLink(target, part);
+            } catch (FileAlreadyExistsException takenMeanwhile) {
+                continue;
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                Path reserved = createRecorded(record.fileName(), "", naming);
+                moveOver(part, reserved);
+                return reserved;
+            }
+            try {
+                Files.delete(part);
+            } catch (IOException cannotDrop) {
+                QuietFiles.delete(target);
+                throw cannotDrop;
+            }
+            return target;
+        }
+        throw new FileAlreadyExistsException(record.folder().resolve(record.fileName()).toString(), null,
+                "every free name was taken before it could be used");
+    }
+
+    private static void moveOver(Path part, Path reserved) throws IOException {
+        try {
+            Files.move(part, reserved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException cannotMove) {
+            QuietFiles.delete(reserved);
+            throw cannotMove;
+        }
     }
 
     /** @return whether an earlier run reserved the final name (an empty file of ours) and ended there */

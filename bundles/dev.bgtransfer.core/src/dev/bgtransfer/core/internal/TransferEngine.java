@@ -374,13 +374,13 @@ public final class TransferEngine implements AutoCloseable {
         }
 
         @Override
-        public void accepted(TransferRecord record) {
-            update(record, true);
+        public void accepted(TransferRecord record, boolean stored) {
+            update(record, !stored, true);
         }
 
         @Override
         public void checkpoint(TransferRecord record) {
-            update(record, false);
+            update(record, true, false);
         }
 
         @Override
@@ -395,10 +395,12 @@ public final class TransferEngine implements AutoCloseable {
             }
         }
 
-        private void update(TransferRecord record, boolean announce) {
+        private void update(TransferRecord record, boolean save, boolean announce) {
             synchronized (TransferEngine.this) {
                 if (records.containsKey(id) && jobs.get(id) == job) {
-                    store.save(record);
+                    if (save) {
+                        store.save(record);
+                    }
                     if (announce) {
                         waitingToRetry.remove(id);
                         records.put(id, record);

@@ -3,7 +3,9 @@ package dev.bgtransfer.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,6 +91,35 @@ class CrashWindowTest {
                 () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
         assertEquals(List.of("a.bin"), TransferFixture.list(folder));
         assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("a.bin")));
+    }
+
+    /**
+     * The final name is a second link to the complete partial file, and the partial name is dropped
+     * after it: a process ending in between leaves both names on one file. The next process drops the
+     * partial name and completes without fetching anything.
+     */
+    @Test
+    void aProcessEndingBetweenLinkingTheFinalNameAndDroppingThePartialOneCompletesWithoutFetching()
+            throws Exception {
+        TestFile file = server.addFile("/a.bin", 300_000, 23);
+        Path part = Files.write(folder.resolve("a.bin.part"), file.bytes());
+        Path finalFile = Files.createLink(folder.resolve("a.bin"), part);
+        Instant now = Instant.now();
+        InMemoryTransferStore persisted = new InMemoryTransferStore();
+        persisted.save(TransferRecord.create(persisted.nextId(), server.uri(file.path()), "", folder, null, now)
+                .withValidators("\"v1\"", null, now).withPartFile("a.bin", part, now)
+                .withProgress(file.bytes().length, file.bytes().length, now).withFinalFile(finalFile, now)
+                .withState(TransferState.RUNNING, null, now));
+
+        engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
+        engine.restore(true);
+        TransferFixture.awaitTrue("the next process completes",
+                () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
+
+        assertEquals(List.of("a.bin"), TransferFixture.list(folder));
+        assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("a.bin")));
+        assertEquals(file.sha256(), persisted.loadAll().getFirst().sha256());
+        assertEquals(List.of(), server.requests(file.path()), "nothing fetched again");
     }
 
     /** A store whose process ends at the first save that {@code dies} picks: it and all later writes are lost. */

@@ -78,9 +78,9 @@ class CrashTest {
         }
 
         Path done = folder.resolve("crash.bin");
-        // the final name is reserved as an empty file first: wait for the move that fills it
+        // the final name appears as a link to the complete partial file (or, without links, is reserved empty first)
         TransferFixture.awaitTrue("the file completes", () -> size(done) == file.size());
-        // killed right after the move, the completion may not be stored yet: the next process finds the file
+        // killed right after it got its name, the completion may not be stored yet: the next process finds the file
         child.kill();
         int requestsAtCompletion = server.requests(file.path()).size();
         child = ChildProcess.start(work, state, null, List.of());

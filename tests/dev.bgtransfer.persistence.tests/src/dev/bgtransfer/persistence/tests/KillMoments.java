@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Picks, from a seeded random sequence, when to kill the child: during its start-up (framework,
  * store, restore and the requests, which write the store), a moment after it is up (while copies
  * run and checkpoints are written, now and then long enough for a checkpoint), or right after a
- * file event in the download folder (a partial file or final name reserved, a partial file moved
- * to its final name), so that the kill lands in the few milliseconds around the final move.
+ * file event in the download folder (a partial file created, the final name linked to it, the
+ * partial name dropped), so that the kill lands in the few milliseconds around the final naming.
  */
 final class KillMoments implements AutoCloseable {
     private static final long FILE_EVENT_TIMEOUT_MILLIS = 3_000;

@@ -40,8 +40,24 @@ public interface TransferService {
     /** @return the transfer with this id, if the service has it */
     Optional<Transfer> get(long id);
 
-    /** @return every transfer, oldest first */
+    /**
+     * @return every transfer, oldest first. Completed ones are read from the store: with a long
+     *         history, prefer {@link #unfinished()} or pages ({@link #ids()}, {@link #transfers(long, int)}).
+     */
     List<Transfer> transfers();
+
+    /** @return every transfer that is not {@link TransferState#COMPLETED}, oldest first (held in memory) */
+    List<Transfer> unfinished();
+
+    /**
+     * @param fromId the smallest id to return
+     * @param max    the most transfers to return
+     * @return the transfers with an id of at least {@code fromId}, oldest first, at most {@code max}
+     */
+    List<Transfer> transfers(long fromId, int max);
+
+    /** @return the id of every transfer, oldest first (ids only grow) */
+    long[] ids();
 
     /**
      * Queues a paused, failed or stopped transfer: a paused one resumes from its bytes, the others

@@ -35,7 +35,9 @@ import dev.bgtransfer.core.spi.TransferStore;
 /**
  * The state machine and scheduler behind the service. Every change is stored, then announced,
  * under one lock; the network and the disk are touched only by the download Jobs, which start
- * only when their host has a free slot.
+ * only when their host has a free slot. Only unfinished transfers are held in memory: completed
+ * ones never change again and are read from the store when asked for, so memory does not grow
+ * with the history.
  */
 public final class TransferEngine implements AutoCloseable {
     private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
@@ -43,6 +45,7 @@ public final class TransferEngine implements AutoCloseable {
     private final TransferStore store;
     private final HttpTransport transport;
     private final EventDispatcher events;
+    /** Every transfer that is not completed, by id. */
     private final Map<Long, TransferRecord> records = new LinkedHashMap<>();
     private final WaitingTransfers queue = new WaitingTransfers();
     private final Map<Long, DownloadJob> jobs = new HashMap<>();
@@ -77,7 +80,7 @@ public final class TransferEngine implements AutoCloseable {
      * paused, when {@code continueUnfinished} is false); the others keep their state.
      */
     public synchronized void restore(boolean continueUnfinished) {
-        for (TransferRecord stored : store.loadAll()) {
+        for (TransferRecord stored : store.loadUnfinished()) {
             TransferRecord record = stored;
             if (record.state().isActive()) {
                 record = record.withState(continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null,
@@ -107,11 +110,33 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public synchronized Optional<Transfer> get(long id) {
-        return Optional.ofNullable(records.get(id)).map(this::snapshot);
+        return find(id).map(this::snapshot);
     }
 
     public synchronized List<Transfer> transfers() {
+        return withLiveState(store.loadAll());
+    }
+
+    public synchronized List<Transfer> unfinished() {
         return records.values().stream().map(this::snapshot).toList();
+    }
+
+    public synchronized List<Transfer> transfers(long fromId, int max) {
+        return withLiveState(store.loadPage(fromId, max));
+    }
+
+    public synchronized long[] ids() {
+        return store.ids();
+    }
+
+    /** @return the stored records as transfers, unfinished ones with their state in memory (bytes moved since the last checkpoint) */
+    private List<Transfer> withLiveState(List<TransferRecord> stored) {
+        return stored.stream().map(record -> snapshot(records.getOrDefault(record.id(), record))).toList();
+    }
+
+    private Optional<TransferRecord> find(long id) {
+        TransferRecord live = records.get(id);
+        return live != null ? Optional.of(live) : store.load(id);
     }
 
     private Transfer snapshot(TransferRecord record) {
@@ -191,7 +216,9 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public synchronized void resetAll() {
-        new ArrayList<>(records.keySet()).forEach(id -> remove(id, true));
+        for (long id : store.ids()) {
+            remove(id, true);
+        }
         store.clear();
     }
 
@@ -206,11 +233,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private TransferRecord require(long id) {
-        TransferRecord record = records.get(id);
-        if (record == null) {
-            throw new IllegalArgumentException("There is no transfer with id " + id);
-        }
-        return record;
+        return find(id).orElseThrow(() -> new IllegalArgumentException("There is no transfer with id " + id));
     }
 
     private void checkOpen() {
@@ -250,13 +273,17 @@ public final class TransferEngine implements AutoCloseable {
 
     /** Stores the record in its new state, then announces it. */
     private TransferRecord transition(TransferRecord record, TransferState next, TransferFailure failure) {
-        TransferState previous = records.get(record.id()).state();
+        TransferState previous = require(record.id()).state();
         if (!previous.canMoveTo(next)) {
             throw new IllegalStateException("Transfer " + record.id() + " cannot go from " + previous + " to " + next);
         }
         TransferRecord changed = record.withState(next, failure, Instant.now());
         store.save(changed);
-        records.put(changed.id(), changed);
+        if (next == TransferState.COMPLETED) {
+            records.remove(changed.id()); // history: read from the store from now on
+        } else {
+            records.put(changed.id(), changed);
+        }
         Transfer snapshot = changed.toTransfer();
         events.post(new TransferEvent.StateChanged(snapshot, previous));
         if (next == TransferState.COMPLETED) {

@@ -107,6 +107,21 @@ public final class TransferServiceComponent implements TransferService {
     }
 
     @Override
+    public List<Transfer> unfinished() {
+        return engine.unfinished();
+    }
+
+    @Override
+    public List<Transfer> transfers(long fromId, int max) {
+        return engine.transfers(fromId, max);
+    }
+
+    @Override
+    public long[] ids() {
+        return engine.ids();
+    }
+
+    @Override
     public void start(long id) {
         engine.start(id);
     }

@@ -1,10 +1,17 @@
 package dev.bgtransfer.core.spi;
 
 import java.util.List;
+import java.util.Optional;
+
+import dev.bgtransfer.core.TransferState;
 
 /**
  * The storage port of the transfer service. The engine calls it on every state change, before the
  * change is announced, and at progress checkpoints. Implementations must be thread-safe.
+ * <p>
+ * The service keeps only unfinished transfers in memory and reads completed ones (the history,
+ * which only grows) from the store when asked for them: a store that holds much should override
+ * the default methods, which read every record.
  */
 public interface TransferStore {
 
@@ -22,4 +29,28 @@ public interface TransferStore {
 
     /** Forgets every record; ids stay unused. */
     void clear();
+
+    /** @return the record with this id, if there is one */
+    default Optional<TransferRecord> load(long id) {
+        return loadAll().stream().filter(record -> record.id() == id).findFirst();
+    }
+
+    /** @return the records that are not {@link TransferState#COMPLETED}, in id order */
+    default List<TransferRecord> loadUnfinished() {
+        return loadAll().stream().filter(record -> record.state() != TransferState.COMPLETED).toList();
+    }
+
+    /**
+     * @param fromId the smallest id to return
+     * @param max    the most records to return
+     * @return the records with an id of at least {@code fromId}, in id order, at most {@code max}
+     */
+    default List<TransferRecord> loadPage(long fromId, int max) {
+        return loadAll().stream().filter(record -> record.id() >= fromId).limit(max).toList();
+    }
+
+    /** @return the id of every record, in order */
+    default long[] ids() {
+        return loadAll().stream().mapToLong(TransferRecord::id).toArray();
+    }
 }

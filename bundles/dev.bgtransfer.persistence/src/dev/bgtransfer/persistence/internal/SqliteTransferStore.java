@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
@@ -116,16 +117,54 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
 
     @Override
     public synchronized List<TransferRecord> loadAll() {
+        return select("load the transfers", TransferRows.SELECT_ALL);
+    }
+
+    @Override
+    public synchronized Optional<TransferRecord> load(long id) {
+        return select("load transfer " + id, TransferRows.SELECT_ONE, id).stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<TransferRecord> loadUnfinished() {
+        return select("load the unfinished transfers", TransferRows.SELECT_UNFINISHED);
+    }
+
+    @Override
+    public synchronized List<TransferRecord> loadPage(long fromId, int max) {
+        return select("load transfers from " + fromId, TransferRows.SELECT_PAGE, fromId, max);
+    }
+
+    @Override
+    public synchronized long[] ids() {
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement(TransferRows.SELECT_ALL);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM transfers ORDER BY id");
                 ResultSet rows = statement.executeQuery()) {
-            List<TransferRecord> records = new ArrayList<>();
+            LongStream.Builder ids = LongStream.builder();
             while (rows.next()) {
-                readInto(records, rows);
+                ids.add(rows.getLong(1));
             }
-            return records;
+            return ids.build().toArray();
         } catch (SQLException failed) {
-            throw failure("load the transfers", failed);
+            throw failure("list the transfer ids", failed);
+        }
+    }
+
+    private List<TransferRecord> select(String action, String sql, long... parameters) {
+        requireOpen();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<TransferRecord> records = new ArrayList<>();
+                while (rows.next()) {
+                    readInto(records, rows);
+                }
+                return records;
+            }
+        } catch (SQLException failed) {
+            throw failure(action, failed);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.osgi.service.datalocation.Location;
@@ -67,6 +68,26 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     @Override
     public void clear() {
         store.clear();
+    }
+
+    @Override
+    public Optional<TransferRecord> load(long id) {
+        return store.load(id);
+    }
+
+    @Override
+    public List<TransferRecord> loadUnfinished() {
+        return store.loadUnfinished();
+    }
+
+    @Override
+    public List<TransferRecord> loadPage(long fromId, int max) {
+        return store.loadPage(fromId, max);
+    }
+
+    @Override
+    public long[] ids() {
+        return store.ids();
     }
 
     private static Path locate(BundleContext context) throws IOException {

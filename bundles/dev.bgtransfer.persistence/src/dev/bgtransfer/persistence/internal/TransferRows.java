@@ -27,7 +27,11 @@ final class TransferRows {
             + COLUMNS.stream().skip(1).map(column -> column + " = excluded." + column)
                     .collect(Collectors.joining(", "));
 
-    static final String SELECT_ALL = "SELECT " + String.join(", ", COLUMNS) + " FROM transfers ORDER BY id";
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM transfers";
+    static final String SELECT_ALL = SELECT + " ORDER BY id";
+    static final String SELECT_ONE = SELECT + " WHERE id = ?";
+    static final String SELECT_UNFINISHED = SELECT + " WHERE state <> 'COMPLETED' ORDER BY id";
+    static final String SELECT_PAGE = SELECT + " WHERE id >= ? ORDER BY id LIMIT ?";
 
     private TransferRows() {
     }

@@ -1,6 +1,8 @@
 package dev.bgtransfer.ui.internal;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
@@ -15,7 +17,8 @@ import dev.bgtransfer.core.TransferService;
 /**
  * Calls the {@link TransferService} from the OSGi registry on a background Job, never on the UI
  * thread: its operations write the transfer store and delete files. Calls run one at a time, in
- * the order they were made, so a quick start-then-pause is not reordered.
+ * the order they were made, so a quick start-then-pause is not reordered. Only quick reads run on
+ * the calling thread ({@link #read}).
  */
 public final class TransferCalls {
     private static final ISchedulingRule ONE_AT_A_TIME = new ISchedulingRule() {
@@ -34,6 +37,27 @@ public final class TransferCalls {
     }
 
     /**
+     * Reads from the service on the calling thread, for quick reads that write nothing (a page of
+     * rows for the table, from memory and one indexed query).
+     *
+     * @return what {@code query} returned; empty when there is no service
+     */
+    public static <T> Optional<T> read(Function<TransferService, T> query) {
+        BundleContext context = FrameworkUtil.getBundle(TransferCalls.class).getBundleContext();
+        ServiceReference<TransferService> reference = context == null ? null
+                : context.getServiceReference(TransferService.class);
+        TransferService service = reference == null ? null : context.getService(reference);
+        if (service == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(query.apply(service));
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /**
      * Runs {@code call} with the service on a background Job; failures are logged.
      *
      * @param name what the call does, for the Job's name
@@ -41,21 +65,17 @@ public final class TransferCalls {
      */
     public static void run(String name, Consumer<TransferService> call) {
         Job job = Job.create(name, monitor -> {
-            BundleContext context = FrameworkUtil.getBundle(TransferCalls.class).getBundleContext();
-            ServiceReference<TransferService> reference = context == null ? null
-                    : context.getServiceReference(TransferService.class);
-            TransferService service = reference == null ? null : context.getService(reference);
-            if (service == null) {
-                ILog.of(TransferCalls.class).log(Status.warning(Messages.serviceMissing));
-                return Status.OK_STATUS;
-            }
             try {
-                call.accept(service);
+                boolean called = read(service -> {
+                    call.accept(service);
+                    return Boolean.TRUE;
+                }).isPresent();
+                if (!called) {
+                    ILog.of(TransferCalls.class).log(Status.warning(Messages.serviceMissing));
+                }
             } catch (IllegalArgumentException | IllegalStateException refused) {
                 // e.g. the transfer was removed meanwhile: nothing to do for a person
                 ILog.of(TransferCalls.class).log(Status.warning(name + ": " + refused.getMessage(), refused));
-            } finally {
-                context.ungetService(reference);
             }
             return Status.OK_STATUS;
         });

@@ -3,6 +3,7 @@ package dev.bgtransfer.core.tests;
 import static dev.bgtransfer.junit.TransferFixture.list;
 import static dev.bgtransfer.junit.TransferFixture.partFiles;
 import static dev.bgtransfer.junit.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
@@ -43,6 +45,30 @@ class DownloadTest extends ServiceTest {
         TransferEvent.AllFinished all = fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
         assertEquals(1, all.completed());
         assertEquals(0, all.failed());
+    }
+
+    @Test
+    void completedTransfersLeaveTheUnfinishedOnesAndAreStillFoundByIdPageAndList() throws Exception {
+        TestFile done = server.addFile("/files/done.bin", 100_000, 5);
+        TestFile waiting = server.addFile("/files/waiting.bin", 100_000, 6);
+        TransferService service = fixture.service();
+        Transfer completed = service.download(TransferRequest.of(server.uri(done.path()), folder));
+        fixture.awaitState(completed.id(), TransferState.COMPLETED);
+        Transfer added = service.add(TransferRequest.of(server.uri(waiting.path()), folder));
+
+        assertEquals(List.of(added.id()), service.unfinished().stream().map(Transfer::id).toList());
+        assertEquals(List.of(completed.id(), added.id()), service.transfers().stream().map(Transfer::id).toList());
+        assertArrayEquals(new long[] { completed.id(), added.id() }, service.ids());
+        Transfer found = service.get(completed.id()).orElseThrow();
+        assertEquals(TransferState.COMPLETED, found.state());
+        assertEquals(done.sha256(), found.sha256().orElseThrow());
+        assertEquals(List.of(found), service.transfers(completed.id(), 1));
+
+        service.start(completed.id()); // nothing to start
+        service.remove(completed.id(), true);
+        assertTrue(service.get(completed.id()).isEmpty());
+        assertEquals(List.of(), list(folder));
+        assertArrayEquals(new long[] { added.id() }, service.ids());
     }
 
     @Test

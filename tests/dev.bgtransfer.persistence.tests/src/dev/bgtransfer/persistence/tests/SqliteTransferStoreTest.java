@@ -71,6 +71,35 @@ class SqliteTransferStoreTest {
     }
 
     @Test
+    void completedRecordsAreReadOnlyWhenAskedForOneOrAPage() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<TransferRecord> saved = new ArrayList<>();
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            for (int i = 0; i < 10; i++) {
+                TransferRecord record = record(store.nextId(), now);
+                if (i % 3 != 0) {
+                    record = record.completed(Path.of("/tmp/downloads/" + record.id() + ".iso"), 10 + i, "ab".repeat(32),
+                            now);
+                }
+                store.save(record);
+                saved.add(record);
+            }
+            store.delete(saved.get(4).id());
+            saved.remove(4);
+
+            assertArrayEquals(saved.stream().mapToLong(TransferRecord::id).toArray(), store.ids());
+            assertEquals(saved.stream().filter(record -> record.state() != TransferState.COMPLETED).toList(),
+                    store.loadUnfinished());
+            assertEquals(saved.get(5), store.load(saved.get(5).id()).orElseThrow());
+            assertTrue(store.load(saved.getLast().id() + 1).isEmpty());
+            // a page starts at the id asked for, or the next one there is
+            assertEquals(saved.subList(4, 7), store.loadPage(saved.get(4).id() - 1, 3));
+            assertEquals(saved.subList(7, 9), store.loadPage(saved.get(7).id(), 100));
+            assertEquals(List.of(), store.loadPage(saved.getLast().id() + 1, 100));
+        }
+    }
+
+    @Test
     void idsAreNeverReusedAcrossReopenAndClear() throws Exception {
         Set<Long> ids = new HashSet<>();
         for (int round = 0; round < 3; round++) {

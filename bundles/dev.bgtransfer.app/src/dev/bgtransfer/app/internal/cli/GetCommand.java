@@ -11,7 +11,6 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
-import dev.bgtransfer.core.TransferState;
 
 /**
  * {@code get}: downloads each URL into the folder, continuing a stored unfinished transfer of the
@@ -59,10 +58,8 @@ final class GetCommand {
     /** @return the newest unfinished transfer of each URL and folder, read once however many URLs are asked for */
     private Map<List<Object>, Long> unfinishedByUrlAndFolder() {
         Map<List<Object>, Long> unfinished = new HashMap<>();
-        for (Transfer transfer : service.transfers()) {
-            if (transfer.state() != TransferState.COMPLETED) {
-                unfinished.merge(List.of(transfer.url(), transfer.destinationFolder()), transfer.id(), Math::max);
-            }
+        for (Transfer transfer : service.unfinished()) {
+            unfinished.merge(List.of(transfer.url(), transfer.destinationFolder()), transfer.id(), Math::max);
         }
         return unfinished;
     }

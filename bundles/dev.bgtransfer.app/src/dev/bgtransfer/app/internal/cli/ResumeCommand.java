@@ -20,9 +20,8 @@ final class ResumeCommand {
     /** @return the ids started, oldest first */
     static List<Long> start(TransferService service) {
         service.setOptions(service.options().withMaxSpaceWait(Optional.of(GetCommand.DEFAULT_SPACE_WAIT)));
-        List<Long> ids = service.transfers().stream()
-                .filter(transfer -> transfer.state() != TransferState.COMPLETED
-                        && transfer.state() != TransferState.CANCELLED)
+        List<Long> ids = service.unfinished().stream()
+                .filter(transfer -> transfer.state() != TransferState.CANCELLED)
                 .map(Transfer::id)
                 .toList();
         ids.forEach(service::start);

@@ -42,7 +42,7 @@ final class SampleSeeder extends Job {
             if (service == null || server == null) {
                 return Status.warning(Messages.seedingNoService);
             }
-            if (service.transfers().isEmpty()) {
+            if (service.ids().length == 0) {
                 Path folder = downloadFolder(context);
                 for (SampleFile file : server.files()) {
                     service.add(TransferRequest.of(file.url(), folder).withTitle(file.title())

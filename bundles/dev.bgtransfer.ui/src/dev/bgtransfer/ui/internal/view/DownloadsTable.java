@@ -1,8 +1,6 @@
 package dev.bgtransfer.ui.internal.view;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.CellLabelProvider;
@@ -24,7 +22,8 @@ import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * The Downloads view's table: a virtual {@link TableViewer} over a {@link RowList} (only visible
- * rows are ever materialized), one label provider per column, and the row buttons.
+ * rows are ever materialized, and completed ones read from the service only then), one label
+ * provider per column, and the row buttons.
  */
 public final class DownloadsTable {
     /** Column indices. */
@@ -71,15 +70,10 @@ public final class DownloadsTable {
         layout.setColumnData(column.getColumn(), width);
     }
 
-    /** @return the rows selected now; call before {@link RowList#apply} changes the indices */
-    static List<TransferRow> selectedRows(TableViewer viewer, RowList rows) {
-        List<TransferRow> selected = new ArrayList<>();
-        for (int index : viewer.getTable().getSelectionIndices()) {
-            if (index < rows.size()) {
-                selected.add(rows.get(index));
-            }
-        }
-        return selected;
+    /** @return the ids of the rows selected now; call before {@link RowList#apply} changes the indices */
+    static long[] selectedIds(TableViewer viewer, RowList rows) {
+        return Arrays.stream(viewer.getTable().getSelectionIndices()).filter(index -> index < rows.size())
+                .mapToLong(rows::idAt).toArray();
     }
 
     /**
@@ -87,12 +81,11 @@ public final class DownloadsTable {
      * selected rows selected; otherwise only the changed rows, which the table asks for again
      * when they are visible.
      */
-    static void show(TableViewer viewer, RowList rows, RowList.Applied applied, List<TransferRow> selectedBefore) {
+    static void show(TableViewer viewer, RowList rows, RowList.Applied applied, long[] selectedBefore) {
         Table table = viewer.getTable();
         if (applied.structural()) {
             int[] before = table.getSelectionIndices();
-            int[] after = selectedBefore.stream().mapToInt(row -> rows.indexOf(row.id())).filter(i -> i >= 0)
-                    .toArray();
+            int[] after = Arrays.stream(selectedBefore).mapToInt(rows::indexOf).filter(i -> i >= 0).toArray();
             table.setRedraw(false);
             try {
                 viewer.setItemCount(rows.size());
@@ -135,8 +128,9 @@ public final class DownloadsTable {
 
         @Override
         public void updateElement(int index) {
-            if (index < rows.size()) {
-                viewer.replace(rows.get(index), index);
+            TransferRow row = index < rows.size() ? rows.get(index) : null;
+            if (row != null) {
+                viewer.replace(row, index);
             }
         }
 

@@ -17,6 +17,7 @@ import org.osgi.framework.FrameworkUtil;
 
 import dev.bgtransfer.ui.internal.CommandIds;
 import dev.bgtransfer.ui.internal.ProgressIcons;
+import dev.bgtransfer.ui.internal.TransferCalls;
 import dev.bgtransfer.ui.internal.handlers.TransferStateTester;
 
 /**
@@ -29,7 +30,8 @@ public final class DownloadsView extends ViewPart {
     /** The view's id in plugin.xml. */
     public static final String ID = "dev.bgtransfer.ui.downloads"; //$NON-NLS-1$
 
-    private final RowList rows = new RowList();
+    private final RowList rows = new RowList(
+            (fromId, max) -> TransferCalls.read(service -> service.transfers(fromId, max)).orElse(List.of()));
     private TableViewer viewer;
     private CoalescingRefresh refresh;
     private TransferFeed feed;
@@ -65,7 +67,7 @@ public final class DownloadsView extends ViewPart {
             return;
         }
         refreshes++;
-        List<TransferRow> selected = DownloadsTable.selectedRows(viewer, rows);
+        long[] selected = DownloadsTable.selectedIds(viewer, rows);
         RowList.Applied applied = rows.apply(items, System.nanoTime());
         DownloadsTable.show(viewer, rows, applied, selected);
         if (applied.statesChanged()) {

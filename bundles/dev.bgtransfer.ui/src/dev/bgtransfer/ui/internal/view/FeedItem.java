@@ -12,7 +12,12 @@ sealed interface FeedItem {
     record Event(TransferEvent event) implements FeedItem {
     }
 
-    /** Every transfer, oldest first, as {@code TransferService.transfers()} returned them. */
-    record Snapshot(List<Transfer> transfers) implements FeedItem {
+    /**
+     * Every transfer's id and every unfinished transfer, oldest first, as the service returned them.
+     *
+     * @param ids        as {@code TransferService.ids()} returned them
+     * @param unfinished as {@code TransferService.unfinished()} returned them
+     */
+    record Snapshot(long[] ids, List<Transfer> unfinished) implements FeedItem {
     }
 }

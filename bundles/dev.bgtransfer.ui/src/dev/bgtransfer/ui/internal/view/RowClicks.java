@@ -44,6 +44,9 @@ final class RowClicks implements Listener {
             return;
         }
         TransferRow row = rows.get(index);
+        if (row == null) {
+            return;
+        }
         Transfer transfer = row.transfer();
         RowButton.at(item.getBounds(column), point, transfer).ifPresent(button -> {
             RowOperation operation = button.operation(transfer.state());

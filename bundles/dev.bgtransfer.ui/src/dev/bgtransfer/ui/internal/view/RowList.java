@@ -1,9 +1,8 @@
 package dev.bgtransfer.ui.internal.view;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,40 @@ import java.util.Set;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferState;
 
 /**
  * The rows of the Downloads view, oldest transfer first (ascending id, as the service lists them).
+ * It holds every transfer's id, a row for each unfinished transfer (they change), and rows of
+ * completed transfers only while they were shown lately: those are read a page at a time from the
+ * service when the table asks for them, so a long history costs an id each, not a row each.
  * Applies batches of {@link FeedItem}s and says what changed, so the view redraws only that. Used
  * on the UI thread only.
  */
 public final class RowList {
-    private static final Comparator<TransferRow> BY_ID = Comparator.comparingLong(TransferRow::id);
+    /** Completed rows read at once around the one the table asks for. */
+    public static final int PAGE = 64;
+    /** Completed rows kept after they were shown: a few screens' worth. */
+    private static final int SHOWN_HISTORY = 1024;
 
-    private final List<TransferRow> rows = new ArrayList<>();
+    /** Reads up to {@code max} transfers with an id of at least {@code fromId}, oldest first. */
+    @FunctionalInterface
+    public interface PageReader {
+        List<Transfer> read(long fromId, int max);
+    }
+
+    private final PageReader pages;
+    private long[] ids = new long[0];
+    private int size;
+    private final Map<Long, TransferRow> unfinished = new HashMap<>();
+    private final Map<Long, TransferRow> shownHistory = new LinkedHashMap<>(SHOWN_HISTORY, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, TransferRow> eldest) {
+            return size() > SHOWN_HISTORY;
+        }
+    };
 
     /**
      * What a batch changed.
@@ -35,37 +58,62 @@ public final class RowList {
         }
     }
 
-    /** @return the number of rows */
-    public int size() {
-        return rows.size();
+    /** @param pages where completed rows are read when the table shows them */
+    public RowList(PageReader pages) {
+        this.pages = pages;
     }
 
-    /** @return the row at {@code index} */
+    /** @return the number of rows */
+    public int size() {
+        return size;
+    }
+
+    /** @return the id of the transfer at {@code index} */
+    public long idAt(int index) {
+        return ids[index];
+    }
+
+    /**
+     * @return the row at {@code index}, read from the service with its neighbours when it is not
+     *         held; {@code null} when the service no longer has it (its removal is on its way)
+     */
     public TransferRow get(int index) {
-        return rows.get(index);
+        long id = ids[index];
+        TransferRow row = held(id);
+        if (row == null) {
+            long nanos = System.nanoTime();
+            for (Transfer transfer : pages.read(id, PAGE)) {
+                if (held(transfer.id()) == null && indexOf(transfer.id()) >= 0) {
+                    hold(new TransferRow(transfer, nanos));
+                }
+            }
+            row = held(id);
+        }
+        return row;
+    }
+
+    /** @return the rows held now: unfinished transfers and completed ones shown lately */
+    public int heldRows() {
+        return unfinished.size() + shownHistory.size();
+    }
+
+    private TransferRow held(long id) {
+        TransferRow row = unfinished.get(id);
+        return row != null ? row : shownHistory.get(id);
+    }
+
+    private void hold(TransferRow row) {
+        if (row.transfer().state() == TransferState.COMPLETED) {
+            unfinished.remove(row.id());
+            shownHistory.put(row.id(), row);
+        } else {
+            unfinished.put(row.id(), row);
+        }
     }
 
     /** @return the index of the row of this transfer, or a negative number when there is none */
     public int indexOf(long id) {
-        int low = 0;
-        int high = rows.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            long found = rows.get(middle).id();
-            if (found < id) {
-                low = middle + 1;
-            } else if (found > id) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -(low + 1);
-    }
-
-    /** @return a copy of the rows, in order */
-    public List<TransferRow> rows() {
-        return List.copyOf(rows);
+        return Arrays.binarySearch(ids, 0, size, id);
     }
 
     /**
@@ -82,14 +130,20 @@ public final class RowList {
         for (FeedItem item : items) {
             switch (item) {
                 case FeedItem.Snapshot snapshot -> {
-                    replaceAll(snapshot.transfers(), nanos);
+                    replaceAll(snapshot, nanos);
+                    changed.clear();
                     structural = true;
                     statesChanged = true;
                 }
                 case FeedItem.Event(TransferEvent.Removed removed) -> {
-                    int index = indexOf(removed.transfer().id());
+                    long id = removed.transfer().id();
+                    int index = indexOf(id);
                     if (index >= 0) {
-                        changed.remove(rows.remove(index));
+                        System.arraycopy(ids, index + 1, ids, index, size - index - 1);
+                        size--;
+                        changed.remove(held(id));
+                        unfinished.remove(id);
+                        shownHistory.remove(id);
                         structural = true;
                         statesChanged = true;
                     }
@@ -100,35 +154,50 @@ public final class RowList {
                 case FeedItem.Event(TransferEvent event) -> {
                     Transfer transfer = transferOf(event);
                     int index = indexOf(transfer.id());
-                    if (index >= 0) {
-                        TransferRow row = rows.get(index);
-                        statesChanged |= row.update(transfer, nanos);
-                        changed.add(row);
-                    } else {
-                        rows.add(-index - 1, new TransferRow(transfer, nanos));
+                    TransferRow row = index >= 0 ? held(transfer.id()) : null;
+                    if (index < 0) {
+                        insert(-index - 1, transfer.id());
                         structural = true;
-                        statesChanged = true;
                     }
+                    if (row == null) {
+                        row = new TransferRow(transfer, nanos);
+                        statesChanged = true;
+                    } else {
+                        statesChanged |= row.update(transfer, nanos);
+                    }
+                    hold(row);
+                    changed.add(row);
                 }
             }
         }
         return new Applied(structural, changed, statesChanged);
     }
 
-    private void replaceAll(List<Transfer> transfers, long nanos) {
-        Map<Long, TransferRow> kept = new HashMap<>();
-        rows.forEach(row -> kept.put(row.id(), row));
-        rows.clear();
-        for (Transfer transfer : transfers) {
+    private void insert(int index, long id) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, Math.max(16, size * 2));
+        }
+        System.arraycopy(ids, index, ids, index + 1, size - index);
+        ids[index] = id;
+        size++;
+    }
+
+    /** Takes every id and the unfinished transfers; rows already held keep their identity and speed. */
+    private void replaceAll(FeedItem.Snapshot snapshot, long nanos) {
+        ids = snapshot.ids().clone();
+        size = ids.length;
+        Map<Long, TransferRow> kept = new HashMap<>(unfinished);
+        unfinished.clear();
+        for (Transfer transfer : snapshot.unfinished()) {
             TransferRow row = kept.get(transfer.id());
             if (row == null) {
                 row = new TransferRow(transfer, nanos);
             } else {
                 row.update(transfer, nanos);
             }
-            rows.add(row);
+            hold(row);
         }
-        Collections.sort(rows, BY_ID);
+        shownHistory.keySet().removeIf(id -> indexOf(id) < 0);
     }
 
     private static Transfer transferOf(TransferEvent event) {

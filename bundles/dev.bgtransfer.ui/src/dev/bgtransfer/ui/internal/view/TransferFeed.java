@@ -28,10 +28,11 @@ final class TransferFeed implements TransferListener, AutoCloseable {
         this.wake = wake;
     }
 
-    /** Starts listening, then reads every transfer once, off the UI thread. */
+    /** Starts listening, then reads every id and the unfinished transfers once, off the UI thread. */
     void open(BundleContext context) {
         registration = context.registerService(TransferListener.class, this, null);
-        TransferCalls.run(Messages.readTransfers, service -> offer(new FeedItem.Snapshot(service.transfers())));
+        TransferCalls.run(Messages.readTransfers,
+                service -> offer(new FeedItem.Snapshot(service.ids(), service.unfinished())));
     }
 
     @Override

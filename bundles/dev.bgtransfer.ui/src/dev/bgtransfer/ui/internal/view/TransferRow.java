@@ -9,8 +9,8 @@ import dev.bgtransfer.core.TransferState;
 
 /**
  * One row of the Downloads view: the latest snapshot of a transfer and its measured speed. The
- * view keeps one row object per transfer for as long as it shows it, so the viewer's selection
- * survives updates. Used on the UI thread only.
+ * view keeps one row object per unfinished transfer and updates it, so its speed and the viewer's
+ * selection survive updates. Used on the UI thread only.
  */
 public final class TransferRow {
     private final SpeedMeter speed = new SpeedMeter();
@@ -53,6 +53,17 @@ public final class TransferRow {
             return Optional.empty();
         }
         return speed.timeLeft(transfer.totalBytes() - transfer.bytesReceived());
+    }
+
+    /** Rows are equal when they show the same transfer: a completed row read again stays selected. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TransferRow row && row.id() == id();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id());
     }
 
     @Override

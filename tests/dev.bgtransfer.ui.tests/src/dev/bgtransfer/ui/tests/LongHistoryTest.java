@@ -1,0 +1,69 @@
+package dev.bgtransfer.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TransferFixture;
+import dev.bgtransfer.ui.internal.view.DownloadsTable;
+import dev.bgtransfer.ui.internal.view.RowList;
+
+/**
+ * A long history of completed transfers in the real SQLite store: the service keeps none of them
+ * in memory and the view holds rows only for what it showed, read a page at a time.
+ */
+class LongHistoryTest extends WorkbenchTest {
+    private static final int STORED = 3_000;
+
+    @Test
+    void theViewReadsCompletedRowsAsItShowsThemAndHoldsFew() throws Exception {
+        ViewDriver.close();
+        StoredHistory.fill(StoredHistory.sqliteStore(), STORED);
+        TransferFixture.restartService();
+        TransferService service = fixture.service();
+        assertEquals(List.of(), service.unfinished(), "completed transfers are not held as unfinished");
+        assertEquals(STORED, service.ids().length);
+
+        view = ViewDriver.open();
+        Ui.waitUntil(STORED + " rows, the first one drawn",
+                () -> view.rowCount() == STORED && !view.cell(0, DownloadsTable.TITLE).isEmpty(),
+                () -> view.rowCount() + " rows");
+        assertEquals(StoredHistory.title(1), view.cell(0, DownloadsTable.TITLE));
+        assertEquals("Ready", view.cell(0, DownloadsTable.CONTROLS));
+        assertHoldsFewRows();
+
+        view.table().showItem(view.table().getItem(STORED - 1));
+        Ui.spin(50);
+        assertEquals(StoredHistory.title(STORED), view.cell(STORED - 1, DownloadsTable.TITLE));
+        assertEquals("Saved as " + StoredHistory.title(STORED), view.cell(STORED - 1, DownloadsTable.STATUS));
+        assertHoldsFewRows();
+
+        // a new transfer among the history is held and updated like any unfinished one
+        TestFile file = server.addFile("/files/new.bin", 100_000, 5);
+        Transfer added = download(file);
+        view.waitForRows(STORED + 1);
+        view.waitForCell(STORED, DownloadsTable.CONTROLS, "Ready");
+        assertEquals("new.bin", view.cell(STORED, DownloadsTable.TITLE));
+        assertEquals(TransferState.COMPLETED, service.get(added.id()).orElseThrow().state());
+        assertEquals(List.of(), service.unfinished(), "a completed transfer leaves the service's memory");
+
+        // removing one from the middle of the history removes its row
+        long middle = service.ids()[STORED / 2];
+        service.remove(middle, false);
+        view.waitForRows(STORED);
+        assertTrue(service.get(middle).isEmpty());
+        assertEquals(StoredHistory.title(STORED / 2 + 2), view.cell(STORED / 2, DownloadsTable.TITLE));
+    }
+
+    private void assertHoldsFewRows() {
+        int held = view.view().rows().heldRows();
+        assertTrue(held > 0 && held <= 4 * RowList.PAGE, held + " rows held for " + STORED + " transfers");
+    }
+}

@@ -189,6 +189,9 @@ public final class RowList {
         Map<Long, TransferRow> kept = new HashMap<>(unfinished);
         unfinished.clear();
         for (Transfer transfer : snapshot.unfinished()) {
+            if (indexOf(transfer.id()) < 0) {
+                continue; // removed between the two reads
+            }
             TransferRow row = kept.get(transfer.id());
             if (row == null) {
                 row = new TransferRow(transfer, nanos);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
+import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.ui.internal.Messages;
@@ -28,11 +29,16 @@ final class TransferFeed implements TransferListener, AutoCloseable {
         this.wake = wake;
     }
 
-    /** Starts listening, then reads every id and the unfinished transfers once, off the UI thread. */
+    /**
+     * Starts listening, then reads the unfinished transfers and every id once, off the UI thread.
+     * In that order: a transfer added in between is then among the ids, and read when shown.
+     */
     void open(BundleContext context) {
         registration = context.registerService(TransferListener.class, this, null);
-        TransferCalls.run(Messages.readTransfers,
-                service -> offer(new FeedItem.Snapshot(service.ids(), service.unfinished())));
+        TransferCalls.run(Messages.readTransfers, service -> {
+            List<Transfer> unfinished = service.unfinished();
+            offer(new FeedItem.Snapshot(service.ids(), unfinished));
+        });
     }
 
     @Override

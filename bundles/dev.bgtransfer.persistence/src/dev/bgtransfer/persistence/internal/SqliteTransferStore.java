@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -20,19 +22,23 @@ import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * A {@link TransferStore} in an SQLite database file. One connection serves all callers, one at a
- * time; every write is committed when its method returns. The statements written many times per
- * transfer are prepared once: preparing one cost as much as running it. A damaged file is moved aside on
+ * time; every write is committed when its method returns. Statements are prepared once (preparing
+ * one cost as much as running it) and closed with the connection. A damaged file is moved aside on
  * {@link #open(Path)} and replaced by an empty database, so a broken file never stops the service.
  */
 public final class SqliteTransferStore implements TransferStore, AutoCloseable {
-    private static final String NEXT_ID = "UPDATE sequence SET last_id = last_id + 1 WHERE singleton = 1"
-            + " RETURNING last_id";
+    /** Ids are reserved in the database this many at a time: one write per block, not per transfer. */
+    private static final int ID_BLOCK = 64;
+    private static final String RESERVE_IDS = "UPDATE sequence SET last_id = last_id + " + ID_BLOCK
+            + " WHERE singleton = 1 RETURNING last_id";
 
     private final Path databaseFile;
     private final Connection connection;
     private final Path movedAside;
-    private PreparedStatement nextIdStatement;
-    private PreparedStatement upsertStatement;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The reserved ids not handed out yet: {@code nextId} up to {@code lastReservedId}. */
+    private long nextId = 1;
+    private long lastReservedId;
     private boolean closed;
 
     private SqliteTransferStore(Path databaseFile, Connection connection, Path movedAside) {
@@ -78,17 +84,18 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized long nextId() {
         requireOpen();
-        try {
-            nextIdStatement = prepared(nextIdStatement, NEXT_ID);
-            try (ResultSet result = nextIdStatement.executeQuery()) {
+        if (nextId > lastReservedId) {
+            try (ResultSet result = statement(RESERVE_IDS).executeQuery()) {
                 if (!result.next()) {
                     throw new SQLException("The id sequence row is missing");
                 }
-                return result.getLong(1);
+                lastReservedId = result.getLong(1);
+                nextId = lastReservedId - ID_BLOCK + 1;
+            } catch (SQLException failed) {
+                throw failure("hand out a transfer id", failed);
             }
-        } catch (SQLException failed) {
-            throw failure("hand out a transfer id", failed);
         }
+        return nextId++;
     }
 
     @Override
@@ -96,9 +103,9 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
         Objects.requireNonNull(record, "record");
         requireOpen();
         try {
-            upsertStatement = prepared(upsertStatement, TransferRows.UPSERT);
-            TransferRows.bind(upsertStatement, record);
-            upsertStatement.executeUpdate();
+            PreparedStatement upsert = statement(TransferRows.UPSERT);
+            TransferRows.bind(upsert, record);
+            upsert.executeUpdate();
         } catch (SQLException failed) {
             throw failure("save transfer " + record.id(), failed);
         }
@@ -107,9 +114,10 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized void delete(long id) {
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM transfers WHERE id = ?")) {
-            statement.setLong(1, id);
-            statement.executeUpdate();
+        try {
+            PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
+            delete.setLong(1, id);
+            delete.executeUpdate();
         } catch (SQLException failed) {
             throw failure("delete transfer " + id, failed);
         }
@@ -138,8 +146,7 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized long[] ids() {
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM transfers ORDER BY id");
-                ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = statement("SELECT id FROM transfers ORDER BY id").executeQuery()) {
             LongStream.Builder ids = LongStream.builder();
             while (rows.next()) {
                 ids.add(rows.getLong(1));
@@ -152,11 +159,12 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
 
     private List<TransferRecord> select(String action, String sql, long... parameters) {
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement query = statement(sql);
             for (int i = 0; i < parameters.length; i++) {
-                statement.setLong(i + 1, parameters[i]);
+                query.setLong(i + 1, parameters[i]);
             }
-            try (ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = query.executeQuery()) {
                 List<TransferRecord> records = new ArrayList<>();
                 while (rows.next()) {
                     readInto(records, rows);
@@ -171,8 +179,8 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized void clear() {
         requireOpen();
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM transfers")) {
-            statement.executeUpdate();
+        try {
+            statement("DELETE FROM transfers").executeUpdate();
         } catch (SQLException failed) {
             throw failure("clear the transfers", failed);
         }
@@ -194,8 +202,13 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
         }
     }
 
-    private PreparedStatement prepared(PreparedStatement existing, String sql) throws SQLException {
-        return existing != null ? existing : connection.prepareStatement(sql);
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 
     /** One row that cannot be decoded must not hide the others. */

@@ -68,31 +68,38 @@ final class TransferRows {
     }
 
     /**
-     * @return the record in the current row of a {@link #SELECT_ALL} result
+     * @return the record in the current row of a {@link #SELECT_ALL} result (read by position, in
+     *         the order of {@link #COLUMNS}: a lookup by name costs a native call per column)
      * @throws IllegalArgumentException when a value cannot be decoded (an unknown state, a bad URL)
      */
     static TransferRecord read(ResultSet row) throws SQLException {
-        return new TransferRecord(row.getLong("id"), URI.create(row.getString("url")), row.getString("title"),
-                Path.of(row.getString("folder")), row.getString("file_name"), path(row.getString("part_file")),
-                path(row.getString("file")), TransferState.valueOf(row.getString("state")), row.getLong("bytes"),
-                row.getLong("total"), row.getString("etag"), row.getString("last_modified"),
-                row.getString("expected_sha256"), row.getString("sha256"), failure(row),
-                Instant.ofEpochMilli(row.getLong("created_ms")), Instant.ofEpochMilli(row.getLong("updated_ms")),
-                finished(row), uri(row.getString("resume_url")));
-    }
-
-    private static TransferFailure failure(ResultSet row) throws SQLException {
-        String kind = row.getString("failure_kind");
-        if (kind == null) {
-            return null;
-        }
-        String message = row.getString("failure_message");
-        return new TransferFailure(TransferFailure.Kind.valueOf(kind), message == null ? "" : message);
-    }
-
-    private static Instant finished(ResultSet row) throws SQLException {
-        long millis = row.getLong("finished_ms");
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+        int index = 1;
+        long id = row.getLong(index++);
+        URI url = URI.create(row.getString(index++));
+        String title = row.getString(index++);
+        Path folder = Path.of(row.getString(index++));
+        String fileName = row.getString(index++);
+        Path partFile = path(row.getString(index++));
+        Path file = path(row.getString(index++));
+        TransferState state = TransferState.valueOf(row.getString(index++));
+        long bytes = row.getLong(index++);
+        long total = row.getLong(index++);
+        String etag = row.getString(index++);
+        String lastModified = row.getString(index++);
+        String expectedSha256 = row.getString(index++);
+        String sha256 = row.getString(index++);
+        String failureKind = row.getString(index++);
+        String failureMessage = row.getString(index++);
+        Instant created = Instant.ofEpochMilli(row.getLong(index++));
+        Instant updated = Instant.ofEpochMilli(row.getLong(index++));
+        long finishedMillis = row.getLong(index++);
+        Instant finished = row.wasNull() ? null : Instant.ofEpochMilli(finishedMillis);
+        URI resumeUrl = uri(row.getString(index));
+        TransferFailure failure = failureKind == null ? null
+                : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
+                        failureMessage == null ? "" : failureMessage);
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl);
     }
 
     private static void setText(PreparedStatement statement, int index, String value) throws SQLException {

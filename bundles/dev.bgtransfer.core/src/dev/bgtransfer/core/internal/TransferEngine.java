@@ -97,13 +97,19 @@ public final class TransferEngine implements AutoCloseable {
 
     public synchronized Transfer add(TransferRequest request, boolean start) {
         checkOpen();
+        Instant now = Instant.now();
         TransferRecord record = TransferRecord.create(store.nextId(), request.url(), request.title(),
-                request.destinationFolder(), request.expectedSha256().orElse(null), Instant.now());
+                request.destinationFolder(), request.expectedSha256().orElse(null), now);
+        if (start) {
+            // stored once, already queued: one write per download here, not two
+            record = record.withState(TransferState.QUEUED, null, now);
+        }
         store.save(record);
         records.put(record.id(), record);
         events.post(new TransferEvent.Added(record.toTransfer()));
         if (start) {
-            queue(record);
+            events.post(new TransferEvent.StateChanged(record.toTransfer(), TransferState.CANCELLED));
+            queue.add(record.id(), record.url());
             schedule();
         }
         return snapshot(records.get(record.id()));

@@ -43,13 +43,19 @@ final class GetCommand {
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {
             // a URL given twice is fetched once
-            long id = unfinished.computeIfAbsent(List.of(request.url(), request.destinationFolder()),
-                    key -> service.add(request).id());
+            List<Object> key = List.of(request.url(), request.destinationFolder());
+            Long known = unfinished.get(key);
+            long id;
             if (get.user().isPresent()) {
+                id = known != null ? known : service.add(request).id();
                 service.authenticate(id, get.user().get());
-            } else {
+            } else if (known != null) {
+                id = known;
                 service.start(id);
+            } else {
+                id = service.download(request).id();
             }
+            unfinished.put(key, id);
             ids.add(id);
         }
         return ids;

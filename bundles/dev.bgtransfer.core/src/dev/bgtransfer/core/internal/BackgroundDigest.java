@@ -7,7 +7,8 @@ import java.security.MessageDigest;
  * Feeds a digest on a thread of its own from a few fixed buffers that the copy fills in turn: on
  * two cores the SHA-256 of a download costs its copy nothing, and no buffer is allocated per
  * chunk. The copy takes a {@link #free()} chunk, fills it, writes it and {@link #hand(int) hands}
- * it over; it waits only when every chunk is still being hashed.
+ * it over; it waits only when every chunk is still being hashed. A body that fits one chunk is
+ * hashed on the copy's thread instead: starting and waking a thread costs more than its hash.
  */
 final class BackgroundDigest implements AutoCloseable {
     private static final int CHUNKS = 4;
@@ -25,35 +26,50 @@ final class BackgroundDigest implements AutoCloseable {
     }
 
     private final MessageDigest digest;
-    private final Chunk[] chunks = new Chunk[CHUNKS];
+    private final boolean inline;
+    private final Chunk[] chunks;
     private long handed;
     private long hashed;
     private boolean closed;
 
-    /** Starts hashing into {@code digest}, which the caller leaves alone until {@link #drain()}. */
-    BackgroundDigest(MessageDigest digest, int chunkSize) {
+    /**
+     * Starts hashing into {@code digest}, which the caller leaves alone until {@link #drain()}.
+     *
+     * @param oneChunk whether the body is expected to fit one chunk: it is then hashed inline
+     */
+    BackgroundDigest(MessageDigest digest, int chunkSize, boolean oneChunk) {
         this.digest = digest;
-        for (int i = 0; i < CHUNKS; i++) {
+        this.inline = oneChunk;
+        chunks = new Chunk[oneChunk ? 1 : CHUNKS];
+        for (int i = 0; i < chunks.length; i++) {
             chunks[i] = new Chunk(chunkSize);
         }
-        Thread.ofVirtual().name("bgtransfer sha-256").start(this::hashHanded);
+        if (!inline) {
+            Thread.ofVirtual().name("bgtransfer sha-256").start(this::hashHanded);
+        }
     }
 
     /** @return the next chunk to fill, once the hash is done with it */
     synchronized Chunk free() {
         boolean interrupted = false;
-        while (handed - hashed >= CHUNKS) {
+        while (handed - hashed >= chunks.length) {
             interrupted |= waitUninterruptibly();
         }
         keep(interrupted);
-        return chunks[(int) (handed % CHUNKS)];
+        return chunks[(int) (handed % chunks.length)];
     }
 
     /** Hands the chunk from {@link #free()} over, holding {@code length} bytes. */
     synchronized void hand(int length) {
-        chunks[(int) (handed % CHUNKS)].length = length;
+        Chunk chunk = chunks[(int) (handed % chunks.length)];
+        chunk.length = length;
         handed++;
-        notifyAll();
+        if (inline) {
+            digest.update(chunk.bytes, 0, length);
+            hashed++;
+        } else {
+            notifyAll();
+        }
     }
 
     /** Returns when every chunk handed over is in the digest. */
@@ -81,7 +97,7 @@ final class BackgroundDigest implements AutoCloseable {
                 if (hashed == handed) {
                     return;
                 }
-                next = chunks[(int) (hashed % CHUNKS)];
+                next = chunks[(int) (hashed % chunks.length)];
             }
             digest.update(next.bytes, 0, next.length);
             synchronized (this) {

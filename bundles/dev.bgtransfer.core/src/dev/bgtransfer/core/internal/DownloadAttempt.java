@@ -405,7 +405,9 @@ final class DownloadAttempt {
             long received = offset;
             long checkpointBytes = offset;
             long checkpointTime = System.nanoTime();
-            try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(total - offset))) {
+            long expected = total < 0 ? -1 : total - offset;
+            try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(expected),
+                    expected >= 0 && expected <= BUFFER_SIZE)) {
                 boolean whole = false;
                 try {
                     while (true) {

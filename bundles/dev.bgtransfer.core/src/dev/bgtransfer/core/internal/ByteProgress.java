@@ -7,14 +7,15 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.ByteCounts;
 
 /**
- * Reports bytes to the engine at most every 100 ms and to the Job's monitor at most every 250 ms
- * (the workbench draws each monitor change on its UI thread: a quarter second is smooth enough
- * there and costs a fraction), and turns a cancelled monitor into
+ * Reports bytes to the engine at most every 100 ms and to the Job's monitor at most every 500 ms
+ * (the workbench draws each monitor change on its UI thread, in the Progress view and the status
+ * line's progress region: with five transfers at 250 ms that alone kept the UI thread 3 % busy
+ * with the Downloads view closed), and turns a cancelled monitor into
  * {@link OperationCanceledException}.
  */
 final class ByteProgress {
     private static final long INTERVAL_NANOS = 100_000_000L;
-    private static final long MONITOR_INTERVAL_NANOS = 250_000_000L;
+    private static final long MONITOR_INTERVAL_NANOS = 500_000_000L;
     private static final int UNITS = 1000;
 
     interface Sink {

@@ -122,15 +122,23 @@ final class DownloadJob extends Job {
             return Status.OK_STATUS;
         } catch (RuntimeException bug) {
             ILog.of(DownloadJob.class).error("Transfer " + transferId + " failed unexpectedly", bug);
-            outcome = new Outcome.Failed(attempt.record(), new TransferException(
-                    new TransferFailure(TransferFailure.Kind.PROTOCOL, Messages.internalError), false, bug));
+            outcome = failedUnexpectedly(bug);
             return Status.OK_STATUS;
+        } catch (Error severe) {
+            // failed, its bytes kept for a retry: without an outcome the engine took it for stopped and deleted them
+            outcome = failedUnexpectedly(severe);
+            throw severe;
         } finally {
             monitor.done();
             if (ending != null) {
                 ending.ended(this);
             }
         }
+    }
+
+    private Outcome failedUnexpectedly(Throwable cause) {
+        return new Outcome.Failed(attempt.record(), new TransferException(
+                new TransferFailure(TransferFailure.Kind.PROTOCOL, Messages.internalError), false, cause));
     }
 
     /**

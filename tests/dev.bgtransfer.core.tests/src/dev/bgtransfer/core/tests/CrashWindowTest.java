@@ -85,6 +85,10 @@ class CrashWindowTest {
         assertTrue(named.containsAll(TransferFixture.list(folder)),
                 "files no stored record names: " + TransferFixture.list(folder) + ", named: " + named);
 
+        completesUnderItsNameInTheNextProcess(persisted, file);
+    }
+
+    private void completesUnderItsNameInTheNextProcess(TransferStore persisted, TestFile file) throws Exception {
         engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
         engine.restore(true);
         TransferFixture.awaitTrue("the next process completes",
@@ -111,13 +115,8 @@ class CrashWindowTest {
                 .withProgress(file.bytes().length, file.bytes().length, now).withFinalFile(finalFile, now)
                 .withState(TransferState.RUNNING, null, now));
 
-        engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
-        engine.restore(true);
-        TransferFixture.awaitTrue("the next process completes",
-                () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
+        completesUnderItsNameInTheNextProcess(persisted, file);
 
-        assertEquals(List.of("a.bin"), TransferFixture.list(folder));
-        assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("a.bin")));
         assertEquals(file.sha256(), persisted.loadAll().getFirst().sha256());
         assertEquals(List.of(), server.requests(file.path()), "nothing fetched again");
     }

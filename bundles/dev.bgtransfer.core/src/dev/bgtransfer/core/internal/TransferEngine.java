@@ -135,7 +135,10 @@ public final class TransferEngine implements AutoCloseable {
         return store.ids();
     }
 
-    /** @return the stored records as transfers, unfinished ones with their state in memory (bytes moved since the last checkpoint) */
+    /**
+     * @return the stored records as transfers, unfinished ones as held in memory (with the bytes
+     *         moved since their last checkpoint)
+     */
     private List<Transfer> withLiveState(List<TransferRecord> stored) {
         return stored.stream().map(record -> snapshot(records.getOrDefault(record.id(), record))).toList();
     }

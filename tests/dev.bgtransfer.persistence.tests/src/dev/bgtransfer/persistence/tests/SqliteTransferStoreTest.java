@@ -78,8 +78,8 @@ class SqliteTransferStoreTest {
             for (int i = 0; i < 10; i++) {
                 TransferRecord record = record(store.nextId(), now);
                 if (i % 3 != 0) {
-                    record = record.completed(Path.of("/tmp/downloads/" + record.id() + ".iso"), 10 + i, "ab".repeat(32),
-                            now);
+                    Path file = Path.of("/tmp/downloads/" + record.id() + ".iso");
+                    record = record.completed(file, 10 + i, "ab".repeat(32), now);
                 }
                 store.save(record);
                 saved.add(record);

@@ -155,8 +155,8 @@ class ViewBenchmark {
                 "< 1000 ms");
         BenchmarkFigures.print("view open (showView to rows drawn, display idle)", BenchmarkFigures.millis(viewOpen),
                 "< 1000 ms");
-        BenchmarkFigures.print("rows the view holds (the rest is an id each)", String.format(Locale.ROOT, "%,d", rowsHeld),
-                "the rows shown");
+        BenchmarkFigures.print("rows the view holds (the rest is an id each)",
+                String.format(Locale.ROOT, "%,d", rowsHeld), "the rows shown");
         BenchmarkFigures.print("heap after GC, empty store, view open", mebibytes(heapEmpty), "(baseline)");
         BenchmarkFigures.print("heap after GC, 10,000 stored, view open", mebibytes(heapWithView),
                 "proportional to rows shown");

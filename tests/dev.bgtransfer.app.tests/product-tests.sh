@@ -8,6 +8,7 @@ work=$target/work
 rm -rf "$work" && mkdir -p "$work/home"
 export BGTRANSFER_NO_BUILD=1 # the Maven build that runs this has just materialized the product
 export HOME=$work/home XDG_STATE_HOME=$work/home/state XDG_DATA_HOME=$work/home/data
+export LC_ALL=C.UTF-8 # file names in UTF-8, as on a desktop, whatever the machine that builds says
 bgtransfer=$repo/bgtransfer
 passed=0 failed=0
 pids=()
@@ -151,6 +152,13 @@ check "a get handed to the service exits 0" test $code -eq 0
 check "it prints path (a relative --dir is the client's), bytes and SHA-256" test "$(cat "$work/served.out")" = \
   "$(printf '%s\t%s\t%s' "$work/dl-served/sample-2-2.4MB.bin" "$(sample 2 2)" "$(sample 2 3)")"
 check "the file has that SHA-256" test "$(sha256sum < "$work/dl-served/sample-2-2.4MB.bin" | cut -d' ' -f1)" = "$(sample 2 3)"
+"$bgtransfer" get --quiet --dir "$work/dl-served-ünï" --state "$served" "$(sample 1 1)" > "$work/served-utf8.out" 2>&1; code=$?
+check "a folder named in UTF-8 crosses to the service as it is" bash -c \
+  "test $code -eq 0 && test -f '$work/dl-served-ünï/sample-1-700KB.bin' && grep -q '^$work/dl-served-ünï/sample-1-700KB.bin	' '$work/served-utf8.out'"
+BGTRANSFER_CLIENT=java "$bgtransfer" get --quiet --dir "$work/dl-served-jdk" --state "$served" "$(sample 1 1)" \
+  > "$work/served-jdk.out" 2> "$work/served-jdk.err"; code=$?
+check "the JDK client (for systems without Perl) hands a get over the same way" bash -c \
+  "test $code -eq 0 && grep -q '^$work/dl-served-jdk/sample-1-700KB.bin	700000	$(sample 1 3)$' '$work/served-jdk.out'"
 mv "$served/.service/socket" "$served/.service/hidden"
 "$bgtransfer" list --state "$served" > /dev/null 2> "$work/locked.err"; code=$?
 mv "$served/.service/hidden" "$served/.service/socket"

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,13 @@ import java.util.List;
  * (working folder, whether stderr is a terminal, the arguments), answered by frames of stdout
  * bytes, stderr bytes and finally the exit status. Only the JDK, so that the client starts
  * without the OSGi framework. The socket lives in a folder only its owner can enter.
+ * <p>
+ * Every number is a big-endian 32-bit integer, every text its UTF-8 length and bytes, so that the
+ * launcher's Perl client ({@code releng/scripts/service-client.pl}) speaks it as well:
+ * <pre>
+ * request: length, then MAGIC, working folder, terminal (one byte, 0 or 1), count, arguments
+ * answer:  frames of kind (one byte: STDOUT, STDERR) and length, then the bytes; EXIT and the status
+ * </pre>
  */
 public final class ServiceSocket {
     /** The client's exit status when no service answers: the launcher then runs the command itself. */
@@ -26,7 +34,7 @@ public final class ServiceSocket {
     public static final byte STDERR = 2;
     public static final byte EXIT = 3;
 
-    private static final int MAGIC = 0x42475431; // "BGT1"
+    private static final int MAGIC = 0x42475432; // "BGT2"
     private static final int MAX_REQUEST = 1 << 20;
 
     private ServiceSocket() {
@@ -53,11 +61,11 @@ public final class ServiceSocket {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream data = new DataOutputStream(bytes)) {
                 data.writeInt(MAGIC);
-                data.writeUTF(workingDirectory.toString());
+                writeText(data, workingDirectory.toString());
                 data.writeBoolean(terminal);
                 data.writeInt(arguments.size());
                 for (String argument : arguments) {
-                    data.writeUTF(argument);
+                    writeText(data, argument);
                 }
             }
             ByteBuffer frame = ByteBuffer.allocate(Integer.BYTES + bytes.size());
@@ -76,14 +84,31 @@ public final class ServiceSocket {
             if (data.readInt() != MAGIC) {
                 throw new IOException("Not a bgtransfer request of this version");
             }
-            Path workingDirectory = Path.of(data.readUTF());
+            Path workingDirectory = Path.of(readText(data));
             boolean terminal = data.readBoolean();
             int count = data.readInt();
+            if (count < 0 || count > length) {
+                throw new IOException("Not a bgtransfer request");
+            }
             List<String> arguments = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                arguments.add(data.readUTF());
+                arguments.add(readText(data));
             }
             return new Request(workingDirectory, terminal, arguments);
+        }
+
+        private static void writeText(DataOutputStream data, String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            data.writeInt(bytes.length);
+            data.write(bytes);
+        }
+
+        private static String readText(DataInputStream data) throws IOException {
+            int length = data.readInt();
+            if (length < 0 || length > data.available()) {
+                throw new IOException("Not a bgtransfer request");
+            }
+            return new String(data.readNBytes(length), StandardCharsets.UTF_8);
         }
     }
 

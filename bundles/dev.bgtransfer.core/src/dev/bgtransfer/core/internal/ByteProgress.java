@@ -11,7 +11,9 @@ import dev.bgtransfer.core.ByteCounts;
  * (the workbench draws each monitor change on its UI thread, in the Progress view and the status
  * line's progress region: with five transfers at 250 ms that alone kept the UI thread 3 % busy
  * with the Downloads view closed), and turns a cancelled monitor into
- * {@link OperationCanceledException}.
+ * {@link OperationCanceledException}. The first report comes an interval after the response was
+ * accepted (which the engine announces itself), and the end only goes to the monitor (the engine
+ * announces the completion with its bytes): a small file costs the engine no progress at all.
  */
 final class ByteProgress {
     private static final long INTERVAL_NANOS = 100_000_000L;
@@ -24,8 +26,8 @@ final class ByteProgress {
 
     private final SubMonitor monitor;
     private final Sink sink;
-    private long lastReport = System.nanoTime() - INTERVAL_NANOS;
-    private long lastMonitorReport = System.nanoTime() - MONITOR_INTERVAL_NANOS;
+    private long lastReport = System.nanoTime();
+    private long lastMonitorReport = lastReport;
     private int unitsDone;
 
     ByteProgress(SubMonitor monitor, Sink sink) {
@@ -50,10 +52,9 @@ final class ByteProgress {
         }
     }
 
-    /** Reports now, whatever the interval. */
-    void report(long bytes, long total) {
+    /** Reports the end to the monitor, whatever the interval. */
+    void reportEnd(long bytes, long total) {
         reportToMonitor(bytes, total);
-        sink.progress(bytes, total);
     }
 
     private void reportToMonitor(long bytes, long total) {

@@ -448,7 +448,7 @@ final class DownloadAttempt {
             if (total >= 0 && received != total) {
                 throw Failures.truncated(exchange.url(), received, total);
             }
-            progress.report(received, total);
+            progress.reportEnd(received, total);
             return received;
         }
     }

@@ -136,7 +136,7 @@ class DownloadTest extends ServiceTest {
                 .filter(event -> event.transfer().id() == started.id()).count();
         assertTrue(seconds > 1.5, "the throttle should make this take about 2 s, took " + seconds);
         assertTrue(progressEvents >= 5, "progress should be reported while running: " + progressEvents);
-        // about 10 per second, plus the response's and the final report
+        // about 10 per second, plus the accepted response
         assertTrue(progressEvents <= seconds * 10 + 3, progressEvents + " progress events in " + seconds + " s");
     }
 

@@ -3,11 +3,13 @@ package dev.bgtransfer.core.tests;
 import static dev.bgtransfer.junit.TransferFixture.list;
 import static dev.bgtransfer.junit.TransferFixture.partFiles;
 import static dev.bgtransfer.junit.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -225,6 +227,25 @@ class PauseResumeStopTest extends ServiceTest {
 
         assertTrue(fixture.service().get(started.id()).isEmpty());
         assertFalse(Files.exists(path));
+    }
+
+    @Test
+    void aTransferRemovedWhileItRunsLeavesNothingInTheStoreOrTheFolder() throws Exception {
+        TestFile file = server.addFile("/files/removed-running.bin", SIZE, 35).throttle(RATE);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitBytes(started.id(), 100_000);
+
+        fixture.service().remove(started.id(), true);
+
+        TransferFixture.awaitTrue("its Job ended and its partial file is gone", () -> {
+            try {
+                return Job.getJobManager().find(TransferService.JOB_FAMILY).length == 0 && list(folder).isEmpty();
+            } catch (IOException unreadable) {
+                return false;
+            }
+        });
+        assertTrue(fixture.service().get(started.id()).isEmpty());
+        assertArrayEquals(new long[0], fixture.service().ids(), "nothing left in the store");
     }
 
     @Test

@@ -23,8 +23,11 @@ import dev.bgtransfer.core.TransferState;
 public final class RowList {
     /** Completed rows read at once around the one the table asks for. */
     public static final int PAGE = 64;
-    /** Completed rows kept after they were shown: a few screens' worth. */
-    private static final int SHOWN_HISTORY = 1024;
+    /**
+     * Completed rows kept after they were shown: a few screens' worth, and what GTK measures around
+     * them while idle (it asks for rows it does not show to learn their height).
+     */
+    public static final int SHOWN_HISTORY = 1024;
 
     /** Reads up to {@code max} transfers with an id of at least {@code fromId}, oldest first. */
     @FunctionalInterface

@@ -77,19 +77,25 @@ public final class DownloadsTable {
     }
 
     /**
-     * Shows what a batch changed: after adds and removes the item count and every index, keeping the
-     * selected rows selected; otherwise only the changed rows, which the table asks for again
-     * when they are visible.
+     * Shows what a batch changed: after adds and removes the item count, keeping the selected rows
+     * selected, and the rows from the first one that moved (new transfers at the end move none: GTK
+     * would otherwise measure every row of a long history again); then the changed rows, which the
+     * table asks for again when they are visible.
      */
     static void show(TableViewer viewer, RowList rows, RowList.Applied applied, long[] selectedBefore) {
         Table table = viewer.getTable();
+        int moved = applied.firstMoved();
         if (applied.structural()) {
             int[] before = table.getSelectionIndices();
             int[] after = Arrays.stream(selectedBefore).mapToInt(rows::indexOf).filter(i -> i >= 0).toArray();
             table.setRedraw(false);
             try {
                 viewer.setItemCount(rows.size());
-                table.clearAll();
+                if (moved == 0) {
+                    table.clearAll();
+                } else if (moved < rows.size()) {
+                    table.clear(moved, rows.size() - 1);
+                }
                 table.setSelection(after);
             } finally {
                 table.setRedraw(true);
@@ -100,12 +106,11 @@ public final class DownloadsTable {
                 // the selected elements changed or moved: tell the viewer's selection listeners
                 table.notifyListeners(SWT.Selection, new Event());
             }
-            return;
         }
         for (TransferRow row : applied.changed()) {
             int index = rows.indexOf(row.id());
-            if (index < 0) {
-                continue;
+            if (index < 0 || index >= moved) {
+                continue; // gone, or cleared above
             }
             if (table.getItem(index).getData() == row) {
                 // shown already: set only what changed; clearing would reset every cell and measure the row anew

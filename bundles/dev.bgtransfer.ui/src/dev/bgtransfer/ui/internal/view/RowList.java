@@ -51,11 +51,13 @@ public final class RowList {
     /**
      * What a batch changed.
      *
-     * @param structural    rows were added or removed: indices moved
-     * @param changed       rows whose snapshot changed (meaningful when not structural)
+     * @param structural    rows were added or removed
+     * @param firstMoved    the first index that shows another transfer than before ({@link Integer#MAX_VALUE}
+     *                      when none does: new transfers only come at the end)
+     * @param changed       rows whose snapshot changed
      * @param statesChanged some row changed state: enablement must be evaluated again
      */
-    record Applied(boolean structural, Set<TransferRow> changed, boolean statesChanged) {
+    record Applied(boolean structural, int firstMoved, Set<TransferRow> changed, boolean statesChanged) {
         boolean isEmpty() {
             return !structural && changed.isEmpty();
         }
@@ -128,6 +130,7 @@ public final class RowList {
      */
     Applied apply(List<FeedItem> items, long nanos) {
         boolean structural = false;
+        int firstMoved = Integer.MAX_VALUE;
         boolean statesChanged = false;
         Set<TransferRow> changed = new LinkedHashSet<>();
         for (FeedItem item : items) {
@@ -136,6 +139,7 @@ public final class RowList {
                     replaceAll(snapshot, nanos);
                     changed.clear();
                     structural = true;
+                    firstMoved = 0;
                     statesChanged = true;
                 }
                 case FeedItem.Event(TransferEvent.Removed removed) -> {
@@ -148,6 +152,7 @@ public final class RowList {
                         unfinished.remove(id);
                         shownHistory.remove(id);
                         structural = true;
+                        firstMoved = Math.min(firstMoved, index);
                         statesChanged = true;
                     }
                 }
@@ -159,7 +164,11 @@ public final class RowList {
                     int index = indexOf(transfer.id());
                     TransferRow row = index >= 0 ? held(transfer.id()) : null;
                     if (index < 0) {
-                        insert(-index - 1, transfer.id());
+                        int at = -index - 1;
+                        if (at < size) {
+                            firstMoved = Math.min(firstMoved, at);
+                        }
+                        insert(at, transfer.id());
                         structural = true;
                     }
                     if (row == null) {
@@ -173,7 +182,7 @@ public final class RowList {
                 }
             }
         }
-        return new Applied(structural, changed, statesChanged);
+        return new Applied(structural, firstMoved, changed, statesChanged);
     }
 
     private void insert(int index, long id) {

@@ -2,7 +2,8 @@ package dev.bgtransfer.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,7 +13,7 @@ import dev.bgtransfer.core.spi.TransferStore;
 /** A store that lives as long as the service: used when no persistent store is registered. */
 public final class InMemoryTransferStore implements TransferStore {
     private final AtomicLong lastId = new AtomicLong();
-    private final Map<Long, TransferRecord> records = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<Long, TransferRecord> records = new ConcurrentSkipListMap<>();
 
     @Override
     public long nextId() {
@@ -37,5 +38,20 @@ public final class InMemoryTransferStore implements TransferStore {
     @Override
     public void clear() {
         records.clear();
+    }
+
+    @Override
+    public Optional<TransferRecord> load(long id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    public List<TransferRecord> loadPage(long fromId, int max) {
+        return records.tailMap(fromId).values().stream().limit(max).toList();
+    }
+
+    @Override
+    public long[] ids() {
+        return records.keySet().stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.PasswordAuthentication;
 import java.net.URI;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,8 +40,6 @@ final class DownloadAttempt {
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */
     private static final int MAX_RESTARTS = 2;
-    /** Tries at naming the final file when other programs take each free name first. */
-    private static final int MAX_NAMING_ATTEMPTS = 10;
 
     /** What the engine hears while the attempt runs. */
     interface Listener extends ByteProgress.Sink {
@@ -68,6 +63,23 @@ final class DownloadAttempt {
     private HttpAuthentication.Challenge challenge;
     private boolean answeredStaleNonce;
     private volatile TransferRecord record;
+    private final RecordedFiles files = new RecordedFiles(new RecordedFiles.Records() {
+        @Override
+        public TransferRecord current() {
+            return record;
+        }
+
+        @Override
+        public void keep(TransferRecord kept) {
+            record = kept;
+        }
+
+        @Override
+        public void store(TransferRecord named) {
+            record = named;
+            listener.checkpoint(named);
+        }
+    });
 
     /** @param credentials for the origin of the transfer's URL, or {@code null} */
     DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
@@ -92,7 +104,7 @@ final class DownloadAttempt {
      */
     TransferRecord run(SubMonitor monitor) throws TransferException {
         ensureFolder();
-        if (wasNamedBeforeACrash()) {
+        if (files.namedBeforeACrash()) {
             return record.completed(record.file(), record.total(), HexFormat.of()
                     .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
         }
@@ -165,31 +177,6 @@ final class DownloadAttempt {
             Files.createDirectories(record.folder());
         } catch (IOException cannotCreate) {
             throw Failures.disk(cannotCreate, record.folder());
-        }
-    }
-
-    /**
-     * A process that ended between naming the final file and storing the completion left the
-     * complete file under the name it had recorded, and no partial file or the partial name as a
-     * second link to the same file, which is dropped here.
-     */
-    private boolean wasNamedBeforeACrash() {
-        Path file = record.file();
-        Path part = record.partFile();
-        try {
-            if (file == null || part == null || record.total() <= 0
-                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != record.total()) {
-                return false;
-            }
-            if (Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
-                if (!Files.isSameFile(part, file)) {
-                    return false;
-                }
-                Files.delete(part);
-            }
-            return true;
-        } catch (IOException unreadable) {
-            return false;
         }
     }
 
@@ -350,7 +337,7 @@ final class DownloadAttempt {
         boolean newPart = record.partFile() == null;
         if (newPart) {
             try {
-                createRecorded(name, FileNames.PART_SUFFIX, part -> record.withPartFile(name, part, now));
+                files.create(name, FileNames.PART_SUFFIX, part -> record.withPartFile(name, part, now));
             } catch (IOException cannotCreate) {
                 throw Failures.disk(cannotCreate, record.folder().resolve(name));
             }
@@ -358,34 +345,6 @@ final class DownloadAttempt {
             record = record.withPartFile(name, record.partFile(), now);
         }
         listener.accepted(record, newPart);
-    }
-
-    /**
-     * Stores the record naming a new file, then creates the file: a process that ends in between
-     * leaves a recorded name without a file, which the next run takes up again, and never a file
-     * that no record names.
-     *
-     * @param name   the file's base name
-     * @param suffix appended to the name's variant, as in {@link FileNames#reserve}
-     * @param naming the record naming the given file, or no file for {@code null}
-     * @return the file created
-     */
-    private Path createRecorded(String name, String suffix, Function<Path, TransferRecord> naming)
-            throws IOException, TransferException {
-        Path file = FileNames.firstFree(record.folder(), name, suffix);
-        record = naming.apply(file);
-        listener.checkpoint(record);
-        try {
-            return Files.createFile(file);
-        } catch (FileAlreadyExistsException takenMeanwhile) {
-            file = FileNames.reserve(record.folder(), name, suffix);
-            record = naming.apply(file);
-            listener.checkpoint(record);
-            return file;
-        } catch (IOException cannotCreate) {
-            record = naming.apply(null);
-            throw cannotCreate;
-        }
     }
 
     /**
@@ -486,13 +445,13 @@ final class DownloadAttempt {
             // stored before the file gets the name, so that a crash right after finds it instead of fetching it again
             Function<Path, TransferRecord> naming = file -> record.withProgress(length, length, Instant.now())
                     .withFinalFile(file, Instant.now());
-            if (reservedBeforeACrash()) {
+            if (files.reservedBeforeACrash()) {
                 target = record.file();
                 record = naming.apply(target);
                 listener.checkpoint(record);
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                RecordedFiles.moveOver(part, target);
             } else {
-                target = nameFinalFile(part, naming);
+                target = files.nameFinal(part, naming);
             }
         } catch (IOException cannotMove) {
             if (target != null) {
@@ -504,59 +463,5 @@ final class DownloadAttempt {
         }
         record = record.completed(target, length, sha256, Instant.now());
         return record;
-    }
-
-    /**
-     * Gives the complete partial file its final name as a second (hard) link, then drops the partial
-     * name: the final name never shows less than the whole file, never replaces an existing entry,
-     * and costs no new file (a new file per transfer is what small transfers pay most for). Where
-     * the file system has no hard links, the name is reserved as an empty file and the partial file
-     * moved over it.
-     *
-     * @return the final file, created by this method
-     */
-    private Path nameFinalFile(Path part, Function<Path, TransferRecord> naming) throws IOException, TransferException {
-        for (int attempt = 0; attempt < MAX_NAMING_ATTEMPTS; attempt++) {
-            Path target = FileNames.firstFree(record.folder(), record.fileName(), "");
-            record = naming.apply(target);
-            listener.checkpoint(record);
-            try {
-                Files.createLink(target, part);
-            } catch (FileAlreadyExistsException takenMeanwhile) {
-                continue;
-            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-                Path reserved = createRecorded(record.fileName(), "", naming);
-                moveOver(part, reserved);
-                return reserved;
-            }
-            try {
-                Files.delete(part);
-            } catch (IOException cannotDrop) {
-                QuietFiles.delete(target);
-                throw cannotDrop;
-            }
-            return target;
-        }
-        throw new FileAlreadyExistsException(record.folder().resolve(record.fileName()).toString(), null,
-                "every free name was taken before it could be used");
-    }
-
-    private static void moveOver(Path part, Path reserved) throws IOException {
-        try {
-            Files.move(part, reserved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException cannotMove) {
-            QuietFiles.delete(reserved);
-            throw cannotMove;
-        }
-    }
-
-    /** @return whether an earlier run reserved the final name (an empty file of ours) and ended there */
-    private boolean reservedBeforeACrash() {
-        try {
-            return record.file() != null && Files.isRegularFile(record.file(), LinkOption.NOFOLLOW_LINKS)
-                    && Files.size(record.file()) == 0;
-        } catch (IOException unreadable) {
-            return false;
-        }
     }
 }

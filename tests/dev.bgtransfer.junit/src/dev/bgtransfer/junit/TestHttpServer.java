@@ -60,8 +60,16 @@ public final class TestHttpServer implements AutoCloseable {
      * @throws IOException if the server socket cannot be bound
      */
     public static TestHttpServer start() throws IOException {
+        return start(TestHosts.ipv4Loopback());
+    }
+
+    /**
+     * Starts a server like {@link #start()}, on another local address (for example {@code ::1});
+     * reach it with {@link #uri(String, String)}.
+     */
+    public static TestHttpServer start(InetAddress address) throws IOException {
         final TestHttpServer result = new TestHttpServer("http");
-        result.startServer(null);
+        result.startServer(null, address);
         return result;
     }
 
@@ -84,9 +92,14 @@ public final class TestHttpServer implements AutoCloseable {
      * @throws IOException if the server socket cannot be bound
      */
     public static TestHttpServer startHttps(TestCertificate certificate) throws IOException {
+        return startHttps(certificate, TestHosts.ipv4Loopback());
+    }
+
+    /** Starts an HTTPS server like {@link #startHttps(TestCertificate)}, on another local address. */
+    public static TestHttpServer startHttps(TestCertificate certificate, InetAddress address) throws IOException {
         Objects.requireNonNull(certificate, "certificate");
         final TestHttpServer result = new TestHttpServer("https");
-        result.startServer(certificate.serverContext().getServerSocketFactory());
+        result.startServer(certificate.serverContext().getServerSocketFactory(), address);
         return result;
     }
 
@@ -96,15 +109,15 @@ public final class TestHttpServer implements AutoCloseable {
      *                      read). {@code ServerBootstrap.setSslContext} is deliberately not used:
      *                      with it HttpCore runs every handshake on the single accept thread.
      */
-    private void startServer(ServerSocketFactory socketFactory) throws IOException {
+    private void startServer(ServerSocketFactory socketFactory, InetAddress address) throws IOException {
         final ServerBootstrap bootstrap = ServerBootstrap.bootstrap();
         if (socketFactory != null) {
             bootstrap.setServerSocketFactory(socketFactory);
         }
         server = bootstrap
-                .setLocalAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }))
+                .setLocalAddress(address)
                 .setListenerPort(0)
-                .setCanonicalHostName("127.0.0.1")
+                .setCanonicalHostName(address.getHostAddress())
                 .setSocketConfig(SocketConfig.custom()
                         .setSoTimeout(SOCKET_TIMEOUT)
                         .setSoReuseAddress(true)
@@ -125,7 +138,18 @@ public final class TestHttpServer implements AutoCloseable {
      *         by the path
      */
     public URI uri(String path) {
-        return URI.create(scheme + "://127.0.0.1:" + port + checkPath(path, true));
+        return uri("127.0.0.1", path);
+    }
+
+    /**
+     * @param host a name the test's hosts file maps to this server's address (see {@link TestHosts}),
+     *             or an address; an IPv6 address gets its brackets here
+     * @param path an absolute path starting with {@code /}, optionally with a query string
+     * @return {@code http://host:PORT} (or {@code https://}) followed by the path
+     */
+    public URI uri(String host, String path) {
+        String authority = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create(scheme + "://" + authority + ":" + port + checkPath(path, true));
     }
 
     /** @return the port the server listens on */

@@ -48,6 +48,7 @@ public final class TestProxyServer implements AutoCloseable {
     private final List<ProxiedRequest> requests = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile String requiredAuthorization;
+    private volatile String tunnelRefusal;
 
     private TestProxyServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }));
@@ -71,6 +72,11 @@ public final class TestProxyServer implements AutoCloseable {
     public void requireCredentials(String user, String password) {
         requiredAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** From now on, every {@code CONNECT} gets this status line, for example {@code 403 Forbidden}, and no tunnel. */
+    public void refuseTunnels(String status) {
+        tunnelRefusal = status;
     }
 
     /** @return the requests received, in order */
@@ -103,6 +109,8 @@ public final class TestProxyServer implements AutoCloseable {
             String authorization = requiredAuthorization;
             if (authorization != null && !authorization.equals(request.header("Proxy-Authorization").orElse(null))) {
                 answer(out, "407 Proxy Authentication Required", "Proxy-Authenticate: Basic realm=\"test proxy\"");
+            } else if (request.method().equals("CONNECT") && tunnelRefusal != null) {
+                answer(out, tunnelRefusal, "X-Reason: refused by the test");
             } else if (request.method().equals("CONNECT")) {
                 tunnel(client, request.target(), out);
             } else {
@@ -117,6 +125,11 @@ public final class TestProxyServer implements AutoCloseable {
 
     private void tunnel(Socket client, String authority, OutputStream out) throws IOException {
         URI target = URI.create("//" + authority);
+        if (target.getHost() == null || target.getPort() == -1) {
+            // as a real proxy: squid takes "CONNECT /" for a host named "/"
+            answer(out, "400 Bad Request", "X-Reason: not host:port");
+            return;
+        }
         Socket server = connect(target.getHost(), target.getPort(), out);
         if (server != null) {
             out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -221,7 +221,8 @@ final class DownloadAttempt {
 
     private TransferException credentialsFailure(Exchange exchange, URI target) {
         String message;
-        if (authentication == null) {
+        if (authentication == null || !sameOrigin(target)) {
+            // the credentials given are for another origin, and were not sent here
             message = Messages.credentialsNeeded;
         } else if (HttpAuthentication.choose(exchange.headerValues("WWW-Authenticate")).isEmpty()) {
             message = Messages.credentialsUnsupported;

@@ -44,6 +44,8 @@ public final class Messages extends NLS {
     public static String proxyCredentialsNeeded;
     public static String proxyCredentialsRefused;
     public static String proxyTunnelRefused;
+    public static String proxyTunnelTimeout;
+    public static String proxyTunnelLost;
     public static String waitingForSpace;
     public static String waitingForSpaceUnknown;
 

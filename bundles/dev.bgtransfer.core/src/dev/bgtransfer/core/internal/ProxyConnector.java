@@ -87,8 +87,10 @@ final class ProxyConnector {
 
     private void tunnel(HttpClientConnection toProxy, HttpProxy proxy, HttpHost origin, TransferOptions options)
             throws IOException, HttpException {
-        BasicClassicHttpRequest connect = new BasicClassicHttpRequest(Method.CONNECT, origin.toHostString());
-        connect.setHeader("Host", origin.toHostString());
+        String authority = authority(origin);
+        // with the host given apart, HttpCore takes the target as it is: CONNECT host:port (authority form)
+        BasicClassicHttpRequest connect = new BasicClassicHttpRequest(Method.CONNECT, origin, authority);
+        connect.setHeader("Host", authority);
         String authorization = proxy.basicAuthorization();
         if (authorization != null) {
             connect.setHeader("Proxy-Authorization", authorization);
@@ -97,20 +99,32 @@ final class ProxyConnector {
         try {
             response = requester.execute(toProxy, connect, HttpCoreContext.create());
         } catch (IOException lost) {
-            throw ProxyException.unreachable(lost, proxy, options);
+            throw ProxyException.noTunnel(lost, proxy, options, authority);
         }
         int status = response.getCode();
         if (status == 407) {
             throw ProxyException.credentials(proxy);
         }
         if (status < 200 || status > 299) {
-            throw ProxyException.tunnelRefused(proxy, status, Exchange.statusText(response), origin.toHostString());
+            throw ProxyException.tunnelRefused(proxy, status, Exchange.statusText(response), authority);
         }
+    }
+
+    /** @return {@code host:port} of the server, an IPv6 address in brackets, as a CONNECT names it */
+    static String authority(HttpHost origin) {
+        String host = bareHost(origin);
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + origin.getPort();
+    }
+
+    /** @return the host name or address, an IPv6 address without the brackets a URL puts around it */
+    private static String bareHost(HttpHost origin) {
+        String host = origin.getHostName();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** TLS over the tunnel, with SNI and the host-name check for the server the URL names. */
     private SSLSocket handshake(Socket tunnel, HttpHost origin) throws IOException {
-        String host = origin.getHostName();
+        String host = bareHost(origin);
         SSLSocket secure = (SSLSocket) tls.createSocket(tunnel, host, origin.getPort(), true);
         SSLParameters parameters = secure.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -37,10 +37,25 @@ final class ProxyException extends IOException {
         } else if (error instanceof SocketTimeoutException) {
             message = NLS.bind(Messages.proxyTimeout, address, options.connectTimeout().toSeconds());
         } else {
-            String detail = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-            message = NLS.bind(Messages.proxyLost, address, detail);
+            message = NLS.bind(Messages.proxyLost, address, detail(error));
         }
         return new ProxyException(Kind.NETWORK, message, true, error);
+    }
+
+    /**
+     * The proxy took the connection but did not answer the request for a tunnel: it timed out or
+     * closed the connection. Said as such, not as a proxy that refused connections.
+     */
+    static ProxyException noTunnel(IOException error, HttpProxy proxy, TransferOptions options, String origin) {
+        String message = error instanceof SocketTimeoutException
+                ? NLS.bind(Messages.proxyTunnelTimeout,
+                        new Object[] { proxy.address(), options.stallTimeout().toSeconds(), origin })
+                : NLS.bind(Messages.proxyTunnelLost, new Object[] { proxy.address(), origin, detail(error) });
+        return new ProxyException(Kind.NETWORK, message, true, error);
+    }
+
+    private static String detail(IOException error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     /** The proxy answered 407: it wants credentials, or did not take the ones it got. */

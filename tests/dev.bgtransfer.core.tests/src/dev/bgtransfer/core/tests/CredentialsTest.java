@@ -17,6 +17,7 @@ import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHosts;
 import dev.bgtransfer.junit.TestHttpServer;
 
 /** HTTP Basic: asked for, given, refused, and never sent to another origin. */
@@ -108,6 +109,32 @@ class CredentialsTest extends ServiceTest {
                 assertFalse(request.header("Authorization").isPresent(), "leaked to " + request);
                 assertFalse(request.header("Cookie").isPresent(), "no cookies either");
             }
+        }
+    }
+
+    @Test
+    void credentialsNeverFollowARedirectToAnotherNameOfTheSameServer() throws Exception {
+        TestHosts.requireNames();
+        TestFile file = server.addFile("/private/named.bin", 60_000, 134).requireBasicAuth("alice", "s3cret!");
+        TestFile moved = server.addFile("/private/moved.bin", 40_000, 135).requireBasicAuth("alice", "s3cret!");
+        server.addRedirect("/private/moving.bin", 302, server.uri(TestHosts.OTHER_ORIGIN, moved.path()).toString());
+        Transfer first = fixture.service().add(TransferRequest.of(server.uri(TestHosts.ORIGIN, file.path()), folder));
+        Transfer second = fixture.service()
+                .add(TransferRequest.of(server.uri(TestHosts.ORIGIN, "/private/moving.bin"), folder));
+
+        fixture.service().authenticate(first.id(), ALICE);
+        fixture.service().authenticate(second.id(), ALICE);
+
+        assertEquals(file.sha256(), sha256(fixture.awaitState(first.id(), TransferState.COMPLETED).file().orElseThrow()));
+        assertEquals("Basic YWxpY2U6czNjcmV0IQ==",
+                server.requests(file.path()).getLast().header("Authorization").orElseThrow(), "its own origin, by name");
+        TransferFailure failure = fixture.awaitState(second.id(), TransferState.FAILED).failure().orElseThrow();
+        assertEquals(TransferFailure.Kind.CREDENTIALS, failure.kind());
+        assertEquals(TestHosts.OTHER_ORIGIN + " asks for a user name and password.", failure.message());
+        for (RecordedRequest atOtherName : server.requests(moved.path())) {
+            assertEquals(TestHosts.OTHER_ORIGIN + ":" + server.port(), atOtherName.header("Host").orElseThrow());
+            assertFalse(atOtherName.header("Authorization").isPresent(),
+                    "the same address and port under another name is another origin");
         }
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
@@ -23,6 +25,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestCertificate;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHosts;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 
@@ -37,6 +40,8 @@ class HttpsTest {
     private static TestCertificate forLoopback;
     private static TestCertificate forAnotherHost;
     private static TestCertificate unknown;
+    /** For the test origin's name and both loopback addresses; trusted. */
+    private static TestCertificate forTheNames;
 
     private TransferFixture fixture;
     @TempDir
@@ -47,8 +52,11 @@ class HttpsTest {
         forLoopback = TestCertificate.selfSigned(certificates, "ip:127.0.0.1");
         forAnotherHost = TestCertificate.selfSigned(certificates, "dns:wrong.example");
         unknown = TestCertificate.selfSigned(certificates, "ip:127.0.0.1");
+        forTheNames = TestCertificate.selfSigned(certificates, "dns:" + TestHosts.ORIGIN, "ip:127.0.0.1", "ip:::1");
         Path trusted = certificates.resolve("trusted.pem");
-        Files.writeString(trusted, forLoopback.pem() + forAnotherHost.pem(), StandardCharsets.US_ASCII);
+        Files.writeString(trusted, forLoopback.pem() + forAnotherHost.pem() + forTheNames.pem(),
+                StandardCharsets.US_ASCII);
+        TestHosts.requireNames();
         System.setProperty(TRUSTED_CERTIFICATES, trusted.toString());
         TransferFixture.restartService();
     }
@@ -79,6 +87,35 @@ class HttpsTest {
             Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
 
             assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { TestHosts.ORIGIN, "127.0.0.1", TestHosts.IPV6_LOOPBACK })
+    void aCertificateForTheNameOrAddressOfTheUrlWorks(String host) throws Exception {
+        try (TestHttpServer server = TestHttpServer.startHttps(forTheNames, TestHosts.addressOf(host))) {
+            TestFile file = server.addFile("/secure/named.bin", 500_000, 84);
+
+            Transfer started = fixture.service().download(TransferRequest.of(server.uri(host, file.path()), folder));
+            Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+            assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherNameOfTheSameAddressFails() throws Exception {
+        try (TestHttpServer server = TestHttpServer.startHttps(forTheNames)) {
+            TestFile file = server.addFile("/secure/misnamed.bin", 1_000, 85);
+
+            Transfer started = fixture.service()
+                    .download(TransferRequest.of(server.uri(TestHosts.OTHER_ORIGIN, file.path()), folder));
+            TransferFailure failure = fixture.awaitState(started.id(), TransferState.FAILED).failure().orElseThrow();
+
+            assertEquals(TransferFailure.Kind.TLS, failure.kind());
+            assertEquals("The secure connection to " + TestHosts.OTHER_ORIGIN
+                    + " failed: its certificate is for another host name.", failure.message());
+            assertEquals(0, server.requests().size(), "no request may cross an unchecked connection");
         }
     }
 

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.PasswordAuthentication;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -36,6 +42,7 @@ import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestCertificate;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TestHosts;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TestProxyServer;
 import dev.bgtransfer.junit.TestProxyServer.ProxiedRequest;
@@ -57,6 +64,8 @@ class SystemProxyTest extends ServiceTest {
     static Path certificates;
     private static TestCertificate forLoopback;
     private static TestCertificate forAnotherHost;
+    /** For the test origin's name and both loopback addresses; trusted. */
+    private static TestCertificate forTheNames;
 
     private TestProxyServer proxy;
 
@@ -64,8 +73,11 @@ class SystemProxyTest extends ServiceTest {
     static void trustTheTestCertificatesWithoutThePlatformProxies() throws Exception {
         forLoopback = TestCertificate.selfSigned(certificates, "ip:127.0.0.1");
         forAnotherHost = TestCertificate.selfSigned(certificates, "dns:wrong.example");
+        forTheNames = TestCertificate.selfSigned(certificates, "dns:" + TestHosts.ORIGIN, "ip:127.0.0.1", "ip:::1");
         Path trusted = certificates.resolve("trusted.pem");
-        Files.writeString(trusted, forLoopback.pem() + forAnotherHost.pem(), StandardCharsets.US_ASCII);
+        Files.writeString(trusted, forLoopback.pem() + forAnotherHost.pem() + forTheNames.pem(),
+                StandardCharsets.US_ASCII);
+        TestHosts.requireNames();
         System.setProperty(TRUSTED_CERTIFICATES, trusted.toString());
         TransferFixture.restartService();
         // activated first: its activation starts the platform's proxy service
@@ -94,8 +106,13 @@ class SystemProxyTest extends ServiceTest {
 
     /** Every http and https URL goes through the proxy on loopback at {@code port}, loopback ones too. */
     private static void useProxyAt(int port) {
+        useProxyAt("127.0.0.1", port);
+    }
+
+    /** Every http and https URL goes through the proxy {@code host} names, loopback ones too. */
+    private static void useProxyAt(String host, int port) {
         for (String scheme : List.of("http", "https")) {
-            System.setProperty(scheme + ".proxyHost", "127.0.0.1");
+            System.setProperty(scheme + ".proxyHost", host);
             System.setProperty(scheme + ".proxyPort", String.valueOf(port));
         }
         // the JDK leaves loopback out unless this is empty
@@ -132,6 +149,113 @@ class SystemProxyTest extends ServiceTest {
             assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
             assertEquals(List.of("CONNECT 127.0.0.1:" + secure.port()), proxied());
             assertEquals(1, secure.requests(file.path()).size());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { TestHosts.ORIGIN, "127.0.0.1", TestHosts.IPV6_LOOPBACK })
+    void httpsByNameOrAddressGoesThroughATunnelToHostAndPort(String host) throws Exception {
+        useProxyAt(TestHosts.PROXY, proxy.port());
+        try (TestHttpServer secure = TestHttpServer.startHttps(forTheNames, TestHosts.addressOf(host))) {
+            TestFile file = secure.addFile("/secure/named.bin", 1_000_000, 312);
+            URI url = secure.uri(host, file.path());
+
+            Transfer done = download(url, TransferState.COMPLETED);
+
+            assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+            String authority = url.getRawAuthority();
+            assertEquals(List.of("CONNECT " + authority), proxied(), "the request line names host and port");
+            assertEquals(authority, proxy.requests().getFirst().header("Host").orElseThrow());
+            assertEquals(1, secure.requests().size());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { TestHosts.ORIGIN, TestHosts.IPV6_LOOPBACK })
+    void httpByNameOrAddressGoesThroughTheProxyWithTheAbsoluteUrl(String host) throws Exception {
+        useProxyAt(TestHosts.PROXY, proxy.port());
+        try (TestHttpServer origin = TestHttpServer.start(TestHosts.addressOf(host))) {
+            TestFile file = origin.addFile("/files/named.bin", 300_000, 313);
+            URI url = origin.uri(host, file.path());
+
+            Transfer done = download(url, TransferState.COMPLETED);
+
+            assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+            assertEquals(List.of("GET " + url), proxied());
+            assertEquals(url.getRawAuthority(), origin.requests(file.path()).getFirst().header("Host").orElseThrow());
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsRefusedThroughTheTunnel() throws Exception {
+        useProxyAt(TestHosts.PROXY, proxy.port());
+        try (TestHttpServer secure = TestHttpServer.startHttps(forTheNames)) {
+            TestFile file = secure.addFile("/secure/misnamed.bin", 1_000, 314);
+
+            TransferFailure failure = download(secure.uri(TestHosts.OTHER_ORIGIN, file.path()), TransferState.FAILED)
+                    .failure().orElseThrow();
+
+            assertEquals(TransferFailure.Kind.TLS, failure.kind());
+            assertEquals("The secure connection to " + TestHosts.OTHER_ORIGIN
+                    + " failed: its certificate is for another host name.", failure.message());
+            assertEquals(List.of("CONNECT " + TestHosts.OTHER_ORIGIN + ":" + secure.port()), proxied());
+            assertEquals(0, secure.requests().size(), "no request may cross an unchecked tunnel");
+        }
+    }
+
+    @Test
+    void aTunnelTheProxyRefusesFailsWithItsStatus() throws Exception {
+        useProxyAt(TestHosts.PROXY, proxy.port());
+        proxy.refuseTunnels("403 Forbidden");
+        try (TestHttpServer secure = TestHttpServer.startHttps(forTheNames)) {
+            TestFile file = secure.addFile("/secure/forbidden.bin", 1_000, 315);
+
+            TransferFailure failure = download(secure.uri(TestHosts.ORIGIN, file.path()), TransferState.FAILED)
+                    .failure().orElseThrow();
+
+            assertEquals(TransferFailure.Kind.HTTP_STATUS, failure.kind());
+            assertEquals("The proxy at " + TestHosts.PROXY + ":" + proxy.port() + " answered 403 Forbidden when asked"
+                    + " to connect to " + TestHosts.ORIGIN + ":" + secure.port() + ".", failure.message());
+            assertEquals(0, secure.requests().size());
+        }
+    }
+
+    @Test
+    void aProxyThatNeverAnswersTheTunnelRequestIsSaidAsSuch() throws Exception {
+        fixture.service().setOptions(fixture.service().options().withStallTimeout(Duration.ofSeconds(1))
+                .withRetries(0, Duration.ofSeconds(1)));
+        try (ServerSocket silent = new ServerSocket(0, 5, TestHosts.ipv4Loopback());
+                TestHttpServer secure = TestHttpServer.startHttps(forTheNames)) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> acceptSilently(silent, accepted));
+            useProxyAt(TestHosts.PROXY, silent.getLocalPort());
+            TestFile file = secure.addFile("/secure/unanswered.bin", 1_000, 316);
+
+            TransferFailure failure = download(secure.uri(TestHosts.ORIGIN, file.path()), TransferState.FAILED)
+                    .failure().orElseThrow();
+
+            assertEquals(TransferFailure.Kind.NETWORK, failure.kind());
+            assertEquals("The proxy at " + TestHosts.PROXY + ":" + silent.getLocalPort() + " did not answer within 1 s"
+                    + " when asked to connect to " + TestHosts.ORIGIN + ":" + secure.port() + ".", failure.message());
+            assertEquals(1, accepted.size(), "it took the connection");
+        }
+    }
+
+    private static void acceptSilently(ServerSocket socket, List<Socket> accepted) {
+        try {
+            while (true) {
+                accepted.add(socket.accept()); // held open, never answered
+            }
+        } catch (IOException closed) {
+            accepted.forEach(SystemProxyTest::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 

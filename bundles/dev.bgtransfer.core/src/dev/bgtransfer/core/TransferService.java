@@ -17,8 +17,26 @@ import java.util.Optional;
  */
 public interface TransferService {
 
-    /** The family of every transfer's Job, for {@code Job.belongsTo} and the Progress view. */
+    /**
+     * The family of every transfer's Job, for {@code Job.belongsTo} and the Progress view. Each
+     * running transfer is one Job of this family; a queued one has no Job yet.
+     * <p>
+     * Cancelling a transfer's Job (for example with the Progress view's stop button) pauses the
+     * transfer: its bytes and validators are kept, and {@link #start(long)} resumes it. Only
+     * {@link #stop(long)} discards bytes.
+     */
     String JOB_FAMILY = "dev.bgtransfer.transfers";
+
+    /**
+     * The family of one transfer's Job: {@code Job.getJobManager().find(new JobFamily(id))} gives the
+     * Job that runs the transfer with this id while it is {@link TransferState#RUNNING}, and nothing
+     * otherwise; a Job of the family can be joined or cancelled (a cancel pauses, see
+     * {@link #JOB_FAMILY}). A transfer that runs again gets a new Job of the same family.
+     *
+     * @param transferId the {@link Transfer#id()}
+     */
+    record JobFamily(long transferId) {
+    }
 
     /**
      * Adds a transfer without starting it; its state is {@link TransferState#CANCELLED} until
@@ -30,10 +48,13 @@ public interface TransferService {
     Transfer add(TransferRequest request);
 
     /**
-     * Adds a transfer and queues it at once.
+     * Adds a transfer and queues it at once. Listeners hear {@link TransferEvent.Added} with the
+     * state {@link TransferState#QUEUED}, then {@code QUEUED -> RUNNING} once its host has a free
+     * connection.
      *
      * @param request what to download and where
-     * @return the new transfer, {@link TransferState#QUEUED}
+     * @return the new transfer as it was added, {@link TransferState#QUEUED} (it may run by the time
+     *         the caller looks again)
      */
     Transfer download(TransferRequest request);
 

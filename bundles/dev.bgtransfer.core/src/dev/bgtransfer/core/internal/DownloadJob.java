@@ -19,7 +19,7 @@ import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
  * The Eclipse Job of one running transfer. Cancelling it (from the engine or the Progress view)
- * closes its connection, so a blocked read ends at once.
+ * closes its connection, so a blocked read ends at once; a cancel that is not the engine's pauses.
  */
 final class DownloadJob extends Job {
 
@@ -216,6 +216,7 @@ final class DownloadJob extends Job {
     @Override
     public boolean belongsTo(Object family) {
         // once the engine has taken its end, the next transfer may start in its place
-        return TransferService.JOB_FAMILY.equals(family) && !taken;
+        return !taken && (TransferService.JOB_FAMILY.equals(family)
+                || family instanceof TransferService.JobFamily(long id) && id == transferId);
     }
 }

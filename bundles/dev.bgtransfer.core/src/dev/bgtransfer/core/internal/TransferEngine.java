@@ -58,9 +58,8 @@ public final class TransferEngine implements AutoCloseable {
     private final HostSlots slots = new HostSlots();
     /** Running transfers whose Job gave its connection slot to others while it waits for disk space. */
     private final Set<Long> slotsLent = new HashSet<>();
+    private final FinishedBatch batch = new FinishedBatch();
     private TransferOptions options;
-    private int completedInBatch;
-    private int failedInBatch;
     private boolean closed;
 
     /**
@@ -90,6 +89,7 @@ public final class TransferEngine implements AutoCloseable {
             records.put(record.id(), record);
             if (record.state() == TransferState.QUEUED) {
                 queue.add(record.id(), record.url());
+                batch.queued(record.id());
             }
         }
         schedule();
@@ -106,13 +106,15 @@ public final class TransferEngine implements AutoCloseable {
         }
         store.save(record);
         records.put(record.id(), record);
-        events.post(new TransferEvent.Added(record.toTransfer()));
+        Transfer added = record.toTransfer();
+        // Added carries the state the first StateChanged leaves: QUEUED for a download, no change from CANCELLED
+        events.post(new TransferEvent.Added(added));
         if (start) {
-            events.post(new TransferEvent.StateChanged(record.toTransfer(), TransferState.CANCELLED));
             queue.add(record.id(), record.url());
+            batch.queued(record.id());
             schedule();
         }
-        return snapshot(records.get(record.id()));
+        return added;
     }
 
     public synchronized Optional<Transfer> get(long id) {
@@ -220,6 +222,7 @@ public final class TransferEngine implements AutoCloseable {
         store.delete(id);
         records.remove(id);
         credentials.remove(id);
+        batch.left(id);
         events.post(new TransferEvent.Removed(record.toTransfer()));
         announceIfAllFinished();
     }
@@ -254,6 +257,7 @@ public final class TransferEngine implements AutoCloseable {
     private void queue(TransferRecord record) {
         transition(record, TransferState.QUEUED, null);
         queue.add(record.id(), record.url());
+        batch.queued(record.id());
     }
 
     /** Starts queued transfers, oldest first, while their hosts have free slots. */
@@ -306,6 +310,7 @@ public final class TransferEngine implements AutoCloseable {
     private void toInitialState(TransferRecord record) {
         QuietFiles.delete(record.partFile());
         transition(record.withoutResumeData(Instant.now()), TransferState.CANCELLED, null);
+        batch.left(record.id());
     }
 
     private static void deleteFiles(TransferRecord record, boolean deleteFile) {
@@ -342,17 +347,14 @@ public final class TransferEngine implements AutoCloseable {
 
     private void finish(Outcome outcome, Intent intent) {
         switch (outcome) {
-            case Outcome.Completed completed -> {
-                transition(completed.record(), TransferState.COMPLETED, null);
-                completedInBatch++;
-            }
-            case Outcome.Failed failed -> {
-                transition(failed.record(), TransferState.FAILED, failed.error().failure());
-                failedInBatch++;
-            }
+            case Outcome.Completed completed -> batch
+                    .completed(transition(completed.record(), TransferState.COMPLETED, null).toTransfer());
+            case Outcome.Failed failed -> batch
+                    .failed(transition(failed.record(), TransferState.FAILED, failed.error().failure()).toTransfer());
             case Outcome.Interrupted interrupted -> {
                 TransferRecord record = interrupted.record();
-                if (intent == Intent.PAUSE || intent == Intent.RESUME) {
+                // no intent: someone else cancelled the Job (the Progress view), which pauses and keeps the bytes
+                if (intent == null || intent == Intent.PAUSE || intent == Intent.RESUME) {
                     record = transition(record, TransferState.PAUSED, null);
                 } else {
                     toInitialState(record);
@@ -365,11 +367,16 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Announces the end of a batch once nothing is queued or running and every transfer of the batch
+     * has completed or failed: a paused one holds the announcement back until it ends.
+     */
     private void announceIfAllFinished() {
-        if (queue.isEmpty() && jobs.isEmpty() && completedInBatch + failedInBatch > 0) {
-            events.post(new TransferEvent.AllFinished(completedInBatch, failedInBatch));
-            completedInBatch = 0;
-            failedInBatch = 0;
+        if (queue.isEmpty() && jobs.isEmpty()) {
+            batch.end(id -> {
+                TransferRecord record = records.get(id);
+                return record != null && record.state() == TransferState.PAUSED;
+            }).ifPresent(events::post);
         }
     }
 

@@ -90,6 +90,9 @@ public final class Messages extends NLS {
     public static String notifyCompleted;
     public static String notifyFailed;
     public static String notifyCompletedAndFailed;
+    public static String notifyCompletedNames;
+    public static String notifyFailedNames;
+    public static String notifyMore;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -26,7 +26,7 @@ import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
 
-/** Pause keeps resume data, resume is ranged and never splices, stop and Job cancel clean up. */
+/** Pause keeps resume data, resume is ranged and never splices, stop cleans up, a Job cancel pauses. */
 class PauseResumeStopTest extends ServiceTest {
     private static final long SIZE = 4_000_000;
     private static final long RATE = 1_000_000;
@@ -180,20 +180,26 @@ class PauseResumeStopTest extends ServiceTest {
     }
 
     @Test
-    void cancellingTheJobStopsTheTransfer() throws Exception {
+    void cancellingTheJobPausesTheTransferWithItsBytesKept() throws Exception {
         TestFile file = server.addFile("/files/cancelled.bin", SIZE, 29).throttle(RATE);
         Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitBytes(started.id(), 200_000);
 
-        Job[] jobs = Job.getJobManager().find(TransferService.JOB_FAMILY);
+        Job[] jobs = Job.getJobManager().find(new TransferService.JobFamily(started.id()));
         assertEquals(1, jobs.length);
-        assertTrue(jobs[0].getName().contains("cancelled.bin"), jobs[0].getName());
-        jobs[0].cancel();
+        assertTrue(jobs[0].belongsTo(TransferService.JOB_FAMILY));
+        jobs[0].cancel(); // what the Progress view's stop button does
 
-        Transfer stopped = fixture.awaitState(started.id(), TransferState.CANCELLED);
-        assertEquals(0, stopped.bytesReceived());
-        assertEquals(List.of(), list(folder));
+        Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
+        assertTrue(paused.bytesReceived() > 0, paused.toString());
+        assertEquals(paused.bytesReceived(), Files.size(partFiles(folder).getFirst()), "the bytes are kept");
         assertEquals(0, Job.getJobManager().find(TransferService.JOB_FAMILY).length);
+
+        file.throttle(0);
+        fixture.service().start(started.id());
+        Transfer done = fixture.awaitState(started.id(), TransferState.COMPLETED);
+        assertEquals(paused.bytesReceived(), server.requests(file.path()).getLast().rangeStart().orElseThrow());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
     }
 
     @Test

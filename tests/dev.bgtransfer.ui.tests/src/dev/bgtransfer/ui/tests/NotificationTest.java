@@ -14,8 +14,10 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /** The notification when all transfers have finished comes with the Downloads view closed. */
@@ -54,6 +56,25 @@ class NotificationTest extends WorkbenchTest {
         });
         assertTrue(text[0].contains("Downloads finished"), text[0]);
         assertTrue(text[0].contains("1 download completed, 1 failed."), text[0]);
+        assertTrue(text[0].contains("Completed: fine.bin"), "it says what finished: " + text[0]);
+        assertTrue(text[0].contains("Failed: gone.bin"), text[0]);
+    }
+
+    @Test
+    void pausingTheLastRunningTransferAfterAnotherCompletedSaysNothing() {
+        InstanceScope.INSTANCE.getNode(UiPreferences.NODE).putBoolean(UiPreferences.NOTIFY_WHEN_FINISHED, true);
+        ViewDriver.close();
+        Transfer slow = download(server.addFile("/files/long.bin", 5_000_000, 92).throttle(RATE));
+        Transfer quick = download(server.addFile("/files/short.bin", 20_000, 93));
+        fixture.awaitState(quick.id(), TransferState.COMPLETED);
+        fixture.awaitBytes(slow.id(), 1);
+
+        fixture.service().pause(slow.id());
+        fixture.awaitState(slow.id(), TransferState.PAUSED);
+        Ui.spin(1500);
+
+        assertEquals(List.of(), java.util.Arrays.stream(Ui.display().getShells()).map(NotificationTest::popupText)
+                .flatMap(Optional::stream).toList(), "a pause is not the end of the downloads");
     }
 
     @Test

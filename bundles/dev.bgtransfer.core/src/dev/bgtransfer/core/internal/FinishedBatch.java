@@ -1,0 +1,67 @@
+package dev.bgtransfer.core.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+
+/**
+ * The transfers queued since the last {@link TransferEvent.AllFinished}, and how those that ended
+ * ended. A batch is finished when none of its transfers is queued, running or paused, and at least
+ * one completed or failed; stopped and removed ones leave it. Not thread-safe: the engine's lock
+ * guards it.
+ */
+final class FinishedBatch {
+    /** Transfers queued in this batch that have not completed or failed (yet). */
+    private final Set<Long> open = new LinkedHashSet<>();
+    private final Map<Long, Transfer> completed = new LinkedHashMap<>();
+    private final Map<Long, Transfer> failed = new LinkedHashMap<>();
+
+    /** A transfer was queued: it belongs to the batch until it ends (a retried failure again). */
+    void queued(long id) {
+        failed.remove(id);
+        open.add(id);
+    }
+
+    void completed(Transfer transfer) {
+        open.remove(transfer.id());
+        completed.put(transfer.id(), transfer);
+    }
+
+    void failed(Transfer transfer) {
+        open.remove(transfer.id());
+        failed.put(transfer.id(), transfer);
+    }
+
+    /** A transfer was stopped or removed: it neither holds the batch back nor counts as failed. */
+    void left(long id) {
+        open.remove(id);
+        failed.remove(id);
+    }
+
+    /**
+     * Called when nothing is queued or running.
+     *
+     * @param paused whether a transfer is paused now
+     * @return the announcement, when every transfer of the batch completed or failed; the batch then
+     *         starts anew. Empty while one of them is paused, or when none ended.
+     */
+    Optional<TransferEvent.AllFinished> end(LongPredicate paused) {
+        open.removeIf(id -> !paused.test(id)); // neither paused nor active: stopped before it ran
+        if (!open.isEmpty() || completed.isEmpty() && failed.isEmpty()) {
+            return Optional.empty();
+        }
+        TransferEvent.AllFinished finished = new TransferEvent.AllFinished(new ArrayList<>(completed.values()),
+                new ArrayList<>(failed.values()));
+        completed.clear();
+        failed.clear();
+        return Optional.of(finished);
+    }
+}

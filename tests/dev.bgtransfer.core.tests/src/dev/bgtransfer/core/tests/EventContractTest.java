@@ -1,0 +1,217 @@
+package dev.bgtransfer.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.ServiceTest;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TransferFixture;
+
+/**
+ * What a plug-in that follows transfers from their events relies on, heard as it hears them (a
+ * {@code TransferListener} service): every sequence tells one consistent story, {@code download}
+ * returns what its Javadoc says, a transfer's Job is found from its id, and "all finished" is said
+ * only when every transfer of the batch completed or failed.
+ */
+class EventContractTest extends ServiceTest {
+    private static final long RATE = 1_000_000;
+
+    @Test
+    void downloadReturnsAQueuedTransferAndAddedCarriesTheStateTheFirstChangeLeaves() throws Exception {
+        TestFile file = server.addFile("/files/contract.bin", 100_000, 401);
+
+        Transfer returned = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitState(returned.id(), TransferState.COMPLETED);
+
+        assertEquals(TransferState.QUEUED, returned.state(), "as its Javadoc says");
+        List<TransferEvent> heard = eventsOf(returned.id());
+        assertEquals(TransferState.QUEUED, ((TransferEvent.Added) heard.getFirst()).transfer().state());
+        TransferEvent.StateChanged first = (TransferEvent.StateChanged) heard.stream()
+                .filter(TransferEvent.StateChanged.class::isInstance).findFirst().orElseThrow();
+        assertEquals(TransferState.QUEUED, first.previous());
+        assertEquals(TransferState.RUNNING, first.transfer().state());
+        assertConsistent(fixture.events());
+    }
+
+    @Test
+    void everyLifeCycleTellsAConsistentStory() throws Exception {
+        TestFile slow = server.addFile("/files/slow.bin", 3_000_000, 402).throttle(RATE);
+        server.addStatus("/files/missing.bin", 404);
+        TestFile later = server.addFile("/files/later.bin", 50_000, 403);
+
+        // added, started, paused while running, resumed, completed
+        Transfer first = fixture.service().add(TransferRequest.of(server.uri(slow.path()), folder));
+        fixture.service().start(first.id());
+        fixture.awaitBytes(first.id(), 100_000);
+        fixture.service().pause(first.id());
+        fixture.awaitState(first.id(), TransferState.PAUSED);
+        slow.throttle(0);
+        fixture.service().start(first.id());
+        fixture.awaitState(first.id(), TransferState.COMPLETED);
+        // failed, retried, failed again, stopped, removed
+        Transfer missing = fixture.service().download(TransferRequest.of(server.uri("/files/missing.bin"), folder));
+        fixture.awaitState(missing.id(), TransferState.FAILED);
+        fixture.service().start(missing.id());
+        fixture.await(missing.id(), "failed twice", transfer -> transfer.state() == TransferState.FAILED
+                && server.requests("/files/missing.bin").size() == 2);
+        fixture.service().stop(missing.id());
+        fixture.service().remove(missing.id(), true);
+        // queued and paused before it ran, stopped, started again
+        Transfer third = fixture.service().add(TransferRequest.of(server.uri(later.path()), folder));
+        fixture.service().stop(third.id());
+        fixture.service().start(third.id());
+        fixture.awaitState(third.id(), TransferState.COMPLETED);
+        fixture.awaitEvent(TransferEvent.AllFinished.class,
+                event -> event.completed().stream().anyMatch(transfer -> transfer.id() == third.id()));
+
+        assertConsistent(fixture.events());
+        assertTrue(fixture.events(TransferEvent.Removed.class).stream()
+                .anyMatch(removed -> removed.transfer().id() == missing.id()));
+    }
+
+    @Test
+    void aTransfersJobIsFoundFromItsId() throws Exception {
+        TestFile one = server.addFile("/files/job-one.bin", 2_000_000, 404).throttle(RATE);
+        TestFile two = server.addFile("/files/job-two.bin", 2_000_000, 405).throttle(RATE);
+        Transfer first = fixture.service().download(TransferRequest.of(server.uri(one.path()), folder));
+        Transfer second = fixture.service().download(TransferRequest.of(server.uri(two.path()), folder));
+        fixture.awaitBytes(first.id(), 1);
+        fixture.awaitBytes(second.id(), 1);
+
+        Job[] ofFirst = Job.getJobManager().find(new TransferService.JobFamily(first.id()));
+        Job[] ofSecond = Job.getJobManager().find(new TransferService.JobFamily(second.id()));
+
+        assertEquals(1, ofFirst.length);
+        assertEquals(1, ofSecond.length);
+        assertFalse(ofFirst[0] == ofSecond[0], "one Job per transfer");
+        assertTrue(ofFirst[0].belongsTo(TransferService.JOB_FAMILY));
+        assertEquals(0, Job.getJobManager().find(new TransferService.JobFamily(second.id() + 1000)).length);
+
+        one.throttle(0);
+        ofFirst[0].join(TransferFixture.TIMEOUT.toMillis(), null);
+        assertEquals(TransferState.COMPLETED, fixture.service().get(first.id()).orElseThrow().state(),
+                "joining its Job waits for the transfer");
+        assertEquals(0, Job.getJobManager().find(new TransferService.JobFamily(first.id())).length);
+    }
+
+    @Test
+    void aPauseAfterAnotherCompletedIsNotAllFinished() throws Exception {
+        TestFile quick = server.addFile("/files/quick.bin", 50_000, 406);
+        TestFile slow = server.addFile("/files/paused.bin", 3_000_000, 407).throttle(RATE);
+        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
+        Transfer done = fixture.service().download(TransferRequest.of(server.uri(quick.path()), folder));
+        fixture.awaitState(done.id(), TransferState.COMPLETED);
+        fixture.awaitBytes(running.id(), 100_000);
+
+        fixture.service().pause(running.id());
+        fixture.awaitState(running.id(), TransferState.PAUSED);
+        TransferFixture.sleep(500);
+        assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class), "a pause is not the end");
+
+        slow.throttle(0);
+        fixture.service().start(running.id());
+        TransferEvent.AllFinished finished = fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
+        assertEquals(List.of("quick.bin", "paused.bin"), finished.completed().stream().map(Transfer::title).toList(),
+                "it says what finished");
+        assertEquals(List.of(), finished.failed());
+        assertEquals(1, fixture.events(TransferEvent.AllFinished.class).size());
+    }
+
+    @Test
+    void stoppingThePausedOneEndsTheBatchWithWhatFinished() throws Exception {
+        TestFile quick = server.addFile("/files/kept.bin", 50_000, 408);
+        TestFile slow = server.addFile("/files/discarded.bin", 3_000_000, 409).throttle(RATE);
+        server.addStatus("/files/gone.bin", 410);
+        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
+        Transfer done = fixture.service().download(TransferRequest.of(server.uri(quick.path()), folder));
+        Transfer gone = fixture.service().download(TransferRequest.of(server.uri("/files/gone.bin"), folder));
+        fixture.awaitState(done.id(), TransferState.COMPLETED);
+        fixture.awaitState(gone.id(), TransferState.FAILED);
+        fixture.service().pause(running.id());
+        fixture.awaitState(running.id(), TransferState.PAUSED);
+        TransferFixture.sleep(300);
+        assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class));
+
+        fixture.service().stop(running.id());
+
+        TransferEvent.AllFinished finished = fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
+        assertEquals(List.of(done.id()), finished.completed().stream().map(Transfer::id).toList());
+        assertEquals(List.of(gone.id()), finished.failed().stream().map(Transfer::id).toList());
+        assertEquals(TransferState.FAILED, finished.failed().getFirst().state());
+    }
+
+    private List<TransferEvent> eventsOf(long id) {
+        return fixture.events().stream().filter(event -> idOf(event) == id).toList();
+    }
+
+    private static long idOf(TransferEvent event) {
+        return switch (event) {
+            case TransferEvent.Added added -> added.transfer().id();
+            case TransferEvent.StateChanged changed -> changed.transfer().id();
+            case TransferEvent.Progress progress -> progress.transfer().id();
+            case TransferEvent.Completed completed -> completed.transfer().id();
+            case TransferEvent.Failed failed -> failed.transfer().id();
+            case TransferEvent.Removed removed -> removed.transfer().id();
+            case TransferEvent.AllFinished finished -> -1;
+        };
+    }
+
+    /**
+     * Follows every transfer's state from its events alone, as a listener would, and fails at the
+     * first event that does not fit what came before.
+     */
+    static void assertConsistent(List<TransferEvent> events) {
+        Map<Long, TransferState> state = new HashMap<>();
+        Set<Long> removed = new HashSet<>();
+        List<String> story = new ArrayList<>();
+        for (TransferEvent event : events) {
+            long id = idOf(event);
+            story.add(event.getClass().getSimpleName() + "#" + id);
+            if (event instanceof TransferEvent.AllFinished) {
+                continue;
+            }
+            if (removed.contains(id)) {
+                fail("an event after Removed: " + story);
+            }
+            TransferState known = state.get(id);
+            switch (event) {
+                case TransferEvent.Added added -> {
+                    assertEquals(null, known, "Added twice: " + story);
+                    state.put(id, added.transfer().state());
+                }
+                case TransferEvent.StateChanged changed -> {
+                    assertNotNull(known, "a change before Added: " + story);
+                    assertEquals(known, changed.previous(), "a change from a state never announced: " + story);
+                    assertTrue(known.canMoveTo(changed.transfer().state()), "not a move of the life cycle: " + story);
+                    state.put(id, changed.transfer().state());
+                }
+                case TransferEvent.Progress progress -> assertEquals(known, progress.transfer().state(),
+                        "progress in another state than announced: " + story);
+                case TransferEvent.Completed completed -> assertEquals(TransferState.COMPLETED, known,
+                        "Completed before its change: " + story);
+                case TransferEvent.Failed failed -> assertEquals(TransferState.FAILED, known,
+                        "Failed before its change: " + story);
+                case TransferEvent.Removed gone -> removed.add(id);
+                case TransferEvent.AllFinished finished -> throw new AssertionError(finished);
+            }
+        }
+    }
+}

@@ -12,6 +12,12 @@ import java.util.Optional;
  * <p>
  * Obtain it from the OSGi service registry. Listen by registering a {@link TransferListener}
  * service. All methods are thread-safe and return without waiting for the network.
+ * <p>
+ * Transfers and their resume data survive a restart and a crash of the process (a {@code kill -9}):
+ * a transfer that was queued or running continues from the bytes its partial file holds. Only when
+ * that file was last written before the machine itself started (a power cut or a system crash came
+ * between) does it continue from its last checkpoint instead, taken every 2 s or 8 MiB with the
+ * bytes forced to disk. A file that changed on the server meanwhile restarts from zero.
  *
  * @noimplement This interface is not intended to be implemented by clients.
  */

@@ -82,8 +82,9 @@ public final class TransferEngine implements AutoCloseable {
         for (TransferRecord stored : store.loadUnfinished()) {
             TransferRecord record = stored;
             if (record.state().isActive()) {
-                record = record.withState(continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null,
-                        Instant.now());
+                // its process ended while it ran: the bytes it wrote since its last checkpoint count
+                record = CrashedWrites.adopt(record).withState(
+                        continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null, Instant.now());
                 store.save(record);
             }
             records.put(record.id(), record);

@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal;
+package dev.bgtransfer.ui.internal.credentials;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * Answers a server that asks for credentials with the ones the person saved for its origin, by

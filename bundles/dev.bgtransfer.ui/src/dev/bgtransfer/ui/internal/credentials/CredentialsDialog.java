@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal.dialogs;
+package dev.bgtransfer.ui.internal.credentials;
 
 import java.net.PasswordAuthentication;
 import java.util.Optional;

@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.Shell;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**

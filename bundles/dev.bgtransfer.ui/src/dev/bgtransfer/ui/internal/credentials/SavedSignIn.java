@@ -6,7 +6,6 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * Answers a server that asks for credentials with the ones the person saved for its origin, by

@@ -6,7 +6,6 @@ import org.eclipse.jface.notifications.NotificationPopup;
 import org.eclipse.swt.widgets.Display;
 
 import dev.bgtransfer.core.TransferEvent;
-import dev.bgtransfer.ui.internal.Messages;
 
 /** The popup that says all transfers have finished, and how many failed. */
 public final class FinishedNotification {

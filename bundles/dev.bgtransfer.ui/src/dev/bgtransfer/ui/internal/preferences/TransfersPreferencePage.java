@@ -18,7 +18,6 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**

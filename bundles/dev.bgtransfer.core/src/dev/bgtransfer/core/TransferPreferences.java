@@ -3,7 +3,10 @@ package dev.bgtransfer.core;
 /**
  * The service's preferences, in the instance scope node {@link #NODE} (workspace metadata in an
  * IDE, the instance area in the product). The service reads them at start and follows changes at
- * once; a preference page or another bundle only writes them.
+ * once; a preference page or another bundle only writes them. Their defaults are in the default
+ * scope of the same node, filled by the core from {@link TransferOptions#DEFAULTS} the first time it is
+ * read: read them there ({@code DefaultScope.INSTANCE.getNode(NODE)}, or a preference store over the
+ * node) rather than repeating them.
  */
 public final class TransferPreferences {
 

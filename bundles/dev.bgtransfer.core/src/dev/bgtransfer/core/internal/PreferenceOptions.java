@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -11,9 +12,15 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
 
-/** Reads {@link TransferOptions} from the preferences and reports every change to them. */
+/**
+ * Reads {@link TransferOptions} from the preferences and reports every change to them. A preference
+ * not set in the instance scope has the value of the default scope, which {@link PreferenceDefaults}
+ * fills (as a preference page's Restore Defaults reads it); {@link TransferOptions#DEFAULTS} only
+ * stands in where no extension registry ran that initializer.
+ */
 final class PreferenceOptions implements AutoCloseable {
     private final IEclipsePreferences node = InstanceScope.INSTANCE.getNode(TransferPreferences.NODE);
+    private final IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(TransferPreferences.NODE);
     private IPreferenceChangeListener listener;
 
     /**
@@ -27,18 +34,29 @@ final class PreferenceOptions implements AutoCloseable {
 
     /** @return {@code options} with the preferences' per-host limit, stall timeout and minimum speed */
     TransferOptions applyTo(TransferOptions options) {
-        int perHost = node.getInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
+        int perHost = readInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
                 TransferOptions.DEFAULTS.maxConnectionsPerHost());
-        long stall = node.getLong(TransferPreferences.STALL_TIMEOUT_SECONDS,
+        long stall = readLong(TransferPreferences.STALL_TIMEOUT_SECONDS,
                 TransferOptions.DEFAULTS.stallTimeout().toSeconds());
-        long minimumSpeed = node.getLong(TransferPreferences.MINIMUM_SPEED, TransferOptions.DEFAULTS.minimumSpeed());
+        long minimumSpeed = readLong(TransferPreferences.MINIMUM_SPEED, TransferOptions.DEFAULTS.minimumSpeed());
         return options.withMaxConnectionsPerHost(Math.clamp(perHost, 1, TransferPreferences.MAX_CONNECTIONS_PER_HOST_LIMIT))
                 .withStallTimeout(Duration.ofSeconds(Math.max(1, stall)))
                 .withMinimumSpeed(Math.max(0, minimumSpeed), options.speedWindow());
     }
 
+    /** @return the instance scope's value of {@code key}, else the default scope's, else {@code fallback} */
+    private int readInt(String key, int fallback) {
+        return node.getInt(key, defaults.getInt(key, fallback));
+    }
+
+    /** @return the instance scope's value of {@code key}, else the default scope's, else {@code fallback} */
+    private long readLong(String key, long fallback) {
+        return node.getLong(key, defaults.getLong(key, fallback));
+    }
+
     boolean continueUnfinished() {
-        return node.getBoolean(TransferPreferences.CONTINUE_UNFINISHED, true);
+        return node.getBoolean(TransferPreferences.CONTINUE_UNFINISHED,
+                defaults.getBoolean(TransferPreferences.CONTINUE_UNFINISHED, PreferenceDefaults.CONTINUE_UNFINISHED));
     }
 
     @Override

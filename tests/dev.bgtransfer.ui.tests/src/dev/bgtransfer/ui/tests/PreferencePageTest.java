@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.preferences.DefaultScope;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.ui.internal.UiPreferences;
@@ -38,6 +41,38 @@ class PreferencePageTest extends WorkbenchTest {
     void restoreServicePreferences() {
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MINIMUM_SPEED);
+        InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.CONTINUE_UNFINISHED);
+    }
+
+    @Test
+    void restoreDefaultsShowsTheDefaultsOfTheCore() {
+        IEclipsePreferences service = InstanceScope.INSTANCE.getNode(TransferPreferences.NODE);
+        service.putInt(TransferPreferences.MAX_CONNECTIONS_PER_HOST, 7);
+        service.putLong(TransferPreferences.MINIMUM_SPEED, 50_000);
+        service.putBoolean(TransferPreferences.CONTINUE_UNFINISHED, false);
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Text perHost = fieldAfter(dialog, "Connections per host");
+            Text minimumSpeed = fieldAfter(dialog, "Minimum speed in KB/s (0 = off)");
+            Button continueUnfinished = Ui.button(dialog.getShell(), "Continue unfinished downloads at startup");
+            assertEquals("7", perHost.getText(), "the page shows what is set");
+            assertEquals("50", minimumSpeed.getText());
+            assertFalse(continueUnfinished.getSelection());
+
+            Ui.select(Ui.button(dialog.getShell(), "Restore Defaults"));
+            Ui.spin(50);
+
+            assertEquals(Integer.toString(TransferOptions.DEFAULTS.maxConnectionsPerHost()), perHost.getText(),
+                    "the options' default");
+            assertEquals(Long.toString(TransferOptions.DEFAULTS.minimumSpeed() / 1000), minimumSpeed.getText(),
+                    "the options' default, in KB/s");
+            assertEquals(DefaultScope.INSTANCE.getNode(TransferPreferences.NODE)
+                    .getBoolean(TransferPreferences.CONTINUE_UNFINISHED, false), continueUnfinished.getSelection(),
+                    "the core's default");
+            assertTrue(continueUnfinished.getSelection(), "unfinished transfers continue by default");
+        } finally {
+            dialog.close();
+        }
     }
 
     @Test

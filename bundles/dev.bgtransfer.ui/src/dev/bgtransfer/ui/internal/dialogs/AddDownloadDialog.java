@@ -16,7 +16,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import dev.bgtransfer.core.TransferRequest;
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * Asks for a URL, an optional title and an optional SHA-256. OK stays disabled, with a message

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import dev.bgtransfer.core.TransferRequest;
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * What a person typed into the Add Download dialog, checked: either a {@link TransferRequest} or a

@@ -5,7 +5,6 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.TransferCalls;
 import dev.bgtransfer.ui.internal.UiPreferences;
 import dev.bgtransfer.ui.internal.dialogs.AddDownloadDialog;

@@ -9,7 +9,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.program.Program;
 
 import dev.bgtransfer.core.Transfer;
-import dev.bgtransfer.ui.internal.Messages;
 
 /** Opens the completed files with the program the desktop associates with them (Enter, double-click). */
 public final class OpenHandler extends AbstractHandler {

@@ -6,7 +6,6 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 
 import dev.bgtransfer.core.Transfer;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**

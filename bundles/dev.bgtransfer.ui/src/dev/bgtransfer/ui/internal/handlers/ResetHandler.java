@@ -6,7 +6,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.bgtransfer.core.TransferService;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**

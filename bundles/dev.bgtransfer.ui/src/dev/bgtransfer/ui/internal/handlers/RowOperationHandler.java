@@ -13,9 +13,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.bgtransfer.core.Transfer;
-import dev.bgtransfer.ui.internal.CredentialsRetry;
-
 import dev.bgtransfer.ui.internal.RowOperation;
+import dev.bgtransfer.ui.internal.credentials.CredentialsRetry;
 
 /**
  * Start, Pause, Stop or Retry on the selected rows, whichever applies to each. plugin.xml names the

@@ -1,7 +1,6 @@
 package dev.bgtransfer.ui.internal.handlers;
 
 import dev.bgtransfer.core.TransferService;
-import dev.bgtransfer.ui.internal.Messages;
 
 /** Starts (or resumes) every transfer that is not queued, running or complete. */
 public final class StartAllHandler extends ServiceHandler {

@@ -1,7 +1,6 @@
 package dev.bgtransfer.ui.internal.handlers;
 
 import dev.bgtransfer.core.TransferService;
-import dev.bgtransfer.ui.internal.Messages;
 
 /** Stops every transfer that is not complete; their partial bytes are deleted. */
 public final class StopAllHandler extends ServiceHandler {

@@ -12,7 +12,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.credentials.SavedCredentials;
 
 /** How many sign-ins are kept in secure storage, and a button that forgets them all at once. */

@@ -18,14 +18,15 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
  * Window &gt; Preferences &gt; Background Transfers. The download folder and the notification are
  * this bundle's preferences; connections per host, the minimum speed and continuing unfinished
- * transfers are the service's, written to its node, where the service picks them up at once. Below
- * them, the sign-ins kept in secure storage can be forgotten.
+ * transfers are the service's, written to its node, where the service picks them up at once; their
+ * defaults (Restore Defaults) are the core's, read from the default scope of that node, which the
+ * core fills from {@link TransferOptions#DEFAULTS}. Below them, the sign-ins kept in secure storage can
+ * be forgotten.
  */
 public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
@@ -39,10 +40,6 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     public TransfersPreferencePage() {
         super(GRID);
         setDescription(Messages.preferencesDescription);
-        serviceStore.setDefault(TransferPreferences.MAX_CONNECTIONS_PER_HOST,
-                TransferOptions.DEFAULTS.maxConnectionsPerHost());
-        serviceStore.setDefault(TransferPreferences.CONTINUE_UNFINISHED, true);
-        serviceStore.setDefault(TransferPreferences.MINIMUM_SPEED, TransferOptions.DEFAULTS.minimumSpeed());
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.progress.UIJob;
 
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * Runs the view's refresh on the UI thread with at least {@link #DELAY_MS} between the end of one

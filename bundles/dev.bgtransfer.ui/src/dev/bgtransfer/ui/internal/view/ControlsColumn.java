@@ -9,7 +9,6 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
 
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.RowOperation;
 
 /**

@@ -18,7 +18,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * The Downloads view's table: a virtual {@link TableViewer} over a {@link RowList} (only visible

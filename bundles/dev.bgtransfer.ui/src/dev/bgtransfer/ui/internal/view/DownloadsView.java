@@ -18,7 +18,6 @@ import org.osgi.framework.FrameworkUtil;
 import dev.bgtransfer.ui.internal.CommandIds;
 import dev.bgtransfer.ui.internal.ProgressIcons;
 import dev.bgtransfer.ui.internal.TransferCalls;
-import dev.bgtransfer.ui.internal.handlers.TransferStateTester;
 
 /**
  * The Downloads view: one row per transfer with its own controls. It is only the viewer and its

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import org.eclipse.osgi.util.NLS;
 
-import dev.bgtransfer.ui.internal.Messages;
 
 /** Sizes, rates and durations the way a person reads them: "4.2 MB", "1.1 MB/s", "2 min 5 s". */
 public final class Formats {

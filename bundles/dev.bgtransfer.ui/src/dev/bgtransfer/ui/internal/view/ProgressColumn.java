@@ -10,7 +10,6 @@ import org.eclipse.swt.widgets.Event;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.ui.internal.Messages;
 
 /** A progress bar with the percentage, painted in the cell. */
 final class ProgressColumn extends OwnerDrawnColumn {

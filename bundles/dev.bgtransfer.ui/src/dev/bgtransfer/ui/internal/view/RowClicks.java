@@ -10,8 +10,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 import dev.bgtransfer.core.Transfer;
-import dev.bgtransfer.ui.internal.CredentialsRetry;
 import dev.bgtransfer.ui.internal.RowOperation;
+import dev.bgtransfer.ui.internal.credentials.CredentialsRetry;
 
 /** Turns a left click on a painted {@link RowButton} into its operation on that row's transfer. */
 final class RowClicks implements Listener {

@@ -5,7 +5,6 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.ui.internal.Messages;
 
 /** "bytes / total", "bytes of unknown size", or the size of the finished file. */
 final class SizeColumn extends ColumnLabelProvider {

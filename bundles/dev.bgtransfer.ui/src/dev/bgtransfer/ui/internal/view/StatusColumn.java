@@ -19,7 +19,6 @@ import org.eclipse.ui.PlatformUI;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * Speed and time left while running, the state otherwise, the reason of a failure in full (in red,

@@ -11,7 +11,6 @@ import org.osgi.framework.ServiceRegistration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
-import dev.bgtransfer.ui.internal.Messages;
 import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**

@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal;
+package dev.bgtransfer.ui.internal.notifications;
 
 import java.text.MessageFormat;
 import java.util.List;

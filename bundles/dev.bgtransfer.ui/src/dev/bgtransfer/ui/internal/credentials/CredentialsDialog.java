@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal.dialogs;
+package dev.bgtransfer.ui.internal.credentials;
 
 import java.net.PasswordAuthentication;
 import java.util.Optional;
@@ -16,7 +16,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-import dev.bgtransfer.ui.internal.Messages;
 
 /**
  * Asks for the user name and password a server wants, and whether to remember them in secure

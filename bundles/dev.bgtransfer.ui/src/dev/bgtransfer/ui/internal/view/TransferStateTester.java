@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal.handlers;
+package dev.bgtransfer.ui.internal.view;
 
 import org.eclipse.core.expressions.PropertyTester;
 import org.eclipse.ui.IWorkbenchPartSite;
@@ -6,7 +6,6 @@ import org.eclipse.ui.services.IEvaluationService;
 
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.ui.internal.RowOperation;
-import dev.bgtransfer.ui.internal.view.TransferRow;
 
 /**
  * Tests a row of the Downloads view in handler and menu expressions:

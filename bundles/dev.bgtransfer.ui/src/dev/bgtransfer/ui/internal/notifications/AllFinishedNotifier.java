@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal;
+package dev.bgtransfer.ui.internal.notifications;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
  * Tells the person when every transfer has finished, whether or not the Downloads view is open: a

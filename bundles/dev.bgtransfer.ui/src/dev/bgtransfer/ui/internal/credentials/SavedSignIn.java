@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal;
+package dev.bgtransfer.ui.internal.credentials;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;

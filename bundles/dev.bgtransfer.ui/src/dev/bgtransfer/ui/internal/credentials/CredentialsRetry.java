@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.internal;
+package dev.bgtransfer.ui.internal.credentials;
 
 import java.io.IOException;
 import java.net.PasswordAuthentication;
@@ -15,8 +15,7 @@ import org.eclipse.swt.widgets.Shell;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.ui.internal.credentials.SavedCredentials;
-import dev.bgtransfer.ui.internal.dialogs.CredentialsDialog;
+import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**
  * The retry of a transfer whose server wants credentials: answered once by itself with the saved

@@ -1,0 +1,27 @@
+package dev.bgtransfer.ui.internal.dialogs;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The strings a person reads in this package, from {@code messages.properties} beside it. */
+final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "dev.bgtransfer.ui.internal.dialogs.messages"; //$NON-NLS-1$
+
+    public static String addDialogTitle;
+    public static String addDialogMessage;
+    public static String addButton;
+    public static String addUrlLabel;
+    public static String addUrlHint;
+    public static String addTitleLabel;
+    public static String addSha256Label;
+    public static String addOptionalHint;
+    public static String addDestination;
+    public static String addUrlMissing;
+    public static String addSha256Invalid;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bgtransfer.ui.internal.preferences;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The strings a person reads in this package, from {@code messages.properties} beside it. */
+final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "dev.bgtransfer.ui.internal.preferences.messages"; //$NON-NLS-1$
+
+    public static String preferencesDescription;
+    public static String preferencesFolder;
+    public static String preferencesPerHost;
+    public static String preferencesContinue;
+    public static String preferencesNotify;
+    public static String preferencesNotSaved;
+    public static String preferencesMinimumSpeed;
+    public static String preferencesMinimumSpeedTooltip;
+    public static String preferencesSignIns;
+    public static String preferencesForgetSignIns;
+    public static String preferencesSignInsForgotten;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.cli;
+package dev.bgtransfer.cli.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.osgi.util.NLS;
 
-import dev.bgtransfer.app.internal.remote.ServiceSocket;
+import dev.bgtransfer.cli.internal.remote.ServiceSocket;
 
 /**
  * One client of {@code serve}: reads its command, runs it with the client's stdout and stderr as

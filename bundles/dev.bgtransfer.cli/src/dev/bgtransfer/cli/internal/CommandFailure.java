@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.cli;
+package dev.bgtransfer.cli.internal;
 
 /** The command cannot go on; the message is the whole story for a person (exit status 1). */
 final class CommandFailure extends Exception {

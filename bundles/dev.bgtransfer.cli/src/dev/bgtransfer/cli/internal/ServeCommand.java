@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.cli;
+package dev.bgtransfer.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.eclipse.osgi.util.NLS;
 
-import dev.bgtransfer.app.internal.remote.ServiceSocket;
+import dev.bgtransfer.cli.internal.remote.ServiceSocket;
 
 /**
  * {@code serve}: keeps the transfer service of a state folder running and takes the {@code get},

@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.remote;
+package dev.bgtransfer.cli.internal.remote;
 
 import java.io.EOFException;
 import java.io.FileDescriptor;
@@ -18,7 +18,7 @@ import java.util.ResourceBundle;
  * and relays what it prints and its exit status: a plain JVM with a handful of JDK classes starts
  * in a few hundredths of a second, the OSGi framework and the service in more than a second.
  * <p>
- * {@code java -cp dev.bgtransfer.app.jar dev.bgtransfer.app.internal.remote.ServiceClient SOCKET ARGUMENT...}
+ * {@code java -cp dev.bgtransfer.cli.jar dev.bgtransfer.cli.internal.remote.ServiceClient SOCKET ARGUMENT...}
  * exits with {@link ServiceSocket#NO_SERVICE} when nothing answers on {@code SOCKET}, so that the
  * launcher runs the command itself.
  */

@@ -1,10 +1,10 @@
-package dev.bgtransfer.app.internal.cli;
+package dev.bgtransfer.cli.internal;
 
 import org.eclipse.osgi.util.NLS;
 
 /** The texts of the command line that a person reads. */
 final class Messages extends NLS {
-    private static final String BUNDLE_NAME = "dev.bgtransfer.app.internal.cli.messages"; //$NON-NLS-1$
+    private static final String BUNDLE_NAME = "dev.bgtransfer.cli.internal.messages"; //$NON-NLS-1$
 
     public static String usage;
     public static String usageError;

@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.remote;
+package dev.bgtransfer.cli.internal.remote;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

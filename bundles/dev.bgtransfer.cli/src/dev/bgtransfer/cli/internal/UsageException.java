@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.cli;
+package dev.bgtransfer.cli.internal;
 
 /** The command line cannot be understood; its message says why, for a person. */
 final class UsageException extends Exception {

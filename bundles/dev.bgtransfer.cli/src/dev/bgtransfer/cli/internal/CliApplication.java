@@ -1,4 +1,4 @@
-package dev.bgtransfer.app.internal.cli;
+package dev.bgtransfer.cli.internal;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -17,7 +17,7 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.samples.SampleServer;
 
 /**
- * The headless application {@code dev.bgtransfer.app.cli}: {@code get}, {@code list},
+ * The headless application {@code dev.bgtransfer.cli.app}: {@code get}, {@code list},
  * {@code resume} and {@code samples} over the {@link TransferService} from the service registry.
  * Exit status 0 when every transfer completed, 1 when any failed, 2 for bad usage. Failures are
  * one line each; details go to the log, never a stack trace to the console.

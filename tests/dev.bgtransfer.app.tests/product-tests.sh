@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Integration tests of the materialized product through ./bgtransfer, as a person or a script uses
-# it. Usage: product-tests.sh TARGET_DIR. Ends with "N passed, N failed"; exits 1 on any failure.
+# Integration tests of the materialized products (the command line's and the workbench's) through
+# ./bgtransfer, as a person or a script uses it. Usage: product-tests.sh TARGET_DIR. Ends with
+# "N passed, N failed"; exits 1 on any failure.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 target=${1:-$repo/tests/dev.bgtransfer.app.tests/target}
@@ -25,6 +26,20 @@ wait_for() { # SECONDS CONDITION...
   local deadline=$((SECONDS + $1)); shift
   until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.2; done
 }
+
+# --- the command line's own product: headless, its config.ini written by Tycho
+cli_product=$repo/releng/dev.bgtransfer.cli.product/target/products/dev.bgtransfer.cli.product/linux/gtk/x86_64
+cli_config=$cli_product/configuration/config.ini
+workbench_names='^org\.eclipse\.(ui|swt|jface|e4\.ui)([._]|$)' # the workbench's, JFace's and SWT's plug-ins
+cli_plugins() { ls "$cli_product/plugins"; } # file names
+cli_bundles() { # symbolic names of what its config.ini installs (osgi.bundles)
+  sed -n 's/^osgi\.bundles=//p' "$cli_config" | tr ',' '\n' | sed 's/^reference\\:file\\://; s/_[^_]*$//'
+}
+no_workbench_plugin() { local plugins; plugins=$(cli_plugins) && [[ -n $plugins ]] && ! grep -qE "$workbench_names" <<< "$plugins"; }
+no_workbench_bundle() { local bundles; bundles=$(cli_bundles) && grep -qx dev.bgtransfer.cli <<< "$bundles" && ! grep -qE "$workbench_names" <<< "$bundles"; }
+check "the command-line product holds plug-ins, none of org.eclipse.ui, JFace or SWT" no_workbench_plugin
+check "its config.ini installs the command line and no such bundle" no_workbench_bundle
+check "its config.ini names the application dev.bgtransfer.cli.app" grep -qx 'eclipse.application=dev.bgtransfer.cli.app' "$cli_config"
 
 # --- a sample server in its own process, logging what it is asked
 BGTRANSFER_VM_ARGS="-Ddev.bgtransfer.samples.accessLog=$work/access.log" \

@@ -1,0 +1,49 @@
+package dev.bgtransfer.cli.internal;
+
+import java.net.PasswordAuthentication;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.bgtransfer.core.TransferRequest;
+
+/** What the command line asks for, checked and complete. */
+sealed interface Command {
+
+    /** A command on the transfers of one state folder: run by this process or by the service serving the folder. */
+    sealed interface OnStore extends Command {
+        Path state();
+    }
+
+    /**
+     * Download {@code requests}; {@code retries} bounds the retries of each transient failure;
+     * {@code user} goes to the servers of the URLs that ask for it; {@code spaceWait} bounds the wait
+     * for room on a full disk.
+     */
+    record Get(List<TransferRequest> requests, Path state, Optional<Integer> maxPerHost, Optional<Duration> stallTimeout,
+            Optional<Integer> retries, Optional<PasswordAuthentication> user, boolean quiet,
+            Optional<Duration> spaceWait) implements OnStore {
+    }
+
+    /** Print the stored transfers. */
+    record ListTransfers(Path state) implements OnStore {
+    }
+
+    /** Finish every unfinished stored transfer. */
+    record Resume(Path state, boolean quiet) implements OnStore {
+    }
+
+    /** Serve the sample files until stopped. */
+    record Samples(Optional<Integer> port, Optional<Long> bytesPerSecond, Optional<PasswordAuthentication> user)
+            implements Command {
+    }
+
+    /** Run the transfer service for the state folder and take the commands on it that clients hand over. */
+    record Serve(Path state) implements Command {
+    }
+
+    /** Print the usage. */
+    record Help() implements Command {
+    }
+}

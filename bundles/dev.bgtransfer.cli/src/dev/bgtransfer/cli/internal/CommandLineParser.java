@@ -1,0 +1,200 @@
+package dev.bgtransfer.cli.internal;
+
+import java.net.PasswordAuthentication;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.TransferRequest;
+
+/**
+ * Reads {@code get|list|resume|serve|samples|help} and their options ({@code --name value} or
+ * {@code --name=value}) into a {@link Command}, refusing anything it does not know.
+ */
+final class CommandLineParser {
+    private static final Set<String> FLAGS = Set.of("--quiet");
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--user",
+                    "--quiet", "--wait-for-space"),
+            "list", Set.of("--state"),
+            "resume", Set.of("--state", "--quiet"),
+            "serve", Set.of("--state"),
+            "samples", Set.of("--port", "--rate", "--user"),
+            "help", Set.of());
+
+    private final Path defaultState;
+    private final Path workingDirectory;
+
+    CommandLineParser(Path defaultState, Path workingDirectory) {
+        this.defaultState = defaultState;
+        this.workingDirectory = workingDirectory;
+    }
+
+    Command parse(List<String> arguments) throws UsageException {
+        Deque<String> rest = new ArrayDeque<>(arguments);
+        String name = rest.isEmpty() ? "help" : rest.removeFirst();
+        if (name.equals("--help") || name.equals("-h")) {
+            name = "help";
+        }
+        if (!OPTIONS.containsKey(name)) {
+            throw new UsageException(NLS.bind(Messages.unknownCommand, name));
+        }
+        Map<String, String> options = new HashMap<>();
+        List<String> operands = new ArrayList<>();
+        readOptions(name, rest, options, operands);
+        return switch (name) {
+            case "get" -> get(options, operands);
+            case "list" -> new Command.ListTransfers(noOperands(operands, state(options)));
+            case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
+            case "serve" -> new Command.Serve(noOperands(operands, state(options)));
+            case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
+                    longValue(options, "--rate"), user(options));
+            default -> new Command.Help();
+        };
+    }
+
+    private static void readOptions(String command, Deque<String> rest, Map<String, String> options,
+            List<String> operands) throws UsageException {
+        boolean onlyOperands = false;
+        while (!rest.isEmpty()) {
+            String argument = rest.removeFirst();
+            if (onlyOperands || !argument.startsWith("--")) {
+                operands.add(argument);
+                continue;
+            }
+            if (argument.equals("--")) {
+                onlyOperands = true;
+                continue;
+            }
+            int equals = argument.indexOf('=');
+            String option = equals < 0 ? argument : argument.substring(0, equals);
+            if (!OPTIONS.get(command).contains(option)) {
+                throw new UsageException(NLS.bind(Messages.unknownOption, option, command));
+            }
+            String value;
+            if (FLAGS.contains(option)) {
+                if (equals >= 0) {
+                    throw new UsageException(NLS.bind(Messages.flagWithValue, option));
+                }
+                value = "";
+            } else if (equals >= 0) {
+                value = argument.substring(equals + 1);
+            } else if (rest.isEmpty()) {
+                throw new UsageException(NLS.bind(Messages.missingValue, option));
+            } else {
+                value = rest.removeFirst();
+            }
+            if (options.put(option, value) != null) {
+                throw new UsageException(NLS.bind(Messages.repeatedOption, option));
+            }
+        }
+    }
+
+    private Command get(Map<String, String> options, List<String> urls) throws UsageException {
+        if (urls.isEmpty()) {
+            throw new UsageException(Messages.noUrl);
+        }
+        Optional<String> sha256 = Optional.ofNullable(options.get("--sha256"));
+        if (sha256.isPresent() && urls.size() != 1) {
+            throw new UsageException(Messages.sha256NeedsOneUrl);
+        }
+        Path folder = options.containsKey("--dir") ? path(options.get("--dir"), "--dir") : workingDirectory;
+        List<TransferRequest> requests = new ArrayList<>();
+        for (String url : urls) {
+            try {
+                TransferRequest request = TransferRequest.of(TransferRequest.parseUrl(url), folder);
+                requests.add(sha256.isPresent() ? request.withExpectedSha256(sha256.get()) : request);
+            } catch (IllegalArgumentException bad) {
+                throw new UsageException(NLS.bind(Messages.badUrl, printable(url), bad.getMessage()));
+            }
+        }
+        Optional<Integer> timeout = integer(options, "--timeout", 1, 86_400);
+        return new Command.Get(requests, state(options), integer(options, "--max-per-host", 1, 64),
+                timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), user(options),
+                options.containsKey("--quiet"),
+                integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds));
+    }
+
+    /**
+     * @return {@code text} safe to echo on a terminal: control characters as Java escapes (a typed URL
+     *         may hold a line break or an escape sequence), cut after 100 characters
+     */
+    private static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "\u2026" : text; //$NON-NLS-1$
+        StringBuilder escaped = new StringBuilder();
+        shown.chars().forEach(c -> escaped.append(Character.isISOControl(c) ? String.format("\\u%04x", c) //$NON-NLS-1$
+                : Character.toString(c)));
+        return escaped.toString();
+    }
+
+    /** {@code --user USER:PASSWORD}, split at the first colon; the password may contain colons. */
+    private static Optional<PasswordAuthentication> user(Map<String, String> options) throws UsageException {
+        String value = options.get("--user");
+        if (value == null) {
+            return Optional.empty();
+        }
+        int colon = value.indexOf(':');
+        if (colon <= 0) {
+            throw new UsageException(Messages.badUser);
+        }
+        return Optional.of(new PasswordAuthentication(value.substring(0, colon),
+                value.substring(colon + 1).toCharArray()));
+    }
+
+    private static <T> T noOperands(List<String> operands, T value) throws UsageException {
+        if (!operands.isEmpty()) {
+            throw new UsageException(NLS.bind(Messages.unexpectedOperand, operands.get(0)));
+        }
+        return value;
+    }
+
+    private Path state(Map<String, String> options) throws UsageException {
+        return options.containsKey("--state") ? path(options.get("--state"), "--state") : defaultState;
+    }
+
+    private Path path(String value, String option) throws UsageException {
+        try {
+            if (value.isBlank()) {
+                throw new InvalidPathException(value, "empty");
+            }
+            return workingDirectory.resolve(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException bad) {
+            throw new UsageException(NLS.bind(Messages.badPath, option, value));
+        }
+    }
+
+    private static Optional<Integer> integer(Map<String, String> options, String option, int min, int max)
+            throws UsageException {
+        Optional<Long> value = longValue(options, option);
+        if (value.isPresent() && (value.get() < min || value.get() > max)) {
+            throw new UsageException(NLS.bind(Messages.outOfRange, new Object[] { option, min, max }));
+        }
+        return value.map(Long::intValue);
+    }
+
+    private static Optional<Long> longValue(Map<String, String> options, String option) throws UsageException {
+        String value = options.get(option);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(number);
+        } catch (NumberFormatException notANumber) {
+            throw new UsageException(NLS.bind(Messages.notANumber, option, value));
+        }
+    }
+}

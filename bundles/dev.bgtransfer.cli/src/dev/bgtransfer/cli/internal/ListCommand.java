@@ -1,0 +1,45 @@
+package dev.bgtransfer.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.ByteCounts;
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferService;
+
+/**
+ * {@code list}: one tab-separated line per stored transfer (id, state, bytes, URL, file or folder),
+ * read a page at a time so that a long history is never held at once.
+ */
+final class ListCommand {
+    private static final int PAGE = 500;
+
+    private ListCommand() {
+    }
+
+    static int run(TransferService service, Path state, PrintStream out) {
+        List<Transfer> page = service.transfers(0, PAGE);
+        if (page.isEmpty()) {
+            out.println(NLS.bind(Messages.noTransfers, state));
+            return 0;
+        }
+        while (!page.isEmpty()) {
+            page.forEach(transfer -> print(transfer, out));
+            page = page.size() < PAGE ? List.of() : service.transfers(page.getLast().id() + 1, PAGE);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void print(Transfer transfer, PrintStream out) {
+        String bytes = ByteCounts.format(transfer.bytesReceived()) + " / "
+                + (transfer.isSizeKnown() ? ByteCounts.format(transfer.totalBytes()) : Messages.unknownSize);
+        Path where = transfer.file().orElse(transfer.destinationFolder());
+        out.println(NLS.bind(Messages.listLine,
+                new Object[] { transfer.id(), transfer.state(), bytes, transfer.url(), where }));
+        transfer.failure().ifPresent(failure -> out.println(NLS.bind(Messages.listFailure, failure.message())));
+    }
+}

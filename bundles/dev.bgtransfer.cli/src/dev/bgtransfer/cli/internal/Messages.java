@@ -1,0 +1,53 @@
+package dev.bgtransfer.cli.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The texts of the command line that a person reads. */
+final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "dev.bgtransfer.cli.internal.messages"; //$NON-NLS-1$
+
+    public static String usage;
+    public static String usageError;
+    public static String unknownCommand;
+    public static String unknownOption;
+    public static String flagWithValue;
+    public static String missingValue;
+    public static String repeatedOption;
+    public static String noUrl;
+    public static String sha256NeedsOneUrl;
+    public static String badUser;
+    public static String promptUser;
+    public static String promptPassword;
+    public static String badUrl;
+    public static String unexpectedOperand;
+    public static String badPath;
+    public static String outOfRange;
+    public static String notANumber;
+    public static String stateInUse;
+    public static String stateUnusable;
+    public static String serviceMissing;
+    public static String failedInternally;
+    public static String stopped;
+    public static String nothingToResume;
+    public static String noTransfers;
+    public static String listLine;
+    public static String listFailure;
+    public static String progressLine;
+    public static String progressLineUnknown;
+    public static String resuming;
+    public static String samplesServing;
+    public static String unknownSize;
+
+    public static String serving;
+    public static String serveUnusable;
+    public static String socketPathTooLong;
+    public static String socketFolderIsLink;
+    public static String notForService;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.bgtransfer.cli.internal;
+
+import java.util.List;
+
+import dev.bgtransfer.core.TransferService;
+
+/**
+ * Runs {@code get}, {@code list} and {@code resume} against a transfer service, for this process's
+ * console or for a client of the background service alike.
+ */
+final class TransferCommands {
+    private final TransferService service;
+
+    TransferCommands(TransferService service) {
+        this.service = service;
+    }
+
+    /** @return the exit status: 0 when every transfer completed, 1 when any did not */
+    int run(Command.OnStore command, Console console) throws InterruptedException {
+        return switch (command) {
+            case Command.ListTransfers list -> ListCommand.run(service, list.state(), console.out());
+            case Command.Get get -> {
+                CredentialsPrompt prompt = get.user().isPresent() ? CredentialsPrompt.NONE : console.prompt();
+                yield transferRun(get.quiet(), console, prompt).await(new GetCommand(service).start(get));
+            }
+            case Command.Resume resume -> {
+                List<Long> ids = ResumeCommand.start(service);
+                if (ids.isEmpty()) {
+                    console.err().println(Messages.nothingToResume);
+                    yield 0;
+                }
+                yield transferRun(resume.quiet(), console, console.prompt()).await(ids);
+            }
+        };
+    }
+
+    private TransferRun transferRun(boolean quiet, Console console, CredentialsPrompt prompt) {
+        return new TransferRun(service, console.out(), console.err(),
+                ProgressDisplay.create(quiet, console.terminal(), console.err()), prompt);
+    }
+}

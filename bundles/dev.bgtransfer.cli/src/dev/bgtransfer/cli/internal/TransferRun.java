@@ -1,0 +1,144 @@
+package dev.bgtransfer.cli.internal;
+
+import java.io.PrintStream;
+import java.net.PasswordAuthentication;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferState;
+
+/**
+ * Waits for transfers to end, printing one result line per completed file on stdout
+ * ({@code path<TAB>bytes<TAB>sha256}) and {@code URL: reason} per failure on stderr.
+ */
+final class TransferRun {
+    private static final long TICK_MILLIS = 100;
+
+    private final TransferService service;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProgressDisplay progress;
+    private final CredentialsPrompt prompt;
+    private final Set<Long> prompted = new HashSet<>();
+    /** Transfers whose wait for disk space was announced, so that it is said once per wait. */
+    private final Set<Long> waitingForSpace = new HashSet<>();
+
+    TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress,
+            CredentialsPrompt prompt) {
+        this.service = service;
+        this.out = out;
+        this.err = err;
+        this.progress = progress;
+        this.prompt = prompt;
+    }
+
+    /**
+     * @return 0 when every transfer completed, 1 when any did not
+     * @throws InterruptedException when the command was given up (its client went away): what it
+     *                              waited for is paused, its bytes kept for a resume
+     */
+    int await(List<Long> ids) throws InterruptedException {
+        Set<Long> pending = new LinkedHashSet<>(ids);
+        try (TransferEnds ends = TransferEnds.listen()) {
+            return awaitEach(ids, pending, ends);
+        } catch (InterruptedException givenUp) {
+            pending.forEach(service::pause);
+            throw givenUp;
+        }
+    }
+
+    /**
+     * Looks at every transfer once a tick, to show progress and to catch what no event names; in
+     * between, only at the transfers whose state changed, the moment they change.
+     */
+    private int awaitEach(List<Long> ids, Set<Long> pending, TransferEnds ends) throws InterruptedException {
+        boolean allCompleted = true;
+        Collection<Long> changed = Set.of();
+        long nextTick = System.nanoTime();
+        while (!pending.isEmpty()) {
+            boolean tick = System.nanoTime() - nextTick >= 0;
+            List<Transfer> current = new ArrayList<>();
+            for (long id : tick ? ids : changed) {
+                if (!tick && !pending.contains(id)) {
+                    continue; // another command's transfer, or one reported already
+                }
+                Optional<Transfer> transfer = service.get(id);
+                if (tick) {
+                    transfer.ifPresent(current::add);
+                    transfer.ifPresent(this::announceWaitForSpace);
+                }
+                if (pending.contains(id) && isOver(transfer) && !signedIn(transfer.get())) {
+                    pending.remove(id);
+                    allCompleted &= report(id, transfer);
+                }
+            }
+            if (tick) {
+                progress.show(current);
+                nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+            }
+            if (!pending.isEmpty()) {
+                long untilTick = TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime());
+                changed = ends.awaitChanges(Math.max(1, untilTick));
+            }
+        }
+        progress.clear();
+        return allCompleted ? 0 : 1;
+    }
+
+    /** Says once on stderr why a transfer stands still while its disk is full, and what would help. */
+    private void announceWaitForSpace(Transfer transfer) {
+        if (!transfer.isWaitingForSpace()) {
+            waitingForSpace.remove(transfer.id());
+        } else if (waitingForSpace.add(transfer.id())) {
+            progress.clear();
+            err.println(transfer.url() + ": " + transfer.failure().map(TransferFailure::message).orElse(""));
+            err.flush();
+        }
+    }
+
+    /** @return whether the person gave credentials for a transfer that needs them (once per transfer) */
+    private boolean signedIn(Transfer ended) {
+        boolean needs = ended.state() == TransferState.FAILED
+                && ended.failure().map(failure -> failure.kind() == TransferFailure.Kind.CREDENTIALS).orElse(false);
+        if (!needs || !prompted.add(ended.id())) {
+            return false;
+        }
+        progress.clear();
+        Optional<PasswordAuthentication> given = prompt.ask(ended.url().getHost(),
+                ended.failure().map(TransferFailure::message).orElse(""));
+        given.ifPresent(credentials -> service.authenticate(ended.id(), credentials));
+        return given.isPresent();
+    }
+
+    private static boolean isOver(Optional<Transfer> transfer) {
+        return transfer.isEmpty() || switch (transfer.get().state()) {
+            case COMPLETED, FAILED, CANCELLED -> true;
+            case QUEUED, RUNNING, PAUSED -> false;
+        };
+    }
+
+    private boolean report(long id, Optional<Transfer> ended) {
+        progress.clear();
+        if (ended.isPresent() && ended.get().state() == TransferState.COMPLETED && ended.get().file().isPresent()) {
+            Transfer done = ended.get();
+            out.println(done.file().get().toAbsolutePath() + "\t" + done.bytesReceived() + "\t"
+                    + done.sha256().orElse(""));
+            out.flush();
+            return true;
+        }
+        String url = ended.map(transfer -> transfer.url().toString()).orElse("#" + id);
+        String reason = ended.flatMap(Transfer::failure).map(TransferFailure::message).orElse(Messages.stopped);
+        err.println(url + ": " + reason);
+        err.flush();
+        return false;
+    }
+}

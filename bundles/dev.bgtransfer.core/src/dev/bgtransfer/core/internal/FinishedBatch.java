@@ -15,8 +15,8 @@ import dev.bgtransfer.core.TransferEvent;
 /**
  * The transfers queued since the last {@link TransferEvent.AllFinished}, and how those that ended
  * ended. A batch is finished when none of its transfers is queued, running or paused, and at least
- * one completed or failed; stopped and removed ones leave it. Not thread-safe: the engine's lock
- * guards it.
+ * one completed or failed; stopped and removed ones leave it (a removed one is not listed as
+ * finished either). Not thread-safe: the engine's lock guards it.
  */
 final class FinishedBatch {
     /** Transfers queued in this batch that have not completed or failed (yet). */
@@ -40,10 +40,23 @@ final class FinishedBatch {
         failed.put(transfer.id(), transfer);
     }
 
-    /** A transfer was stopped or removed: it neither holds the batch back nor counts as failed. */
-    void left(long id) {
+    /** A transfer was stopped: it neither holds the batch back nor counts as failed. */
+    void stopped(long id) {
         open.remove(id);
         failed.remove(id);
+    }
+
+    /** A transfer was removed: nothing says it finished, the file it completed may be gone. */
+    void removed(long id) {
+        stopped(id);
+        completed.remove(id);
+    }
+
+    /** Forgets the batch: after a reset nothing is announced as finished. */
+    void clear() {
+        open.clear();
+        completed.clear();
+        failed.clear();
     }
 
     /**

@@ -223,12 +223,13 @@ public final class TransferEngine implements AutoCloseable {
         store.delete(id);
         records.remove(id);
         credentials.remove(id);
-        batch.left(id);
+        batch.removed(id);
         events.post(new TransferEvent.Removed(record.toTransfer()));
         announceIfAllFinished();
     }
 
     public synchronized void resetAll() {
+        batch.clear();
         for (long id : store.ids()) {
             remove(id, true);
         }
@@ -311,7 +312,7 @@ public final class TransferEngine implements AutoCloseable {
     private void toInitialState(TransferRecord record) {
         QuietFiles.delete(record.partFile());
         transition(record.withoutResumeData(Instant.now()), TransferState.CANCELLED, null);
-        batch.left(record.id());
+        batch.stopped(record.id());
     }
 
     private static void deleteFiles(TransferRecord record, boolean deleteFile) {

@@ -158,6 +158,22 @@ class EventContractTest extends ServiceTest {
         assertEquals(TransferState.FAILED, finished.failed().getFirst().state());
     }
 
+    @Test
+    void aResetAnnouncesNothingAndARemovedOneIsNotListed() throws Exception {
+        TestFile quick = server.addFile("/files/reset.bin", 50_000, 410);
+        TestFile slow = server.addFile("/files/held.bin", 3_000_000, 411).throttle(RATE);
+        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
+        Transfer done = fixture.service().download(TransferRequest.of(server.uri(quick.path()), folder));
+        fixture.awaitState(done.id(), TransferState.COMPLETED);
+        fixture.service().pause(running.id());
+        fixture.awaitState(running.id(), TransferState.PAUSED);
+
+        fixture.service().resetAll();
+        TransferFixture.sleep(300);
+
+        assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class), "everything was just forgotten");
+    }
+
     private List<TransferEvent> eventsOf(long id) {
         return fixture.events().stream().filter(event -> idOf(event) == id).toList();
     }

@@ -40,9 +40,19 @@ class CrashTest {
     @TempDir
     Path work;
 
+    private Path state;
+    private Path folder;
+
     @BeforeEach
     void setUp() throws Exception {
         server = TestHttpServer.start();
+        state = work.resolve("state");
+        folder = work.resolve("downloads");
+    }
+
+    /** Starts a process that downloads {@code file} into {@link #folder} with its store in {@link #state}. */
+    private void startDownloading(TestFile file) throws Exception {
+        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
     }
 
     @AfterEach
@@ -56,9 +66,7 @@ class CrashTest {
     @Test
     void fiveKillsAcrossOneTransferResumeRangedAndEndWithTheRightBytes() throws Exception {
         TestFile file = server.addFile("/files/crash.bin", 50 * MB, 71).throttle(4 * MB);
-        Path state = work.resolve("state");
-        Path folder = work.resolve("downloads");
-        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
+        startDownloading(file);
 
         long previousStart = 0;
         for (int kill = 1; kill <= 5; kill++) {
@@ -104,9 +112,7 @@ class CrashTest {
     @Test
     void aKillBeforeTheFirstCheckpointKeepsTheBytesOnDisk() throws Exception {
         TestFile file = server.addFile("/files/early.bin", 20 * MB, 72).throttle(4 * MB);
-        Path state = work.resolve("state");
-        Path folder = work.resolve("downloads");
-        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
+        startDownloading(file);
         // the first checkpoint comes after 2 s (8 MB at this rate)
         TransferFixture.awaitTrue("a first megabyte on disk", () -> partSize(folder) >= MB);
         child.kill();
@@ -125,9 +131,7 @@ class CrashTest {
     @Test
     void bytesWrittenBeforeTheMachineStartedAreTakenOnlyUpToTheCheckpoint() throws Exception {
         TestFile file = server.addFile("/files/rebooted.bin", 30 * MB, 73).throttle(4 * MB);
-        Path state = work.resolve("state");
-        Path folder = work.resolve("downloads");
-        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
+        startDownloading(file);
         // 3 s at this rate: past the first checkpoint (2 s or 8 MiB); the store is read once the process is gone
         TransferFixture.awaitTrue("12 MB on disk", () -> partSize(folder) >= 12 * MB);
         child.kill();

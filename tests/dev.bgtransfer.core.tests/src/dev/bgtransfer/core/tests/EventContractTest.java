@@ -159,7 +159,7 @@ class EventContractTest extends ServiceTest {
     }
 
     @Test
-    void aResetAnnouncesNothingAndARemovedOneIsNotListed() throws Exception {
+    void aResetAnnouncesNothing() throws Exception {
         TestFile quick = server.addFile("/files/reset.bin", 50_000, 410);
         TestFile slow = server.addFile("/files/held.bin", 3_000_000, 411).throttle(RATE);
         Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));

@@ -18,7 +18,7 @@ public record HttpProxy(String host, int port, PasswordAuthentication credential
 
     /** @return {@code host:port}, as messages name the proxy */
     public String address() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return HttpTransport.authority(host, port);
     }
 
     /** @return the {@code Proxy-Authorization} value for Basic, or {@code null} without credentials */

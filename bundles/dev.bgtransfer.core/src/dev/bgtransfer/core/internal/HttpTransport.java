@@ -138,11 +138,19 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** @return the scheme, host and port that connections to {@code url} go to */
+    /**
+     * @return the scheme, host and port that connections to {@code url} go to; an IPv6 address keeps
+     *         the URL's brackets, which HttpCore needs when it writes an absolute URL for a proxy
+     */
     static HttpHost hostOf(URI url) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
         return new HttpHost(scheme, url.getHost().toLowerCase(Locale.ROOT), port);
+    }
+
+    /** @return {@code host:port}, an IPv6 address in brackets, as a request line or a message names a server */
+    static String authority(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** @return the path and query of {@code url}, as a request line carries them */

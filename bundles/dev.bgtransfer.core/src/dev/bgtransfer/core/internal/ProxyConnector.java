@@ -87,7 +87,7 @@ final class ProxyConnector {
 
     private void tunnel(HttpClientConnection toProxy, HttpProxy proxy, HttpHost origin, TransferOptions options)
             throws IOException, HttpException {
-        String authority = authority(origin);
+        String authority = HttpTransport.authority(bareHost(origin), origin.getPort());
         // with the host given apart, HttpCore takes the target as it is: CONNECT host:port (authority form)
         BasicClassicHttpRequest connect = new BasicClassicHttpRequest(Method.CONNECT, origin, authority);
         connect.setHeader("Host", authority);
@@ -108,12 +108,6 @@ final class ProxyConnector {
         if (status < 200 || status > 299) {
             throw ProxyException.tunnelRefused(proxy, status, Exchange.statusText(response), authority);
         }
-    }
-
-    /** @return {@code host:port} of the server, an IPv6 address in brackets, as a CONNECT names it */
-    static String authority(HttpHost origin) {
-        String host = bareHost(origin);
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + origin.getPort();
     }
 
     /** @return the host name or address, an IPv6 address without the brackets a URL puts around it */

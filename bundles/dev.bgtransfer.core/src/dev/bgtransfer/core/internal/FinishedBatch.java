@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
@@ -60,14 +59,14 @@ final class FinishedBatch {
     }
 
     /**
-     * Called when nothing is queued or running.
+     * Called when nothing is queued or running: a transfer still open is then paused (every other
+     * way out of the batch went through {@link #completed}, {@link #failed}, {@link #stopped} or
+     * {@link #removed}), or was left running by a shutdown.
      *
-     * @param paused whether a transfer is paused now
      * @return the announcement, when every transfer of the batch completed or failed; the batch then
-     *         starts anew. Empty while one of them is paused, or when none ended.
+     *         starts anew. Empty while one of them is still open, or when none ended.
      */
-    Optional<TransferEvent.AllFinished> end(LongPredicate paused) {
-        open.removeIf(id -> !paused.test(id)); // neither paused nor active: stopped before it ran
+    Optional<TransferEvent.AllFinished> end() {
         if (!open.isEmpty() || completed.isEmpty() && failed.isEmpty()) {
             return Optional.empty();
         }

@@ -375,10 +375,7 @@ public final class TransferEngine implements AutoCloseable {
      */
     private void announceIfAllFinished() {
         if (queue.isEmpty() && jobs.isEmpty()) {
-            batch.end(id -> {
-                TransferRecord record = records.get(id);
-                return record != null && record.state() == TransferState.PAUSED;
-            }).ifPresent(events::post);
+            batch.end().ifPresent(events::post);
         }
     }
 

@@ -38,7 +38,7 @@ class EventContractTest extends ServiceTest {
     void downloadReturnsAQueuedTransferAndAddedCarriesTheStateTheFirstChangeLeaves() throws Exception {
         TestFile file = server.addFile("/files/contract.bin", 100_000, 401);
 
-        Transfer returned = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer returned = download(file.path());
         fixture.awaitState(returned.id(), TransferState.COMPLETED);
 
         assertEquals(TransferState.QUEUED, returned.state(), "as its Javadoc says");
@@ -61,13 +61,12 @@ class EventContractTest extends ServiceTest {
         Transfer first = fixture.service().add(TransferRequest.of(server.uri(slow.path()), folder));
         fixture.service().start(first.id());
         fixture.awaitBytes(first.id(), 100_000);
-        fixture.service().pause(first.id());
-        fixture.awaitState(first.id(), TransferState.PAUSED);
+        pause(first);
         slow.throttle(0);
         fixture.service().start(first.id());
         fixture.awaitState(first.id(), TransferState.COMPLETED);
         // failed, retried, failed again, stopped, removed
-        Transfer missing = fixture.service().download(TransferRequest.of(server.uri("/files/missing.bin"), folder));
+        Transfer missing = download("/files/missing.bin");
         fixture.awaitState(missing.id(), TransferState.FAILED);
         fixture.service().start(missing.id());
         fixture.await(missing.id(), "failed twice", transfer -> transfer.state() == TransferState.FAILED
@@ -91,8 +90,8 @@ class EventContractTest extends ServiceTest {
     void aTransfersJobIsFoundFromItsId() throws Exception {
         TestFile one = server.addFile("/files/job-one.bin", 2_000_000, 404).throttle(RATE);
         TestFile two = server.addFile("/files/job-two.bin", 2_000_000, 405).throttle(RATE);
-        Transfer first = fixture.service().download(TransferRequest.of(server.uri(one.path()), folder));
-        Transfer second = fixture.service().download(TransferRequest.of(server.uri(two.path()), folder));
+        Transfer first = download(one.path());
+        Transfer second = download(two.path());
         fixture.awaitBytes(first.id(), 1);
         fixture.awaitBytes(second.id(), 1);
 
@@ -116,13 +115,12 @@ class EventContractTest extends ServiceTest {
     void aPauseAfterAnotherCompletedIsNotAllFinished() throws Exception {
         TestFile quick = server.addFile("/files/quick.bin", 50_000, 406);
         TestFile slow = server.addFile("/files/paused.bin", 3_000_000, 407).throttle(RATE);
-        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
-        Transfer done = fixture.service().download(TransferRequest.of(server.uri(quick.path()), folder));
+        Transfer running = download(slow.path());
+        Transfer done = download(quick.path());
         fixture.awaitState(done.id(), TransferState.COMPLETED);
         fixture.awaitBytes(running.id(), 100_000);
 
-        fixture.service().pause(running.id());
-        fixture.awaitState(running.id(), TransferState.PAUSED);
+        pause(running);
         TransferFixture.sleep(500);
         assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class), "a pause is not the end");
 
@@ -140,13 +138,12 @@ class EventContractTest extends ServiceTest {
         TestFile quick = server.addFile("/files/kept.bin", 50_000, 408);
         TestFile slow = server.addFile("/files/discarded.bin", 3_000_000, 409).throttle(RATE);
         server.addStatus("/files/gone.bin", 410);
-        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
-        Transfer done = fixture.service().download(TransferRequest.of(server.uri(quick.path()), folder));
-        Transfer gone = fixture.service().download(TransferRequest.of(server.uri("/files/gone.bin"), folder));
+        Transfer running = download(slow.path());
+        Transfer done = download(quick.path());
+        Transfer gone = download("/files/gone.bin");
         fixture.awaitState(done.id(), TransferState.COMPLETED);
         fixture.awaitState(gone.id(), TransferState.FAILED);
-        fixture.service().pause(running.id());
-        fixture.awaitState(running.id(), TransferState.PAUSED);
+        pause(running);
         TransferFixture.sleep(300);
         assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class));
 
@@ -162,16 +159,25 @@ class EventContractTest extends ServiceTest {
     void aResetAnnouncesNothing() throws Exception {
         TestFile quick = server.addFile("/files/reset.bin", 50_000, 410);
         TestFile slow = server.addFile("/files/held.bin", 3_000_000, 411).throttle(RATE);
-        Transfer running = fixture.service().download(TransferRequest.of(server.uri(slow.path()), folder));
-        Transfer done = fixture.service().download(TransferRequest.of(server.uri(quick.path()), folder));
+        Transfer running = download(slow.path());
+        Transfer done = download(quick.path());
         fixture.awaitState(done.id(), TransferState.COMPLETED);
-        fixture.service().pause(running.id());
-        fixture.awaitState(running.id(), TransferState.PAUSED);
+        pause(running);
 
         fixture.service().resetAll();
         TransferFixture.sleep(300);
 
         assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class), "everything was just forgotten");
+    }
+
+    private Transfer download(String path) {
+        return fixture.service().download(TransferRequest.of(server.uri(path), folder));
+    }
+
+    /** Pauses the transfer and waits until it is paused. */
+    private void pause(Transfer transfer) {
+        fixture.service().pause(transfer.id());
+        fixture.awaitState(transfer.id(), TransferState.PAUSED);
     }
 
     private List<TransferEvent> eventsOf(long id) {

@@ -208,10 +208,7 @@ class SystemProxyTest extends ServiceTest {
         useProxyAt(TestHosts.PROXY, proxy.port());
         proxy.refuseTunnels("403 Forbidden");
         try (TestHttpServer secure = TestHttpServer.startHttps(forTheNames)) {
-            TestFile file = secure.addFile("/secure/forbidden.bin", 1_000, 315);
-
-            TransferFailure failure = download(secure.uri(TestHosts.ORIGIN, file.path()), TransferState.FAILED)
-                    .failure().orElseThrow();
+            TransferFailure failure = failureByName(secure, "/secure/forbidden.bin", 315);
 
             assertEquals(TransferFailure.Kind.HTTP_STATUS, failure.kind());
             assertEquals("The proxy at " + TestHosts.PROXY + ":" + proxy.port() + " answered 403 Forbidden when asked"
@@ -229,16 +226,19 @@ class SystemProxyTest extends ServiceTest {
             List<Socket> accepted = new CopyOnWriteArrayList<>();
             Thread.ofVirtual().start(() -> acceptSilently(silent, accepted));
             useProxyAt(TestHosts.PROXY, silent.getLocalPort());
-            TestFile file = secure.addFile("/secure/unanswered.bin", 1_000, 316);
-
-            TransferFailure failure = download(secure.uri(TestHosts.ORIGIN, file.path()), TransferState.FAILED)
-                    .failure().orElseThrow();
+            TransferFailure failure = failureByName(secure, "/secure/unanswered.bin", 316);
 
             assertEquals(TransferFailure.Kind.NETWORK, failure.kind());
             assertEquals("The proxy at " + TestHosts.PROXY + ":" + silent.getLocalPort() + " did not answer within 1 s"
                     + " when asked to connect to " + TestHosts.ORIGIN + ":" + secure.port() + ".", failure.message());
             assertEquals(1, accepted.size(), "it took the connection");
         }
+    }
+
+    /** @return why a download of a new small file at {@code secure}, by the origin's name, failed */
+    private TransferFailure failureByName(TestHttpServer secure, String path, long seed) {
+        TestFile file = secure.addFile(path, 1_000, seed);
+        return download(secure.uri(TestHosts.ORIGIN, file.path()), TransferState.FAILED).failure().orElseThrow();
     }
 
     private static void acceptSilently(ServerSocket socket, List<Socket> accepted) {

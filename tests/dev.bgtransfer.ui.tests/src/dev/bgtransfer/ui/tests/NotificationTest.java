@@ -34,7 +34,7 @@ class NotificationTest extends WorkbenchTest {
     }
 
     @Test
-    void allFinishedShowsAPopupSummarizingCompletedAndFailedEvenWithTheViewClosed() {
+    void allFinishedShowsAPopupSummarizingCompletedAndFailedEvenWithTheViewClosed() throws Exception {
         InstanceScope.INSTANCE.getNode(UiPreferences.NODE).putBoolean(UiPreferences.NOTIFY_WHEN_FINISHED, true);
         ViewDriver.close();
 
@@ -44,11 +44,13 @@ class NotificationTest extends WorkbenchTest {
 
         fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
         String[] text = new String[1];
+        Shell[] popup = new Shell[1];
         Ui.waitUntil("a notification", () -> {
             for (Shell shell : Ui.display().getShells()) {
                 Optional<String> found = popupText(shell);
                 if (found.isPresent()) {
                     text[0] = found.get();
+                    popup[0] = shell;
                     return true;
                 }
             }
@@ -58,6 +60,7 @@ class NotificationTest extends WorkbenchTest {
         assertTrue(text[0].contains("1 download completed, 1 failed."), text[0]);
         assertTrue(text[0].contains("Completed: fine.bin"), "it says what finished: " + text[0]);
         assertTrue(text[0].contains("Failed: gone.bin"), text[0]);
+        Ui.screenshot(popup[0], "all-finished-notification");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.internal.EnvironmentProxyFinder;
 import dev.bgtransfer.core.internal.HttpProxy;
+import dev.bgtransfer.junit.TestHosts;
 
 /** The curl conventions of the proxy environment variables, for the command line. */
 class EnvironmentProxyFinderTest {
@@ -58,9 +59,13 @@ class EnvironmentProxyFinderTest {
     void loopbackAlwaysGoesDirect() {
         Map<String, String> environment = Map.of("http_proxy", "http://proxy:3128");
 
-        for (String url : new String[] { "http://localhost:8080/a", "http://127.0.0.1/a", "http://[::1]:81/a" }) {
+        for (String url : new String[] { "http://localhost:8080/a", "http://app.localhost/a", "http://127.0.0.1/a",
+                "http://127.1.2.3/a", "http://[::1]:81/a" }) {
             assertEquals("direct", address(environment, url), url);
         }
+        // by name, as the README says: a name that resolves to loopback still goes through the proxy
+        TestHosts.requireNames();
+        assertEquals("proxy:3128", address(environment, "http://" + TestHosts.ORIGIN + "/a"));
     }
 
     @Test

@@ -21,6 +21,10 @@ import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.internal.http.HttpProxy;
+import dev.bgtransfer.core.internal.http.ProxyFinder;
+import dev.bgtransfer.core.internal.proxy.PlatformProxyBundle;
+import dev.bgtransfer.core.internal.proxy.SystemProxyFinder;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bgtransfer.core.internal.EnvironmentProxyFinder;
-import dev.bgtransfer.core.internal.HttpProxy;
+import dev.bgtransfer.core.internal.proxy.EnvironmentProxyFinder;
+import dev.bgtransfer.core.internal.http.HttpProxy;
 import dev.bgtransfer.junit.TestHosts;
 
 /** The curl conventions of the proxy environment variables, for the command line. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.bgtransfer.core.internal.FileNames;
+import dev.bgtransfer.core.internal.download.FileNames;
 
 /** The name rules on their own. */
 class FileNamesTest {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.bgtransfer.core.internal.FileNames;
+import dev.bgtransfer.core.internal.download.FileNames;
 
 /**
  * Sixty names a hostile server or URL may suggest, each turned into a file: every one lands

@@ -37,7 +37,7 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.core.internal.ProxyFinder;
+import dev.bgtransfer.core.internal.http.ProxyFinder;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestCertificate;

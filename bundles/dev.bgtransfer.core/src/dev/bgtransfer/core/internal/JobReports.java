@@ -1,0 +1,99 @@
+package dev.bgtransfer.core.internal;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.internal.download.DownloadJob;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * Connects one download Job to the engine: what its attempts report is taken, under the engine's
+ * lock, only while the Job is still the transfer's own (a Job the engine let go of is not heard).
+ */
+final class JobReports extends JobChangeAdapter implements DownloadJob.Listener {
+    private final TransferEngine engine;
+    private final LiveTransfers live;
+    private final TransferStore store;
+    private final long id;
+    /** The URL of the transfer, whose host the connection slot is for. */
+    private final URI url;
+    private DownloadJob job;
+
+    JobReports(TransferEngine engine, LiveTransfers live, TransferStore store, long id, URI url) {
+        this.engine = engine;
+        this.live = live;
+        this.store = store;
+        this.id = id;
+        this.url = url;
+    }
+
+    void reportOn(DownloadJob reporting) {
+        this.job = reporting;
+        reporting.addJobChangeListener(this);
+    }
+
+    @Override
+    public void accepted(TransferRecord record, boolean stored) {
+        update(record, !stored, true);
+    }
+
+    @Override
+    public void checkpoint(TransferRecord record) {
+        update(record, true, false);
+    }
+
+    @Override
+    public void progress(long bytes, long total) {
+        synchronized (engine) {
+            TransferRecord current = live.unfinished(id);
+            if (current != null && engine.isRunning(id, job)) {
+                live.progress(current.withProgress(bytes, total, current.updated()));
+            }
+        }
+    }
+
+    private void update(TransferRecord record, boolean save, boolean announce) {
+        synchronized (engine) {
+            if (live.isUnfinished(id) && engine.isRunning(id, job)) {
+                if (save) {
+                    store.save(record);
+                }
+                if (announce) {
+                    live.stopWaiting(id);
+                    live.progress(record);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt) {
+        synchronized (engine) {
+            if (live.isUnfinished(id) && engine.isRunning(id, job)) {
+                live.waiting(durable, lastFailure, retryAt);
+            }
+        }
+    }
+
+    @Override
+    public void lendSlot() {
+        engine.lendSlot(id, job, url);
+    }
+
+    @Override
+    public boolean reclaimSlot() {
+        return engine.reclaimSlot(id, url);
+    }
+
+    @Override
+    public void done(IJobChangeEvent event) {
+        if (!job.isTaken()) {
+            engine.jobDone(job); // cancelled before it ran: its run never told the engine
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.bgtransfer.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * The transfers as the engine knows them: the unfinished ones in memory, with the bytes moved since
+ * their last checkpoint and their waits to retry; the completed ones in the store only, so memory
+ * does not grow with the history. A change of state is stored, then announced. Guarded by the
+ * engine's lock.
+ */
+final class LiveTransfers {
+    private final TransferStore store;
+    private final EventDispatcher events;
+    /** Every transfer that is not completed, by id. */
+    private final Map<Long, TransferRecord> records = new LinkedHashMap<>();
+    /** Running transfers that wait to retry: their last failure and when they try again. */
+    private final Map<Long, Retry> waitingToRetry = new HashMap<>();
+
+    LiveTransfers(TransferStore store, EventDispatcher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    Optional<TransferRecord> find(long id) {
+        TransferRecord live = records.get(id);
+        return live != null ? Optional.of(live) : store.load(id);
+    }
+
+    TransferRecord require(long id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("There is no transfer with id " + id));
+    }
+
+    /** @return the unfinished transfer {@code id}, or {@code null} when it completed or is gone */
+    TransferRecord unfinished(long id) {
+        return records.get(id);
+    }
+
+    boolean isUnfinished(long id) {
+        return records.containsKey(id);
+    }
+
+    List<Long> unfinishedIds() {
+        return new ArrayList<>(records.keySet());
+    }
+
+    List<Transfer> unfinished() {
+        return records.values().stream().map(this::snapshot).toList();
+    }
+
+    /**
+     * @return the stored records as transfers, unfinished ones as held in memory (with the bytes
+     *         moved since their last checkpoint)
+     */
+    List<Transfer> withLiveState(List<TransferRecord> stored) {
+        return stored.stream().map(record -> snapshot(records.getOrDefault(record.id(), record))).toList();
+    }
+
+    Transfer snapshot(TransferRecord record) {
+        Transfer transfer = record.toTransfer();
+        Retry retry = waitingToRetry.get(record.id());
+        return retry == null ? transfer : transfer.waitingToRetry(retry.lastFailure(), retry.at());
+    }
+
+    /** Holds {@code record} as it is, unannounced: it was restored or added. */
+    void hold(TransferRecord record) {
+        records.put(record.id(), record);
+    }
+
+    void forget(long id) {
+        records.remove(id);
+        waitingToRetry.remove(id);
+    }
+
+    void stopWaiting(long id) {
+        waitingToRetry.remove(id);
+    }
+
+    /** Holds the bytes a running transfer moved, and announces them. */
+    void progress(TransferRecord record) {
+        records.put(record.id(), record);
+        events.post(new TransferEvent.Progress(snapshot(record)));
+    }
+
+    /** A running transfer waits to retry: it shows the bytes the next attempt resumes from. */
+    void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt) {
+        waitingToRetry.put(durable.id(), new Retry(lastFailure, retryAt));
+        progress(durable);
+    }
+
+    /** Stores the record in its new state, then announces it. */
+    TransferRecord transition(TransferRecord record, TransferState next, TransferFailure failure) {
+        TransferState previous = require(record.id()).state();
+        if (!previous.canMoveTo(next)) {
+            throw new IllegalStateException("Transfer " + record.id() + " cannot go from " + previous + " to " + next);
+        }
+        TransferRecord changed = record.withState(next, failure, Instant.now());
+        store.save(changed);
+        if (next == TransferState.COMPLETED) {
+            records.remove(changed.id()); // history: read from the store from now on
+        } else {
+            records.put(changed.id(), changed);
+        }
+        Transfer snapshot = changed.toTransfer();
+        events.post(new TransferEvent.StateChanged(snapshot, previous));
+        if (next == TransferState.COMPLETED) {
+            events.post(new TransferEvent.Completed(snapshot));
+        } else if (next == TransferState.FAILED) {
+            events.post(new TransferEvent.Failed(snapshot));
+        }
+        return changed;
+    }
+
+    private record Retry(TransferFailure lastFailure, Instant at) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.bgtransfer.core.internal.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.http.Exchange;
+import dev.bgtransfer.core.internal.http.NetworkFailures;
+import dev.bgtransfer.core.internal.http.TransferException;
+
+/**
+ * Streams a response body into the partial file through a few fixed buffers, hashed and forced to
+ * the disk beside the copy (see {@link BackgroundDigest}, {@link BackgroundCheckpoint}), never
+ * slower than the speed floor for long. The body stream is left to {@link Exchange#close()}: closing
+ * it here would read an unwanted rest to its end.
+ */
+final class BodyCopy {
+    private static final int BUFFER_SIZE = 512 * 1024;
+    private static final int MIN_BUFFER_SIZE = 8 * 1024;
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
+    private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
+
+    /** Hears which bytes are on disk for good. */
+    interface Durability {
+        /**
+         * The bytes up to {@code bytes} are forced to disk.
+         *
+         * @param whole whether they are the whole body, which is recorded with the final name next
+         */
+        void durable(long bytes, long total, boolean whole);
+    }
+
+    private final TransferOptions options;
+    private final ByteProgress.Sink sink;
+    private final Durability durability;
+
+    BodyCopy(TransferOptions options, ByteProgress.Sink sink, Durability durability) {
+        this.options = options;
+        this.sink = sink;
+        this.durability = durability;
+    }
+
+    /**
+     * @param offset where the body starts in the entity: the bytes of the partial file before it are kept
+     * @param total  the entity's length, or a negative number when unknown
+     * @param digest takes the whole entity's bytes, those already in the partial file first
+     * @return the length of the entity on disk
+     */
+    long copy(Exchange exchange, Path partFile, long offset, long total, MessageDigest digest, SubMonitor monitor)
+            throws IOException, TransferException {
+        ByteProgress progress = new ByteProgress(monitor, sink);
+        SpeedFloor floor = new SpeedFloor(options);
+        InputStream body = exchange.body();
+        try (PartFile part = PartFile.openAt(partFile, offset)) {
+            part.digestFirst(offset, digest);
+            BackgroundCheckpoint checkpoints = new BackgroundCheckpoint(part,
+                    durable -> durability.durable(durable, total, false));
+            long received = offset;
+            long checkpointBytes = offset;
+            long checkpointTime = System.nanoTime();
+            long expected = total < 0 ? -1 : total - offset;
+            try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(expected),
+                    expected >= 0 && expected <= BUFFER_SIZE)) {
+                boolean whole = false;
+                try {
+                    while (true) {
+                        BackgroundDigest.Chunk chunk = hashing.free();
+                        int read = body.read(chunk.bytes);
+                        if (read == -1) {
+                            break;
+                        }
+                        part.write(chunk.buffer.clear().limit(read));
+                        hashing.hand(read);
+                        received += read;
+                        progress.update(received, total);
+                        floor.check(read, exchange.url());
+                        if ((received - checkpointBytes >= CHECKPOINT_BYTES
+                                || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS)
+                                && checkpoints.start(received)) {
+                            checkpointBytes = received;
+                            checkpointTime = System.nanoTime();
+                        }
+                    }
+                    exchange.bodyConsumed();
+                    whole = total < 0 || received == total;
+                } catch (ConnectionClosedException closedEarly) {
+                    throw NetworkFailures.truncated(exchange.url(), received, total);
+                } finally {
+                    checkpoints.finish();
+                    // whatever ended the loop, the bytes written so far are kept: for the name, or a resume
+                    part.force();
+                    durability.durable(received, total, whole);
+                }
+                hashing.drain();
+            }
+            if (total >= 0 && received != total) {
+                throw NetworkFailures.truncated(exchange.url(), received, total);
+            }
+            progress.reportEnd(received, total);
+            return received;
+        }
+    }
+
+    /** @return a chunk size that does not hold much more than a small body */
+    private static int chunkSize(long expected) {
+        return expected < 0 || expected >= BUFFER_SIZE ? BUFFER_SIZE : Math.max(MIN_BUFFER_SIZE, (int) expected);
+    }
+}

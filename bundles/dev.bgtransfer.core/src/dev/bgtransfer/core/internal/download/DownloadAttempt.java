@@ -1,0 +1,283 @@
+package dev.bgtransfer.core.internal.download;
+
+import java.io.IOException;
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.hc.core5.http.HttpException;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.http.ConnectionAbort;
+import dev.bgtransfer.core.internal.http.Exchange;
+import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.http.NetworkFailures;
+import dev.bgtransfer.core.internal.http.OriginAuthentication;
+import dev.bgtransfer.core.internal.http.Redirects;
+import dev.bgtransfer.core.internal.http.ResponseRange;
+import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.spi.TransferRecord;
+
+/**
+ * One run of one transfer: the request (ranged when there are bytes to resume), redirects, the
+ * body streamed through a fixed buffer into the partial file, and the atomic move to the final
+ * name. {@link #record()} always holds the resume data as far as the bytes are on disk.
+ */
+final class DownloadAttempt {
+    /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */
+    private static final int MAX_RESTARTS = 2;
+
+    /** What the engine hears while the attempt runs. */
+    public interface Listener extends ByteProgress.Sink {
+        /**
+         * The response was accepted: name, partial file, validators and length are known.
+         *
+         * @param stored whether {@link #checkpoint} already stored all of it (a new partial file)
+         */
+        void accepted(TransferRecord record, boolean stored);
+
+        /** The bytes up to {@code record.bytes()} are forced to disk. */
+        void checkpoint(TransferRecord record);
+    }
+
+    private final HttpTransport transport;
+    private final TransferOptions options;
+    private final ConnectionAbort abort;
+    private final Listener listener;
+    private final OriginAuthentication authentication;
+    private volatile TransferRecord record;
+    private final RecordedFiles files = new RecordedFiles(new RecordedFiles.Records() {
+        @Override
+        public TransferRecord current() {
+            return record;
+        }
+
+        @Override
+        public void keep(TransferRecord kept) {
+            record = kept;
+        }
+
+        @Override
+        public void store(TransferRecord named) {
+            record = named;
+            listener.checkpoint(named);
+        }
+    });
+
+    /** @param credentials for the origin of the transfer's URL, or {@code null} */
+    DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
+            PasswordAuthentication credentials, ConnectionAbort abort, Listener listener) {
+        this.record = record;
+        this.transport = transport;
+        this.options = options;
+        this.authentication = new OriginAuthentication(record.url(), credentials);
+        this.abort = abort;
+        this.listener = listener;
+    }
+
+    /** @return the resume data: partial file, validators and the bytes durable in it */
+    TransferRecord record() {
+        return record;
+    }
+
+    /**
+     * @return the completed record
+     * @throws TransferException          when the attempt failed; {@link #record()} keeps what may be resumed
+     * @throws OperationCanceledException when the monitor was cancelled
+     */
+    TransferRecord run(SubMonitor monitor) throws TransferException {
+        ensureFolder();
+        if (files.namedBeforeACrash()) {
+            return record.completed(record.file(), record.total(), HexFormat.of()
+                    .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
+        }
+        long offset = resumeOffset();
+        // bytes that came through redirects are resumed where they came from, like a browser does
+        boolean atResumeUrl = offset > 0 && record.resumeUrl() != null;
+        URI target = atResumeUrl ? record.resumeUrl() : record.url();
+        Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target);
+        int restarts = 0;
+        while (true) {
+            checkCanceled(monitor);
+            boolean connected = false;
+            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort)) {
+                connected = true;
+                int status = exchange.status();
+                if (status == 401) {
+                    if (authentication.answer(exchange, target)) {
+                        continue;
+                    }
+                    throw authentication.refusal(exchange, target);
+                }
+                if (atResumeUrl && status >= 400 && status != 416) {
+                    // the place may have been temporary (a signed link): go back to the URL as requested
+                    atResumeUrl = false;
+                    target = record.url();
+                    redirects.startOver(target);
+                    continue;
+                }
+                if (Redirects.isRedirect(status)) {
+                    target = redirects.follow(exchange);
+                    continue;
+                }
+                if (status == 416 && offset > 0 && restarts < MAX_RESTARTS) {
+                    if (ResponseRange.endsAt(exchange, offset)) {
+                        return complete(offset, null);
+                    }
+                    offset = restartFromZero();
+                    restarts++;
+                    continue;
+                }
+                long start = ResponseRange.bodyStart(exchange, offset);
+                if (start == 0 && offset > 0) {
+                    restartFromZero();
+                    restarts++;
+                }
+                offset = start;
+                long total = ResponseRange.entityLength(exchange);
+                accept(exchange, offset, total);
+                MessageDigest digest = PartFile.newSha256();
+                long received = new BodyCopy(options, listener, this::durable)
+                        .copy(exchange, record.partFile(), offset, total, digest, monitor);
+                return complete(received, digest);
+            } catch (IOException networkFailure) {
+                checkCanceled(monitor);
+                throw NetworkFailures.network(networkFailure, target, connected, options);
+            } catch (HttpException protocolFailure) {
+                throw NetworkFailures.protocol(protocolFailure, target);
+            }
+        }
+    }
+
+    private void checkCanceled(SubMonitor monitor) {
+        if (monitor.isCanceled() || abort.isAborted()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    private void ensureFolder() throws TransferException {
+        try {
+            Files.createDirectories(record.folder());
+        } catch (IOException cannotCreate) {
+            throw DiskFailures.disk(cannotCreate, record.folder());
+        }
+    }
+
+    /**
+     * The partial file is the truth: shorter than recorded resumes from its length; longer is cut
+     * back to the recorded (durable) length; missing, or without a validator, starts from zero.
+     */
+    private long resumeOffset() throws TransferException {
+        Path part = record.partFile();
+        if (part == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            record = record.withoutResumeData(Instant.now());
+            return 0;
+        }
+        try {
+            long onDisk = Files.size(part);
+            long offset = record.isResumable() ? Math.min(onDisk, record.bytes()) : 0;
+            record = record.withProgress(offset, offset == 0 ? Transfer.UNKNOWN_SIZE : record.total(), Instant.now());
+            return offset;
+        } catch (IOException unreadable) {
+            throw DiskFailures.disk(unreadable, part);
+        }
+    }
+
+    /** Range and If-Range when resuming; Authorization only for the origin the credentials were given for. */
+    private Map<String, String> requestHeaders(URI target, long offset) {
+        Map<String, String> headers = new HashMap<>();
+        if (offset > 0) {
+            String validator = strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
+            headers.put("Range", "bytes=" + offset + "-");
+            headers.put("If-Range", validator);
+        }
+        authentication.authorize(target, headers);
+        return headers;
+    }
+
+    private static String strongEtag(String etag) {
+        return etag != null && etag.startsWith("\"") ? etag : null;
+    }
+
+    private long restartFromZero() {
+        record = record.withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now()).withValidators(null, null, Instant.now());
+        return 0;
+    }
+
+    /** Decides the name, creates the partial file when there is none, and records the validators. */
+    private void accept(Exchange exchange, long offset, long total) throws TransferException {
+        Instant now = Instant.now();
+        String name = record.fileName() != null ? record.fileName()
+                : FileNames.choose(exchange.header("Content-Disposition"), exchange.url());
+        record = record.withValidators(exchange.header("ETag"), exchange.header("Last-Modified"), now)
+                .withProgress(offset, total, now)
+                .withResumeUrl(exchange.url().equals(record.url()) ? null : exchange.url(), now);
+        boolean newPart = record.partFile() == null;
+        if (newPart) {
+            try {
+                files.create(name, FileNames.PART_SUFFIX, part -> record.withPartFile(name, part, now));
+            } catch (IOException cannotCreate) {
+                throw DiskFailures.disk(cannotCreate, record.folder().resolve(name));
+            }
+        } else {
+            record = record.withPartFile(name, record.partFile(), now);
+        }
+        listener.accepted(record, newPart);
+    }
+
+    /** Records bytes that are on disk for good; a whole body is stored with its final name instead. */
+    private void durable(long bytes, long total, boolean whole) {
+        record = record.withProgress(bytes, total, Instant.now());
+        if (!whole) {
+            listener.checkpoint(record);
+        }
+    }
+
+    /** Verifies the bytes and moves them to their final name, never over an existing file. */
+    private TransferRecord complete(long length, MessageDigest digest) throws TransferException {
+        Path part = record.partFile();
+        String sha256 = HexFormat.of().formatHex(digest != null ? digest.digest() : PartFile.sha256Of(part, length));
+        String expected = record.expectedSha256();
+        if (expected != null && !expected.equals(sha256)) {
+            QuietFiles.delete(part);
+            record = record.withoutResumeData(Instant.now());
+            throw TransferException.permanent(Kind.CHECKSUM, NLS.bind(Messages.checksumMismatch, sha256, expected));
+        }
+        Path target = null;
+        try {
+            // stored before the file gets the name, so that a crash right after finds it instead of fetching it again
+            Function<Path, TransferRecord> naming = file -> record.withProgress(length, length, Instant.now())
+                    .withFinalFile(file, Instant.now());
+            if (files.reservedBeforeACrash()) {
+                target = record.file();
+                record = naming.apply(target);
+                listener.checkpoint(record);
+                RecordedFiles.moveOver(part, target);
+            } else {
+                target = files.nameFinal(part, naming);
+            }
+        } catch (IOException cannotMove) {
+            if (target != null) {
+                QuietFiles.delete(target);
+            }
+            record = record.withFinalFile(null, Instant.now());
+            listener.checkpoint(record); // every byte is durable and stays so for the next attempt
+            throw DiskFailures.disk(cannotMove, target != null ? target : part);
+        }
+        record = record.completed(target, length, sha256, Instant.now());
+        return record;
+    }
+}

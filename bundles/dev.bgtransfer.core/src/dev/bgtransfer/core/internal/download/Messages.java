@@ -1,0 +1,28 @@
+package dev.bgtransfer.core.internal.download;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The texts of a download that a person reads: its progress, its wait, and what went wrong on disk. */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "dev.bgtransfer.core.internal.download.messages"; //$NON-NLS-1$
+
+    public static String jobName;
+    public static String progressKnown;
+    public static String progressUnknown;
+    public static String waitingToRetry;
+    public static String tooSlow;
+    public static String internalError;
+    public static String checksumMismatch;
+    public static String diskFull;
+    public static String diskDenied;
+    public static String disk;
+    public static String waitingForSpace;
+    public static String waitingForSpaceUnknown;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,46 @@
+package dev.bgtransfer.core.internal.download;
+
+import java.net.URI;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.ByteCounts;
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.http.TransferException;
+
+/**
+ * Drops a connection that drip-feeds: one that sends too little to stall, but stays below the
+ * minimum speed over a whole window. The failure is transient, so the transfer resumes (perhaps on
+ * a better connection) from its durable bytes.
+ */
+final class SpeedFloor {
+    private final long minimum;
+    private final long windowNanos;
+    private long windowStart = System.nanoTime();
+    private long windowBytes;
+
+    SpeedFloor(TransferOptions options) {
+        this.minimum = options.minimumSpeed();
+        this.windowNanos = options.speedWindow().toNanos();
+    }
+
+    /** Counts {@code bytes} more; at the end of each window, fails when the window was too slow. */
+    void check(long bytes, URI url) throws TransferException {
+        if (minimum <= 0) {
+            return;
+        }
+        windowBytes += bytes;
+        long elapsed = System.nanoTime() - windowStart;
+        if (elapsed < windowNanos) {
+            return;
+        }
+        long speed = windowBytes * 1_000_000_000L / elapsed;
+        if (speed < minimum) {
+            throw new TransferException(new TransferFailure(TransferFailure.Kind.NETWORK, NLS.bind(Messages.tooSlow,
+                    new Object[] { url.getHost(), ByteCounts.format(speed), ByteCounts.format(minimum) })), true, null);
+        }
+        windowStart = System.nanoTime();
+        windowBytes = 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.bgtransfer.core.internal.http;
+
+import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.io.CloseMode;
+
+/**
+ * Lets another thread break the blocking read of a download: the Job's {@code canceling()} closes
+ * the socket, and the read fails at once instead of after the stall timeout.
+ */
+public final class ConnectionAbort {
+    private HttpConnection connection;
+    private boolean aborted;
+
+    synchronized void attach(HttpConnection newConnection) {
+        connection = newConnection;
+        if (aborted) {
+            newConnection.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    /** Closes the current connection without marking the download aborted (an unread body). */
+    synchronized void discardConnection() {
+        if (connection != null) {
+            connection.close(CloseMode.IMMEDIATE);
+            connection = null;
+        }
+    }
+
+    public synchronized void abort() {
+        aborted = true;
+        discardConnection();
+    }
+
+    public synchronized boolean isAborted() {
+        return aborted;
+    }
+}

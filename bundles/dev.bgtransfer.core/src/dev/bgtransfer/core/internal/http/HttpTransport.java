@@ -1,0 +1,188 @@
+package dev.bgtransfer.core.internal.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.Http1StreamListener;
+import org.apache.hc.core5.http.impl.HttpProcessors;
+import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
+import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+import dev.bgtransfer.core.TransferOptions;
+
+/**
+ * The HTTP client side: an HttpCore 5 requester with a connection pool that never holds more than
+ * the per-host limit of connections to one host, the JDK's trust store and host-name
+ * verification for HTTPS, proxies as {@link ProxyFinder} says per URL, and a way to abort a
+ * blocking read from another thread.
+ */
+public final class HttpTransport implements AutoCloseable {
+    static final String USER_AGENT = "bgtransfer/0.1";
+    private static final int MAX_TOTAL_CONNECTIONS = 256;
+    /** A server cannot make the client hold more than this per header line, nor more lines. */
+    private static final int MAX_HEADER_LINE = 16 * 1024;
+    private static final int MAX_HEADER_COUNT = 200;
+    private static final int BUFFER_SIZE = 64 * 1024;
+    /** The abort handle of the download on this thread, for the stream listener to attach to. */
+    private static final ThreadLocal<ConnectionAbort> CURRENT_ABORT = new ThreadLocal<>();
+
+    private final HttpRequester requester;
+    private final ProxyFinder proxies;
+    private final ProxyConnector proxyConnector;
+    private volatile TransferOptions options;
+
+    /**
+     * @param options           timeouts and the per-host limit
+     * @param extraCertificates certificates to trust besides the JDK's, or {@code null}
+     * @param proxies           which URLs go through which proxy
+     */
+    public HttpTransport(TransferOptions options, Path extraCertificates, ProxyFinder proxies) {
+        this.options = options;
+        this.proxies = proxies;
+        Http1Config http1Config = Http1Config.custom()
+                .setMaxLineLength(MAX_HEADER_LINE)
+                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                .setBufferSize(BUFFER_SIZE)
+                .build();
+        SSLContext tls = TlsContexts.create(extraCertificates);
+        this.requester = RequesterBootstrap.bootstrap()
+                .setHttpProcessor(HttpProcessors.client(USER_AGENT))
+                .setHttp1Config(http1Config)
+                .setSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.of(options.stallTimeout()))
+                        .setTcpNoDelay(true)
+                        .build())
+                .setSslContext(tls)
+                .setSslSetupHandler(parameters -> parameters.setEndpointIdentificationAlgorithm("HTTPS"))
+                .setDefaultMaxPerRoute(options.maxConnectionsPerHost())
+                .setMaxTotal(MAX_TOTAL_CONNECTIONS)
+                .setStreamListener(new AttachingListener())
+                .create();
+        this.proxyConnector = new ProxyConnector(requester, http1Config, tls.getSocketFactory());
+    }
+
+    public void setOptions(TransferOptions newOptions) {
+        options = newOptions;
+        requester.setDefaultMaxPerRoute(newOptions.maxConnectionsPerHost());
+    }
+
+    /**
+     * Sends a GET and returns once the response head arrived.
+     *
+     * @param url     an absolute http(s) URL
+     * @param headers extra request headers
+     * @param abort   attached to the connection, so that another thread can break the read
+     */
+    public Exchange get(URI url, Map<String, String> headers, ConnectionAbort abort) throws IOException, HttpException {
+        HttpHost host = hostOf(url);
+        BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, requestTarget(url));
+        request.addHeader("Accept-Encoding", "identity");
+        headers.forEach(request::addHeader);
+        Optional<HttpProxy> proxy = proxies.find(url);
+        CURRENT_ABORT.set(abort);
+        try {
+            if (proxy.isPresent()) {
+                return throughProxy(url, request, proxy.get(), abort);
+            }
+            ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
+                    HttpCoreContext.create());
+            return new Exchange(url, response, abort);
+        } finally {
+            CURRENT_ABORT.remove();
+        }
+    }
+
+    /** Sends the request on a connection of its own through {@code proxy}; closing the exchange closes it. */
+    private Exchange throughProxy(URI url, BasicClassicHttpRequest request, HttpProxy proxy, ConnectionAbort abort)
+            throws IOException, HttpException {
+        HttpHost origin = hostOf(url);
+        boolean plainHttp = origin.getSchemeName().equals("http");
+        HttpClientConnection connection = proxyConnector.open(proxy, origin, options, abort);
+        try {
+            if (plainHttp) {
+                // through the tunnel the server gets the usual request; a plain proxy needs the absolute URL
+                request.setAbsoluteRequestUri(true);
+                String authorization = proxy.basicAuthorization();
+                if (authorization != null) {
+                    request.setHeader("Proxy-Authorization", authorization);
+                }
+            }
+            ClassicHttpResponse response = requester.execute(connection, request, HttpCoreContext.create());
+            if (plainHttp && response.getCode() == 407) {
+                throw ProxyException.credentials(proxy);
+            }
+            return new Exchange(url, response, abort, connection);
+        } catch (IOException | HttpException | RuntimeException failed) {
+            connection.close(CloseMode.IMMEDIATE);
+            throw failed;
+        }
+    }
+
+    /**
+     * @return the scheme, host and port that connections to {@code url} go to; an IPv6 address keeps
+     *         the URL's brackets, which HttpCore needs when it writes an absolute URL for a proxy
+     */
+    public static HttpHost hostOf(URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+        return new HttpHost(scheme, url.getHost().toLowerCase(Locale.ROOT), port);
+    }
+
+    /** @return {@code host:port}, an IPv6 address in brackets, as a request line or a message names a server */
+    static String authority(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** @return the path and query of {@code url}, as a request line carries them */
+    public static String requestTarget(URI url) {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    @Override
+    public void close() {
+        requester.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Hands each connection, as its request goes out, to the abort handle of the thread using it. */
+    private final class AttachingListener implements Http1StreamListener {
+        @Override
+        public void onRequestHead(HttpConnection connection, HttpRequest request) {
+            ConnectionAbort abort = CURRENT_ABORT.get();
+            if (abort != null) {
+                connection.setSocketTimeout(Timeout.of(options.stallTimeout()));
+                abort.attach(connection);
+            }
+        }
+
+        @Override
+        public void onResponseHead(HttpConnection connection, HttpResponse response) {
+            // nothing to do
+        }
+
+        @Override
+        public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
+            // nothing to do
+        }
+    }
+}

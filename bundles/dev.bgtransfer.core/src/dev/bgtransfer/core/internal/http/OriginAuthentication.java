@@ -1,0 +1,79 @@
+package dev.bgtransfer.core.internal.http;
+
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.TransferFailure.Kind;
+
+/**
+ * Signs one transfer in at the origin of its URL: credentials are sent only after the server asked,
+ * only to that origin (never to another one a redirect leads to), and a refused answer is not sent
+ * twice, except once when the server says the nonce went stale.
+ */
+public final class OriginAuthentication {
+    private static final String CHALLENGE_HEADER = "WWW-Authenticate";
+
+    private final URI origin;
+    private final HttpAuthentication authentication;
+    /** The server's challenge once it asked. */
+    private HttpAuthentication.Challenge challenge;
+    private boolean answeredStaleNonce;
+
+    /**
+     * @param origin      the transfer's URL: credentials go to its scheme, host and port only
+     * @param credentials what a person gave for that origin, or {@code null}
+     */
+    public OriginAuthentication(URI origin, PasswordAuthentication credentials) {
+        this.origin = origin;
+        this.authentication = credentials == null ? null : new HttpAuthentication(credentials);
+    }
+
+    /**
+     * @param unauthorized a 401 from {@code target}
+     * @return whether the request should go again with an answer to the server's challenge: the
+     *         first time it asks, or once more when it says the nonce went stale
+     */
+    public boolean answer(Exchange unauthorized, URI target) {
+        Optional<HttpAuthentication.Challenge> offered = HttpAuthentication.choose(
+                unauthorized.headerValues(CHALLENGE_HEADER));
+        if (authentication == null || offered.isEmpty() || !sameOrigin(target)) {
+            return false;
+        }
+        boolean stale = challenge != null && offered.get().isStale() && !answeredStaleNonce;
+        if (challenge != null && !stale) {
+            return false;
+        }
+        answeredStaleNonce |= stale;
+        challenge = offered.get();
+        return true;
+    }
+
+    /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */
+    public TransferException refusal(Exchange unauthorized, URI target) {
+        String message;
+        if (authentication == null || !sameOrigin(target)) {
+            // the credentials given are for another origin, and were not sent here
+            message = Messages.credentialsNeeded;
+        } else if (HttpAuthentication.choose(unauthorized.headerValues(CHALLENGE_HEADER)).isEmpty()) {
+            message = Messages.credentialsUnsupported;
+        } else {
+            message = Messages.credentialsRefused;
+        }
+        return TransferException.permanent(Kind.CREDENTIALS, NLS.bind(message, target.getHost()));
+    }
+
+    /** Adds the Authorization header for a request to {@code target}, once the server asked and only for the origin. */
+    public void authorize(URI target, Map<String, String> headers) {
+        if (challenge != null && sameOrigin(target)) {
+            headers.put("Authorization", authentication.authorize(challenge, HttpTransport.requestTarget(target)));
+        }
+    }
+
+    private boolean sameOrigin(URI target) {
+        return HttpTransport.hostOf(target).equals(HttpTransport.hostOf(origin));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.bgtransfer.core.internal.http;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.TransferFailure.Kind;
+
+/**
+ * The redirects one transfer follows: at most so many, never round in a loop, never from https
+ * to plain http, only to http and https.
+ */
+public final class Redirects {
+    private final URI requested;
+    private final int max;
+    private Set<URI> visited;
+    private int followed;
+
+    /**
+     * @param requested the transfer's URL, as messages name it
+     * @param max       how many redirects are followed
+     * @param first     where the first request goes
+     */
+    public Redirects(URI requested, int max, URI first) {
+        this.requested = requested;
+        this.max = max;
+        startOver(first);
+    }
+
+    public static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** Forgets the places visited: the requests start again at {@code first}. The count goes on. */
+    public void startOver(URI first) {
+        visited = new HashSet<>(Set.of(first));
+    }
+
+    /** @return where the redirect {@code exchange} answered with leads */
+    public URI follow(Exchange exchange) throws TransferException {
+        URI from = exchange.url();
+        if (++followed > max) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.tooManyRedirects, max, requested));
+        }
+        String location = exchange.header("Location");
+        if (location == null || location.isBlank()) {
+            throw TransferException.permanent(Kind.REDIRECT,
+                    NLS.bind(Messages.redirectWithoutLocation, exchange.statusText(), from));
+        }
+        URI next;
+        try {
+            next = from.resolve(location.strip()).normalize();
+        } catch (IllegalArgumentException badLocation) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectUnsupported, from, location));
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectUnsupported, from, next));
+        }
+        if (from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectToPlainHttp, from, next));
+        }
+        if (!visited.add(next)) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectLoop, requested));
+        }
+        return next;
+    }
+}

@@ -4,16 +4,11 @@ import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import org.eclipse.core.runtime.ILog;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
@@ -39,19 +34,12 @@ import dev.bgtransfer.core.spi.TransferStore;
  * with the history.
  */
 public final class TransferEngine implements AutoCloseable {
-    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
-
     private final TransferStore store;
     private final HttpTransport transport;
     private final EventDispatcher events;
     private final LiveTransfers live;
     private final WaitingTransfers queue = new WaitingTransfers();
-    private final Map<Long, DownloadJob> jobs = new HashMap<>();
-    /** Transfers removed while their Job was running, and whether their completed file goes too. */
-    private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
-    /** Credentials given for transfers: in memory only, never in the store. */
-    private final Map<Long, PasswordAuthentication> credentials = new HashMap<>();
-    private final HostSlots slots = new HostSlots();
+    private final RunningJobs running = new RunningJobs();
     private final FinishedBatch batch = new FinishedBatch();
     private TransferOptions options;
     private boolean closed;
@@ -84,8 +72,7 @@ public final class TransferEngine implements AutoCloseable {
             }
             live.hold(record);
             if (record.state() == TransferState.QUEUED) {
-                queue.add(record.id(), record.url());
-                batch.queued(record.id());
+                waitForSlot(record);
             }
         }
         schedule();
@@ -106,8 +93,7 @@ public final class TransferEngine implements AutoCloseable {
         // Added carries the state the first StateChanged leaves: QUEUED for a download, no change from CANCELLED
         events.post(new TransferEvent.Added(added));
         if (start) {
-            queue.add(record.id(), record.url());
-            batch.queued(record.id());
+            waitForSlot(record);
             schedule();
         }
         return added;
@@ -135,7 +121,7 @@ public final class TransferEngine implements AutoCloseable {
 
     public synchronized void start(long id) {
         TransferRecord record = live.require(id);
-        DownloadJob job = jobs.get(id);
+        DownloadJob job = running.of(id);
         if (job != null && job.intent() == Intent.PAUSE) {
             job.interrupt(Intent.RESUME);
         } else if (job != null && job.intent() == Intent.STOP) {
@@ -148,7 +134,7 @@ public final class TransferEngine implements AutoCloseable {
 
     public synchronized void authenticate(long id, PasswordAuthentication given) {
         live.require(id);
-        credentials.put(id, Objects.requireNonNull(given, "credentials"));
+        running.authenticate(id, Objects.requireNonNull(given, "credentials"));
         start(id);
     }
 
@@ -158,15 +144,15 @@ public final class TransferEngine implements AutoCloseable {
             queue.remove(id);
             live.transition(record, TransferState.PAUSED, null);
             announceIfAllFinished();
-        } else if (jobs.containsKey(id)) {
-            jobs.get(id).interrupt(Intent.PAUSE);
+        } else if (running.of(id) != null) {
+            running.of(id).interrupt(Intent.PAUSE);
         }
     }
 
     public synchronized void stop(long id) {
         TransferRecord record = live.require(id);
-        if (jobs.containsKey(id)) {
-            jobs.get(id).interrupt(Intent.STOP);
+        if (running.of(id) != null) {
+            running.of(id).interrupt(Intent.STOP);
         } else if (record.state() != TransferState.COMPLETED && record.state() != TransferState.CANCELLED) {
             queue.remove(id);
             toInitialState(record);
@@ -189,16 +175,15 @@ public final class TransferEngine implements AutoCloseable {
     public synchronized void remove(long id, boolean deleteFile) {
         TransferRecord record = live.require(id);
         queue.remove(id);
-        DownloadJob job = jobs.get(id);
+        DownloadJob job = running.of(id);
         if (job != null) {
-            removedWhileRunning.put(id, deleteFile);
-            job.interrupt(Intent.STOP);
+            running.removing(id, deleteFile);
         } else {
             deleteFiles(record, deleteFile);
         }
         store.delete(id);
         live.forget(id);
-        credentials.remove(id);
+        running.forget(id);
         batch.removed(id);
         events.post(new TransferEvent.Removed(record.toTransfer()));
         announceIfAllFinished();
@@ -229,9 +214,12 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void queue(TransferRecord record) {
-        live.transition(record, TransferState.QUEUED, null);
-        queue.add(record.id(), record.url());
-        batch.queued(record.id());
+        waitForSlot(live.transition(record, TransferState.QUEUED, null));
+    }
+
+    private void waitForSlot(TransferRecord queued) {
+        queue.add(queued.id(), queued.url());
+        batch.queued(queued.id());
     }
 
     /** Starts queued transfers, oldest first, while their hosts have free slots. */
@@ -239,18 +227,14 @@ public final class TransferEngine implements AutoCloseable {
         if (closed) {
             return;
         }
-        for (long id : queue.takeStartable(slots, options.maxConnectionsPerHost())) {
+        for (long id : running.takeStartable(queue, options.maxConnectionsPerHost())) {
             launch(live.transition(live.unfinished(id), TransferState.RUNNING, null));
         }
     }
 
     private void launch(TransferRecord record) {
-        JobReports reports = new JobReports(this, live, store, record.id(), record.url());
-        DownloadJob job = DownloadJob.of(record, transport, options, credentials.get(record.id()), reports);
-        reports.reportOn(job);
-        job.onEnd(this::jobDone);
-        jobs.put(record.id(), job);
-        job.schedule();
+        running.launch(record, transport, options, new JobReports(this, live, store, record.id(), record.url()))
+                .onEnd(this::jobDone);
     }
 
     private void toInitialState(TransferRecord record) {
@@ -268,12 +252,12 @@ public final class TransferEngine implements AutoCloseable {
 
     /** @return whether {@code job} is the running Job of transfer {@code id} */
     synchronized boolean isRunning(long id, DownloadJob job) {
-        return jobs.get(id) == job;
+        return running.isRunning(id, job);
     }
 
     /** A Job waiting for its disk lends its host's connection slot to others. */
     synchronized void lendSlot(long id, DownloadJob job, URI url) {
-        if (jobs.get(id) == job && slots.lend(id, url)) {
+        if (running.lend(id, job, url)) {
             schedule();
         }
     }
@@ -281,21 +265,19 @@ public final class TransferEngine implements AutoCloseable {
     /** @return whether the Job of transfer {@code id} holds its connection slot again */
     synchronized boolean reclaimSlot(long id, URI url) {
         // a closed engine hands out no slot
-        return slots.reclaim(id, url, closed ? 0 : options.maxConnectionsPerHost());
+        return running.reclaim(id, url, closed ? 0 : options.maxConnectionsPerHost());
     }
 
     synchronized void jobDone(DownloadJob job) {
-        long id = job.transferId();
-        if (jobs.get(id) != job) {
+        Outcome outcome = job.outcome();
+        if (!running.end(job, outcome.record().url())) {
             return; // already taken
         }
-        jobs.remove(id);
+        long id = job.transferId();
         live.stopWaiting(id);
-        Outcome outcome = job.outcome();
-        slots.jobEnded(id, outcome.record().url());
         if (!live.isUnfinished(id)) {
-            Boolean deleteFile = removedWhileRunning.remove(id);
-            deleteFiles(outcome.record(), outcome instanceof Outcome.Completed && Boolean.TRUE.equals(deleteFile));
+            boolean withFile = running.removedWithFile(id);
+            deleteFiles(outcome.record(), withFile && outcome instanceof Outcome.Completed);
         } else if (closed && outcome instanceof Outcome.Interrupted interrupted) {
             // shut down mid-transfer: stays RUNNING in the store, and continues at the next start
             store.save(interrupted.record());
@@ -334,7 +316,7 @@ public final class TransferEngine implements AutoCloseable {
      * has completed or failed: a paused one holds the announcement back until it ends.
      */
     private void announceIfAllFinished() {
-        if (queue.isEmpty() && jobs.isEmpty()) {
+        if (queue.isEmpty() && running.isEmpty()) {
             batch.end().ifPresent(events::post);
         }
     }
@@ -342,22 +324,12 @@ public final class TransferEngine implements AutoCloseable {
     /** Interrupts running Jobs, waits for them, and keeps their state for the next start. */
     @Override
     public void close() {
-        List<DownloadJob> running;
+        List<DownloadJob> ending;
         synchronized (this) {
             closed = true;
-            running = new ArrayList<>(jobs.values());
-            running.forEach(job -> job.interrupt(Intent.SHUTDOWN));
+            ending = running.interruptAll(Intent.SHUTDOWN);
         }
-        for (DownloadJob job : running) {
-            try {
-                if (!job.join(SHUTDOWN_WAIT_MILLIS, null)) {
-                    ILog.of(TransferEngine.class).warn("Transfer " + job.transferId() + " did not stop in time");
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        RunningJobs.join(ending);
         transport.close();
         events.close();
     }

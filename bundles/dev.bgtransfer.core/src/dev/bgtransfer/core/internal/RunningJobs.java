@@ -1,0 +1,118 @@
+package dev.bgtransfer.core.internal;
+
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.ILog;
+
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.download.DownloadJob;
+import dev.bgtransfer.core.internal.download.DownloadJob.Intent;
+import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.spi.TransferRecord;
+
+/**
+ * The download Jobs of the running transfers, the connection slots per host they hold, and the
+ * credentials they sign in with (in memory only, never in the store). Guarded by the engine's lock.
+ */
+final class RunningJobs {
+    private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+
+    private final Map<Long, DownloadJob> jobs = new HashMap<>();
+    private final HostSlots slots = new HostSlots();
+    private final Map<Long, PasswordAuthentication> credentials = new HashMap<>();
+    /** Transfers removed while their Job was running, and whether their completed file goes too. */
+    private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
+
+    /** @return the running Job of transfer {@code id}, or {@code null} */
+    DownloadJob of(long id) {
+        return jobs.get(id);
+    }
+
+    boolean isRunning(long id, DownloadJob job) {
+        return jobs.get(id) == job;
+    }
+
+    boolean isEmpty() {
+        return jobs.isEmpty();
+    }
+
+    void authenticate(long id, PasswordAuthentication given) {
+        credentials.put(id, given);
+    }
+
+    void forget(long id) {
+        credentials.remove(id);
+    }
+
+    /** Stops the Job of transfer {@code id}, which is being removed; its file goes too when {@code deleteFile}. */
+    void removing(long id, boolean deleteFile) {
+        removedWhileRunning.put(id, deleteFile);
+        jobs.get(id).interrupt(Intent.STOP);
+    }
+
+    /** @return whether the file of transfer {@code id}, removed while it ran, is to be deleted */
+    boolean removedWithFile(long id) {
+        return Boolean.TRUE.equals(removedWhileRunning.remove(id));
+    }
+
+    /** @return the queued transfers that start now, oldest first: each took a free slot of its host */
+    List<Long> takeStartable(WaitingTransfers queue, int maxPerHost) {
+        return queue.takeStartable(slots, maxPerHost);
+    }
+
+    /** Schedules the Job of {@code record}, which holds its host's slot, and connects its reports. */
+    DownloadJob launch(TransferRecord record, HttpTransport transport, TransferOptions options, JobReports reports) {
+        DownloadJob job = DownloadJob.of(record, transport, options, credentials.get(record.id()), reports);
+        reports.reportOn(job);
+        jobs.put(record.id(), job);
+        job.schedule();
+        return job;
+    }
+
+    /** @return whether the Job lent its slot for {@code url}'s host to others (it waits for its disk) */
+    boolean lend(long id, DownloadJob job, URI url) {
+        return jobs.get(id) == job && slots.lend(id, url);
+    }
+
+    /** @return whether the Job of transfer {@code id} holds its slot again */
+    boolean reclaim(long id, URI url, int maxPerHost) {
+        return slots.reclaim(id, url, maxPerHost);
+    }
+
+    /** @return whether {@code job} was still its transfer's: it is not any more, and its slot is free */
+    boolean end(DownloadJob job, URI url) {
+        long id = job.transferId();
+        if (jobs.get(id) != job) {
+            return false;
+        }
+        jobs.remove(id);
+        slots.jobEnded(id, url);
+        return true;
+    }
+
+    /** @return the running Jobs, each interrupted */
+    List<DownloadJob> interruptAll(Intent why) {
+        List<DownloadJob> running = new ArrayList<>(jobs.values());
+        running.forEach(job -> job.interrupt(why));
+        return running;
+    }
+
+    /** Waits a while for each Job to end; call without the engine's lock, or the Jobs cannot report. */
+    static void join(List<DownloadJob> ending) {
+        for (DownloadJob job : ending) {
+            try {
+                if (!job.join(SHUTDOWN_WAIT_MILLIS, null)) {
+                    ILog.of(RunningJobs.class).warn("Transfer " + job.transferId() + " did not stop in time");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

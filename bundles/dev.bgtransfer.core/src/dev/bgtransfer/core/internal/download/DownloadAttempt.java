@@ -32,9 +32,10 @@ import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
- * One run of one transfer: the request (ranged when there are bytes to resume), redirects, the
- * body streamed through a fixed buffer into the partial file, and the atomic move to the final
- * name. {@link #record()} always holds the resume data as far as the bytes are on disk.
+ * One run of one transfer: the request (ranged when there are bytes to resume), sign-in at the
+ * origin and redirects, the answer's range checked, the body copied into the partial file
+ * ({@link BodyCopy}), and the atomic move to the final name. {@link #record()} always holds the
+ * resume data as far as the bytes are on disk.
  */
 final class DownloadAttempt {
     /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */

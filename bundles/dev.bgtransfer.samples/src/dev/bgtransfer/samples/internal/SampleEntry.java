@@ -1,6 +1,6 @@
 package dev.bgtransfer.samples.internal;
 
-import java.util.HexFormat;
+import dev.bgtransfer.samples.internal.http.SeededContent;
 
 /**
  * A demo file independent of the server: its name, size, seed and the SHA-256 its bytes have.
@@ -15,6 +15,6 @@ public record SampleEntry(String fileName, String title, long size, long seed, S
 
     /** @return a strong validator that changes whenever the bytes would */
     public String etag() {
-        return '"' + HexFormat.of().toHexDigits(seed) + '-' + Long.toHexString(size) + '"';
+        return SeededContent.etag(seed, size);
     }
 }

@@ -11,10 +11,10 @@ import dev.bgtransfer.samples.internal.http.SeededContent;
  * @param seed     the content's seed
  * @param sha256   the SHA-256 of the content, lower-case hex
  */
-public record SampleEntry(String fileName, String title, long size, long seed, String sha256) {
+record SampleEntry(String fileName, String title, long size, long seed, String sha256) {
 
     /** @return a strong validator that changes whenever the bytes would */
-    public String etag() {
+    String etag() {
         return SeededContent.etag(seed, size);
     }
 }

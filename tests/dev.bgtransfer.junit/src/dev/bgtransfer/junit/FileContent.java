@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import dev.bgtransfer.samples.internal.http.SeededContent;
+
 /**
  * Immutable snapshot of a {@link TestFile}'s entity: seed, validators and (lazily) its digest. A
  * response captures one snapshot, so changing the file's content never mixes bytes of two
@@ -27,7 +29,7 @@ final class FileContent {
         this.seed = seed;
         this.size = size;
         this.generation = generation;
-        this.etag = "\"" + Long.toHexString(seed) + "-" + Long.toHexString(size) + "\"";
+        this.etag = SeededContent.etag(seed, size);
         this.lastModified = HTTP_DATE.format(BASE_LAST_MODIFIED.plusSeconds(3600L * generation));
     }
 
@@ -54,7 +56,7 @@ final class FileContent {
     String sha256() {
         String result = sha256;
         if (result == null) {
-            result = ContentGenerator.sha256(seed, size);
+            result = SeededContent.sha256(seed, size);
             sha256 = result;
         }
         return result;

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.bgtransfer.samples.internal.http.RangeSpec;
+
 /**
  * A request as received by {@link TestHttpServer}.
  *

@@ -16,6 +16,8 @@ import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
+import dev.bgtransfer.samples.internal.http.RequestedRange;
+
 /**
  * The single request handler of {@link TestHttpServer}: records each request and answers it from
  * the configured routes (files, fixed statuses, redirects) or with 404.
@@ -103,9 +105,8 @@ final class RequestDispatcher implements HttpRequestHandler {
             response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
             return;
         }
-        final String required = file.requiredAuthorization();
         final Header authorization = request.getFirstHeader(HttpHeaders.AUTHORIZATION);
-        if (required != null && (authorization == null || !required.equals(authorization.getValue()))) {
+        if (!file.basicGate().admits(authorization)) {
             textResponse(response, HttpStatus.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"test\", charset=\"UTF-8\"");
             return;
@@ -125,55 +126,23 @@ final class RequestDispatcher implements HttpRequestHandler {
         response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 
-        long start = 0;
-        long length = size;
-        int status = HttpStatus.SC_OK;
-        final Header rangeHeader = request.getFirstHeader(HttpHeaders.RANGE);
-        if (rangeHeader != null && !file.rangesIgnored() && ifRangeMatches(request, content)) {
-            final RangeSpec range = RangeSpec.parse(rangeHeader.getValue());
-            if (range != null) {
-                if (!range.satisfiable(size)) {
-                    textResponse(response, HttpStatus.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
-                    response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-                    return;
-                }
-                start = range.start(size);
-                length = range.end(size) - start + 1;
-                status = HttpStatus.SC_PARTIAL_CONTENT;
-                response.setHeader(HttpHeaders.CONTENT_RANGE,
-                        "bytes " + start + "-" + (start + length - 1) + "/" + size);
-            }
+        final RequestedRange range = file.rangesIgnored() ? RequestedRange.whole(size)
+                : RequestedRange.of(request, content.etag(), content.lastModified(), size);
+        range.applyTo(response);
+        if (!range.satisfiable()) {
+            textResponse(response, range.status());
+            return;
         }
-        response.setCode(status);
         final String disposition = file.contentDispositionValue();
         if (disposition != null) {
             response.setHeader("Content-Disposition", disposition);
         }
-        response.setEntity(new GeneratedBodyEntity(content.seed(), start, length, file.chunked(),
+        response.setEntity(new TestBody(content.seed(), range.first(), range.length(), file.chunked(),
                 () -> effectiveRate(file), file.dropAfterBytes(), server::isClosed, file::served));
     }
 
     private long effectiveRate(TestFile file) {
         final long own = file.throttleBytesPerSecond();
         return own > 0 ? own : server.throttle();
-    }
-
-    /**
-     * @return {@code true} if there is no {@code If-Range} or it matches the current entity: a
-     *         strong ETag equal to the current one, or exactly the current Last-Modified value
-     */
-    private static boolean ifRangeMatches(ClassicHttpRequest request, FileContent content) {
-        final Header ifRange = request.getFirstHeader(HttpHeaders.IF_RANGE);
-        if (ifRange == null) {
-            return true;
-        }
-        final String value = ifRange.getValue().trim();
-        if (value.startsWith("W/")) {
-            return false;
-        }
-        if (value.startsWith("\"")) {
-            return value.equals(content.etag());
-        }
-        return value.equals(content.lastModified());
     }
 }

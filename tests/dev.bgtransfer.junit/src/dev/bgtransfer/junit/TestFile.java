@@ -2,6 +2,9 @@ package dev.bgtransfer.junit;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.bgtransfer.samples.internal.http.BasicGate;
+import dev.bgtransfer.samples.internal.http.SeededContent;
+
 /**
  * A file served by {@link TestHttpServer}: deterministic pseudo-random bytes derived from a seed,
  * generated while streaming. Behaviour switches are fluent and take effect for responses that start
@@ -18,7 +21,7 @@ public final class TestFile {
     private volatile long dropAfter = -1;
     private volatile long throttle;
     private volatile boolean chunked;
-    private volatile String requiredAuthorization;
+    private volatile BasicGate basicGate = BasicGate.OPEN;
     private volatile DigestCheck digest;
     private volatile boolean withoutEtag;
     private final AtomicLong bytesServed = new AtomicLong();
@@ -66,29 +69,25 @@ public final class TestFile {
      */
     public byte[] bytes() {
         final FileContent current = content;
-        return ContentGenerator.bytes(current.seed(), current.size());
+        if (current.size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("Content too large to materialise: " + current.size() + " bytes");
+        }
+        final byte[] result = new byte[(int) current.size()];
+        SeededContent.fill(current.seed(), 0, result, 0, result.length);
+        return result;
     }
 
-    /**
-     * Sends the given value as {@code Content-Disposition} on 200/206 responses (and their HEAD
-     * equivalents).
-     *
-     * @param headerValue the header value, or {@code null} to send none
-     * @return this file
-     */
     /**
      * Answers 401 with a Basic challenge unless the request carries these credentials; {@code null}
      * turns the check off.
      */
     public TestFile requireBasicAuth(String user, String password) {
-        requiredAuthorization = user == null ? null
-                : "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        basicGate = user == null ? BasicGate.OPEN : BasicGate.of(user + ":" + password);
         return this;
     }
 
-    String requiredAuthorization() {
-        return requiredAuthorization;
+    BasicGate basicGate() {
+        return basicGate;
     }
 
     /** Answers 401 with a Digest challenge (SHA-256, qop=auth) unless the request answers it correctly. */
@@ -101,6 +100,13 @@ public final class TestFile {
         return digest;
     }
 
+    /**
+     * Sends the given value as {@code Content-Disposition} on 200/206 responses (and their HEAD
+     * equivalents).
+     *
+     * @param headerValue the header value, or {@code null} to send none
+     * @return this file
+     */
     public TestFile contentDisposition(String headerValue) {
         this.contentDisposition = headerValue;
         return this;

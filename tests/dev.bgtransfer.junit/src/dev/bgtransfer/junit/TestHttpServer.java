@@ -12,9 +12,10 @@ import javax.net.ServerSocketFactory;
 
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
+
+import dev.bgtransfer.samples.internal.http.LoopbackServers;
+import dev.bgtransfer.samples.internal.http.QuietErrors;
 
 /**
  * An HTTP/1.1 test server on {@code 127.0.0.1} with an ephemeral port, built on the classic
@@ -36,12 +37,11 @@ import org.apache.hc.core5.util.Timeout;
 public final class TestHttpServer implements AutoCloseable {
 
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
-    private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
 
     private final RequestDispatcher dispatcher = new RequestDispatcher(this);
     private final String scheme;
     private final ConnectionTracker tracker;
-    private final QuietExceptionListener errors = new QuietExceptionListener();
+    private final List<Exception> errors = new ArrayList<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private volatile long throttle;
     private volatile boolean closed;
@@ -110,23 +110,14 @@ public final class TestHttpServer implements AutoCloseable {
      *                      with it HttpCore runs every handshake on the single accept thread.
      */
     private void startServer(ServerSocketFactory socketFactory, InetAddress address) throws IOException {
-        final ServerBootstrap bootstrap = ServerBootstrap.bootstrap();
+        final ServerBootstrap bootstrap = LoopbackServers.bootstrap(address, 0, dispatcher,
+                new QuietErrors(this::recordError));
         if (socketFactory != null) {
             bootstrap.setServerSocketFactory(socketFactory);
         }
         server = bootstrap
-                .setLocalAddress(address)
-                .setListenerPort(0)
-                .setCanonicalHostName(address.getHostAddress())
-                .setSocketConfig(SocketConfig.custom()
-                        .setSoTimeout(SOCKET_TIMEOUT)
-                        .setSoReuseAddress(true)
-                        .setTcpNoDelay(true)
-                        .build())
                 .setConnectionFactory(tracker)
                 .setStreamListener(tracker)
-                .setExceptionListener(errors)
-                .setRequestRouter((request, context) -> dispatcher)
                 .create();
         server.start();
         port = server.getLocalPort();
@@ -268,7 +259,9 @@ public final class TestHttpServer implements AutoCloseable {
         synchronized (recorded) {
             recorded.clear();
         }
-        errors.clear();
+        synchronized (errors) {
+            errors.clear();
+        }
         tracker.resetPeaks();
     }
 
@@ -277,7 +270,9 @@ public final class TestHttpServer implements AutoCloseable {
      *         disconnects are not included); tests may assert this is empty
      */
     public List<Exception> serverErrors() {
-        return errors.errors();
+        synchronized (errors) {
+            return List.copyOf(errors);
+        }
     }
 
     /** Shuts the server down immediately, closing all connections; never throws. */
@@ -292,6 +287,12 @@ public final class TestHttpServer implements AutoCloseable {
             // shutting down anyway
         } finally {
             tracker.closeAll();
+        }
+    }
+
+    private void recordError(Exception error) {
+        synchronized (errors) {
+            errors.add(error);
         }
     }
 

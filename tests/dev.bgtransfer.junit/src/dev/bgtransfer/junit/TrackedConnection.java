@@ -39,7 +39,7 @@ final class TrackedConnection extends DefaultBHttpServerConnection {
 
     @Override
     public void sendResponseEntity(ClassicHttpResponse response) throws HttpException, IOException {
-        if (response.getEntity() instanceof GeneratedBodyEntity body) {
+        if (response.getEntity() instanceof TestBody body) {
             body.attach(this);
         }
         super.sendResponseEntity(response);

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The five demo files: the sizes of the seed app's downloads, from about 700 KB to about 29 MB. */
-public final class SampleCatalog {
+final class SampleCatalog {
     /** Where the files are served, below the server's root. */
-    public static final String PATH_PREFIX = "/samples/";
+    static final String PATH_PREFIX = "/samples/";
 
     /** The files' Last-Modified: fixed, like their bytes. */
-    public static final String LAST_MODIFIED = "Thu, 01 Jan 2026 00:00:00 GMT";
+    static final String LAST_MODIFIED = "Thu, 01 Jan 2026 00:00:00 GMT";
 
     private static final List<SampleEntry> ENTRIES = List.of(
             new SampleEntry("sample-1-700KB.bin", Messages.sampleTitle1, 700_000, 0x5EED0001L,
@@ -27,12 +27,12 @@ public final class SampleCatalog {
     }
 
     /** @return the five files, smallest first */
-    public static List<SampleEntry> entries() {
+    static List<SampleEntry> entries() {
         return ENTRIES;
     }
 
     /** @return the file served at {@code path}, if any */
-    public static Optional<SampleEntry> find(String path) {
+    static Optional<SampleEntry> find(String path) {
         if (!path.startsWith(PATH_PREFIX)) {
             return Optional.empty();
         }

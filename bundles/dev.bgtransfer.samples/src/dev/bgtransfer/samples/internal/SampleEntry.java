@@ -1,6 +1,6 @@
 package dev.bgtransfer.samples.internal;
 
-import java.util.HexFormat;
+import dev.bgtransfer.samples.internal.http.SeededContent;
 
 /**
  * A demo file independent of the server: its name, size, seed and the SHA-256 its bytes have.
@@ -11,10 +11,10 @@ import java.util.HexFormat;
  * @param seed     the content's seed
  * @param sha256   the SHA-256 of the content, lower-case hex
  */
-public record SampleEntry(String fileName, String title, long size, long seed, String sha256) {
+record SampleEntry(String fileName, String title, long size, long seed, String sha256) {
 
     /** @return a strong validator that changes whenever the bytes would */
-    public String etag() {
-        return '"' + HexFormat.of().toHexDigits(seed) + '-' + Long.toHexString(size) + '"';
+    String etag() {
+        return SeededContent.etag(seed, size);
     }
 }

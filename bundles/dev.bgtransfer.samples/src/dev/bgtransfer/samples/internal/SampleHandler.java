@@ -7,12 +7,15 @@ import java.util.function.LongSupplier;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
+
+import dev.bgtransfer.samples.internal.http.BasicGate;
+import dev.bgtransfer.samples.internal.http.PacedBody;
+import dev.bgtransfer.samples.internal.http.RequestedRange;
 
 /**
  * Answers {@code GET} and {@code HEAD} for the demo files: 200 with the whole file, 206 for a
@@ -61,35 +64,13 @@ final class SampleHandler implements HttpRequestHandler {
         response.setHeader(HttpHeaders.ETAG, file.etag());
         response.setHeader(HttpHeaders.LAST_MODIFIED, SampleCatalog.LAST_MODIFIED);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        Header rangeHeader = request.getFirstHeader(HttpHeaders.RANGE);
-        ByteRange range = new ByteRange(0, file.size() - 1);
-        int status = HttpStatus.SC_OK;
-        if (rangeHeader != null && ifRangeHolds(request, file)) {
-            Optional<ByteRange> asked = ByteRange.parse(rangeHeader.getValue(), file.size());
-            if (asked == null) {
-                text(response, HttpStatus.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable\n");
-                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + file.size());
-                return;
-            }
-            if (asked.isPresent()) {
-                range = asked.get();
-                status = HttpStatus.SC_PARTIAL_CONTENT;
-                response.setHeader(HttpHeaders.CONTENT_RANGE,
-                        "bytes " + range.first() + "-" + range.last() + "/" + file.size());
-            }
+        RequestedRange range = RequestedRange.of(request, file.etag(), SampleCatalog.LAST_MODIFIED, file.size());
+        range.applyTo(response);
+        if (range.satisfiable()) {
+            response.setEntity(new PacedBody(file.seed(), range.first(), range.length(), bytesPerSecond));
+        } else {
+            text(response, range.status(), "Range not satisfiable\n");
         }
-        response.setCode(status);
-        response.setEntity(new PacedBody(file.seed(), range.first(), range.length(), bytesPerSecond));
-    }
-
-    /** RFC 9110 13.1.5: a range applies only when If-Range is absent or names this entity exactly (strong). */
-    private static boolean ifRangeHolds(ClassicHttpRequest request, SampleEntry file) {
-        Header ifRange = request.getFirstHeader(HttpHeaders.IF_RANGE);
-        if (ifRange == null) {
-            return true;
-        }
-        String value = ifRange.getValue().strip();
-        return value.startsWith("\"") ? value.equals(file.etag()) : value.equals(SampleCatalog.LAST_MODIFIED);
     }
 
     private static void text(ClassicHttpResponse response, int status, String body) {

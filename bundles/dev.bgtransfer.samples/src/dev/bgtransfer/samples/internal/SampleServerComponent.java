@@ -7,10 +7,9 @@ import java.net.URI;
 import java.util.List;
 
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
-import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +18,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import dev.bgtransfer.samples.SampleFile;
 import dev.bgtransfer.samples.SamplePreferences;
 import dev.bgtransfer.samples.SampleServer;
+import dev.bgtransfer.samples.internal.http.BasicGate;
+import dev.bgtransfer.samples.internal.http.LoopbackServers;
+import dev.bgtransfer.samples.internal.http.QuietErrors;
 
 /**
  * The {@link SampleServer}: an HttpCore 5 classic server on {@code 127.0.0.1}, started when the
@@ -27,8 +29,6 @@ import dev.bgtransfer.samples.SampleServer;
  */
 @Component(service = SampleServer.class)
 public final class SampleServerComponent implements SampleServer {
-    private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
-
     private SampleSettings settings;
     private AccessLog accessLog;
     private HttpServer server;
@@ -61,16 +61,14 @@ public final class SampleServerComponent implements SampleServer {
 
     private HttpServer start(int port, BasicGate gate) throws IOException {
         SampleHandler handler = new SampleHandler(() -> settings.bytesPerSecond(), accessLog, gate);
-        HttpServer started = ServerBootstrap.bootstrap()
-                .setLocalAddress(InetAddress.getLoopbackAddress())
-                .setListenerPort(port)
-                .setCanonicalHostName("127.0.0.1")
-                .setSocketConfig(SocketConfig.custom().setSoTimeout(SOCKET_TIMEOUT).setTcpNoDelay(true).build())
-                .setExceptionListener(new QuietErrors())
-                .setRequestRouter((request, context) -> handler)
-                .create();
+        HttpServer started = LoopbackServers.bootstrap(InetAddress.getLoopbackAddress(), port, handler,
+                new QuietErrors(SampleServerComponent::report)).create();
         started.start();
         return started;
+    }
+
+    private static void report(Exception failure) {
+        ILog.of(SampleServerComponent.class).error(NLS.bind(Messages.serverError, failure.getMessage()), failure);
     }
 
     @Override

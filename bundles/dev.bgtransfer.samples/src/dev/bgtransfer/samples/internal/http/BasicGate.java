@@ -1,4 +1,4 @@
-package dev.bgtransfer.samples.internal;
+package dev.bgtransfer.samples.internal.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,8 +7,9 @@ import java.util.Base64;
 import org.apache.hc.core5.http.Header;
 
 /** Lets every request through, or only those with the configured HTTP Basic credentials. */
-final class BasicGate {
-    private static final BasicGate OPEN = new BasicGate(null);
+public final class BasicGate {
+    /** Lets every request through. */
+    public static final BasicGate OPEN = new BasicGate(null);
 
     private final byte[] expected;
 
@@ -17,7 +18,7 @@ final class BasicGate {
     }
 
     /** @param userAndPassword {@code USER:PASSWORD}, or {@code null} / blank for no sign-in */
-    static BasicGate of(String userAndPassword) {
+    public static BasicGate of(String userAndPassword) {
         if (userAndPassword == null || userAndPassword.isBlank()) {
             return OPEN;
         }
@@ -25,7 +26,8 @@ final class BasicGate {
                 .encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII));
     }
 
-    boolean admits(Header authorization) {
+    /** @param authorization the request's {@code Authorization} header, or {@code null} */
+    public boolean admits(Header authorization) {
         return expected == null || authorization != null && MessageDigest.isEqual(expected,
                 authorization.getValue().strip().getBytes(StandardCharsets.US_ASCII));
     }

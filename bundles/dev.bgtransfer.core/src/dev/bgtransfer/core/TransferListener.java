@@ -2,7 +2,9 @@ package dev.bgtransfer.core;
 
 /**
  * Hears what happens to transfers. Register an implementation as an OSGi service (whiteboard) and
- * the {@link TransferService} calls it on its event thread: return quickly and do not block.
+ * the {@link TransferService} calls it on its event thread: return quickly and do not block. It
+ * hears what happens while it is registered: nothing that happened before its registration, and
+ * nothing once it is unregistered, even when the event thread is behind.
  */
 @FunctionalInterface
 public interface TransferListener {

@@ -12,12 +12,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
@@ -168,6 +175,52 @@ class EventContractTest extends ServiceTest {
         TransferFixture.sleep(300);
 
         assertEquals(List.of(), fixture.events(TransferEvent.AllFinished.class), "everything was just forgotten");
+    }
+
+    @Test
+    void aListenerHearsOnlyWhatHappensWhileItIsRegistered() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(EventContractTest.class).getBundleContext();
+        CountDownLatch delivering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<TransferEvent> leaving = new CopyOnWriteArrayList<>();
+        List<TransferEvent> late = new CopyOnWriteArrayList<>();
+        // holds the event thread on the first event it hears, so that what follows happens before delivery
+        ServiceRegistration<TransferListener> slow = context.registerService(TransferListener.class, event -> {
+            delivering.countDown();
+            awaitQuietly(release);
+        }, null);
+        ServiceRegistration<TransferListener> leavingRegistration = context.registerService(TransferListener.class,
+                leaving::add, null);
+        ServiceRegistration<TransferListener> lateRegistration = null;
+        try {
+            Transfer added = fixture.service().add(TransferRequest.of(server.uri("/files/never.bin"), folder));
+            assertTrue(delivering.await(10, TimeUnit.SECONDS), "the Added event is being delivered");
+            fixture.service().add(TransferRequest.of(server.uri("/files/queued.bin"), folder)); // its Added waits
+            lateRegistration = context.registerService(TransferListener.class, late::add, null);
+            leavingRegistration.unregister();
+            fixture.service().remove(added.id(), false);
+            release.countDown();
+            TransferFixture.awaitTrue("the late listener hears the removal",
+                    () -> late.stream().anyMatch(TransferEvent.Removed.class::isInstance));
+
+            assertEquals(List.of(TransferEvent.Removed.class), late.stream().map(Object::getClass).toList(),
+                    "registered after both Added events were posted");
+            assertEquals(List.of(), leaving, "unregistered before the Added was delivered");
+        } finally {
+            release.countDown();
+            slow.unregister();
+            if (lateRegistration != null) {
+                lateRegistration.unregister();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Transfer download(String path) {

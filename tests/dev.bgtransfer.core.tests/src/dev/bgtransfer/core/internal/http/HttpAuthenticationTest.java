@@ -118,6 +118,19 @@ class HttpAuthenticationTest {
     }
 
     @Test
+    void aNewNonceCountsFromOne() {
+        HttpAuthentication authentication = new HttpAuthentication(MUFASA);
+        authentication.authorize(choose(RFC_7616_CHALLENGE), "/dir/index.html");
+        authentication.authorize(choose(RFC_7616_CHALLENGE), "/dir/index.html");
+
+        Map<String, String> answer = answer(authentication.authorize(
+                choose("Digest realm=\"http-auth@example.org\", qop=\"auth\", nonce=\"fresh\", stale=true"), "/dir/index.html"));
+
+        assertEquals("fresh", answer.get("nonce"));
+        assertEquals("00000001", answer.get("nc"), "RFC 7616 §3.4: the count of requests sent with this nonce");
+    }
+
+    @Test
     void quotesAndBackslashesAreEscapedBothWays() {
         PasswordAuthentication odd = new PasswordAuthentication("a\"b\\c", "pw".toCharArray());
         Challenge challenge = choose("Digest realm=\"say \\\"hi\\\" \\\\ there\", nonce=\"n\\,1\", opaque=\"o\\\"p\"");
@@ -151,6 +164,20 @@ class HttpAuthenticationTest {
         assertEquals("digest", HttpAuthentication.choose(List.of(basic, digest)).orElseThrow().scheme());
         assertEquals("digest", HttpAuthentication.choose(List.of(digest, basic)).orElseThrow().scheme());
         assertEquals("basic", HttpAuthentication.choose(List.of(basic)).orElseThrow().scheme());
+    }
+
+    @Test
+    void severalChallengesInOneHeaderAreTakenApart() {
+        Challenge digestLast = choose("Basic realm=\"b\", Digest realm=\"d, e\", nonce=\"n\", qop=\"auth\"");
+        assertEquals("digest", digestLast.scheme());
+        assertEquals(Map.of("realm", "d, e", "nonce", "n", "qop", "auth"), digestLast.parameters());
+
+        Challenge digestFirst = choose("Digest realm=\"d\", nonce=\"n\", Basic realm=\"b\"");
+        assertEquals(Map.of("realm", "d", "nonce", "n"), digestFirst.parameters());
+
+        Challenge basic = choose("Negotiate abc==, Basic realm = \"b\", charset=\"UTF-8\"");
+        assertEquals("basic", basic.scheme());
+        assertEquals(Map.of("realm", "b", "charset", "UTF-8"), basic.parameters());
     }
 
     @ParameterizedTest

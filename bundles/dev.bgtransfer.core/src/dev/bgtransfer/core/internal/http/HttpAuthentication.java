@@ -35,6 +35,8 @@ final class HttpAuthentication {
     }
 
     private final PasswordAuthentication credentials;
+    /** The nonce of the last Digest answer, and how many requests were sent with it. */
+    private String lastNonce;
     private int nonceCount;
 
     HttpAuthentication(PasswordAuthentication credentials) {
@@ -84,6 +86,10 @@ final class HttpAuthentication {
         String ha1 = hash(algorithm, secret);
         Arrays.fill(secret, (byte) 0);
         String ha2 = hash(algorithm, ("GET:" + uri).getBytes(StandardCharsets.UTF_8));
+        if (!nonce.equals(lastNonce)) {
+            lastNonce = nonce;
+            nonceCount = 0;
+        }
         String count = String.format(Locale.ROOT, "%08x", ++nonceCount);
         String cnonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         String response = hash(algorithm, (qopAuth ? ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2

@@ -37,8 +37,7 @@ class HostSlotsTest {
         fill(2);
         slots.jobEnded(1, URL);
 
-        assertTrue(slots.tryAcquire(HOST, 2));
-        assertFalse(slots.tryAcquire(HOST, 2));
+        assertOneFree(slots, HOST, 2);
     }
 
     @Test
@@ -48,8 +47,7 @@ class HostSlotsTest {
         assertTrue(slots.lend(1, URL));
         assertFalse(slots.lend(1, URL), "lent already");
 
-        assertTrue(slots.tryAcquire(HOST, 1));
-        assertFalse(slots.tryAcquire(HOST, 1), "the second lend freed nothing");
+        assertOneFree(slots, HOST, 1);
     }
 
     @Test
@@ -81,6 +79,12 @@ class HostSlotsTest {
 
         slots.jobEnded(1, URL);
         assertFalse(slots.tryAcquire(HOST, 2), "two others hold both slots");
+    }
+
+    /** Asserts that exactly one slot of {@code host} is free at {@code limit}, and takes it. */
+    static void assertOneFree(HostSlots slots, String host, int limit) {
+        assertTrue(slots.tryAcquire(host, limit), "one slot free");
+        assertFalse(slots.tryAcquire(host, limit), "only one");
     }
 
     /** Takes every slot of {@link #URL}'s host at limit {@code jobs}, for transfers 1 to {@code jobs}. */

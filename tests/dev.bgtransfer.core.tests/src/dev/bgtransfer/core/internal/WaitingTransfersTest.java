@@ -21,11 +21,7 @@ class WaitingTransfersTest {
 
     @Test
     void oldestFirstUpToTheLimitOfEachHost() {
-        waiting.add(1, A);
-        waiting.add(2, B);
-        waiting.add(3, A_AGAIN);
-        waiting.add(4, A);
-        waiting.add(5, A_TLS);
+        queue(A, B, A_AGAIN, A, A_TLS);
 
         assertEquals(List.of(1L, 3L, 2L, 5L), waiting.takeStartable(slots, 2));
         assertEquals(List.of(), waiting.takeStartable(slots, 2), "a.example is full");
@@ -39,8 +35,7 @@ class WaitingTransfersTest {
     @Test
     void slotsTakenElsewhereCount() {
         assertTrue(slots.tryAcquire(HostSlots.keyOf(A), 1));
-        waiting.add(1, A);
-        waiting.add(2, B);
+        queue(A, B);
 
         assertEquals(List.of(2L), waiting.takeStartable(slots, 1));
         assertEquals(List.of(1L), waiting.takeStartable(slots, 2), "a higher limit lets it start");
@@ -51,8 +46,7 @@ class WaitingTransfersTest {
         waiting.add(1, A);
         assertEquals(List.of(1L), waiting.takeStartable(slots, 2));
 
-        assertTrue(slots.tryAcquire(HostSlots.keyOf(A), 2));
-        assertFalse(slots.tryAcquire(HostSlots.keyOf(A), 2));
+        HostSlotsTest.assertOneFree(slots, HostSlots.keyOf(A), 2);
     }
 
     @Test
@@ -69,9 +63,7 @@ class WaitingTransfersTest {
 
     @Test
     void removedTransfersNeverStart() {
-        waiting.add(1, A);
-        waiting.add(2, A);
-        waiting.add(3, B);
+        queue(A, A, B);
 
         waiting.remove(1);
         waiting.remove(3);
@@ -101,5 +93,12 @@ class WaitingTransfersTest {
         assertTrue(waiting.isEmpty());
         waiting.add(2, A);
         assertEquals(List.of(2L), waiting.takeStartable(slots, 1));
+    }
+
+    /** Queues transfers 1, 2, ... for {@code urls}, in that order. */
+    private void queue(URI... urls) {
+        for (int id = 1; id <= urls.length; id++) {
+            waiting.add(id, urls[id - 1]);
+        }
     }
 }

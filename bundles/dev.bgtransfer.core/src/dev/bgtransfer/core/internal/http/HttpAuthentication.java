@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,6 +26,10 @@ import java.util.regex.Pattern;
  */
 final class HttpAuthentication {
     private static final Pattern PARAMETER = Pattern.compile("([A-Za-z0-9_-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,\\s]*)");
+    /** An item of a comma-separated list, quoted strings (which may hold commas) whole. */
+    private static final Pattern LIST_ITEM = Pattern.compile("(?:[^,\"]|\"(?:[^\"\\\\]|\\\\.)*+\"?)++");
+    /** A list item that begins a challenge: a scheme alone, or followed by white space and no {@code =}. */
+    private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\\s++(?!=)|$)");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A challenge this class can answer. */
@@ -35,6 +40,8 @@ final class HttpAuthentication {
     }
 
     private final PasswordAuthentication credentials;
+    /** The nonce of the last Digest answer, and how many requests were sent with it. */
+    private String lastNonce;
     private int nonceCount;
 
     HttpAuthentication(PasswordAuthentication credentials) {
@@ -44,11 +51,10 @@ final class HttpAuthentication {
     /** @return the best challenge among the header values that can be answered: Digest, then Basic */
     static Optional<Challenge> choose(List<String> wwwAuthenticate) {
         Challenge basic = null;
-        for (String value : wwwAuthenticate) {
-            String trimmed = value.strip();
-            int space = trimmed.indexOf(' ');
-            String scheme = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
-            Map<String, String> parameters = parameters(space < 0 ? "" : trimmed.substring(space + 1));
+        for (String challenge : wwwAuthenticate.stream().flatMap(value -> challenges(value).stream()).toList()) {
+            int space = challenge.indexOf(' ');
+            String scheme = (space < 0 ? challenge : challenge.substring(0, space)).toLowerCase(Locale.ROOT);
+            Map<String, String> parameters = parameters(space < 0 ? "" : challenge.substring(space + 1));
             if (scheme.equals("digest") && parameters.containsKey("nonce") && digestAlgorithm(parameters) != null) {
                 return Optional.of(new Challenge(scheme, parameters));
             }
@@ -57,6 +63,27 @@ final class HttpAuthentication {
             }
         }
         return Optional.ofNullable(basic);
+    }
+
+    /**
+     * @return the challenges of one header value: it may hold several, separated by commas like their
+     *         parameters (RFC 9110 §11.6.1); a list item that begins with a scheme, not {@code name=}, begins one
+     */
+    private static List<String> challenges(String value) {
+        List<String> challenges = new ArrayList<>();
+        Matcher item = LIST_ITEM.matcher(value);
+        while (item.find()) {
+            String text = item.group().strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (challenges.isEmpty() || SCHEME.matcher(text).lookingAt()) {
+                challenges.add(text);
+            } else {
+                challenges.set(challenges.size() - 1, challenges.getLast() + ", " + text);
+            }
+        }
+        return challenges;
     }
 
     /** @return the Authorization header for a GET of {@code requestTarget} under {@code challenge} */
@@ -84,6 +111,10 @@ final class HttpAuthentication {
         String ha1 = hash(algorithm, secret);
         Arrays.fill(secret, (byte) 0);
         String ha2 = hash(algorithm, ("GET:" + uri).getBytes(StandardCharsets.UTF_8));
+        if (!nonce.equals(lastNonce)) {
+            lastNonce = nonce;
+            nonceCount = 0;
+        }
         String count = String.format(Locale.ROOT, "%08x", ++nonceCount);
         String cnonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         String response = hash(algorithm, (qopAuth ? ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2

@@ -11,7 +11,7 @@ import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /** A store that lives as long as the service: used when no persistent store is registered. */
-public final class InMemoryTransferStore implements TransferStore {
+final class InMemoryTransferStore implements TransferStore {
     private final AtomicLong lastId = new AtomicLong();
     private final ConcurrentNavigableMap<Long, TransferRecord> records = new ConcurrentSkipListMap<>();
 

@@ -33,7 +33,7 @@ import dev.bgtransfer.core.spi.TransferStore;
  * ones never change again and are read from the store when asked for, so memory does not grow
  * with the history.
  */
-public final class TransferEngine implements AutoCloseable {
+final class TransferEngine implements AutoCloseable {
     private final TransferStore store;
     private final HttpTransport transport;
     private final EventDispatcher events;
@@ -48,7 +48,7 @@ public final class TransferEngine implements AutoCloseable {
      * @param trustedCertificates a file of certificates to trust besides the JDK's, or {@code null}
      * @param proxies             which URLs go through which proxy
      */
-    public TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates, ProxyFinder proxies,
+    TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates, ProxyFinder proxies,
             Supplier<Collection<TransferListener>> listeners) {
         this.store = store;
         this.options = options;
@@ -61,7 +61,7 @@ public final class TransferEngine implements AutoCloseable {
      * Takes up what the store holds: transfers that were queued or running continue (or are
      * paused, when {@code continueUnfinished} is false); the others keep their state.
      */
-    public synchronized void restore(boolean continueUnfinished) {
+    synchronized void restore(boolean continueUnfinished) {
         for (TransferRecord stored : store.loadUnfinished()) {
             TransferRecord record = stored;
             if (record.state().isActive()) {
@@ -78,7 +78,7 @@ public final class TransferEngine implements AutoCloseable {
         schedule();
     }
 
-    public synchronized Transfer add(TransferRequest request, boolean start) {
+    synchronized Transfer add(TransferRequest request, boolean start) {
         checkOpen();
         Instant now = Instant.now();
         TransferRecord record = TransferRecord.create(store.nextId(), request.url(), request.title(),
@@ -99,27 +99,27 @@ public final class TransferEngine implements AutoCloseable {
         return added;
     }
 
-    public synchronized Optional<Transfer> get(long id) {
+    synchronized Optional<Transfer> get(long id) {
         return live.find(id).map(live::snapshot);
     }
 
-    public synchronized List<Transfer> transfers() {
+    synchronized List<Transfer> transfers() {
         return live.withLiveState(store.loadAll());
     }
 
-    public synchronized List<Transfer> unfinished() {
+    synchronized List<Transfer> unfinished() {
         return live.unfinished();
     }
 
-    public synchronized List<Transfer> transfers(long fromId, int max) {
+    synchronized List<Transfer> transfers(long fromId, int max) {
         return live.withLiveState(store.loadPage(fromId, max));
     }
 
-    public synchronized long[] ids() {
+    synchronized long[] ids() {
         return store.ids();
     }
 
-    public synchronized void start(long id) {
+    synchronized void start(long id) {
         TransferRecord record = live.require(id);
         DownloadJob job = running.of(id);
         if (job != null && job.intent() == Intent.PAUSE) {
@@ -132,13 +132,13 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    public synchronized void authenticate(long id, PasswordAuthentication given) {
+    synchronized void authenticate(long id, PasswordAuthentication given) {
         live.require(id);
         running.authenticate(id, Objects.requireNonNull(given, "credentials"));
         start(id);
     }
 
-    public synchronized void pause(long id) {
+    synchronized void pause(long id) {
         TransferRecord record = live.require(id);
         if (record.state() == TransferState.QUEUED) {
             queue.remove(id);
@@ -149,7 +149,7 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    public synchronized void stop(long id) {
+    synchronized void stop(long id) {
         TransferRecord record = live.require(id);
         if (running.of(id) != null) {
             running.of(id).interrupt(Intent.STOP);
@@ -160,19 +160,19 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    public synchronized void startAll() {
+    synchronized void startAll() {
         live.unfinishedIds().forEach(this::start);
     }
 
-    public synchronized void pauseAll() {
+    synchronized void pauseAll() {
         live.unfinishedIds().forEach(this::pause);
     }
 
-    public synchronized void stopAll() {
+    synchronized void stopAll() {
         live.unfinishedIds().forEach(this::stop);
     }
 
-    public synchronized void remove(long id, boolean deleteFile) {
+    synchronized void remove(long id, boolean deleteFile) {
         TransferRecord record = live.require(id);
         queue.remove(id);
         DownloadJob job = running.of(id);
@@ -189,7 +189,7 @@ public final class TransferEngine implements AutoCloseable {
         announceIfAllFinished();
     }
 
-    public synchronized void resetAll() {
+    synchronized void resetAll() {
         batch.clear();
         for (long id : store.ids()) {
             remove(id, true);
@@ -197,11 +197,11 @@ public final class TransferEngine implements AutoCloseable {
         store.clear();
     }
 
-    public synchronized TransferOptions options() {
+    synchronized TransferOptions options() {
         return options;
     }
 
-    public synchronized void setOptions(TransferOptions newOptions) {
+    synchronized void setOptions(TransferOptions newOptions) {
         options = newOptions;
         transport.setOptions(newOptions);
         schedule();

@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * Turns what a server says into a safe base name inside the destination folder, and reserves
  * names without overwriting anything.
  */
-public final class FileNames {
+final class FileNames {
 
     /** Used when neither the server nor the URL gives a usable name. */
-    public static final String FALLBACK_NAME = "download";
+    static final String FALLBACK_NAME = "download";
 
     static final String PART_SUFFIX = ".part";
     private static final int MAX_NAME_BYTES = 200;
@@ -43,7 +43,7 @@ public final class FileNames {
      * @param url                the URL the bytes came from
      * @return a safe base name: from {@code filename*}, then {@code filename}, then the URL's path
      */
-    public static String choose(String contentDisposition, URI url) {
+    static String choose(String contentDisposition, URI url) {
         return fromContentDisposition(contentDisposition)
                 .map(FileNames::sanitize)
                 .filter(name -> !name.equals(FALLBACK_NAME))
@@ -97,7 +97,7 @@ public final class FileNames {
      * @return a base name that cannot leave its folder: no separators, no {@code ..}, no control or
      *         bidirectional formatting characters, no reserved device names, at most 200 bytes
      */
-    public static String sanitize(String name) {
+    static String sanitize(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder clean = new StringBuilder(base.length());
         base.codePoints().forEach(c -> clean.appendCodePoint(isUnsafe(c) ? '_' : c));
@@ -163,7 +163,7 @@ public final class FileNames {
      * @return the file created
      * @throws IOException when no name could be created
      */
-    public static Path reserve(Path folder, String name, String suffix) throws IOException {
+    static Path reserve(Path folder, String name, String suffix) throws IOException {
         for (int variant = 0; variant < MAX_VARIANTS; variant++) {
             Path file = inside(folder, variant(name, variant) + suffix);
             try {

@@ -116,7 +116,7 @@ final class HttpAuthentication {
             nonceCount = 0;
         }
         String count = String.format(Locale.ROOT, "%08x", ++nonceCount);
-        String cnonce = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        String cnonce = HexFormat.of().formatHex(randomBytes(16));
         String response = hash(algorithm, (qopAuth ? ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2
                 : ha1 + ":" + nonce + ":" + ha2).getBytes(StandardCharsets.UTF_8));
         StringBuilder header = new StringBuilder("Digest username=").append(quote(credentials.getUserName()))
@@ -168,5 +168,12 @@ final class HttpAuthentication {
         byte[] result = new byte[bytes.remaining()];
         bytes.get(result);
         return result;
+    }
+
+    /** From the generator, not {@code generateSeed}: a seed may wait for the system's entropy. */
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 }

@@ -21,12 +21,12 @@ import dev.bgtransfer.core.internal.http.ProxyFinder;
  * are used (curl's default port 1080). Loopback hosts always go direct, as with the JDK's
  * defaults: a proxy elsewhere cannot reach this machine's loopback servers.
  */
-public final class EnvironmentProxyFinder implements ProxyFinder {
+final class EnvironmentProxyFinder implements ProxyFinder {
     private static final int DEFAULT_PROXY_PORT = 1080;
 
     private final Map<String, String> environment;
 
-    public EnvironmentProxyFinder(Map<String, String> environment) {
+    EnvironmentProxyFinder(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
 

@@ -1,6 +1,7 @@
 package dev.bgtransfer.core.internal.download;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The name rules from inside their package, beside {@code dev.bgtransfer.core.tests.FileNamesTest}:
- * what a Content-Disposition or a URL yields before sanitizing, Unicode, lengths in bytes, the
- * Windows rules, and the checks behind reserving a name.
+ * The name rules on their own: sanitizing, what a Content-Disposition or a URL yields, Unicode,
+ * lengths in bytes, the Windows rules, and reserving a name without replacing anything.
  */
 class FileNamesTest {
     private static final URI NO_NAME = URI.create("http://h/");
@@ -119,5 +119,58 @@ class FileNamesTest {
         assertEquals(folder.resolve("README (1)"), FileNames.firstFree(folder, "README", ""));
         assertTrue(Files.notExists(folder.resolve("x.tar (2).gz.part")));
         assertEquals(folder.resolve("x.tar.gz"), FileNames.firstFree(folder, "x.tar.gz", ""));
+    }
+
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "report.pdf|report.pdf", "../../etc/passwd|passwd", "..|download",
+            "...|download", "/|download", "C:\\Windows\\evil.dll|evil.dll", "CON|_CON", "nul.txt|_nul.txt",
+            "' spaced .txt '|spaced .txt", "a:b*c?.txt|a_b_c_.txt", "movie.mp4.part|movie.mp4.part_",
+            ".bashrc|bashrc" })
+    void sanitizeKeepsASafeLeafName(String suggested, String expected) {
+        assertEquals(expected, FileNames.sanitize(suggested));
+    }
+
+    @Test
+    void controlAndBidiCharactersAreReplaced() {
+        String name = FileNames.sanitize("invoice\u202Efdp.exe\u0007\u2066");
+        assertFalse(name.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT || Character.isISOControl(c)),
+                name);
+    }
+
+    @Test
+    void overlongNamesAreShortenedKeepingTheExtension() {
+        String name = FileNames.sanitize("é".repeat(300) + ".tar.gz");
+        assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 200, name);
+        assertTrue(name.endsWith(".gz"), name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "attachment; filename=\"a b.txt\"|http://h/x|a b.txt",
+            "attachment; filename*=UTF-8''%E2%82%AC%20rates.txt; filename=\"EUR rates.txt\"|http://h/x|€ rates.txt",
+            "attachment; filename=plain.zip|http://h/x|plain.zip", "inline|http://h/dir/name%20here.iso|name here.iso",
+            "|http://h/|download", "|http://h/dir/|download" })
+    void chooseUsesContentDispositionThenTheUrl(String header, String url, String expected) {
+        assertEquals(expected, FileNames.choose(header, URI.create(url)));
+    }
+
+    @Test
+    void reserveNeverReplacesAnExistingFileOrLink(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("data.bin"), "first");
+        Path target = Files.createDirectories(folder.resolve("elsewhere")).resolve("victim");
+        Files.createSymbolicLink(folder.resolve("data (1).bin"), target);
+
+        Path reserved = FileNames.reserve(folder, "data.bin", "");
+
+        assertEquals(folder.resolve("data (2).bin"), reserved);
+        assertEquals("first", Files.readString(folder.resolve("data.bin")));
+        assertFalse(Files.exists(target), "the planted link was not followed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "a.part", "b" })
+    void reserveWithASuffix(String name, @TempDir Path folder) throws Exception {
+        Path reserved = FileNames.reserve(folder, name, ".part");
+        assertEquals(name + ".part", reserved.getFileName().toString());
     }
 }

@@ -1,4 +1,4 @@
-package dev.bgtransfer.core.tests;
+package dev.bgtransfer.core.internal.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bgtransfer.core.internal.proxy.EnvironmentProxyFinder;
 import dev.bgtransfer.core.internal.http.HttpProxy;
 import dev.bgtransfer.junit.TestHosts;
 

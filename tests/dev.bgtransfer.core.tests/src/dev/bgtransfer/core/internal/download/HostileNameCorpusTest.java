@@ -1,4 +1,4 @@
-package dev.bgtransfer.core.tests;
+package dev.bgtransfer.core.internal.download;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.bgtransfer.core.internal.download.FileNames;
 
 /**
  * Sixty names a hostile server or URL may suggest, each turned into a file: every one lands

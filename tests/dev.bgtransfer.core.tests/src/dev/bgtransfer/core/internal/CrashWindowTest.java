@@ -1,4 +1,4 @@
-package dev.bgtransfer.core.tests;
+package dev.bgtransfer.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.core.internal.InMemoryTransferStore;
-import dev.bgtransfer.core.internal.TransferEngine;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 import dev.bgtransfer.junit.TestFile;

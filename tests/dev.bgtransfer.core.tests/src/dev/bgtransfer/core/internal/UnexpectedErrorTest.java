@@ -1,4 +1,4 @@
-package dev.bgtransfer.core.tests;
+package dev.bgtransfer.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +17,6 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.core.internal.InMemoryTransferStore;
-import dev.bgtransfer.core.internal.TransferEngine;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;

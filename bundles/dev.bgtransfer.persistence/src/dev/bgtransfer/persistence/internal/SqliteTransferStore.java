@@ -26,7 +26,7 @@ import dev.bgtransfer.core.spi.TransferStore;
  * one cost as much as running it) and closed with the connection. A damaged file is moved aside on
  * {@link #open(Path)} and replaced by an empty database, so a broken file never stops the service.
  */
-public final class SqliteTransferStore implements TransferStore, AutoCloseable {
+final class SqliteTransferStore implements TransferStore, AutoCloseable {
     /** Ids are reserved in the database this many at a time: one write per block, not per transfer. */
     private static final int ID_BLOCK = 64;
     private static final String RESERVE_IDS = "UPDATE sequence SET last_id = last_id + " + ID_BLOCK
@@ -57,7 +57,7 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
      * @throws IOException when the folder cannot be created, the file cannot be opened or moved aside,
      *                     or a newer version of bgtransfer wrote it (the file is then left untouched)
      */
-    public static SqliteTransferStore open(Path databaseFile) throws IOException {
+    static SqliteTransferStore open(Path databaseFile) throws IOException {
         Path file = databaseFile.toAbsolutePath();
         Files.createDirectories(file.getParent());
         try {
@@ -72,12 +72,12 @@ public final class SqliteTransferStore implements TransferStore, AutoCloseable {
     }
 
     /** @return the database file this store writes */
-    public Path databaseFile() {
+    Path databaseFile() {
         return databaseFile;
     }
 
     /** @return where {@link #open(Path)} moved a damaged database file, if it did */
-    public Optional<Path> movedAside() {
+    Optional<Path> movedAside() {
         return Optional.ofNullable(movedAside);
     }
 

@@ -25,7 +25,7 @@ import dev.bgtransfer.core.spi.TransferStore;
 @Component(service = TransferStore.class)
 public final class SqliteTransferStoreComponent implements TransferStore {
     /** The framework property naming the folder of the database. */
-    public static final String STATE_FOLDER_PROPERTY = "dev.bgtransfer.state";
+    private static final String STATE_FOLDER_PROPERTY = "dev.bgtransfer.state";
     private static final String DATABASE_NAME = "transfers.db";
 
     private SqliteTransferStore store;
@@ -38,11 +38,6 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     @Deactivate
     void deactivate() {
         store.close();
-    }
-
-    /** @return the database file in use */
-    public Path databaseFile() {
-        return store.databaseFile();
     }
 
     @Override

@@ -11,7 +11,7 @@ import dev.bgtransfer.core.TransferService;
 /** Gives the transfers' Job family its icon in the Progress view. */
 public final class ProgressIcons {
     /** The view's icon, also the transfers' icon in the Progress view. */
-    public static final String DOWNLOADS_ICON = "icons/downloads.png"; //$NON-NLS-1$
+    private static final String DOWNLOADS_ICON = "icons/downloads.png"; //$NON-NLS-1$
 
     private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 

@@ -70,7 +70,7 @@ public enum RowOperation {
     abstract void call(TransferService service, long id);
 
     /** @return whether this operation does something for {@code transfer} */
-    public boolean appliesTo(Transfer transfer) {
+    private boolean appliesTo(Transfer transfer) {
         return appliesTo(transfer.state());
     }
 

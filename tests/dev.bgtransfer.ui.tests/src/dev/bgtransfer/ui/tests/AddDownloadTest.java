@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /** Add Download... from the view's tool bar: the dialog checks its input before OK. */
 class AddDownloadTest extends WorkbenchTest {
@@ -82,8 +82,8 @@ class AddDownloadTest extends WorkbenchTest {
                 "nothing was asked for a refused URL");
 
         view.waitForRows(1);
-        assertEquals("My added file", view.cell(0, DownloadsTable.TITLE));
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        assertEquals("My added file", view.cell(0, ViewDriver.TITLE));
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("added.bin")));
         assertEquals(file.sha256(), fixture.service().transfers().getFirst().sha256().orElseThrow());
     }

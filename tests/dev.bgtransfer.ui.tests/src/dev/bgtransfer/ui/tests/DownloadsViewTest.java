@@ -26,8 +26,7 @@ import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.RowButton;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /** The Downloads view driven through its own widgets against the real service. */
 class DownloadsViewTest extends WorkbenchTest {
@@ -37,23 +36,23 @@ class DownloadsViewTest extends WorkbenchTest {
         TestFile file = throttled("one.bin", 1);
         Transfer added = add(file);
         view.waitForRows(1);
-        assertEquals("one.bin", view.cell(0, DownloadsTable.TITLE));
-        assertEquals("Start", view.cell(0, DownloadsTable.CONTROLS));
-        assertEquals("Stopped", view.cell(0, DownloadsTable.STATUS));
+        assertEquals("one.bin", view.cell(0, ViewDriver.TITLE));
+        assertEquals("Start", view.cell(0, ViewDriver.CONTROLS));
+        assertEquals("Stopped", view.cell(0, ViewDriver.STATUS));
 
-        view.click(0, RowButton.TOGGLE);
+        view.clickToggle(0);
         Ui.waitUntil("progress shows", () -> view.percent(0) > 0, () -> view.describe(0));
         int first = view.percent(0);
         Ui.waitUntil("progress advances", () -> view.percent(0) > first && view.percent(0) < 100, () -> view.describe(0));
-        assertEquals("Pause", view.cell(0, DownloadsTable.CONTROLS));
-        Ui.waitUntil("speed and time left show", () -> view.cell(0, DownloadsTable.STATUS).matches(".+/s \u2014 .+ left"),
+        assertEquals("Pause", view.cell(0, ViewDriver.CONTROLS));
+        Ui.waitUntil("speed and time left show", () -> view.cell(0, ViewDriver.STATUS).matches(".+/s \u2014 .+ left"),
                 () -> view.describe(0));
-        assertTrue(view.cell(0, DownloadsTable.SIZE).matches(".+ / 2\\.0 MB"), view.describe(0));
+        assertTrue(view.cell(0, ViewDriver.SIZE).matches(".+ / 2\\.0 MB"), view.describe(0));
 
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
-        assertEquals("100%", view.cell(0, DownloadsTable.PROGRESS));
-        assertEquals("2.0 MB", view.cell(0, DownloadsTable.SIZE));
-        assertEquals("Saved as one.bin", view.cell(0, DownloadsTable.STATUS));
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
+        assertEquals("100%", view.cell(0, ViewDriver.PROGRESS));
+        assertEquals("2.0 MB", view.cell(0, ViewDriver.SIZE));
+        assertEquals("Saved as one.bin", view.cell(0, ViewDriver.STATUS));
         Transfer done = fixture.service().get(added.id()).orElseThrow();
         assertEquals(TransferState.COMPLETED, done.state());
         assertEquals(file.sha256(), sha256(folder.resolve("one.bin")));
@@ -66,21 +65,21 @@ class DownloadsViewTest extends WorkbenchTest {
         TestFile file = throttled("paused.bin", 2);
         Transfer added = add(file);
         view.waitForRows(1);
-        view.click(0, RowButton.TOGGLE);
+        view.clickToggle(0);
         Ui.waitUntil("some bytes", () -> view.percent(0) >= 15, () -> view.describe(0));
 
-        view.click(0, RowButton.TOGGLE);
-        view.waitForCell(0, DownloadsTable.STATUS, "Paused");
-        assertEquals("Start", view.cell(0, DownloadsTable.CONTROLS));
+        view.clickToggle(0);
+        view.waitForCell(0, ViewDriver.STATUS, "Paused");
+        assertEquals("Start", view.cell(0, ViewDriver.CONTROLS));
         Transfer paused = fixture.service().get(added.id()).orElseThrow();
         assertEquals(TransferState.PAUSED, paused.state());
         List<Path> parts = partFiles(folder);
         assertEquals(1, parts.size());
         assertEquals(paused.bytesReceived(), Files.size(parts.getFirst()));
-        assertTrue(view.cell(0, DownloadsTable.PROGRESS).endsWith("%"), view.describe(0));
+        assertTrue(view.cell(0, ViewDriver.PROGRESS).endsWith("%"), view.describe(0));
 
-        view.click(0, RowButton.TOGGLE);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.clickToggle(0);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("paused.bin")));
         RecordedRequest resumed = server.requests("/files/paused.bin").getLast();
         assertEquals(paused.bytesReceived(), resumed.rangeStart().orElseThrow(), "resumed where it paused");
@@ -90,15 +89,15 @@ class DownloadsViewTest extends WorkbenchTest {
     void stopFromTheRowReturnsItToTheStartAndDeletesThePartialFile() throws Exception {
         add(throttled("stopped.bin", 3));
         view.waitForRows(1);
-        view.click(0, RowButton.TOGGLE);
+        view.clickToggle(0);
         Ui.waitUntil("some bytes", () -> view.percent(0) >= 10, () -> view.describe(0));
         assertEquals(1, partFiles(folder).size());
 
-        view.click(0, RowButton.STOP);
-        view.waitForCell(0, DownloadsTable.STATUS, "Stopped");
-        assertEquals("Start", view.cell(0, DownloadsTable.CONTROLS));
-        assertEquals("", view.cell(0, DownloadsTable.PROGRESS));
-        assertEquals("", view.cell(0, DownloadsTable.SIZE));
+        view.clickStop(0);
+        view.waitForCell(0, ViewDriver.STATUS, "Stopped");
+        assertEquals("Start", view.cell(0, ViewDriver.CONTROLS));
+        assertEquals("", view.cell(0, ViewDriver.PROGRESS));
+        assertEquals("", view.cell(0, ViewDriver.SIZE));
         assertEquals(List.of(), list(folder));
     }
 
@@ -110,12 +109,12 @@ class DownloadsViewTest extends WorkbenchTest {
             add(files.getLast());
         }
         view.waitForRows(5);
-        int refreshesBefore = view.view().refreshes();
+        int refreshesBefore = view.refreshes();
         long started = System.nanoTime();
 
         view.toolbar("Start All");
         for (int row = 0; row < 5; row++) {
-            view.waitForCell(row, DownloadsTable.CONTROLS, "Ready");
+            view.waitForCell(row, ViewDriver.CONTROLS, "Ready");
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
@@ -124,7 +123,7 @@ class DownloadsViewTest extends WorkbenchTest {
         }
         assertTrue(server.peakConcurrentRequests() <= 5, "peak " + server.peakConcurrentRequests());
         int events = fixture.events().size();
-        int refreshes = view.view().refreshes() - refreshesBefore;
+        int refreshes = view.refreshes() - refreshesBefore;
         assertTrue(events > 50, "events: " + events);
         assertTrue(refreshes <= elapsedMillis / 100 + 3,
                 refreshes + " refreshes in " + elapsedMillis + " ms for " + events + " events");
@@ -136,12 +135,12 @@ class DownloadsViewTest extends WorkbenchTest {
             download(throttled("stop-" + i + ".bin", 20 + i));
         }
         view.waitForRows(3);
-        Ui.waitUntil("all running", () -> view.column(DownloadsTable.CONTROLS).stream().allMatch("Pause"::equals),
-                () -> view.column(DownloadsTable.STATUS).toString());
+        Ui.waitUntil("all running", () -> view.column(ViewDriver.CONTROLS).stream().allMatch("Pause"::equals),
+                () -> view.column(ViewDriver.STATUS).toString());
 
         view.toolbar("Stop All");
-        Ui.waitUntil("all stopped", () -> view.column(DownloadsTable.STATUS).stream().allMatch("Stopped"::equals),
-                () -> view.column(DownloadsTable.STATUS).toString());
+        Ui.waitUntil("all stopped", () -> view.column(ViewDriver.STATUS).stream().allMatch("Stopped"::equals),
+                () -> view.column(ViewDriver.STATUS).toString());
         assertTrue(fixture.service().transfers().stream().allMatch(t -> t.state() == TransferState.CANCELLED));
         assertEquals(List.of(), list(folder));
     }
@@ -152,8 +151,8 @@ class DownloadsViewTest extends WorkbenchTest {
             download(server.addFile("/files/reset-" + i + ".bin", 100_000, 30 + i));
         }
         view.waitForRows(2);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
-        view.waitForCell(1, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
+        view.waitForCell(1, ViewDriver.CONTROLS, "Ready");
         assertEquals(List.of("reset-1.bin", "reset-2.bin"), list(folder));
 
         Ui.whenShellOpens("Reset Downloads", shell -> Ui.select(Ui.button(shell, "Cancel")));
@@ -173,7 +172,7 @@ class DownloadsViewTest extends WorkbenchTest {
     void cancellingTheJobInTheProgressViewShowsTheRowPausedWithItsBytes() throws Exception {
         add(throttled("cancelled.bin", 40));
         view.waitForRows(1);
-        view.click(0, RowButton.TOGGLE);
+        view.clickToggle(0);
         Ui.waitUntil("running", () -> view.percent(0) >= 5, () -> view.describe(0));
 
         Job[] jobs = Job.getJobManager().find(TransferService.JOB_FAMILY);
@@ -182,8 +181,8 @@ class DownloadsViewTest extends WorkbenchTest {
                 "the Progress view has an icon for the transfers' Jobs");
         jobs[0].cancel();
 
-        view.waitForCell(0, DownloadsTable.STATUS, "Paused");
-        assertEquals("Start", view.cell(0, DownloadsTable.CONTROLS));
+        view.waitForCell(0, ViewDriver.STATUS, "Paused");
+        assertEquals("Start", view.cell(0, ViewDriver.CONTROLS));
         assertEquals(1, partFiles(folder).size(), "a cancel in the Progress view keeps the bytes: " + list(folder));
         assertTrue(view.percent(0) >= 5, view.describe(0));
     }
@@ -194,7 +193,7 @@ class DownloadsViewTest extends WorkbenchTest {
         TestFile slowFile = server.addFile("/files/slow.bin", 3 * SIZE, 51).throttle(RATE);
         Transfer slow = download(slowFile);
         view.waitForRows(2);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         Ui.waitUntil("slow one running", () -> view.percent(1) > 0, () -> view.describe(1));
 
         ViewDriver.close();
@@ -206,11 +205,11 @@ class DownloadsViewTest extends WorkbenchTest {
 
         view = ViewDriver.open();
         view.waitForRows(2);
-        assertEquals(List.of("small.bin", "slow.bin"), view.column(DownloadsTable.TITLE));
-        assertEquals("Ready", view.cell(0, DownloadsTable.CONTROLS));
-        Ui.waitUntil("running again on screen", () -> view.percent(1) > 0 && "Pause".equals(view.cell(1, DownloadsTable.CONTROLS)),
+        assertEquals(List.of("small.bin", "slow.bin"), view.column(ViewDriver.TITLE));
+        assertEquals("Ready", view.cell(0, ViewDriver.CONTROLS));
+        Ui.waitUntil("running again on screen", () -> view.percent(1) > 0 && "Pause".equals(view.cell(1, ViewDriver.CONTROLS)),
                 () -> view.describe(1));
-        view.waitForCell(1, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(1, ViewDriver.CONTROLS, "Ready");
         assertEquals(slowFile.sha256(), sha256(folder.resolve("slow.bin")));
     }
 
@@ -219,13 +218,13 @@ class DownloadsViewTest extends WorkbenchTest {
         server.addStatus("/files/later.bin", 404);
         fixture.service().download(TransferRequest.of(server.uri("/files/later.bin"), folder));
         view.waitForRows(1);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Retry");
-        String reason = view.cell(0, DownloadsTable.STATUS);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
+        String reason = view.cell(0, ViewDriver.STATUS);
         assertTrue(reason.contains("404") || reason.toLowerCase().contains("not found"), reason);
 
         TestFile file = server.addFile("/files/later.bin", 100_000, 60);
-        view.click(0, RowButton.TOGGLE);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.clickToggle(0);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("later.bin")));
     }
 
@@ -236,7 +235,7 @@ class DownloadsViewTest extends WorkbenchTest {
         fixture.service().download(TransferRequest.of(server.uri("/files/busy.bin"), folder));
         view.waitForRows(1);
 
-        String status = view.waitForCellStartingWith(0, DownloadsTable.STATUS, "Waiting to retry in ");
+        String status = view.waitForCellStartingWith(0, ViewDriver.STATUS, "Waiting to retry in ");
         assertTrue(status.contains("503"), status);
     }
 
@@ -245,12 +244,12 @@ class DownloadsViewTest extends WorkbenchTest {
         download(server.addFile("/files/keep.bin", 10_000, 70));
         download(server.addFile("/files/drop.bin", 10_000, 71));
         view.waitForRows(2);
-        view.waitForCell(1, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(1, ViewDriver.CONTROLS, "Ready");
 
         view.select(view.row("drop.bin"));
         Ui.press(view.table(), SWT.DEL, (char) 127);
         view.waitForRows(1);
-        assertEquals(List.of("keep.bin"), view.column(DownloadsTable.TITLE));
+        assertEquals(List.of("keep.bin"), view.column(ViewDriver.TITLE));
         assertEquals(1, fixture.service().transfers().size());
         assertTrue(Files.exists(folder.resolve("drop.bin")), "Remove keeps a completed file");
         assertEquals(1, fixture.events(TransferEvent.Removed.class).size());

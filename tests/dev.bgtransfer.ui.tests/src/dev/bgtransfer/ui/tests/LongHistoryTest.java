@@ -12,8 +12,7 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.RowList;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /**
  * A long history of completed transfers in the real SQLite store: the service keeps none of them
@@ -33,10 +32,10 @@ class LongHistoryTest extends WorkbenchTest {
 
         view = ViewDriver.open();
         Ui.waitUntil(STORED + " rows, the first one drawn",
-                () -> view.rowCount() == STORED && !view.cell(0, DownloadsTable.TITLE).isEmpty(),
+                () -> view.rowCount() == STORED && !view.cell(0, ViewDriver.TITLE).isEmpty(),
                 () -> view.rowCount() + " rows");
-        assertEquals(StoredHistory.title(1), view.cell(0, DownloadsTable.TITLE));
-        assertEquals("Ready", view.cell(0, DownloadsTable.CONTROLS));
+        assertEquals(StoredHistory.title(1), view.cell(0, ViewDriver.TITLE));
+        assertEquals("Ready", view.cell(0, ViewDriver.CONTROLS));
         assertHoldsFewRows();
 
         // GTK measures rows it does not show while idle (asking for them: the held rows stay bounded),
@@ -46,8 +45,8 @@ class LongHistoryTest extends WorkbenchTest {
             Ui.spin(200);
             return view.table().getTopIndex() == STORED - 4;
         }, () -> "top index " + view.table().getTopIndex());
-        assertEquals(StoredHistory.title(STORED), view.cell(STORED - 1, DownloadsTable.TITLE));
-        assertEquals("Saved as " + StoredHistory.title(STORED), view.cell(STORED - 1, DownloadsTable.STATUS));
+        assertEquals(StoredHistory.title(STORED), view.cell(STORED - 1, ViewDriver.TITLE));
+        assertEquals("Saved as " + StoredHistory.title(STORED), view.cell(STORED - 1, ViewDriver.STATUS));
         assertHoldsFewRows();
         Ui.screenshot(Ui.page().getWorkbenchWindow().getShell(), "long-history-end");
 
@@ -55,8 +54,8 @@ class LongHistoryTest extends WorkbenchTest {
         TestFile file = server.addFile("/files/new.bin", 100_000, 5);
         Transfer added = download(file);
         view.waitForRows(STORED + 1);
-        view.waitForCell(STORED, DownloadsTable.CONTROLS, "Ready");
-        assertEquals("new.bin", view.cell(STORED, DownloadsTable.TITLE));
+        view.waitForCell(STORED, ViewDriver.CONTROLS, "Ready");
+        assertEquals("new.bin", view.cell(STORED, ViewDriver.TITLE));
         assertEquals(TransferState.COMPLETED, service.get(added.id()).orElseThrow().state());
         assertEquals(List.of(), service.unfinished(), "a completed transfer leaves the service's memory");
 
@@ -65,11 +64,11 @@ class LongHistoryTest extends WorkbenchTest {
         service.remove(middle, false);
         view.waitForRows(STORED);
         assertTrue(service.get(middle).isEmpty());
-        assertEquals(StoredHistory.title(STORED / 2 + 2), view.cell(STORED / 2, DownloadsTable.TITLE));
+        assertEquals(StoredHistory.title(STORED / 2 + 2), view.cell(STORED / 2, ViewDriver.TITLE));
     }
 
     private void assertHoldsFewRows() {
-        int held = view.view().rows().heldRows();
-        assertTrue(held > 0 && held <= RowList.SHOWN_HISTORY, held + " rows held for " + STORED + " transfers");
+        int held = view.heldRows();
+        assertTrue(held > 0 && held <= ViewDriver.SHOWN_HISTORY, held + " rows held for " + STORED + " transfers");
     }
 }

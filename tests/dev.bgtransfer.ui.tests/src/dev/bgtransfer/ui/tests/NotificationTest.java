@@ -19,6 +19,7 @@ import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.ui.internal.UiPreferences;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /** The notification when all transfers have finished comes with the Downloads view closed. */
 class NotificationTest extends WorkbenchTest {

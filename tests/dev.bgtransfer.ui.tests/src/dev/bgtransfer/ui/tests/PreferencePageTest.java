@@ -28,7 +28,7 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.ui.internal.UiPreferences;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /** Window > Preferences > Background Transfers writes where the service and the view read. */
 class PreferencePageTest extends WorkbenchTest {
@@ -141,7 +141,7 @@ class PreferencePageTest extends WorkbenchTest {
         view.waitForRows(5);
         view.toolbar("Start All");
         for (int row = 0; row < 5; row++) {
-            view.waitForCell(row, DownloadsTable.CONTROLS, "Ready");
+            view.waitForCell(row, ViewDriver.CONTROLS, "Ready");
             assertEquals(files.get(row).sha256(), sha256(otherFolder.resolve("limited-" + (row + 1) + ".bin")));
         }
         assertEquals(2, server.peakConcurrentRequests(), "never more than two at once, and two were used");

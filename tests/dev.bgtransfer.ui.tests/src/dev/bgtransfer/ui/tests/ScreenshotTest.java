@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.DownloadsView;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /**
  * Puts a row in every state a person can meet and saves what the screen shows as
@@ -26,7 +24,7 @@ class ScreenshotTest extends WorkbenchTest {
         fixture.service().setOptions(fixture.service().options().withMaxConnectionsPerHost(3));
         download(server.addFile("/files/ubuntu-24.04-netboot.tar.gz", 1_500_000, 1));
         view.waitForRows(1);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
 
         TestFile paused = server.addFile("/files/eclipse-sdk-linux-x86_64.tar.gz", 8_000_000, 2).throttle(400_000);
         Transfer pausedTransfer = download(paused);
@@ -43,16 +41,12 @@ class ScreenshotTest extends WorkbenchTest {
         add(server.addFile("/files/photos-2025.zip", 5_000_000, 7));
 
         view.waitForRows(8);
-        Ui.waitUntil("every state shows", () -> view.column(DownloadsTable.STATUS).toString()
+        Ui.waitUntil("every state shows", () -> view.column(ViewDriver.STATUS).toString()
                 .matches(".*Saved as.*Paused.*404.*left.*/s.*/s.*Queued.*Stopped.*"),
-                () -> view.column(DownloadsTable.STATUS).toString());
+                () -> view.column(ViewDriver.STATUS).toString());
         Ui.spin(600);
 
-        IWorkbenchPage page = Ui.page();
-        page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_MAXIMIZED);
-        Ui.spin(300);
-        Path screenshot = Ui.screenshot(page.getWorkbenchWindow().getShell(), "downloads-view");
-        page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_RESTORED);
+        Path screenshot = view.screenshotMaximized("downloads-view");
 
         assertTrue(Files.size(screenshot) > 10_000, screenshot + " has " + Files.size(screenshot) + " bytes");
         assertEquals(8, view.rowCount());

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.RowButton;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /** A server that wants a user name and password: the row says so, Retry asks, the download completes. */
 class SignInTest extends WorkbenchTest {
@@ -26,8 +25,8 @@ class SignInTest extends WorkbenchTest {
         TestFile file = server.addFile("/private/signed.bin", 200_000, 90).requireBasicAuth("bob", "pa:ss");
         fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         view.waitForRows(1);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Retry");
-        assertEquals("127.0.0.1 asks for a user name and password.", view.cell(0, DownloadsTable.STATUS));
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
+        assertEquals("127.0.0.1 asks for a user name and password.", view.cell(0, ViewDriver.STATUS));
 
         List<Throwable> problems = new ArrayList<>();
         Ui.whenShellOpens("Sign In", shell -> {
@@ -46,10 +45,10 @@ class SignInTest extends WorkbenchTest {
                 Ui.select(problems.isEmpty() ? signIn : Ui.button(shell, "Cancel"));
             }
         });
-        view.click(0, RowButton.TOGGLE);
+        view.clickToggle(0);
 
         assertEquals(List.of(), problems);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("signed.bin")));
         assertEquals(3, server.requests(file.path()).size(), "asked without, challenged, then answered");
     }

@@ -35,27 +35,27 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
  * Driving the real workbench from a test on its UI thread: spin the event loop while waiting,
  * find widgets, post real mouse and key events, take screenshots.
  */
-final class Ui {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+public final class Ui {
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Ui() {
     }
 
-    static Display display() {
+    public static Display display() {
         return PlatformUI.getWorkbench().getDisplay();
     }
 
-    static IWorkbenchPage page() {
+    public static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
     /** Runs the event loop until {@code condition} holds, failing after {@link #TIMEOUT}. */
-    static void waitUntil(String what, BooleanSupplier condition) {
+    public static void waitUntil(String what, BooleanSupplier condition) {
         waitUntil(what, condition, () -> "");
     }
 
     /** Like {@link #waitUntil(String, BooleanSupplier)}, with what was seen last in the failure. */
-    static void waitUntil(String what, BooleanSupplier condition, Supplier<String> lastSeen) {
+    public static void waitUntil(String what, BooleanSupplier condition, Supplier<String> lastSeen) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -66,7 +66,7 @@ final class Ui {
     }
 
     /** Runs the event loop for about {@code millis}. */
-    static void spin(long millis) {
+    public static void spin(long millis) {
         Display display = display();
         long end = System.nanoTime() + millis * 1_000_000;
         do {
@@ -90,7 +90,7 @@ final class Ui {
      * Events posted through the X server reached the pointer's window under Xvfb but not SWT's
      * table listeners reliably, so they are not used.
      */
-    static void click(Control control, Point point) {
+    public static void click(Control control, Point point) {
         for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
             Event event = new Event();
             event.x = point.x;
@@ -103,7 +103,7 @@ final class Ui {
     }
 
     /** A key press and release sent to {@code control}; the workbench's key bindings see it. */
-    static void press(Control control, int keyCode, char character) {
+    public static void press(Control control, int keyCode, char character) {
         for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
             Event event = new Event();
             event.keyCode = keyCode;
@@ -114,7 +114,7 @@ final class Ui {
     }
 
     /** Opens Window &gt; Preferences on page {@code id} alone, without blocking; close it in a {@code finally}. */
-    static PreferenceDialog openPreferencePage(String id) {
+    public static PreferenceDialog openPreferencePage(String id) {
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(page().getWorkbenchWindow().getShell(), id,
                 new String[] { id }, null);
         dialog.setBlockOnOpen(false);
@@ -124,7 +124,7 @@ final class Ui {
     }
 
     /** @return the first shell whose title is {@code title}, if one is open */
-    static Optional<Shell> shell(String title) {
+    public static Optional<Shell> shell(String title) {
         for (Shell shell : display().getShells()) {
             if (!shell.isDisposed() && shell.isVisible() && title.equals(shell.getText())) {
                 return Optional.of(shell);
@@ -137,7 +137,7 @@ final class Ui {
      * Answers a modal dialog that will open: polls for the shell titled {@code title} and hands it to
      * {@code answer} on the UI thread, from inside the dialog's own event loop.
      */
-    static void whenShellOpens(String title, java.util.function.Consumer<Shell> answer) {
+    public static void whenShellOpens(String title, java.util.function.Consumer<Shell> answer) {
         Display display = display();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         Runnable[] poll = new Runnable[1];
@@ -153,7 +153,7 @@ final class Ui {
     }
 
     /** @return every control under {@code root} that matches */
-    static <T extends Control> List<T> find(Control root, Class<T> type, Predicate<T> matches) {
+    public static <T extends Control> List<T> find(Control root, Class<T> type, Predicate<T> matches) {
         List<T> found = new ArrayList<>();
         collect(root, type, matches, found);
         return found;
@@ -171,7 +171,7 @@ final class Ui {
     }
 
     /** @return the push button labelled {@code label} (mnemonics ignored) in the shell */
-    static Button button(Shell shell, String label) {
+    public static Button button(Shell shell, String label) {
         List<Button> buttons = find(shell, Button.class, b -> b.getText().replace("&", "").equals(label));
         if (buttons.isEmpty()) {
             fail("No button '" + label + "' in " + shell.getText());
@@ -180,12 +180,12 @@ final class Ui {
     }
 
     /** Selects a push button the way a click would. */
-    static void select(Button button) {
+    public static void select(Button button) {
         button.notifyListeners(SWT.Selection, new Event());
     }
 
     /** Saves what the screen shows inside {@code shell} as a PNG and returns its path. */
-    static Path screenshot(Shell shell, String name) throws IOException {
+    public static Path screenshot(Shell shell, String name) throws IOException {
         Path folder = Path.of(System.getProperty("dev.bgtransfer.screenshots", "target/screenshots"));
         Files.createDirectories(folder);
         Path file = folder.resolve(name + ".png");

@@ -30,7 +30,7 @@ import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferStore;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /**
  * The figures of issue 7 that need a real workbench and a real store: the UI thread's busy share
@@ -79,9 +79,9 @@ class ViewBenchmark {
                 ids.add(fixture.service().download(TransferRequest.of(server.uri(path), folder)).id());
             }
             view.waitForRows(PARALLEL);
-            Ui.waitUntil("all five running on screen", () -> view.column(DownloadsTable.CONTROLS).stream()
+            Ui.waitUntil("all five running on screen", () -> view.column(ViewDriver.CONTROLS).stream()
                     .allMatch("Pause"::equals) && Window.bytes(ids, fixture) > 0,
-                    () -> view.column(DownloadsTable.STATUS).toString());
+                    () -> view.column(ViewDriver.STATUS).toString());
             runEventLoop(WARM_UP_MILLIS);
             Window open = Window.measure(view, ids, progress, fixture);
             ViewDriver.close();
@@ -135,18 +135,18 @@ class ViewBenchmark {
         long viewOpen = System.nanoTime();
         ViewDriver opened = ViewDriver.open();
         Ui.waitUntil(STORED + " rows, the first one drawn", () -> opened.rowCount() == STORED
-                && !opened.cell(0, DownloadsTable.TITLE).isEmpty(), () -> opened.rowCount() + " rows");
+                && !opened.cell(0, ViewDriver.TITLE).isEmpty(), () -> opened.rowCount() + " rows");
         opened.table().update();
         while (Ui.display().readAndDispatch()) {
             // until the display is idle
         }
         viewOpen = System.nanoTime() - viewOpen;
-        assertEquals(StoredHistory.title(1), opened.cell(0, DownloadsTable.TITLE));
-        assertEquals("Ready", opened.cell(0, DownloadsTable.CONTROLS));
+        assertEquals(StoredHistory.title(1), opened.cell(0, ViewDriver.TITLE));
+        assertEquals("Ready", opened.cell(0, ViewDriver.CONTROLS));
         Ui.screenshot(Ui.page().getWorkbenchWindow().getShell(), "benchmark-10000-transfers");
 
         long heapWithView = BenchmarkFigures.heapAfterGc();
-        int rowsHeld = opened.view().rows().heldRows();
+        int rowsHeld = opened.heldRows();
 
         BenchmarkFigures.line(String.format(Locale.ROOT, "%,d completed transfers in the SQLite store:", STORED));
         BenchmarkFigures.print("filling the store through TransferStore.save", BenchmarkFigures.millis(filling),
@@ -189,7 +189,7 @@ class ViewBenchmark {
         static Window measure(ViewDriver view, List<Long> ids, ProgressCounter counter, TransferFixture fixture) {
             assertNotNull(Display.getCurrent(), "the benchmark runs on the UI thread");
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            int refreshesBefore = view == null ? 0 : view.view().refreshes();
+            int refreshesBefore = view == null ? 0 : view.refreshes();
             long bytesBefore = bytes(ids, fixture);
             counter.reset();
             long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -198,7 +198,7 @@ class ViewBenchmark {
             long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
             long elapsed = System.nanoTime() - started;
             Map<Long, Long> progress = counter.counts();
-            int refreshes = view == null ? 0 : view.view().refreshes() - refreshesBefore;
+            int refreshes = view == null ? 0 : view.refreshes() - refreshesBefore;
             return new Window(cpu, elapsed, bytes(ids, fixture) - bytesBefore, refreshes, progress);
         }
 

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.junit.SmallDisk;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.DownloadsView;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /**
  * A download whose disk is full says in its row what is missing where, and finishes by itself
@@ -29,18 +27,14 @@ class WaitingForSpaceTest extends WorkbenchTest {
                 fixture.service().download(TransferRequest.of(server.uri(file.path()), disk.root()));
                 view.waitForRows(1);
 
-                String status = view.waitForCellStartingWith(0, DownloadsTable.STATUS,
+                String status = view.waitForCellStartingWith(0, ViewDriver.STATUS,
                         "Waiting for disk space: about ");
                 assertTrue(status.endsWith(" MB more needed on " + disk.root()
                         + " (tmpfs). The download continues by itself once there is room."), status);
-                IWorkbenchPage page = Ui.page();
-                page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_MAXIMIZED);
-                Ui.spin(300);
-                Ui.screenshot(page.getWorkbenchWindow().getShell(), "waiting-for-space");
-                page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_RESTORED);
+                view.screenshotMaximized("waiting-for-space");
 
                 Files.delete(filler);
-                view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+                view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
             } finally {
                 fixture.service().resetAll(); // before the disk goes
             }

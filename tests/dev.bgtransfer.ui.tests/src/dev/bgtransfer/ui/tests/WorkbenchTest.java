@@ -14,24 +14,25 @@ import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 import dev.bgtransfer.ui.internal.UiPreferences;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /**
  * A test in the real workbench against the real service and a test HTTP server: the service is
  * reset, downloads go to a fresh folder (the download folder preference), notifications are off
  * unless a test turns them on, and the Downloads view is open and empty.
  */
-abstract class WorkbenchTest {
-    static final long SIZE = 2_000_000;
-    static final long RATE = 1_000_000;
+public abstract class WorkbenchTest {
+    protected static final long SIZE = 2_000_000;
+    protected static final long RATE = 1_000_000;
 
-    TestHttpServer server;
-    TransferFixture fixture;
-    ViewDriver view;
+    protected TestHttpServer server;
+    protected TransferFixture fixture;
+    protected ViewDriver view;
     @TempDir
-    Path folder;
+    protected Path folder;
 
     @BeforeEach
-    void openWorkbenchTest() throws Exception {
+    protected void openWorkbenchTest() throws Exception {
         server = TestHttpServer.start();
         fixture = new TransferFixture();
         IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(UiPreferences.NODE);
@@ -42,24 +43,24 @@ abstract class WorkbenchTest {
     }
 
     @AfterEach
-    void closeWorkbenchTest() {
+    protected void closeWorkbenchTest() {
         fixture.close();
         server.close();
         InstanceScope.INSTANCE.getNode(UiPreferences.NODE).remove(UiPreferences.NOTIFY_WHEN_FINISHED);
     }
 
     /** @return a test file of {@link #SIZE} bytes served at {@link #RATE} */
-    TestFile throttled(String name, long seed) {
+    protected TestFile throttled(String name, long seed) {
         return server.addFile("/files/" + name, SIZE, seed).throttle(RATE);
     }
 
     /** Adds a transfer of the file without starting it; its row shows Start. */
-    Transfer add(TestFile file) {
+    protected Transfer add(TestFile file) {
         return fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
     }
 
     /** Adds and starts a transfer of the file. */
-    Transfer download(TestFile file) {
+    protected Transfer download(TestFile file) {
         return fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
     }
 }

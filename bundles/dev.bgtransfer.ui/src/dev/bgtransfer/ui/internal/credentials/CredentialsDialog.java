@@ -22,7 +22,7 @@ import org.eclipse.swt.widgets.Text;
  * storage. The dialog itself stores nothing: its caller gives them to the service (memory only) and
  * saves them when asked to.
  */
-public final class CredentialsDialog extends TitleAreaDialog {
+final class CredentialsDialog extends TitleAreaDialog {
     private final String host;
     private final String reason;
     private final Optional<String> savedUser;
@@ -39,7 +39,7 @@ public final class CredentialsDialog extends TitleAreaDialog {
      * @param savedUser   the user name saved for the server, to fill in; then "remember" starts checked
      * @param canRemember whether secure storage is there to remember them in
      */
-    public CredentialsDialog(Shell parent, String host, String reason, Optional<String> savedUser,
+    CredentialsDialog(Shell parent, String host, String reason, Optional<String> savedUser,
             boolean canRemember) {
         super(parent);
         this.host = host;
@@ -104,12 +104,12 @@ public final class CredentialsDialog extends TitleAreaDialog {
     }
 
     /** @return whether the person asked to remember the credentials in secure storage; only after OK */
-    public boolean remember() {
+    boolean remember() {
         return remember;
     }
 
     /** @return what the person entered; only after OK */
-    public PasswordAuthentication credentials() {
+    PasswordAuthentication credentials() {
         return credentials;
     }
 }

@@ -40,7 +40,7 @@ public final class CredentialsRetry {
      *
      * @return whether there were saved credentials to answer with
      */
-    public static boolean answerWithSaved(Transfer transfer) {
+    static boolean answerWithSaved(Transfer transfer) {
         if (ANSWERED.contains(transfer.id())) {
             return false;
         }
@@ -93,7 +93,7 @@ public final class CredentialsRetry {
     }
 
     /** Forgets that {@code id} was answered, once the transfer is gone. */
-    public static void forgetAnswered(long id) {
+    static void forgetAnswered(long id) {
         ANSWERED.remove(id);
     }
 }

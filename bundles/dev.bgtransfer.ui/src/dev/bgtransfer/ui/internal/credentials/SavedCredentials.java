@@ -18,7 +18,7 @@ import org.eclipse.equinox.security.storage.StorageException;
  */
 public final class SavedCredentials {
     /** Where they live under the storage's root. */
-    public static final String NODE = "dev.bgtransfer.ui/credentials"; //$NON-NLS-1$
+    private static final String NODE = "dev.bgtransfer.ui/credentials"; //$NON-NLS-1$
     private static final String USER = "user"; //$NON-NLS-1$
     private static final String PASSWORD = "password"; //$NON-NLS-1$
 
@@ -34,7 +34,7 @@ public final class SavedCredentials {
     }
 
     /** @return {@code scheme://host:port} of {@code url}, with the scheme's default port when it has none */
-    public static String origin(URI url) {
+    static String origin(URI url) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         int port = url.getPort() >= 0 ? url.getPort() : "https".equals(scheme) ? 443 : 80; //$NON-NLS-1$
         return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + ':' + port; //$NON-NLS-1$
@@ -45,7 +45,7 @@ public final class SavedCredentials {
      * @throws StorageException when the password cannot be decrypted (e.g. the person did not unlock
      *                          the storage)
      */
-    public Optional<PasswordAuthentication> find(URI url) throws StorageException {
+    Optional<PasswordAuthentication> find(URI url) throws StorageException {
         Optional<ISecurePreferences> node = existing(url);
         if (node.isEmpty()) {
             return Optional.empty();
@@ -57,7 +57,7 @@ public final class SavedCredentials {
     }
 
     /** @return the user name saved for the origin of {@code url}; reading it never unlocks the storage */
-    public Optional<String> userName(URI url) {
+    Optional<String> userName(URI url) {
         return existing(url).flatMap(node -> {
             try {
                 return Optional.ofNullable(node.get(USER, null));
@@ -68,7 +68,7 @@ public final class SavedCredentials {
     }
 
     /** Saves {@code credentials} for the origin of {@code url}, replacing what was saved, and writes the storage. */
-    public void save(URI url, PasswordAuthentication credentials) throws StorageException, IOException {
+    void save(URI url, PasswordAuthentication credentials) throws StorageException, IOException {
         ISecurePreferences node = root.node(nodeName(url));
         node.put(USER, credentials.getUserName(), false);
         node.put(PASSWORD, new String(credentials.getPassword()), true);
@@ -76,7 +76,7 @@ public final class SavedCredentials {
     }
 
     /** Forgets what was saved for the origin of {@code url}, if anything. */
-    public void forget(URI url) throws IOException {
+    void forget(URI url) throws IOException {
         Optional<ISecurePreferences> node = existing(url);
         if (node.isPresent()) {
             node.get().removeNode();

@@ -14,7 +14,7 @@ import dev.bgtransfer.core.TransferRequest;
  * @param request the request, when the input is valid
  * @param problem what is wrong, when it is not
  */
-public record DownloadInput(Optional<TransferRequest> request, Optional<String> problem) {
+record DownloadInput(Optional<TransferRequest> request, Optional<String> problem) {
 
     /**
      * @param url    the URL as typed
@@ -23,7 +23,7 @@ public record DownloadInput(Optional<TransferRequest> request, Optional<String> 
      * @param folder the folder to download into
      * @return the checked input
      */
-    public static DownloadInput check(String url, String title, String sha256, Path folder) {
+    static DownloadInput check(String url, String title, String sha256, Path folder) {
         String typed = url.strip();
         if (typed.isEmpty()) {
             return problem(Messages.addUrlMissing);
@@ -52,7 +52,7 @@ public record DownloadInput(Optional<TransferRequest> request, Optional<String> 
     }
 
     /** @return whether the input makes a request */
-    public boolean isValid() {
+    boolean isValid() {
         return request.isPresent();
     }
 }

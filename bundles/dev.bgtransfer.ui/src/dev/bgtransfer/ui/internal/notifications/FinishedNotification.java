@@ -12,14 +12,14 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 
 /** The popup that says all transfers have finished: how many completed and failed, and which. */
-public final class FinishedNotification {
+final class FinishedNotification {
     private static final int MAX_TITLES = 5;
 
     private FinishedNotification() {
     }
 
     /** @return the popup's text for this event: how many completed and failed, then which */
-    public static String text(TransferEvent.AllFinished finished) {
+    static String text(TransferEvent.AllFinished finished) {
         int completed = finished.completed().size();
         int failed = finished.failed().size();
         String summary;

@@ -24,13 +24,13 @@ import org.eclipse.swt.widgets.Table;
  * rows are ever materialized, and completed ones read from the service only then), one label
  * provider per column, and the row buttons.
  */
-public final class DownloadsTable {
+final class DownloadsTable {
     /** Column indices. */
-    public static final int TITLE = 0;
-    public static final int CONTROLS = 1;
-    public static final int PROGRESS = 2;
-    public static final int SIZE = 3;
-    public static final int STATUS = 4;
+    static final int TITLE = 0;
+    static final int CONTROLS = 1;
+    static final int PROGRESS = 2;
+    static final int SIZE = 3;
+    static final int STATUS = 4;
 
     private DownloadsTable() {
     }

@@ -27,7 +27,7 @@ import dev.bgtransfer.ui.internal.TransferCalls;
  */
 public final class DownloadsView extends ViewPart {
     /** The view's id in plugin.xml. */
-    public static final String ID = "dev.bgtransfer.ui.downloads"; //$NON-NLS-1$
+    static final String ID = "dev.bgtransfer.ui.downloads"; //$NON-NLS-1$
 
     private final RowList rows = new RowList(
             (fromId, max) -> TransferCalls.read(service -> service.transfers(fromId, max)).orElse(List.of()));
@@ -85,17 +85,17 @@ public final class DownloadsView extends ViewPart {
     }
 
     /** @return the viewer (for tests) */
-    public TableViewer viewer() {
+    TableViewer viewer() {
         return viewer;
     }
 
     /** @return how often the view applied a batch of changes (for tests) */
-    public int refreshes() {
+    int refreshes() {
         return refreshes;
     }
 
     /** @return the rows as the view shows them (for tests) */
-    public RowList rows() {
+    RowList rows() {
         return rows;
     }
 

@@ -7,7 +7,7 @@ import org.eclipse.osgi.util.NLS;
 
 
 /** Sizes, rates and durations the way a person reads them: "4.2 MB", "1.1 MB/s", "2 min 5 s". */
-public final class Formats {
+final class Formats {
     private static final String[] UNITS = { Messages.unitBytes, Messages.unitKilobytes, Messages.unitMegabytes,
             Messages.unitGigabytes, Messages.unitTerabytes };
 
@@ -15,7 +15,7 @@ public final class Formats {
     }
 
     /** @return the size in decimal units with one decimal above bytes, e.g. "4.2 MB" */
-    public static String bytes(long bytes) {
+    static String bytes(long bytes) {
         if (bytes < 1000) {
             return NLS.bind(Messages.sizePattern, Long.toString(Math.max(0, bytes)), UNITS[0]);
         }
@@ -32,12 +32,12 @@ public final class Formats {
     }
 
     /** @return the rate, e.g. "1.1 MB/s" */
-    public static String rate(double bytesPerSecond) {
+    static String rate(double bytesPerSecond) {
         return NLS.bind(Messages.ratePattern, bytes(Math.round(bytesPerSecond)));
     }
 
     /** @return a short duration, e.g. "45 s", "2 min 5 s", "1 h 20 min" */
-    public static String duration(Duration duration) {
+    static String duration(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {
             return NLS.bind(Messages.durationSeconds, seconds);

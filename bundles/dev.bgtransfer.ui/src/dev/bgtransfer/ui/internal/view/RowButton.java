@@ -13,19 +13,19 @@ import dev.bgtransfer.ui.internal.RowOperation;
  * The two buttons painted in a row's controls cell: the start/pause toggle and stop. Where they
  * are, what they do, and which one a point hits.
  */
-public enum RowButton {
+enum RowButton {
     /** Start, pause, resume or retry, depending on the state. */
     TOGGLE,
     /** Stop: the partial bytes are deleted. */
     STOP;
 
     /** The side of a button in pixels. */
-    public static final int SIZE = 20;
+    static final int SIZE = 20;
     private static final int INSET = 6;
     private static final int GAP = 4;
 
     /** @return where this button is painted in a controls cell with bounds {@code cell} */
-    public Rectangle bounds(Rectangle cell) {
+    Rectangle bounds(Rectangle cell) {
         int x = cell.x + INSET + ordinal() * (SIZE + GAP);
         return new Rectangle(x, cell.y + (cell.height - SIZE) / 2, SIZE, SIZE);
     }
@@ -36,7 +36,7 @@ public enum RowButton {
     }
 
     /** @return what this button does for the transfer now */
-    public RowOperation operation(TransferState state) {
+    RowOperation operation(TransferState state) {
         return this == TOGGLE ? RowOperation.toggleFor(state) : RowOperation.STOP;
     }
 

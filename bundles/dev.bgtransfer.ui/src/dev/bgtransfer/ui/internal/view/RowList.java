@@ -20,18 +20,18 @@ import dev.bgtransfer.core.TransferState;
  * Applies batches of {@link FeedItem}s and says what changed, so the view redraws only that. Used
  * on the UI thread only.
  */
-public final class RowList {
+final class RowList {
     /** Completed rows read at once around the one the table asks for. */
-    public static final int PAGE = 64;
+    static final int PAGE = 64;
     /**
      * Completed rows kept after they were shown: a few screens' worth, and what GTK measures around
      * them while idle (it asks for rows it does not show to learn their height).
      */
-    public static final int SHOWN_HISTORY = 1024;
+    static final int SHOWN_HISTORY = 1024;
 
     /** Reads up to {@code max} transfers with an id of at least {@code fromId}, oldest first. */
     @FunctionalInterface
-    public interface PageReader {
+    interface PageReader {
         List<Transfer> read(long fromId, int max);
     }
 
@@ -64,17 +64,17 @@ public final class RowList {
     }
 
     /** @param pages where completed rows are read when the table shows them */
-    public RowList(PageReader pages) {
+    RowList(PageReader pages) {
         this.pages = pages;
     }
 
     /** @return the number of rows */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** @return the id of the transfer at {@code index} */
-    public long idAt(int index) {
+    long idAt(int index) {
         return ids[index];
     }
 
@@ -82,7 +82,7 @@ public final class RowList {
      * @return the row at {@code index}, read from the service with its neighbours when it is not
      *         held; {@code null} when the service no longer has it (its removal is on its way)
      */
-    public TransferRow get(int index) {
+    TransferRow get(int index) {
         long id = ids[index];
         TransferRow row = held(id);
         if (row == null) {
@@ -98,7 +98,7 @@ public final class RowList {
     }
 
     /** @return the rows held now: unfinished transfers and completed ones shown lately */
-    public int heldRows() {
+    int heldRows() {
         return unfinished.size() + shownHistory.size();
     }
 
@@ -117,7 +117,7 @@ public final class RowList {
     }
 
     /** @return the index of the row of this transfer, or a negative number when there is none */
-    public int indexOf(long id) {
+    int indexOf(long id) {
         return Arrays.binarySearch(ids, 0, size, id);
     }
 

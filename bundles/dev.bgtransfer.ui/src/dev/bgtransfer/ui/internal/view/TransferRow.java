@@ -21,7 +21,7 @@ public final class TransferRow {
     }
 
     /** @return the transfer's id */
-    public long id() {
+    long id() {
         return transfer.id();
     }
 
@@ -43,12 +43,12 @@ public final class TransferRow {
     }
 
     /** @return bytes per second while running, once measured */
-    public OptionalDouble bytesPerSecond() {
+    OptionalDouble bytesPerSecond() {
         return transfer.state() == TransferState.RUNNING ? speed.bytesPerSecond() : OptionalDouble.empty();
     }
 
     /** @return the estimated time left while running, when size and speed are known */
-    public Optional<Duration> timeLeft() {
+    Optional<Duration> timeLeft() {
         if (transfer.state() != TransferState.RUNNING || !transfer.isSizeKnown()) {
             return Optional.empty();
         }

@@ -14,7 +14,7 @@ import dev.bgtransfer.ui.internal.RowOperation;
  */
 public final class TransferStateTester extends PropertyTester {
     /** The namespace of the properties, as declared in plugin.xml. */
-    public static final String NAMESPACE = "dev.bgtransfer.ui"; //$NON-NLS-1$
+    private static final String NAMESPACE = "dev.bgtransfer.ui"; //$NON-NLS-1$
     private static final String[] PROPERTIES = { "canStart", "canPause", "canStop", "canRetry", "completed" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 
     @Override
@@ -35,7 +35,7 @@ public final class TransferStateTester extends PropertyTester {
     }
 
     /** Asks the workbench to evaluate expressions on these properties again: rows changed state. */
-    public static void requestEvaluation(IWorkbenchPartSite site) {
+    static void requestEvaluation(IWorkbenchPartSite site) {
         IEvaluationService evaluation = site.getService(IEvaluationService.class);
         if (evaluation != null) {
             for (String property : PROPERTIES) {

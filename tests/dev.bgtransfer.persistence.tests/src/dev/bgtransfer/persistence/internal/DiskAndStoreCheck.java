@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,6 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.persistence.internal.SqliteTransferStore;
 
 /**
  * What a killed process left, read straight from the SQLite file and the download folder (not

@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

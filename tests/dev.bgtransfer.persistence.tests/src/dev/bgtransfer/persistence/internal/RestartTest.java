@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import static dev.bgtransfer.junit.TransferFixture.list;
 import static dev.bgtransfer.junit.TransferFixture.partFiles;
@@ -35,7 +35,6 @@ import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.persistence.internal.SqliteTransferStore;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /**

@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +22,6 @@ import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.persistence.internal.SqliteTransferStore;
 
 /**
  * A process running the service is killed with SIGKILL across one transfer; each new process on the

@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.tests;
+package dev.bgtransfer.ui.internal.credentials;
 
 import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.ui.internal.credentials.SavedCredentials;
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.RowButton;
+import dev.bgtransfer.ui.internal.view.ViewDriver;
+import dev.bgtransfer.ui.tests.Ui;
+import dev.bgtransfer.ui.tests.WorkbenchTest;
 
 /**
  * Sign-ins remembered in the real default Eclipse secure storage (its own keyring file in the test
@@ -68,7 +68,7 @@ class RememberedSignInTest extends WorkbenchTest {
         TestFile second = server.addFile("/private/second.bin", 120_000, 92).requireDigestAuth("carol", PASSWORD);
         download(first);
         view.waitForRows(1);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Retry");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
 
         List<Throwable> problems = new ArrayList<>();
         answerSignIn(problems, shell -> {
@@ -81,8 +81,8 @@ class RememberedSignInTest extends WorkbenchTest {
             remember.setSelection(true);
             screenshot(shell, "sign-in-remember");
         });
-        view.click(0, RowButton.TOGGLE);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.clickToggle(0);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(List.of(), problems);
         assertEquals(first.sha256(), sha256(folder.resolve("first.bin")));
         assertEquals("carol", saved().userName(server.uri("/")).orElseThrow());
@@ -90,7 +90,7 @@ class RememberedSignInTest extends WorkbenchTest {
         shownShells.clear();
         download(second);
         view.waitForRows(2);
-        view.waitForCell(1, DownloadsTable.CONTROLS, "Ready");
+        view.waitForCell(1, ViewDriver.CONTROLS, "Ready");
         assertEquals(second.sha256(), sha256(folder.resolve("second.bin")));
         assertEquals(List.of(), shownShells, "no dialog for the second transfer");
         assertTrue(server.requests(second.path()).stream().anyMatch(request -> request.header("Authorization")
@@ -119,8 +119,8 @@ class RememberedSignInTest extends WorkbenchTest {
         TestFile file = server.addFile("/private/changed.bin", 130_000, 93).requireBasicAuth("dave", PASSWORD);
         download(file);
         view.waitForRows(1);
-        view.waitForCell(0, DownloadsTable.STATUS, "127.0.0.1 did not accept the user name and password.");
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Retry");
+        view.waitForCell(0, ViewDriver.STATUS, "127.0.0.1 did not accept the user name and password.");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
         assertTrue(server.requests(file.path()).stream().map(RecordedRequest::headers)
                 .anyMatch(headers -> headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)),
                 "the saved password was tried");
@@ -135,8 +135,8 @@ class RememberedSignInTest extends WorkbenchTest {
             screenshot(shell, "sign-in-prefilled");
             fields.get(1).setText(PASSWORD);
         });
-        view.click(0, RowButton.TOGGLE);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.clickToggle(0);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(List.of(), problems);
         assertEquals(file.sha256(), sha256(folder.resolve("changed.bin")));
         assertEquals(PASSWORD, new String(saved().find(origin).orElseThrow().getPassword()), "the new password replaced it");
@@ -163,10 +163,10 @@ class RememberedSignInTest extends WorkbenchTest {
         shownShells.clear();
         download(file);
         view.waitForRows(1);
-        view.waitForCell(0, DownloadsTable.STATUS, "127.0.0.1 asks for a user name and password.");
+        view.waitForCell(0, ViewDriver.STATUS, "127.0.0.1 asks for a user name and password.");
         Ui.spin(1_000);
         assertEquals(1, server.requests(file.path()).size(), "nothing answered by itself");
-        assertEquals("127.0.0.1 asks for a user name and password.", view.cell(0, DownloadsTable.STATUS));
+        assertEquals("127.0.0.1 asks for a user name and password.", view.cell(0, ViewDriver.STATUS));
 
         List<Throwable> problems = new ArrayList<>();
         answerSignIn(problems, shell -> {
@@ -175,8 +175,8 @@ class RememberedSignInTest extends WorkbenchTest {
             fields(shell).get(0).setText("erin");
             fields(shell).get(1).setText(PASSWORD);
         });
-        view.click(0, RowButton.TOGGLE);
-        view.waitForCell(0, DownloadsTable.CONTROLS, "Ready");
+        view.clickToggle(0);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(List.of(), problems);
         assertEquals(file.sha256(), sha256(folder.resolve("forgotten.bin")));
         assertEquals(0, saved().count(), "not remembered this time");

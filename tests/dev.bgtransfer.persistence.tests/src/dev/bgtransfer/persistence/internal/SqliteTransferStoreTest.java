@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +34,6 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
-import dev.bgtransfer.persistence.internal.SqliteTransferStore;
 
 /** The store on real SQLite files. */
 class SqliteTransferStoreTest {

@@ -1,7 +1,9 @@
-package dev.bgtransfer.ui.tests;
+package dev.bgtransfer.ui.internal.view;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,14 +19,26 @@ import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 
-import dev.bgtransfer.ui.internal.view.DownloadsTable;
-import dev.bgtransfer.ui.internal.view.DownloadsView;
-import dev.bgtransfer.ui.internal.view.RowButton;
+import dev.bgtransfer.ui.tests.Ui;
 
-/** Opens the Downloads view and reads and clicks it like a person: by what the table shows. */
-final class ViewDriver {
+/**
+ * Opens the Downloads view and reads and clicks it like a person: by what the table shows. It lives
+ * in the view's package (this test bundle is a fragment of the view's bundle), so the view's classes
+ * need not be public for the tests in other packages.
+ */
+public final class ViewDriver {
+    /** The columns, for {@link #cell(int, int)} and {@link #column(int)}. */
+    public static final int TITLE = DownloadsTable.TITLE;
+    public static final int CONTROLS = DownloadsTable.CONTROLS;
+    public static final int PROGRESS = DownloadsTable.PROGRESS;
+    public static final int SIZE = DownloadsTable.SIZE;
+    public static final int STATUS = DownloadsTable.STATUS;
+    /** At most this many completed rows are held after they were shown. */
+    public static final int SHOWN_HISTORY = RowList.SHOWN_HISTORY;
+
     private static final Pattern PERCENT = Pattern.compile("(\\d+)%");
 
     private final DownloadsView view;
@@ -33,13 +47,13 @@ final class ViewDriver {
         this.view = view;
     }
 
-    static ViewDriver open() throws PartInitException {
+    public static ViewDriver open() throws PartInitException {
         DownloadsView view = (DownloadsView) Ui.page().showView(DownloadsView.ID);
         Ui.spin(50);
         return new ViewDriver(view);
     }
 
-    static void close() {
+    public static void close() {
         var reference = Ui.page().findViewReference(DownloadsView.ID);
         if (reference != null) {
             Ui.page().hideView(reference);
@@ -47,23 +61,29 @@ final class ViewDriver {
         Ui.spin(50);
     }
 
-    DownloadsView view() {
-        return view;
+    /** @return how often the view applied a batch of changes */
+    public int refreshes() {
+        return view.refreshes();
     }
 
-    Table table() {
+    /** @return the rows the view holds now: unfinished transfers and completed ones shown lately */
+    public int heldRows() {
+        return view.rows().heldRows();
+    }
+
+    public Table table() {
         return view.viewer().getTable();
     }
 
-    int rowCount() {
+    public int rowCount() {
         return table().getItemCount();
     }
 
-    String cell(int row, int column) {
+    public String cell(int row, int column) {
         return table().getItem(row).getText(column);
     }
 
-    List<String> column(int column) {
+    public List<String> column(int column) {
         List<String> texts = new ArrayList<>();
         for (int row = 0; row < rowCount(); row++) {
             texts.add(cell(row, column));
@@ -72,8 +92,8 @@ final class ViewDriver {
     }
 
     /** @return the index of the row titled {@code title} */
-    int row(String title) {
-        List<String> titles = column(DownloadsTable.TITLE);
+    public int row(String title) {
+        List<String> titles = column(TITLE);
         int index = titles.indexOf(title);
         if (index < 0) {
             fail("No row titled " + title + " in " + titles);
@@ -82,13 +102,13 @@ final class ViewDriver {
     }
 
     /** @return the percentage the progress cell shows, or -1 when it shows none */
-    int percent(int row) {
-        Matcher matcher = PERCENT.matcher(cell(row, DownloadsTable.PROGRESS));
+    public int percent(int row) {
+        Matcher matcher = PERCENT.matcher(cell(row, PROGRESS));
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     /** @return the row's texts, for failure messages */
-    String describe(int row) {
+    public String describe(int row) {
         if (row >= rowCount()) {
             return "no row " + row + " (" + rowCount() + " rows)";
         }
@@ -99,34 +119,44 @@ final class ViewDriver {
         return cells.toString();
     }
 
-    void waitForCell(int row, int column, String expected) {
+    public void waitForCell(int row, int column, String expected) {
         Ui.waitUntil("row " + row + " column " + column + " shows '" + expected + "'",
                 () -> row < rowCount() && expected.equals(cell(row, column)), () -> describe(row));
     }
 
     /** @return the cell's text once it starts with {@code prefix} */
-    String waitForCellStartingWith(int row, int column, String prefix) {
+    public String waitForCellStartingWith(int row, int column, String prefix) {
         Ui.waitUntil("row " + row + " column " + column + " starts with '" + prefix + "'",
                 () -> row < rowCount() && cell(row, column).startsWith(prefix), () -> describe(row));
         return cell(row, column);
     }
 
-    void waitForRows(int count) {
-        Ui.waitUntil(count + " rows", () -> rowCount() == count, () -> column(DownloadsTable.TITLE).toString());
+    public void waitForRows(int count) {
+        Ui.waitUntil(count + " rows", () -> rowCount() == count, () -> column(TITLE).toString());
+    }
+
+    /** Clicks the row's start/pause toggle (Retry after a failure). */
+    public void clickToggle(int row) {
+        click(row, RowButton.TOGGLE);
+    }
+
+    /** Clicks the row's stop button. */
+    public void clickStop(int row) {
+        click(row, RowButton.STOP);
     }
 
     /** Clicks the row's painted button with a real mouse click in the middle of it. */
-    void click(int row, RowButton button) {
+    private void click(int row, RowButton button) {
         Table table = table();
         TableItem item = table.getItem(row);
         table.showItem(item);
         Ui.spin(20);
-        Rectangle bounds = button.bounds(item.getBounds(DownloadsTable.CONTROLS));
+        Rectangle bounds = button.bounds(item.getBounds(CONTROLS));
         Ui.click(table, new Point(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2));
     }
 
     /** Selects the row as a click on it does, telling the viewer, and gives the table the focus. */
-    void select(int row) {
+    public void select(int row) {
         Table table = table();
         table.setFocus();
         table.setSelection(row);
@@ -135,7 +165,7 @@ final class ViewDriver {
     }
 
     /** Presses the view's tool bar item whose text (or tooltip) is {@code label}. */
-    void toolbar(String label) {
+    public void toolbar(String label) {
         IToolBarManager manager = view.getViewSite().getActionBars().getToolBarManager();
         ToolBar toolBar = ((ToolBarManager) manager).getControl();
         for (ToolItem item : toolBar.getItems()) {
@@ -153,5 +183,17 @@ final class ViewDriver {
             labels.add(item.getText() + "/" + item.getToolTipText());
         }
         fail("No tool item " + label + " in " + labels);
+    }
+
+    /** Saves the workbench window with the view maximized, as {@code name.png}; then restores the view. */
+    public Path screenshotMaximized(String name) throws IOException {
+        IWorkbenchPage page = Ui.page();
+        page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.spin(300);
+        try {
+            return Ui.screenshot(page.getWorkbenchWindow().getShell(), name);
+        } finally {
+            page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_RESTORED);
+        }
     }
 }

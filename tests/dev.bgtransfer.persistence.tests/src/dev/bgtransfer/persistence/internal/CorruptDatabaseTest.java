@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,7 +27,6 @@ import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
-import dev.bgtransfer.persistence.internal.SqliteTransferStore;
 
 /** A damaged database at start-up: logged, kept aside, and the service works on a fresh one. */
 class CorruptDatabaseTest {

@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,7 +31,6 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.sqlite.util.OSInfo;
 
 import dev.bgtransfer.core.TransferService;
-import dev.bgtransfer.persistence.internal.SqliteTransferStore;
 
 /**
  * What the child processes of one work folder share, prepared once, so that each of hundreds of
@@ -43,6 +42,8 @@ import dev.bgtransfer.persistence.internal.SqliteTransferStore;
  */
 final class ChildRuntime {
     private static final String MAIN_CLASS = "DownloaderProcess";
+    /** The child's source, in this test fragment. */
+    private static final String CHILD_SOURCE = "child/" + MAIN_CLASS + ".java";
     private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
     private static final long WARM_UP_TIMEOUT_SECONDS = 120;
     private static final Map<Path, ChildRuntime> PREPARED = new HashMap<>();
@@ -109,8 +110,7 @@ final class ChildRuntime {
 
     private Path compile(Path framework) throws Exception {
         Path source = work.resolve(MAIN_CLASS + ".java");
-        try (InputStream in = FrameworkUtil.getBundle(ChildRuntime.class).getEntry("child/" + MAIN_CLASS + ".java")
-                .openStream()) {
+        try (InputStream in = testFragment().getEntry(CHILD_SOURCE).openStream()) {
             Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
         }
         Path classes = work.resolve("child-classes");
@@ -164,20 +164,24 @@ final class ChildRuntime {
 
     /**
      * @return the locations of the bundles the service and its store are wired to, transitively
-     *         (Felix SCR through the extender requirement), with their fragments
+     *         (Felix SCR through the extender requirement), with their fragments; not this test
+     *         fragment, nor what only its own requirements wired in (JUnit, the test support)
      */
     private static List<String> serviceBundleLocations() {
+        Bundle tests = testFragment();
         Set<Bundle> needed = new LinkedHashSet<>();
         Deque<Bundle> todo = new ArrayDeque<>(List.of(FrameworkUtil.getBundle(TransferService.class),
                 FrameworkUtil.getBundle(SqliteTransferStore.class)));
         while (!todo.isEmpty()) {
             Bundle next = todo.pop();
-            if (next.getBundleId() == 0 || !needed.add(next)) {
+            if (next.getBundleId() == 0 || next.equals(tests) || !needed.add(next)) {
                 continue;
             }
             BundleWiring wiring = next.adapt(BundleWiring.class);
             for (BundleWire wire : wiring.getRequiredWires(null)) {
-                todo.push(wire.getProvider().getBundle());
+                if (!wire.getRequirement().getRevision().getBundle().equals(tests)) {
+                    todo.push(wire.getProvider().getBundle());
+                }
             }
             for (BundleWire fragment : wiring.getProvidedWires(HostNamespace.HOST_NAMESPACE)) {
                 todo.push(fragment.getRequirer().getBundle());
@@ -186,6 +190,13 @@ final class ChildRuntime {
         return needed.stream()
                 .map(candidate -> "reference:" + FileLocator.getBundleFileLocation(candidate).orElseThrow().toURI())
                 .toList();
+    }
+
+    /** @return this test fragment: the one of the store's fragments that carries the child's source */
+    private static Bundle testFragment() {
+        return FrameworkUtil.getBundle(SqliteTransferStore.class).adapt(BundleWiring.class)
+                .getProvidedWires(HostNamespace.HOST_NAMESPACE).stream().map(wire -> wire.getRequirer().getBundle())
+                .filter(fragment -> fragment.getEntry(CHILD_SOURCE) != null).findFirst().orElseThrow();
     }
 
     private static Path frameworkJar() throws Exception {

@@ -1,4 +1,4 @@
-package dev.bgtransfer.ui.tests;
+package dev.bgtransfer.ui.internal.dialogs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.TransferRequest;
-import dev.bgtransfer.ui.internal.dialogs.DownloadInput;
 
 /** What the Add Download dialog accepts, and what it says about what it does not. */
 class DownloadInputTest {

@@ -1,4 +1,4 @@
-package dev.bgtransfer.persistence.tests;
+package dev.bgtransfer.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

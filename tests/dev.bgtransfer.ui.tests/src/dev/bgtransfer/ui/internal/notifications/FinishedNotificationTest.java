@@ -1,0 +1,55 @@
+package dev.bgtransfer.ui.internal.notifications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.ui.tests.Snapshots;
+
+/** What the all-finished popup says: how many completed and failed, then which. */
+class FinishedNotificationTest {
+
+    @Test
+    void completedOnly() {
+        assertEquals("1 download completed.\nCompleted: a.iso", text(List.of(completed("a.iso")), List.of()));
+        assertEquals("2 downloads completed.\nCompleted: a.iso, b.iso",
+                text(List.of(completed("a.iso"), completed("b.iso")), List.of()));
+    }
+
+    @Test
+    void failedOnly() {
+        assertEquals("1 download failed.\nFailed: gone.bin", text(List.of(), List.of(failed("gone.bin"))));
+    }
+
+    @Test
+    void bothSayHowManyOfEachThenWhich() {
+        assertEquals("1 download completed, 2 failed.\nCompleted: a.iso\nFailed: x.bin, y.bin",
+                text(List.of(completed("a.iso")), List.of(failed("x.bin"), failed("y.bin"))));
+    }
+
+    @Test
+    void moreThanFiveTitlesAreCounted() {
+        List<Transfer> seven = LongStream.rangeClosed(1, 7).mapToObj(n -> completed(n + ".bin")).toList();
+
+        assertEquals("7 downloads completed.\nCompleted: 1.bin, 2.bin, 3.bin, 4.bin, 5.bin and 2 more",
+                text(seven, List.of()));
+    }
+
+    private static String text(List<Transfer> completed, List<Transfer> failed) {
+        return FinishedNotification.text(new TransferEvent.AllFinished(completed, failed));
+    }
+
+    private static Transfer completed(String title) {
+        return Snapshots.titled(title.hashCode(), title, TransferState.COMPLETED, 10, 10);
+    }
+
+    private static Transfer failed(String title) {
+        return Snapshots.titled(title.hashCode(), title, TransferState.FAILED, 0, 10);
+    }
+}

@@ -11,7 +11,9 @@ import java.util.Optional;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.internal.download.CrashedWrites;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -32,6 +34,44 @@ final class LiveTransfers {
     LiveTransfers(TransferStore store, EventDispatcher events) {
         this.store = store;
         this.events = events;
+    }
+
+    /**
+     * Takes up what the store holds: transfers that were queued or running are queued again (or
+     * paused, when {@code continueUnfinished} is false), with the bytes a crash left counted.
+     *
+     * @return the unfinished transfers, now held
+     */
+    List<TransferRecord> restore(boolean continueUnfinished) {
+        List<TransferRecord> unfinished = new ArrayList<>();
+        for (TransferRecord stored : store.loadUnfinished()) {
+            TransferRecord record = stored;
+            if (record.state().isActive()) {
+                // its process ended while it ran: the bytes it wrote since its last checkpoint count
+                record = CrashedWrites.adopt(record).withState(
+                        continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null, Instant.now());
+                store.save(record);
+            }
+            hold(record);
+            unfinished.add(record);
+        }
+        return unfinished;
+    }
+
+    /** Stores and holds a new transfer, then announces it: queued when {@code start}, else not started. */
+    TransferRecord add(TransferRequest request, boolean start) {
+        Instant now = Instant.now();
+        TransferRecord record = TransferRecord.create(store.nextId(), request.url(), request.title(),
+                request.destinationFolder(), request.expectedSha256().orElse(null), now);
+        if (start) {
+            // stored once, already queued: one write per download here, not two
+            record = record.withState(TransferState.QUEUED, null, now);
+        }
+        store.save(record);
+        hold(record);
+        // Added carries the state the first StateChanged leaves: QUEUED for a download, no change from CANCELLED
+        events.post(new TransferEvent.Added(record.toTransfer()));
+        return record;
     }
 
     Optional<TransferRecord> find(long id) {
@@ -74,8 +114,7 @@ final class LiveTransfers {
         return retry == null ? transfer : transfer.waitingToRetry(retry.lastFailure(), retry.at());
     }
 
-    /** Holds {@code record} as it is, unannounced: it was restored or added. */
-    void hold(TransferRecord record) {
+    private void hold(TransferRecord record) {
         records.put(record.id(), record);
     }
 

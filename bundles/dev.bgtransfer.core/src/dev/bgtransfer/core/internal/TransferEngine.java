@@ -16,7 +16,6 @@ import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.core.internal.download.CrashedWrites;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.download.DownloadJob.Intent;
 import dev.bgtransfer.core.internal.download.Outcome;
@@ -62,41 +61,19 @@ final class TransferEngine implements AutoCloseable {
      * paused, when {@code continueUnfinished} is false); the others keep their state.
      */
     synchronized void restore(boolean continueUnfinished) {
-        for (TransferRecord stored : store.loadUnfinished()) {
-            TransferRecord record = stored;
-            if (record.state().isActive()) {
-                // its process ended while it ran: the bytes it wrote since its last checkpoint count
-                record = CrashedWrites.adopt(record).withState(
-                        continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null, Instant.now());
-                store.save(record);
-            }
-            live.hold(record);
-            if (record.state() == TransferState.QUEUED) {
-                waitForSlot(record);
-            }
-        }
+        live.restore(continueUnfinished).stream().filter(record -> record.state() == TransferState.QUEUED)
+                .forEach(this::waitForSlot);
         schedule();
     }
 
     synchronized Transfer add(TransferRequest request, boolean start) {
         checkOpen();
-        Instant now = Instant.now();
-        TransferRecord record = TransferRecord.create(store.nextId(), request.url(), request.title(),
-                request.destinationFolder(), request.expectedSha256().orElse(null), now);
-        if (start) {
-            // stored once, already queued: one write per download here, not two
-            record = record.withState(TransferState.QUEUED, null, now);
-        }
-        store.save(record);
-        live.hold(record);
-        Transfer added = record.toTransfer();
-        // Added carries the state the first StateChanged leaves: QUEUED for a download, no change from CANCELLED
-        events.post(new TransferEvent.Added(added));
+        TransferRecord record = live.add(request, start);
         if (start) {
             waitForSlot(record);
             schedule();
         }
-        return added;
+        return record.toTransfer();
     }
 
     synchronized Optional<Transfer> get(long id) {

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param failure           why it failed, when {@link TransferState#FAILED}; while
  *                          {@link #nextRetry()} is present, why the last attempt failed
  * @param nextRetry         when a running transfer that is waiting to retry tries again
+ * @param session           the identifier of the {@link TransferSession} it belongs to
  */
 public record Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
         TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
-        Optional<TransferFailure> failure, Optional<Instant> nextRetry) {
+        Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session) {
 
     /** {@link #totalBytes()} when the server did not say how long the entity is. */
     public static final long UNKNOWN_SIZE = -1;
@@ -36,7 +37,7 @@ public record Transfer(long id, URI url, String title, Path destinationFolder, O
     /** @return a copy that waits until {@code at} to retry after {@code lastFailure} */
     public Transfer waitingToRetry(TransferFailure lastFailure, Instant at) {
         return new Transfer(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256,
-                Optional.of(lastFailure), Optional.of(at));
+                Optional.of(lastFailure), Optional.of(at), session);
     }
 
     /** @return whether the entity's length is known */

@@ -1,6 +1,7 @@
 package dev.bgtransfer.core;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a {@link TransferListener} hears. Events for one transfer arrive in the order they happened,
@@ -12,6 +13,19 @@ import java.util.List;
  * follows {@link Removed}.
  */
 public sealed interface TransferEvent {
+
+    /** @return the identifier of the session whose transfer (or batch) the event is about */
+    default String session() {
+        return switch (this) {
+            case Added added -> added.transfer().session();
+            case StateChanged changed -> changed.transfer().session();
+            case Progress progress -> progress.transfer().session();
+            case Completed completed -> completed.transfer().session();
+            case Failed failed -> failed.transfer().session();
+            case Removed removed -> removed.transfer().session();
+            case AllFinished finished -> finished.session();
+        };
+    }
 
     /** A transfer was added to the service. */
     record Added(Transfer transfer) implements TransferEvent {
@@ -42,11 +56,15 @@ public sealed interface TransferEvent {
      * queued or running: the moment to tell the person. Not announced while one of them is paused
      * (it comes when that one ends); stopped and removed ones leave the batch.
      *
+     * Said per session, and only for a session whose configuration announces it.
+     *
+     * @param session   the identifier of the session whose transfers these are
      * @param completed the transfers of the batch that completed, in the order they did
      * @param failed    the transfers of the batch that failed and were not retried
      */
-    record AllFinished(List<Transfer> completed, List<Transfer> failed) implements TransferEvent {
+    record AllFinished(String session, List<Transfer> completed, List<Transfer> failed) implements TransferEvent {
         public AllFinished {
+            Objects.requireNonNull(session, "session");
             completed = List.copyOf(completed);
             failed = List.copyOf(failed);
         }

@@ -9,6 +9,12 @@ package dev.bgtransfer.core;
 @FunctionalInterface
 public interface TransferListener {
 
+    /**
+     * The service property that makes a listener hear one session only: the session's
+     * {@link TransferSession#identifier()} (a String). Without it, a listener hears every session.
+     */
+    String SESSION = "dev.bgtransfer.session";
+
     /** @param event what happened */
     void transferChanged(TransferEvent event);
 }

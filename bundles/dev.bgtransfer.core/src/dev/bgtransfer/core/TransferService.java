@@ -13,6 +13,12 @@ import java.util.Optional;
  * Obtain it from the OSGi service registry. Listen by registering a {@link TransferListener}
  * service. All methods are thread-safe and return without waiting for the network.
  * <p>
+ * Transfers belong to sessions ({@link #session(String, SessionConfiguration)}): a plug-in that
+ * asks for a session of its own adds its transfers there, and its start all, pause all, stop all
+ * and reset touch only them. The methods here that add transfers or act on all of them at once act
+ * on the default session ({@link TransferSession#DEFAULT_IDENTIFIER}); those that take an id act on
+ * that transfer, whatever its session, and those that list transfers list every session's.
+ * <p>
  * Transfers and their resume data survive a restart and a crash of the process (a {@code kill -9}):
  * a transfer that was queued or running continues from the bytes its partial file holds. Only when
  * that file was last written before the machine itself started (a power cut or a system crash came
@@ -45,7 +51,21 @@ public interface TransferService {
     }
 
     /**
-     * Adds a transfer without starting it; its state is {@link TransferState#CANCELLED} until
+     * Gives the session {@code identifier} under {@code configuration}, which replaces the one it
+     * had: asked for again with the same identifier (in this process or after a restart), it has its
+     * transfers with their state. The default session ({@link TransferSession#DEFAULT_IDENTIFIER})
+     * always runs under {@link #options()}; only whether it announces all finished is taken from
+     * {@code configuration}.
+     *
+     * @param identifier stable across restarts; a plug-in uses its bundle's symbolic name
+     * @throws IllegalArgumentException when the identifier is blank, or the session has transfers and
+     *                                  {@code configuration} would move it into memory or out of it
+     *                                  ({@link SessionKind#EPHEMERAL} against a stored kind)
+     */
+    TransferSession session(String identifier, SessionConfiguration configuration);
+
+    /**
+     * Adds a transfer to the default session without starting it; its state is {@link TransferState#CANCELLED} until
      * {@link #start(long)}.
      *
      * @param request what to download and where
@@ -54,7 +74,7 @@ public interface TransferService {
     Transfer add(TransferRequest request);
 
     /**
-     * Adds a transfer and queues it at once. Listeners hear {@link TransferEvent.Added} with the
+     * Adds a transfer to the default session and queues it at once. Listeners hear {@link TransferEvent.Added} with the
      * state {@link TransferState#QUEUED}, then {@code QUEUED -> RUNNING} once its host has a free
      * connection.
      *
@@ -119,13 +139,13 @@ public interface TransferService {
      */
     void authenticate(long id, PasswordAuthentication credentials);
 
-    /** Starts every transfer that {@link #start(long)} would start. */
+    /** Starts every transfer of the default session that {@link #start(long)} would start. */
     void startAll();
 
-    /** Pauses every queued or running transfer. */
+    /** Pauses every queued or running transfer of the default session. */
     void pauseAll();
 
-    /** Stops every transfer that is not completed. */
+    /** Stops every transfer of the default session that is not completed. */
     void stopAll();
 
     /**
@@ -137,17 +157,18 @@ public interface TransferService {
     void remove(long id, boolean deleteFile);
 
     /**
-     * Stops everything, deletes the files and partial files this service wrote (never anything
-     * else) and forgets every transfer.
+     * Stops the default session's transfers, deletes the files and partial files they wrote (never
+     * anything else, never another session's) and forgets them, as {@link TransferSession#reset()}.
      */
     void resetAll();
 
-    /** @return the options in effect */
+    /** @return the options of the service and its default session */
     TransferOptions options();
 
     /**
-     * Changes the options; running transfers keep their connections, new connections follow the
-     * new options.
+     * Changes the options of the service and its default session; running transfers keep their
+     * connections, new connections follow the new options. Their per-host limit is also the most
+     * connections to one host that every session's transfers together ever hold.
      */
     void setOptions(TransferOptions options);
 }

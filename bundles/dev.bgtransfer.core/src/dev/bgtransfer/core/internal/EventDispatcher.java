@@ -18,14 +18,14 @@ import dev.bgtransfer.core.TransferListener;
  * listener runs under the engine's lock or on a download's thread.
  */
 final class EventDispatcher implements AutoCloseable {
-    private final Supplier<Collection<TransferListener>> listeners;
+    private final Supplier<Collection<SessionListener>> listeners;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread named = new Thread(runnable, "bgtransfer events");
         named.setDaemon(true);
         return named;
     });
 
-    EventDispatcher(Supplier<Collection<TransferListener>> listeners) {
+    EventDispatcher(Supplier<Collection<SessionListener>> listeners) {
         this.listeners = listeners;
     }
 
@@ -35,7 +35,7 @@ final class EventDispatcher implements AutoCloseable {
      * hears nothing more.
      */
     void post(TransferEvent event) {
-        List<TransferListener> registered = List.copyOf(listeners.get());
+        List<SessionListener> registered = List.copyOf(listeners.get());
         try {
             thread.execute(() -> deliver(event, registered));
         } catch (RejectedExecutionException closed) {
@@ -43,11 +43,12 @@ final class EventDispatcher implements AutoCloseable {
         }
     }
 
-    private void deliver(TransferEvent event, List<TransferListener> registeredAtPost) {
-        for (TransferListener listener : registeredAtPost) {
-            if (!containsSame(listeners.get(), listener)) {
-                continue; // gone since the event was posted
+    private void deliver(TransferEvent event, List<SessionListener> registeredAtPost) {
+        for (SessionListener registered : registeredAtPost) {
+            if (!registered.hears(event) || !containsSame(listeners.get(), registered)) {
+                continue; // another session's, or gone since the event was posted
             }
+            TransferListener listener = registered.listener();
             try {
                 listener.transferChanged(event);
             } catch (RuntimeException | LinkageError broken) {
@@ -56,8 +57,8 @@ final class EventDispatcher implements AutoCloseable {
         }
     }
 
-    private static boolean containsSame(Collection<TransferListener> listeners, TransferListener wanted) {
-        for (TransferListener listener : listeners) {
+    private static boolean containsSame(Collection<SessionListener> listeners, SessionListener wanted) {
+        for (SessionListener listener : listeners) {
             if (listener == wanted) {
                 return true;
             }

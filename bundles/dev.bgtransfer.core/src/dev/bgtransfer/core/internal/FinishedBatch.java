@@ -58,18 +58,19 @@ final class FinishedBatch {
     }
 
     /**
-     * Called when nothing is queued or running: a transfer still open is then paused (every other
-     * way out of the batch went through {@link #completed}, {@link #failed}, {@link #stopped} or
-     * {@link #removed}), or was left running by a shutdown.
+     * A transfer still open is queued, running or paused (every other way out of the batch goes
+     * through {@link #completed}, {@link #failed}, {@link #stopped} or {@link #removed}), or was left
+     * running by a shutdown.
      *
+     * @param session the identifier of the session whose batch this is
      * @return the announcement, when every transfer of the batch completed or failed; the batch then
      *         starts anew. Empty while one of them is still open, or when none ended.
      */
-    Optional<TransferEvent.AllFinished> end() {
+    Optional<TransferEvent.AllFinished> end(String session) {
         if (!open.isEmpty() || completed.isEmpty() && failed.isEmpty()) {
             return Optional.empty();
         }
-        TransferEvent.AllFinished finished = new TransferEvent.AllFinished(new ArrayList<>(completed.values()),
+        TransferEvent.AllFinished finished = new TransferEvent.AllFinished(session, new ArrayList<>(completed.values()),
                 new ArrayList<>(failed.values()));
         completed.clear();
         failed.clear();

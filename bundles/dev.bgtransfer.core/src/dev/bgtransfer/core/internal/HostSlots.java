@@ -2,65 +2,104 @@ package dev.bgtransfer.core.internal;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import dev.bgtransfer.core.internal.http.HttpTransport;
 
 /**
- * Counts running transfers per host so that the per-host limit is never passed. A Job that waits
- * for its disk, not its host, lends its slot to others meanwhile. Not thread-safe.
+ * Counts the connections of running transfers per host, over all sessions and per session, so that
+ * neither the service's limit for a host nor a session's own is ever passed. A Job that waits for
+ * its disk, not its host, lends its slot to others meanwhile. Not thread-safe.
  */
 final class HostSlots {
-    private final Map<String, Integer> inUse = new HashMap<>();
-    /** Running transfers whose Job gave its slot to others. */
-    private final Set<Long> lent = new HashSet<>();
+    private final Map<String, Integer> perHost = new HashMap<>();
+    private final Map<SessionHost, Integer> perSession = new HashMap<>();
+    /** The slot each running transfer took, lent or not. */
+    private final Map<Long, Slot> taken = new HashMap<>();
 
-    /** @return whether a slot for {@code host} (see {@link #keyOf(URI)}) was free and is now taken */
-    boolean tryAcquire(String host, int limit) {
-        int used = inUse.getOrDefault(host, 0);
-        if (used >= limit) {
+    /** @return whether {@code host} (see {@link #keyOf(URI)}) has a free slot for {@code session} */
+    boolean hasRoom(String host, String session, int hostLimit, int sessionLimit) {
+        return perHost.getOrDefault(host, 0) < hostLimit
+                && perSession.getOrDefault(new SessionHost(session, host), 0) < sessionLimit;
+    }
+
+    /** @return whether {@code host} has a free slot for any session */
+    boolean hasRoom(String host, int hostLimit) {
+        return perHost.getOrDefault(host, 0) < hostLimit;
+    }
+
+    /** @return whether a slot was free and transfer {@code id} now holds it */
+    boolean tryAcquire(long id, String host, String session, int hostLimit, int sessionLimit) {
+        if (!hasRoom(host, session, hostLimit, sessionLimit)) {
             return false;
         }
-        inUse.put(host, used + 1);
+        Slot slot = new Slot(host, new SessionHost(session, host));
+        count(slot, 1);
+        taken.put(id, slot);
         return true;
     }
 
-    private void release(URI url) {
-        inUse.computeIfPresent(keyOf(url), (key, used) -> used <= 1 ? null : used - 1);
-    }
-
-    /** @return whether transfer {@code id}'s Job held its slot for {@code url}'s host, and now lent it */
-    boolean lend(long id, URI url) {
-        if (!lent.add(id)) {
+    /** @return whether transfer {@code id} held its slot, and now lent it to others */
+    boolean lend(long id) {
+        Slot slot = taken.get(id);
+        if (slot == null || slot.lent) {
             return false;
         }
-        release(url);
+        count(slot, -1);
+        slot.lent = true;
         return true;
     }
 
-    /** @return whether transfer {@code id}'s Job holds its slot: it never lent it, or it took one again */
-    boolean reclaim(long id, URI url, int limit) {
-        if (!lent.contains(id)) {
+    /** @return whether transfer {@code id} holds its slot: it never lent it, or it took one again */
+    boolean reclaim(long id, int hostLimit, ToIntFunction<String> sessionLimit) {
+        Slot slot = taken.get(id);
+        if (slot == null || !slot.lent) {
             return true;
         }
-        if (tryAcquire(keyOf(url), limit)) {
-            lent.remove(id);
-            return true;
+        String session = slot.sessionHost.session();
+        if (!hasRoom(slot.host, session, hostLimit, sessionLimit.applyAsInt(session))) {
+            return false;
         }
-        return false;
+        count(slot, 1);
+        slot.lent = false;
+        return true;
     }
 
     /** Transfer {@code id}'s Job ended: its slot is free, unless it was lent already. */
-    void jobEnded(long id, URI url) {
-        if (!lent.remove(id)) {
-            release(url);
+    void jobEnded(long id) {
+        Slot slot = taken.remove(id);
+        if (slot != null && !slot.lent) {
+            count(slot, -1);
         }
+    }
+
+    private void count(Slot slot, int change) {
+        perHost.merge(slot.host, change, HostSlots::sumOrNone);
+        perSession.merge(slot.sessionHost, change, HostSlots::sumOrNone);
+    }
+
+    private static Integer sumOrNone(Integer count, Integer change) {
+        int sum = count + change;
+        return sum <= 0 ? null : sum;
     }
 
     /** @return the scheme, host and port that the URL's connections go to, as one key */
     static String keyOf(URI url) {
         return HttpTransport.hostOf(url).toURI();
+    }
+
+    private record SessionHost(String session, String host) {
+    }
+
+    private static final class Slot {
+        final String host;
+        final SessionHost sessionHost;
+        boolean lent;
+
+        Slot(String host, SessionHost sessionHost) {
+            this.host = host;
+            this.sessionHost = sessionHost;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.bgtransfer.core.internal;
 
-import java.net.URI;
 import java.time.Instant;
 
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
@@ -20,16 +19,13 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener 
     private final LiveTransfers live;
     private final TransferStore store;
     private final long id;
-    /** The URL of the transfer, whose host the connection slot is for. */
-    private final URI url;
     private DownloadJob job;
 
-    JobReports(TransferEngine engine, LiveTransfers live, TransferStore store, long id, URI url) {
+    JobReports(TransferEngine engine, LiveTransfers live, TransferStore store, long id) {
         this.engine = engine;
         this.live = live;
         this.store = store;
         this.id = id;
-        this.url = url;
     }
 
     void reportOn(DownloadJob reporting) {
@@ -82,12 +78,12 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener 
 
     @Override
     public void lendSlot() {
-        engine.lendSlot(id, job, url);
+        engine.lendSlot(id, job);
     }
 
     @Override
     public boolean reclaimSlot() {
-        return engine.reclaimSlot(id, url);
+        return engine.reclaimSlot(id);
     }
 
     @Override

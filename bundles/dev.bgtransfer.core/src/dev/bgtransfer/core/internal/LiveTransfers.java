@@ -58,10 +58,10 @@ final class LiveTransfers {
         return unfinished;
     }
 
-    /** Stores and holds a new transfer, then announces it: queued when {@code start}, else not started. */
-    TransferRecord add(TransferRequest request, boolean start) {
+    /** Stores and holds a new transfer of {@code session}, then announces it: queued when {@code start}, else not started. */
+    TransferRecord add(String session, TransferRequest request, boolean start) {
         Instant now = Instant.now();
-        TransferRecord record = TransferRecord.create(store.nextId(), request.url(), request.title(),
+        TransferRecord record = TransferRecord.create(store.nextId(), session, request.url(), request.title(),
                 request.destinationFolder(), request.expectedSha256().orElse(null), now);
         if (start) {
             // stored once, already queued: one write per download here, not two
@@ -92,12 +92,19 @@ final class LiveTransfers {
         return records.containsKey(id);
     }
 
-    List<Long> unfinishedIds() {
-        return new ArrayList<>(records.keySet());
+    /** @return the ids of the session's unfinished transfers, oldest first */
+    List<Long> unfinishedIds(String session) {
+        return records.values().stream().filter(record -> record.session().equals(session)).map(TransferRecord::id)
+                .toList();
     }
 
     List<Transfer> unfinished() {
         return records.values().stream().map(this::snapshot).toList();
+    }
+
+    List<Transfer> unfinished(String session) {
+        return records.values().stream().filter(record -> record.session().equals(session)).map(this::snapshot)
+                .toList();
     }
 
     /**

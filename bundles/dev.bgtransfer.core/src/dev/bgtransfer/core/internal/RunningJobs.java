@@ -1,11 +1,11 @@
 package dev.bgtransfer.core.internal;
 
 import java.net.PasswordAuthentication;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.eclipse.core.runtime.ILog;
 
@@ -61,8 +61,8 @@ final class RunningJobs {
     }
 
     /** @return the queued transfers that start now, oldest first: each took a free slot of its host */
-    List<Long> takeStartable(WaitingTransfers queue, int maxPerHost) {
-        return queue.takeStartable(slots, maxPerHost);
+    List<Long> takeStartable(WaitingTransfers queue, int maxPerHost, ToIntFunction<String> sessionLimit) {
+        return queue.takeStartable(slots, maxPerHost, sessionLimit);
     }
 
     /** Schedules the Job of {@code record}, which holds its host's slot, and connects its reports. */
@@ -74,24 +74,24 @@ final class RunningJobs {
         return job;
     }
 
-    /** @return whether the Job lent its slot for {@code url}'s host to others (it waits for its disk) */
-    boolean lend(long id, DownloadJob job, URI url) {
-        return jobs.get(id) == job && slots.lend(id, url);
+    /** @return whether the Job lent its host's slot to others (it waits for its disk) */
+    boolean lend(long id, DownloadJob job) {
+        return jobs.get(id) == job && slots.lend(id);
     }
 
     /** @return whether the Job of transfer {@code id} holds its slot again */
-    boolean reclaim(long id, URI url, int maxPerHost) {
-        return slots.reclaim(id, url, maxPerHost);
+    boolean reclaim(long id, int maxPerHost, ToIntFunction<String> sessionLimit) {
+        return slots.reclaim(id, maxPerHost, sessionLimit);
     }
 
     /** @return whether {@code job} was still its transfer's: it is not any more, and its slot is free */
-    boolean end(DownloadJob job, URI url) {
+    boolean end(DownloadJob job) {
         long id = job.transferId();
         if (jobs.get(id) != job) {
             return false;
         }
         jobs.remove(id);
-        slots.jobEnded(id, url);
+        slots.jobEnded(id);
         return true;
     }
 

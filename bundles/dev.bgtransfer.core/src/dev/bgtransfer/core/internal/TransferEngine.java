@@ -1,18 +1,18 @@
 package dev.bgtransfer.core.internal;
 
 import java.net.PasswordAuthentication;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
-import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
@@ -39,7 +39,7 @@ final class TransferEngine implements AutoCloseable {
     private final LiveTransfers live;
     private final WaitingTransfers queue = new WaitingTransfers();
     private final RunningJobs running = new RunningJobs();
-    private final FinishedBatch batch = new FinishedBatch();
+    private final Sessions sessions;
     private TransferOptions options;
     private boolean closed;
 
@@ -48,12 +48,13 @@ final class TransferEngine implements AutoCloseable {
      * @param proxies             which URLs go through which proxy
      */
     TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates, ProxyFinder proxies,
-            Supplier<Collection<TransferListener>> listeners) {
-        this.store = store;
+            Supplier<Collection<SessionListener>> listeners) {
+        this.sessions = new Sessions(options);
+        this.store = new SessionStores(store, sessions::isEphemeral);
         this.options = options;
         this.transport = new HttpTransport(options, trustedCertificates, proxies);
         this.events = new EventDispatcher(listeners);
-        this.live = new LiveTransfers(store, events);
+        this.live = new LiveTransfers(this.store, events);
     }
 
     /**
@@ -66,9 +67,26 @@ final class TransferEngine implements AutoCloseable {
         schedule();
     }
 
-    synchronized Transfer add(TransferRequest request, boolean start) {
+    /**
+     * Opens the session {@code identifier} under {@code configuration}.
+     *
+     * @throws IllegalArgumentException when it has transfers and would move into or out of memory
+     */
+    synchronized SessionConfiguration open(String identifier, SessionConfiguration configuration) {
+        boolean hasTransfers = store.loadAll().stream().anyMatch(record -> record.session().equals(identifier));
+        SessionConfiguration opened = sessions.configurationOf(sessions.open(identifier, configuration, hasTransfers));
+        schedule();
+        return opened;
+    }
+
+    synchronized SessionConfiguration configuration(String session) {
+        return sessions.configurationOf(session);
+    }
+
+    synchronized Transfer add(String session, TransferRequest request, boolean start) {
         checkOpen();
-        TransferRecord record = live.add(request, start);
+        sessions.get(session);
+        TransferRecord record = live.add(session, request, start);
         if (start) {
             waitForSlot(record);
             schedule();
@@ -86,6 +104,18 @@ final class TransferEngine implements AutoCloseable {
 
     synchronized List<Transfer> unfinished() {
         return live.unfinished();
+    }
+
+    synchronized List<Transfer> transfers(String session) {
+        return live.withLiveState(storedOf(session));
+    }
+
+    synchronized List<Transfer> unfinished(String session) {
+        return live.unfinished(session);
+    }
+
+    private List<TransferRecord> storedOf(String session) {
+        return store.loadAll().stream().filter(record -> record.session().equals(session)).toList();
     }
 
     synchronized List<Transfer> transfers(long fromId, int max) {
@@ -120,7 +150,7 @@ final class TransferEngine implements AutoCloseable {
         if (record.state() == TransferState.QUEUED) {
             queue.remove(id);
             live.transition(record, TransferState.PAUSED, null);
-            announceIfAllFinished();
+            announceIfAllFinished(record.session());
         } else if (running.of(id) != null) {
             running.of(id).interrupt(Intent.PAUSE);
         }
@@ -133,20 +163,13 @@ final class TransferEngine implements AutoCloseable {
         } else if (record.state() != TransferState.COMPLETED && record.state() != TransferState.CANCELLED) {
             queue.remove(id);
             toInitialState(record);
-            announceIfAllFinished();
+            announceIfAllFinished(record.session());
         }
     }
 
-    synchronized void startAll() {
-        live.unfinishedIds().forEach(this::start);
-    }
-
-    synchronized void pauseAll() {
-        live.unfinishedIds().forEach(this::pause);
-    }
-
-    synchronized void stopAll() {
-        live.unfinishedIds().forEach(this::stop);
+    /** Does {@code operation} (start, pause or stop) to each unfinished transfer of the session, under one lock. */
+    synchronized void forEachUnfinished(String session, LongConsumer operation) {
+        live.unfinishedIds(session).forEach(operation::accept);
     }
 
     synchronized void remove(long id, boolean deleteFile) {
@@ -161,17 +184,26 @@ final class TransferEngine implements AutoCloseable {
         store.delete(id);
         live.forget(id);
         running.forget(id);
-        batch.removed(id);
+        sessions.get(record.session()).batch.removed(id);
         events.post(new TransferEvent.Removed(record.toTransfer()));
-        announceIfAllFinished();
+        announceIfAllFinished(record.session());
     }
 
-    synchronized void resetAll() {
-        batch.clear();
-        for (long id : store.ids()) {
-            remove(id, true);
+    /** Removes every transfer of the session, deleting the files they wrote; nothing is announced as finished. */
+    synchronized void reset(String session) {
+        sessions.get(session).batch.clear();
+        for (TransferRecord record : storedOf(session)) {
+            remove(record.id(), true);
         }
-        store.clear();
+    }
+
+    /** Stops the session's transfers (their partial bytes go), forgets them, keeps their files, and forgets the session. */
+    synchronized void invalidate(String session) {
+        sessions.get(session).batch.clear();
+        for (TransferRecord record : storedOf(session)) {
+            remove(record.id(), false);
+        }
+        sessions.forget(session);
     }
 
     synchronized TransferOptions options() {
@@ -180,6 +212,7 @@ final class TransferEngine implements AutoCloseable {
 
     synchronized void setOptions(TransferOptions newOptions) {
         options = newOptions;
+        sessions.setServiceOptions(newOptions);
         transport.setOptions(newOptions);
         schedule();
     }
@@ -195,8 +228,8 @@ final class TransferEngine implements AutoCloseable {
     }
 
     private void waitForSlot(TransferRecord queued) {
-        queue.add(queued.id(), queued.url());
-        batch.queued(queued.id());
+        queue.add(queued.id(), queued.url(), queued.session());
+        sessions.get(queued.session()).batch.queued(queued.id());
     }
 
     /** Starts queued transfers, oldest first, while their hosts have free slots. */
@@ -204,20 +237,20 @@ final class TransferEngine implements AutoCloseable {
         if (closed) {
             return;
         }
-        for (long id : running.takeStartable(queue, options.maxConnectionsPerHost())) {
+        for (long id : running.takeStartable(queue, options.maxConnectionsPerHost(), sessions::limitPerHost)) {
             launch(live.transition(live.unfinished(id), TransferState.RUNNING, null));
         }
     }
 
     private void launch(TransferRecord record) {
-        running.launch(record, transport, options, new JobReports(this, live, store, record.id(), record.url()))
-                .onEnd(this::jobDone);
+        running.launch(record, transport, sessions.optionsOf(record.session()),
+                new JobReports(this, live, store, record.id())).onEnd(this::jobDone);
     }
 
     private void toInitialState(TransferRecord record) {
         QuietFiles.delete(record.partFile());
         live.transition(record.withoutResumeData(Instant.now()), TransferState.CANCELLED, null);
-        batch.stopped(record.id());
+        sessions.get(record.session()).batch.stopped(record.id());
     }
 
     private static void deleteFiles(TransferRecord record, boolean deleteFile) {
@@ -233,21 +266,21 @@ final class TransferEngine implements AutoCloseable {
     }
 
     /** A Job waiting for its disk lends its host's connection slot to others. */
-    synchronized void lendSlot(long id, DownloadJob job, URI url) {
-        if (running.lend(id, job, url)) {
+    synchronized void lendSlot(long id, DownloadJob job) {
+        if (running.lend(id, job)) {
             schedule();
         }
     }
 
     /** @return whether the Job of transfer {@code id} holds its connection slot again */
-    synchronized boolean reclaimSlot(long id, URI url) {
+    synchronized boolean reclaimSlot(long id) {
         // a closed engine hands out no slot
-        return running.reclaim(id, url, closed ? 0 : options.maxConnectionsPerHost());
+        return running.reclaim(id, closed ? 0 : options.maxConnectionsPerHost(), sessions::limitPerHost);
     }
 
     synchronized void jobDone(DownloadJob job) {
         Outcome outcome = job.outcome();
-        if (!running.end(job, outcome.record().url())) {
+        if (!running.end(job)) {
             return; // already taken
         }
         long id = job.transferId();
@@ -263,14 +296,14 @@ final class TransferEngine implements AutoCloseable {
         }
         job.markTaken();
         schedule();
-        announceIfAllFinished();
+        announceIfAllFinished(outcome.record().session());
     }
 
     private void finish(Outcome outcome, Intent intent) {
         switch (outcome) {
-            case Outcome.Completed completed -> batch
+            case Outcome.Completed completed -> batchOf(completed.record())
                     .completed(live.transition(completed.record(), TransferState.COMPLETED, null).toTransfer());
-            case Outcome.Failed failed -> batch
+            case Outcome.Failed failed -> batchOf(failed.record())
                     .failed(live.transition(failed.record(), TransferState.FAILED, failed.error().failure()).toTransfer());
             case Outcome.Interrupted interrupted -> {
                 TransferRecord record = interrupted.record();
@@ -288,14 +321,18 @@ final class TransferEngine implements AutoCloseable {
         }
     }
 
+    private FinishedBatch batchOf(TransferRecord record) {
+        return sessions.get(record.session()).batch;
+    }
+
     /**
-     * Announces the end of a batch once nothing is queued or running and every transfer of the batch
-     * has completed or failed: a paused one holds the announcement back until it ends.
+     * Announces the end of the session's batch once every transfer of it has completed or failed: a
+     * queued, running or paused one holds the announcement back until it ends.
      */
-    private void announceIfAllFinished() {
-        if (queue.isEmpty() && running.isEmpty()) {
-            batch.end().ifPresent(events::post);
-        }
+    private void announceIfAllFinished(String session) {
+        Sessions.Session ending = sessions.get(session);
+        ending.batch.end(session).filter(finished -> sessions.configurationOf(ending).announcesAllFinished())
+                .ifPresent(events::post);
     }
 
     /** Interrupts running Jobs, waits for them, and keeps their state for the next start. */

@@ -4,6 +4,8 @@ import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,11 +18,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.internal.http.HttpProxy;
 import dev.bgtransfer.core.internal.http.ProxyFinder;
 import dev.bgtransfer.core.internal.proxy.PlatformProxyBundle;
@@ -34,7 +38,7 @@ import dev.bgtransfer.core.spi.TransferStore;
  */
 @Component(service = TransferService.class)
 public final class TransferServiceComponent implements TransferService {
-    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private TransferStore store;
@@ -82,22 +86,32 @@ public final class TransferServiceComponent implements TransferService {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(TransferListener listener) {
-        listeners.add(listener);
+    void addListener(TransferListener listener, Map<String, Object> properties) {
+        Object session = properties.get(TransferListener.SESSION);
+        listeners.add(new SessionListener(listener, session instanceof String named ? named : null));
     }
 
     void removeListener(TransferListener listener) {
-        listeners.remove(listener);
+        listeners.removeIf(registered -> registered.listener() == listener);
+    }
+
+    @Override
+    public TransferSession session(String identifier, SessionConfiguration configuration) {
+        if (identifier == null || identifier.isBlank()) {
+            throw new IllegalArgumentException("A session needs an identifier, such as the bundle's symbolic name");
+        }
+        engine.open(identifier, Objects.requireNonNull(configuration, "configuration"));
+        return new SessionHandle(engine, identifier);
     }
 
     @Override
     public Transfer add(TransferRequest request) {
-        return engine.add(request, false);
+        return engine.add(TransferSession.DEFAULT_IDENTIFIER, request, false);
     }
 
     @Override
     public Transfer download(TransferRequest request) {
-        return engine.add(request, true);
+        return engine.add(TransferSession.DEFAULT_IDENTIFIER, request, true);
     }
 
     @Override
@@ -147,17 +161,17 @@ public final class TransferServiceComponent implements TransferService {
 
     @Override
     public void startAll() {
-        engine.startAll();
+        engine.forEachUnfinished(TransferSession.DEFAULT_IDENTIFIER, engine::start);
     }
 
     @Override
     public void pauseAll() {
-        engine.pauseAll();
+        engine.forEachUnfinished(TransferSession.DEFAULT_IDENTIFIER, engine::pause);
     }
 
     @Override
     public void stopAll() {
-        engine.stopAll();
+        engine.forEachUnfinished(TransferSession.DEFAULT_IDENTIFIER, engine::stop);
     }
 
     @Override
@@ -167,7 +181,7 @@ public final class TransferServiceComponent implements TransferService {
 
     @Override
     public void resetAll() {
-        engine.resetAll();
+        engine.reset(TransferSession.DEFAULT_IDENTIFIER);
     }
 
     @Override

@@ -41,7 +41,9 @@ final class Schema {
                         last_id INTEGER NOT NULL
                     )""", "INSERT INTO sequence (singleton, last_id) VALUES (1, 0)"),
             // 2: where partial bytes that came through redirects are resumed
-            List.of("ALTER TABLE transfers ADD COLUMN resume_url TEXT"));
+            List.of("ALTER TABLE transfers ADD COLUMN resume_url TEXT"),
+            // 3: the session a transfer belongs to; those from before sessions are the default one's
+            List.of("ALTER TABLE transfers ADD COLUMN session TEXT NOT NULL DEFAULT 'default'"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

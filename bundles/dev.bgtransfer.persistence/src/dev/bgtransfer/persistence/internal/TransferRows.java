@@ -20,7 +20,7 @@ final class TransferRows {
     /** In the order {@link #bind} sets the parameters. */
     private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
-            "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url");
+            "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -63,8 +63,9 @@ final class TransferRows {
         } else {
             statement.setLong(index++, record.finished().toEpochMilli());
         }
-        setText(statement, index, record.resumeUrl() == null ? null
+        setText(statement, index++, record.resumeUrl() == null ? null
                 : Urls.withoutUserInfo(record.resumeUrl()).toString());
+        statement.setString(index, record.session());
     }
 
     /**
@@ -94,12 +95,13 @@ final class TransferRows {
         Instant updated = Instant.ofEpochMilli(row.getLong(index++));
         long finishedMillis = row.getLong(index++);
         Instant finished = row.wasNull() ? null : Instant.ofEpochMilli(finishedMillis);
-        URI resumeUrl = uri(row.getString(index));
+        URI resumeUrl = uri(row.getString(index++));
+        String session = row.getString(index);
         TransferFailure failure = failureKind == null ? null
                 : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
                         failureMessage == null ? "" : failureMessage);
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl);
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session);
     }
 
     private static void setText(PreparedStatement statement, int index, String value) throws SQLException {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
@@ -72,7 +73,7 @@ class CrashWindowTest {
         InMemoryTransferStore persisted = new InMemoryTransferStore();
         DyingStore dying = new DyingStore(persisted, moment.save);
         engine = new TransferEngine(dying, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
-        engine.add(TransferRequest.of(server.uri(file.path()), folder), true);
+        engine.add(TransferSession.DEFAULT_IDENTIFIER, TransferRequest.of(server.uri(file.path()), folder), true);
         TransferFixture.awaitTrue("the process ends",
                 () -> engine.transfers().getFirst().state() == TransferState.FAILED);
         engine.close();
@@ -108,7 +109,7 @@ class CrashWindowTest {
         Path finalFile = Files.createLink(folder.resolve("a.bin"), part);
         Instant now = Instant.now();
         InMemoryTransferStore persisted = new InMemoryTransferStore();
-        persisted.save(TransferRecord.create(persisted.nextId(), server.uri(file.path()), "", folder, null, now)
+        persisted.save(TransferRecord.create(persisted.nextId(), TransferSession.DEFAULT_IDENTIFIER, server.uri(file.path()), "", folder, null, now)
                 .withValidators("\"v1\"", null, now).withPartFile("a.bin", part, now)
                 .withProgress(file.bytes().length, file.bytes().length, now).withFinalFile(finalFile, now)
                 .withState(TransferState.RUNNING, null, now));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
@@ -54,7 +55,7 @@ class UnexpectedErrorTest {
     @Test
     void anErrorInTheJobFailsTheTransferAndKeepsItsBytes() throws Exception {
         TestFile file = server.addFile("/files/kept.bin", 2_000_000, 31).throttle(1_000_000);
-        long id = engine.add(TransferRequest.of(server.uri(file.path()), folder), true).id();
+        long id = engine.add(TransferSession.DEFAULT_IDENTIFIER, TransferRequest.of(server.uri(file.path()), folder), true).id();
         TransferFixture.awaitTrue("some bytes", () -> bytes(id) >= 300_000);
         engine.pause(id);
         TransferFixture.awaitTrue("paused", () -> state(id) == TransferState.PAUSED);

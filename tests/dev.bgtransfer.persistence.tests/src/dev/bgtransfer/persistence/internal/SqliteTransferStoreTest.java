@@ -32,6 +32,7 @@ import org.sqlite.JDBC;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
 
@@ -45,7 +46,7 @@ class SqliteTransferStoreTest {
     }
 
     private static TransferRecord record(long id, Instant now) {
-        return TransferRecord.create(id, URI.create("https://example.org/files/" + id + ".iso"), "title " + id,
+        return TransferRecord.create(id, TransferSession.DEFAULT_IDENTIFIER, URI.create("https://example.org/files/" + id + ".iso"), "title " + id,
                 Path.of("/tmp/downloads"), null, now);
     }
 
@@ -56,7 +57,7 @@ class SqliteTransferStoreTest {
                 Path.of("/data/dl"), "a b.bin", Path.of("/data/dl/a b.bin.part"), Path.of("/data/dl/a b.bin"),
                 TransferState.FAILED, 1234, 5678, "\"etag-1\"", "Wed, 01 Jan 2025 00:00:00 GMT", "ab".repeat(32),
                 "cd".repeat(32), new TransferFailure(TransferFailure.Kind.HTTP_STATUS, "The server answered 404."),
-                now.minusSeconds(60), now, now, URI.create("https://mirror.example.org/a%20b.bin"));
+                now.minusSeconds(60), now, now, URI.create("https://mirror.example.org/a%20b.bin"), "a plug-in's session");
         TransferRecord sparse = record(8, now);
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
@@ -117,7 +118,7 @@ class SqliteTransferStoreTest {
 
     @Test
     void credentialsInAUrlAreNeverStored() throws Exception {
-        TransferRecord withSecret = TransferRecord.create(1, URI.create("https://user:secret@example.org/f"), "",
+        TransferRecord withSecret = TransferRecord.create(1, TransferSession.DEFAULT_IDENTIFIER, URI.create("https://user:secret@example.org/f"), "",
                 dir, null, Instant.now());
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(withSecret);
@@ -235,10 +236,11 @@ class SqliteTransferStoreTest {
             assertEquals(41, old.id());
             assertEquals(TransferState.PAUSED, old.state());
             assertEquals(null, old.resumeUrl());
+            assertEquals(TransferSession.DEFAULT_IDENTIFIER, old.session(), "from before sessions: the default one's");
             assertEquals(42, store.nextId(), "the sequence survives the migration");
         }
         byte[] header = Files.readAllBytes(database());
-        assertEquals(2, header[63], "user_version is now 2");
+        assertEquals(Schema.LATEST_VERSION, header[63], "user_version is now the latest");
     }
 
     @Test

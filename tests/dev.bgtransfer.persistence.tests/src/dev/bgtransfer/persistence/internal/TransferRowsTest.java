@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sqlite.JDBC;
 
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /** One record onto a row of the {@code transfers} table and back, in an in-memory SQLite database. */
@@ -80,7 +81,7 @@ class TransferRowsTest {
     }
 
     private static TransferRecord record(long id) {
-        return TransferRecord.create(id, URI.create("https://user:secret@example.org/a.iso"), "a.iso",
+        return TransferRecord.create(id, TransferSession.DEFAULT_IDENTIFIER, URI.create("https://user:secret@example.org/a.iso"), "a.iso",
                 Path.of("/tmp"), null, CREATED);
     }
 

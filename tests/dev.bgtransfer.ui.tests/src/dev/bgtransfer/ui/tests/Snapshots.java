@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 
 /** Transfer snapshots as the service hands them out, for the unit tests of what the UI makes of them. */
@@ -23,6 +24,6 @@ public final class Snapshots {
     public static Transfer titled(long id, String title, TransferState state, long bytesReceived, long totalBytes) {
         Optional<Path> file = state == TransferState.COMPLETED ? Optional.of(FOLDER.resolve(title)) : Optional.empty();
         return new Transfer(id, URI.create("https://example.org/" + title), title, FOLDER, file, state, bytesReceived,
-                totalBytes, Optional.empty(), Optional.empty(), Optional.empty());
+                totalBytes, Optional.empty(), Optional.empty(), Optional.empty(), TransferSession.DEFAULT_IDENTIFIER);
     }
 }

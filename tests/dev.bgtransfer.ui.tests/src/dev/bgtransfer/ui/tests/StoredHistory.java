@@ -13,6 +13,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -43,7 +44,7 @@ final class StoredHistory {
         Instant then = Instant.now();
         for (int i = 1; i <= count; i++) {
             String name = title(i);
-            TransferRecord record = TransferRecord.create(store.nextId(),
+            TransferRecord record = TransferRecord.create(store.nextId(), TransferSession.DEFAULT_IDENTIFIER,
                     URI.create("https://downloads.example.org/history/" + name), "", downloads, null, then);
             store.save(record.completed(downloads.resolve(name), 1_000_000L + i, digest, then));
         }

@@ -114,7 +114,7 @@ final class DownloadAttempt {
         while (true) {
             checkCanceled(monitor);
             boolean connected = false;
-            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort)) {
+            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort, options)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401) {

@@ -43,21 +43,19 @@ public final class HttpTransport implements AutoCloseable {
     private static final int MAX_HEADER_LINE = 16 * 1024;
     private static final int MAX_HEADER_COUNT = 200;
     private static final int BUFFER_SIZE = 64 * 1024;
-    /** The abort handle of the download on this thread, for the stream listener to attach to. */
-    private static final ThreadLocal<ConnectionAbort> CURRENT_ABORT = new ThreadLocal<>();
+    /** The request on this thread: its abort handle for the stream listener to attach to, and its options. */
+    private static final ThreadLocal<Sending> CURRENT = new ThreadLocal<>();
 
     private final HttpRequester requester;
     private final ProxyFinder proxies;
     private final ProxyConnector proxyConnector;
-    private volatile TransferOptions options;
 
     /**
-     * @param options           timeouts and the per-host limit
+     * @param options           the service's: the per-host limit, the default timeouts
      * @param extraCertificates certificates to trust besides the JDK's, or {@code null}
      * @param proxies           which URLs go through which proxy
      */
     public HttpTransport(TransferOptions options, Path extraCertificates, ProxyFinder proxies) {
-        this.options = options;
         this.proxies = proxies;
         Http1Config http1Config = Http1Config.custom()
                 .setMaxLineLength(MAX_HEADER_LINE)
@@ -81,8 +79,8 @@ public final class HttpTransport implements AutoCloseable {
         this.proxyConnector = new ProxyConnector(requester, http1Config, tls.getSocketFactory());
     }
 
+    /** Takes the service's new per-host limit; each request brings its own timeouts. */
     public void setOptions(TransferOptions newOptions) {
-        options = newOptions;
         requester.setDefaultMaxPerRoute(newOptions.maxConnectionsPerHost());
     }
 
@@ -92,29 +90,31 @@ public final class HttpTransport implements AutoCloseable {
      * @param url     an absolute http(s) URL
      * @param headers extra request headers
      * @param abort   attached to the connection, so that another thread can break the read
+     * @param options the timeouts of this request (its session's)
      */
-    public Exchange get(URI url, Map<String, String> headers, ConnectionAbort abort) throws IOException, HttpException {
+    public Exchange get(URI url, Map<String, String> headers, ConnectionAbort abort, TransferOptions options)
+            throws IOException, HttpException {
         HttpHost host = hostOf(url);
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, requestTarget(url));
         request.addHeader("Accept-Encoding", "identity");
         headers.forEach(request::addHeader);
         Optional<HttpProxy> proxy = proxies.find(url);
-        CURRENT_ABORT.set(abort);
+        CURRENT.set(new Sending(abort, options));
         try {
             if (proxy.isPresent()) {
-                return throughProxy(url, request, proxy.get(), abort);
+                return throughProxy(url, request, proxy.get(), abort, options);
             }
             ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
                     HttpCoreContext.create());
             return new Exchange(url, response, abort);
         } finally {
-            CURRENT_ABORT.remove();
+            CURRENT.remove();
         }
     }
 
     /** Sends the request on a connection of its own through {@code proxy}; closing the exchange closes it. */
-    private Exchange throughProxy(URI url, BasicClassicHttpRequest request, HttpProxy proxy, ConnectionAbort abort)
-            throws IOException, HttpException {
+    private Exchange throughProxy(URI url, BasicClassicHttpRequest request, HttpProxy proxy, ConnectionAbort abort,
+            TransferOptions options) throws IOException, HttpException {
         HttpHost origin = hostOf(url);
         boolean plainHttp = origin.getSchemeName().equals("http");
         HttpClientConnection connection = proxyConnector.open(proxy, origin, options, abort);
@@ -168,10 +168,10 @@ public final class HttpTransport implements AutoCloseable {
     private final class AttachingListener implements Http1StreamListener {
         @Override
         public void onRequestHead(HttpConnection connection, HttpRequest request) {
-            ConnectionAbort abort = CURRENT_ABORT.get();
-            if (abort != null) {
-                connection.setSocketTimeout(Timeout.of(options.stallTimeout()));
-                abort.attach(connection);
+            Sending sending = CURRENT.get();
+            if (sending != null) {
+                connection.setSocketTimeout(Timeout.of(sending.options().stallTimeout()));
+                sending.abort().attach(connection);
             }
         }
 
@@ -184,5 +184,8 @@ public final class HttpTransport implements AutoCloseable {
         public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
             // nothing to do
         }
+    }
+
+    private record Sending(ConnectionAbort abort, TransferOptions options) {
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.ui.tests.Snapshots;
 
@@ -42,7 +43,7 @@ class FinishedNotificationTest {
     }
 
     private static String text(List<Transfer> completed, List<Transfer> failed) {
-        return FinishedNotification.text(new TransferEvent.AllFinished(completed, failed));
+        return FinishedNotification.text(new TransferEvent.AllFinished(TransferSession.DEFAULT_IDENTIFIER, completed, failed));
     }
 
     private static Transfer completed(String title) {

@@ -1,11 +1,12 @@
 package dev.bgtransfer.ui.internal.view;
 
-import static dev.bgtransfer.ui.tests.Snapshots.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static dev.bgtransfer.ui.tests.Snapshots.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 
 /**
@@ -159,7 +161,7 @@ class RowListTest {
     void allFinishedChangesNoRow() {
         apply(added(transfer(1, TransferState.COMPLETED, SIZE, SIZE)));
 
-        RowList.Applied applied = apply(new FeedItem.Event(new TransferEvent.AllFinished(
+        RowList.Applied applied = apply(new FeedItem.Event(new TransferEvent.AllFinished(TransferSession.DEFAULT_IDENTIFIER,
                 List.of(transfer(1, TransferState.COMPLETED, SIZE, SIZE)), List.of())));
 
         assertTrue(applied.isEmpty());

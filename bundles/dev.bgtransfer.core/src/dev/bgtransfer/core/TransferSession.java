@@ -1,0 +1,71 @@
+package dev.bgtransfer.core;
+
+import java.util.List;
+
+/**
+ * The transfers of one client, under one configuration (an {@code NSURLSession}): ask the
+ * {@link TransferService} for it by an identifier that stays the same across restarts (a plug-in
+ * uses its bundle's symbolic name), and its transfers come back with their state. What it does to
+ * all its transfers at once touches only its own, and only files it wrote.
+ * <p>
+ * The per-transfer operations ({@link TransferService#start(long)}, {@code pause}, {@code stop},
+ * {@code remove}, {@code authenticate}, {@code get}) take a transfer's id, which is unique across
+ * sessions. Listeners hear one session when registered with {@link TransferListener#SESSION} naming
+ * it, or every session without.
+ *
+ * @noimplement This interface is not intended to be implemented by clients.
+ */
+public interface TransferSession {
+
+    /** The identifier of the session that the {@link TransferService} methods without one act on. */
+    String DEFAULT_IDENTIFIER = "default";
+
+    /** @return the identifier it was asked for by */
+    String identifier();
+
+    /** @return the configuration it runs under */
+    SessionConfiguration configuration();
+
+    /**
+     * Adds a transfer without starting it; its state is {@link TransferState#CANCELLED} until started.
+     *
+     * @throws IllegalStateException when the session was invalidated
+     */
+    Transfer add(TransferRequest request);
+
+    /**
+     * Adds a transfer and queues it at once, as {@link TransferService#download(TransferRequest)} does.
+     *
+     * @return the new transfer as it was added, {@link TransferState#QUEUED}
+     * @throws IllegalStateException when the session was invalidated
+     */
+    Transfer download(TransferRequest request);
+
+    /** @return the session's transfers, oldest first (completed ones are read from the store) */
+    List<Transfer> transfers();
+
+    /** @return the session's transfers that are not {@link TransferState#COMPLETED}, oldest first */
+    List<Transfer> unfinished();
+
+    /** Starts every transfer of the session that {@link TransferService#start(long)} would start. */
+    void startAll();
+
+    /** Pauses every queued or running transfer of the session. */
+    void pauseAll();
+
+    /** Stops every transfer of the session that is not completed. */
+    void stopAll();
+
+    /**
+     * Stops the session's transfers, deletes the files and partial files they wrote (never anything
+     * else, never another session's) and forgets them. The session stays usable.
+     */
+    void reset();
+
+    /**
+     * Ends the session: its transfers that are not completed are stopped (their partial bytes
+     * deleted) and every transfer of it is forgotten; the files it completed stay. Afterwards it
+     * takes no new transfer; asking the service for the identifier again gives a new, empty session.
+     */
+    void invalidate();
+}

@@ -1,0 +1,88 @@
+package dev.bgtransfer.core.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+
+/**
+ * The store the engine writes to: the transfers of ephemeral sessions in memory only, every other
+ * one in the service's store. Ids come from the service's store for both, so that no id is ever
+ * used twice.
+ */
+final class SessionStores implements TransferStore {
+    private final TransferStore stored;
+    private final InMemoryTransferStore memory = new InMemoryTransferStore();
+    private final Predicate<String> ephemeral;
+
+    /** @param ephemeral whether a session (by identifier) keeps its transfers in memory only */
+    SessionStores(TransferStore stored, Predicate<String> ephemeral) {
+        this.stored = stored;
+        this.ephemeral = ephemeral;
+    }
+
+    @Override
+    public long nextId() {
+        return stored.nextId();
+    }
+
+    @Override
+    public void save(TransferRecord record) {
+        (ephemeral.test(record.session()) ? memory : stored).save(record);
+    }
+
+    @Override
+    public void delete(long id) {
+        if (memory.load(id).isPresent()) {
+            memory.delete(id);
+        } else {
+            stored.delete(id);
+        }
+    }
+
+    @Override
+    public List<TransferRecord> loadAll() {
+        return merged(memory.loadAll(), stored.loadAll()).toList();
+    }
+
+    /** Forgets every transfer, of every kind of session. */
+    @Override
+    public void clear() {
+        memory.clear();
+        stored.clear();
+    }
+
+    @Override
+    public Optional<TransferRecord> load(long id) {
+        Optional<TransferRecord> inMemory = memory.load(id);
+        return inMemory.isPresent() ? inMemory : stored.load(id);
+    }
+
+    /** @return what the service's store holds unfinished: memory holds nothing from before a start */
+    @Override
+    public List<TransferRecord> loadUnfinished() {
+        return stored.loadUnfinished();
+    }
+
+    @Override
+    public List<TransferRecord> loadPage(long fromId, int max) {
+        return merged(memory.loadPage(fromId, max), stored.loadPage(fromId, max)).limit(max).toList();
+    }
+
+    @Override
+    public long[] ids() {
+        return LongStream.concat(LongStream.of(memory.ids()), LongStream.of(stored.ids())).sorted().toArray();
+    }
+
+    private static Stream<TransferRecord> merged(List<TransferRecord> first, List<TransferRecord> second) {
+        if (first.isEmpty()) {
+            return second.stream();
+        }
+        return Stream.concat(first.stream(), second.stream()).sorted(Comparator.comparingLong(TransferRecord::id));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.bgtransfer.core.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferSession;
+
+/**
+ * The sessions the engine knows: the default one, those opened in this process, and those that
+ * stored transfers name but nobody opened yet (they run as default ones, under the service's
+ * options, until their owner opens them). Guarded by the engine's lock.
+ */
+final class Sessions {
+    private final Map<String, Session> byIdentifier = new HashMap<>();
+    private TransferOptions serviceOptions;
+
+    /** One session's configuration (none until opened) and its batch of transfers to announce. */
+    static final class Session {
+        final String identifier;
+        private SessionConfiguration configuration;
+        final FinishedBatch batch = new FinishedBatch();
+
+        private Session(String identifier) {
+            this.identifier = identifier;
+        }
+    }
+
+    Sessions(TransferOptions serviceOptions) {
+        this.serviceOptions = serviceOptions;
+    }
+
+    /** @return the session, known from now on */
+    Session get(String identifier) {
+        return byIdentifier.computeIfAbsent(identifier, Session::new);
+    }
+
+    /**
+     * Opens {@code identifier} under {@code configuration}, which replaces the one it had.
+     *
+     * @param hasTransfers whether transfers of the session are held or stored
+     * @throws IllegalArgumentException when the session has transfers and would move into or out of
+     *                                  memory (ephemeral to stored, or back)
+     */
+    Session open(String identifier, SessionConfiguration configuration, boolean hasTransfers) {
+        Session session = get(identifier);
+        boolean wasEphemeral = configurationOf(session).kind() == SessionKind.EPHEMERAL;
+        if (hasTransfers && wasEphemeral != (configuration.kind() == SessionKind.EPHEMERAL)) {
+            throw new IllegalArgumentException("The session \"" + identifier + "\" has transfers "
+                    + (wasEphemeral ? "in memory only" : "in the store") + "; it cannot become "
+                    + configuration.kind().name().toLowerCase(java.util.Locale.ROOT) + " while it has them");
+        }
+        session.configuration = configuration;
+        return session;
+    }
+
+    /** Forgets the session: asked for again, it is new. */
+    void forget(String identifier) {
+        byIdentifier.remove(identifier);
+    }
+
+    SessionConfiguration configurationOf(Session session) {
+        if (session.configuration != null && !session.identifier.equals(TransferSession.DEFAULT_IDENTIFIER)) {
+            return session.configuration;
+        }
+        boolean announces = session.configuration == null || session.configuration.announcesAllFinished();
+        return new SessionConfiguration(SessionKind.DEFAULT, serviceOptions, announces);
+    }
+
+    SessionConfiguration configurationOf(String identifier) {
+        return configurationOf(get(identifier));
+    }
+
+    boolean isEphemeral(String identifier) {
+        Session session = byIdentifier.get(identifier);
+        return session != null && configurationOf(session).kind() == SessionKind.EPHEMERAL;
+    }
+
+    /** @return the options a transfer of the session runs under: its own, the per-host limit within the service's */
+    TransferOptions optionsOf(String identifier) {
+        return configurationOf(identifier).options();
+    }
+
+    /** @return the session's own limit of connections per host */
+    int limitPerHost(String identifier) {
+        return Math.min(optionsOf(identifier).maxConnectionsPerHost(), serviceOptions.maxConnectionsPerHost());
+    }
+
+    void setServiceOptions(TransferOptions options) {
+        serviceOptions = options;
+    }
+
+    Iterable<Session> all() {
+        return byIdentifier.values();
+    }
+}

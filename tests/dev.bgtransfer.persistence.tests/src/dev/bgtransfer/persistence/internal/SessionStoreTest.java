@@ -1,0 +1,88 @@
+package dev.bgtransfer.persistence.internal;
+
+import static dev.bgtransfer.junit.TransferFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferStore;
+import dev.bgtransfer.junit.ServiceTest;
+import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.junit.TransferFixture;
+
+/**
+ * Sessions over the real SQLite store: a stored session's transfers come back under its identifier
+ * after a restart; an ephemeral one's never reach the database.
+ */
+class SessionStoreTest extends ServiceTest {
+    private static final String STORED = "test.stored";
+    private static final String EPHEMERAL = "test.ephemeral";
+
+    @AfterEach
+    void forgetSessions() {
+        fixture.service().session(STORED, SessionConfiguration.of(SessionKind.DEFAULT)).invalidate();
+        fixture.service().session(EPHEMERAL, SessionConfiguration.of(SessionKind.EPHEMERAL)).invalidate();
+    }
+
+    @Test
+    void askedForAfterARestartAStoredSessionHasItsTransfersWithTheirState() throws Exception {
+        TransferSession session = fixture.service().session(STORED, SessionConfiguration.of(SessionKind.BACKGROUND));
+        TestFile file = server.addFile("/files/kept.bin", 100_000, 601);
+        Transfer completed = session.download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitState(completed.id(), TransferState.COMPLETED);
+        Transfer waiting = session.add(TransferRequest.of(server.uri(file.path()), folder));
+
+        TransferFixture.restartService();
+        TransferSession again = fixture.service().session(STORED, SessionConfiguration.of(SessionKind.BACKGROUND));
+
+        assertEquals(List.of(completed.id(), waiting.id()), again.transfers().stream().map(Transfer::id).toList());
+        assertEquals(List.of(TransferState.COMPLETED, TransferState.CANCELLED),
+                again.transfers().stream().map(Transfer::state).toList());
+        assertEquals(List.of(waiting.id()), again.unfinished().stream().map(Transfer::id).toList());
+        assertEquals(file.sha256(), sha256(again.transfers().getFirst().file().orElseThrow()));
+        assertTrue(fixture.service().unfinished().stream().noneMatch(transfer -> transfer.id() == completed.id()));
+    }
+
+    @Test
+    void anEphemeralSessionsTransfersNeverReachTheDatabase() throws Exception {
+        TransferSession session = fixture.service().session(EPHEMERAL, SessionConfiguration.of(SessionKind.EPHEMERAL));
+        TestFile file = server.addFile("/files/fleeting.bin", 100_000, 602);
+        Transfer done = session.download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitState(done.id(), TransferState.COMPLETED);
+        Transfer paused = session.add(TransferRequest.of(server.uri(file.path()), folder));
+        Transfer stored = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
+
+        assertEquals(List.of(done.id(), paused.id()), session.transfers().stream().map(Transfer::id).toList());
+        assertEquals(List.of(stored.id()), storedRecords().stream().map(TransferRecord::id).toList(),
+                "only the default session's transfer has a row in the SQLite file");
+        TransferFixture.restartService();
+        assertTrue(fixture.service().get(done.id()).isEmpty(), "nothing left after the process");
+        assertEquals(List.of(), fixture.service().session(EPHEMERAL, SessionConfiguration.of(SessionKind.EPHEMERAL))
+                .transfers());
+    }
+
+    /** @return what the SQLite store (the registered {@link TransferStore} service) holds */
+    private static List<TransferRecord> storedRecords() {
+        BundleContext context = FrameworkUtil.getBundle(SessionStoreTest.class).getBundleContext();
+        ServiceReference<TransferStore> reference = context.getServiceReference(TransferStore.class);
+        try {
+            return context.getService(reference).loadAll();
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+}

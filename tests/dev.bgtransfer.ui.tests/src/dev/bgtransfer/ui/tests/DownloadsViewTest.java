@@ -18,10 +18,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
@@ -253,5 +256,26 @@ class DownloadsViewTest extends WorkbenchTest {
         assertEquals(1, fixture.service().transfers().size());
         assertTrue(Files.exists(folder.resolve("drop.bin")), "Remove keeps a completed file");
         assertEquals(1, fixture.events(TransferEvent.Removed.class).size());
+    }
+
+    @Test
+    void eachRowSaysWhoseTransferItIs() throws Exception {
+        TransferSession plugIn = fixture.service().session("dev.bgtransfer.samples",
+                SessionConfiguration.of(SessionKind.DEFAULT));
+        TransferSession unnamed = fixture.service().session("org.example.absent",
+                SessionConfiguration.of(SessionKind.EPHEMERAL));
+        try {
+            fixture.service().add(TransferRequest.of(server.uri("/files/mine.bin"), folder));
+            plugIn.add(TransferRequest.of(server.uri("/files/samples.bin"), folder));
+            unnamed.add(TransferRequest.of(server.uri("/files/other.bin"), folder));
+            view.waitForRows(3);
+
+            assertEquals(List.of("mine.bin", "samples.bin", "other.bin"), view.column(ViewDriver.TITLE));
+            assertEquals(List.of("Workbench", "bgtransfer Sample Server", "org.example.absent"),
+                    view.column(ViewDriver.SESSION), "the default session, a plug-in by its name, an identifier");
+        } finally {
+            plugIn.invalidate();
+            unnamed.invalidate();
+        }
     }
 }

@@ -31,6 +31,7 @@ final class DownloadsTable {
     static final int PROGRESS = 2;
     static final int SIZE = 3;
     static final int STATUS = 4;
+    static final int SESSION = 5;
 
     private DownloadsTable() {
     }
@@ -51,6 +52,7 @@ final class DownloadsTable {
         column(viewer, layout, Messages.columnProgress, new ColumnPixelData(150), new ProgressColumn());
         column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
         column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());
+        column(viewer, layout, Messages.columnSession, new ColumnWeightData(12, 90), new SessionColumn());
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new LazyRows(viewer, rows));

@@ -11,6 +11,8 @@ final class Messages extends NLS {
     public static String columnProgress;
     public static String columnSize;
     public static String columnStatus;
+    public static String columnSession;
+    public static String sessionWorkbench;
     public static String buttonStart;
     public static String buttonPause;
     public static String buttonStop;

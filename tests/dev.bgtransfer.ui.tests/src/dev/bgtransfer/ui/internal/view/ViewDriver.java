@@ -36,6 +36,7 @@ public final class ViewDriver {
     public static final int PROGRESS = DownloadsTable.PROGRESS;
     public static final int SIZE = DownloadsTable.SIZE;
     public static final int STATUS = DownloadsTable.STATUS;
+    public static final int SESSION = DownloadsTable.SESSION;
     /** At most this many completed rows are held after they were shown. */
     public static final int SHOWN_HISTORY = RowList.SHOWN_HISTORY;
 

@@ -154,6 +154,7 @@ check "the same get after kill -9 exits 0 with the right SHA-256" grep -q "	2860
 check "the same get continued ranged" ranged_after_kill
 "$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
 check "list shows the one transfer, completed" test "$(grep -c COMPLETED "$work/list.out")" -eq 1
+check "list names the command line's session last" grep -qP 'COMPLETED\t.*\tdev\.bgtransfer\.cli$' "$work/list.out"
 
 # --- a running service takes get, list and resume: the commands start without the framework
 served=$work/served

@@ -11,6 +11,7 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferSession;
 
 /**
  * {@code get}: downloads each URL into the folder, continuing a stored unfinished transfer of the
@@ -38,7 +39,8 @@ final class GetCommand {
         if (get.retries().isPresent()) {
             options = options.withRetries(get.retries().get(), options.firstRetryDelay());
         }
-        service.setOptions(options.withMaxSpaceWait(Optional.of(get.spaceWait().orElse(DEFAULT_SPACE_WAIT))));
+        TransferSession session = CommandLineSession.open(service,
+                options.withMaxSpaceWait(Optional.of(get.spaceWait().orElse(DEFAULT_SPACE_WAIT))));
         Map<List<Object>, Long> unfinished = unfinishedByUrlAndFolder();
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {
@@ -47,13 +49,13 @@ final class GetCommand {
             Long known = unfinished.get(key);
             long id;
             if (get.user().isPresent()) {
-                id = known != null ? known : service.add(request).id();
+                id = known != null ? known : session.add(request).id();
                 service.authenticate(id, get.user().get());
             } else if (known != null) {
                 id = known;
                 service.start(id);
             } else {
-                id = service.download(request).id();
+                id = session.download(request).id();
             }
             unfinished.put(key, id);
             ids.add(id);

@@ -11,7 +11,7 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 
 /**
- * {@code list}: one tab-separated line per stored transfer (id, state, bytes, URL, file or folder),
+ * {@code list}: one tab-separated line per stored transfer (id, state, bytes, URL, file or folder, session),
  * read a page at a time so that a long history is never held at once.
  */
 final class ListCommand {
@@ -39,7 +39,7 @@ final class ListCommand {
                 + (transfer.isSizeKnown() ? ByteCounts.format(transfer.totalBytes()) : Messages.unknownSize);
         Path where = transfer.file().orElse(transfer.destinationFolder());
         out.println(NLS.bind(Messages.listLine,
-                new Object[] { transfer.id(), transfer.state(), bytes, transfer.url(), where }));
+                new Object[] { transfer.id(), transfer.state(), bytes, transfer.url(), where, transfer.session() }));
         transfer.failure().ifPresent(failure -> out.println(NLS.bind(Messages.listFailure, failure.message())));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 
@@ -19,7 +20,10 @@ final class ResumeCommand {
 
     /** @return the ids started, oldest first */
     static List<Long> start(TransferService service) {
-        service.setOptions(service.options().withMaxSpaceWait(Optional.of(GetCommand.DEFAULT_SPACE_WAIT)));
+        TransferOptions bounded = service.options().withMaxSpaceWait(Optional.of(GetCommand.DEFAULT_SPACE_WAIT));
+        // transfers stored before sessions are the default session's: they take the bound too
+        service.setOptions(bounded);
+        CommandLineSession.open(service, bounded);
         List<Long> ids = service.unfinished().stream()
                 .filter(transfer -> transfer.state() != TransferState.CANCELLED)
                 .map(Transfer::id)

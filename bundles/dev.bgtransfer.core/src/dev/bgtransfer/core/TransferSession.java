@@ -1,5 +1,6 @@
 package dev.bgtransfer.core;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -40,6 +41,14 @@ public interface TransferSession {
      * @throws IllegalStateException when the session was invalidated
      */
     Transfer download(TransferRequest request);
+
+    /**
+     * Downloads {@code url} into the session's download folder, as {@link #download(TransferRequest)}.
+     *
+     * @throws IllegalStateException when the configuration names no download folder, or the session
+     *                               was invalidated
+     */
+    Transfer download(URI url);
 
     /** @return the session's transfers, oldest first (completed ones are read from the store) */
     List<Transfer> transfers();

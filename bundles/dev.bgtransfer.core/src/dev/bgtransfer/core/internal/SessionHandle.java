@@ -1,5 +1,7 @@
 package dev.bgtransfer.core.internal;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.bgtransfer.core.SessionConfiguration;
@@ -38,6 +40,13 @@ final class SessionHandle implements TransferSession {
     public Transfer download(TransferRequest request) {
         checkValid();
         return engine.add(identifier, request, true);
+    }
+
+    @Override
+    public Transfer download(URI url) {
+        Path folder = configuration().downloadFolder().orElseThrow(() -> new IllegalStateException(
+                "The session \"" + identifier + "\" has no download folder; give one in its configuration"));
+        return download(TransferRequest.of(url, folder));
     }
 
     @Override

@@ -65,8 +65,11 @@ final class Sessions {
         if (session.configuration != null && !session.identifier.equals(TransferSession.DEFAULT_IDENTIFIER)) {
             return session.configuration;
         }
-        boolean announces = session.configuration == null || session.configuration.announcesAllFinished();
-        return new SessionConfiguration(SessionKind.DEFAULT, serviceOptions, announces);
+        SessionConfiguration given = session.configuration;
+        // the default session, and one not opened yet, run under the service's options
+        return given == null ? SessionConfiguration.of(SessionKind.DEFAULT).withOptions(serviceOptions)
+                : new SessionConfiguration(SessionKind.DEFAULT, serviceOptions, given.announcesAllFinished(),
+                        given.downloadFolder());
     }
 
     SessionConfiguration configurationOf(String identifier) {

@@ -237,6 +237,23 @@ class SessionsTest extends ServiceTest {
         assertEquals(file.sha256(), sha256(done));
     }
 
+    @Test
+    void aSessionWithADownloadFolderTakesAUrlAlone() throws Exception {
+        Path own = Files.createDirectory(folder.resolve("own"));
+        TransferSession withFolder = open("test.folder", SessionConfiguration.of(SessionKind.DEFAULT)
+                .withDownloadFolder(own));
+        TransferSession without = open("test.nofolder", SessionConfiguration.of(SessionKind.DEFAULT));
+        TestFile file = server.addFile("/files/into-own.bin", 20_000, 550);
+
+        Transfer done = fixture.awaitState(withFolder.download(server.uri(file.path())).id(), TransferState.COMPLETED);
+
+        assertEquals(own.resolve("into-own.bin"), done.file().orElseThrow());
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> without.download(server.uri(file.path())));
+        assertTrue(refused.getMessage().contains("no download folder"), refused.getMessage());
+    }
+
     private TransferSession open(String identifier, SessionConfiguration configuration) {
         TransferSession session = fixture.service().session(identifier, configuration);
         opened.add(session);

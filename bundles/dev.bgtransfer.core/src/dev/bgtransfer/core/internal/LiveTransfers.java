@@ -115,6 +115,11 @@ final class LiveTransfers {
         return stored.stream().map(record -> snapshot(records.getOrDefault(record.id(), record))).toList();
     }
 
+    /** @return the stored transfers of the session, oldest first */
+    List<TransferRecord> stored(String session) {
+        return store.loadAll().stream().filter(record -> record.session().equals(session)).toList();
+    }
+
     Transfer snapshot(TransferRecord record) {
         Transfer transfer = record.toTransfer();
         Retry retry = waitingToRetry.get(record.id());

@@ -27,7 +27,7 @@ final class SessionHandle implements TransferSession {
 
     @Override
     public SessionConfiguration configuration() {
-        return engine.configuration(identifier);
+        return engine.reads().configuration(identifier);
     }
 
     @Override
@@ -51,12 +51,12 @@ final class SessionHandle implements TransferSession {
 
     @Override
     public List<Transfer> transfers() {
-        return engine.transfers(identifier);
+        return engine.reads().transfers(identifier);
     }
 
     @Override
     public List<Transfer> unfinished() {
-        return engine.unfinished(identifier);
+        return engine.reads().unfinished(identifier);
     }
 
     @Override

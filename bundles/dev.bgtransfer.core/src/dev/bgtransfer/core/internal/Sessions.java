@@ -2,9 +2,11 @@ package dev.bgtransfer.core.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferSession;
 
@@ -54,6 +56,19 @@ final class Sessions {
         }
         session.configuration = configuration;
         return session;
+    }
+
+    FinishedBatch batchOf(String identifier) {
+        return get(identifier).batch;
+    }
+
+    /**
+     * @return the announcement of the session's batch, once every transfer of it has completed or
+     *         failed (a queued, running or paused one holds it back) and the session announces
+     */
+    Optional<TransferEvent.AllFinished> allFinished(String identifier) {
+        Session session = get(identifier);
+        return session.batch.end(identifier).filter(finished -> configurationOf(session).announcesAllFinished());
     }
 
     /** Forgets the session: asked for again, it is new. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -40,6 +39,7 @@ final class TransferEngine implements AutoCloseable {
     private final WaitingTransfers queue = new WaitingTransfers();
     private final RunningJobs running = new RunningJobs();
     private final Sessions sessions;
+    private final TransferReads reads;
     private TransferOptions options;
     private boolean closed;
 
@@ -55,6 +55,12 @@ final class TransferEngine implements AutoCloseable {
         this.transport = new HttpTransport(options, trustedCertificates, proxies);
         this.events = new EventDispatcher(listeners);
         this.live = new LiveTransfers(this.store, events);
+        this.reads = new TransferReads(this, live, this.store, sessions);
+    }
+
+    /** @return what the service lists and looks up, read under this engine's lock */
+    TransferReads reads() {
+        return reads;
     }
 
     /**
@@ -73,14 +79,10 @@ final class TransferEngine implements AutoCloseable {
      * @throws IllegalArgumentException when it has transfers and would move into or out of memory
      */
     synchronized SessionConfiguration open(String identifier, SessionConfiguration configuration) {
-        boolean hasTransfers = store.loadAll().stream().anyMatch(record -> record.session().equals(identifier));
+        boolean hasTransfers = !live.stored(identifier).isEmpty();
         SessionConfiguration opened = sessions.configurationOf(sessions.open(identifier, configuration, hasTransfers));
         schedule();
         return opened;
-    }
-
-    synchronized SessionConfiguration configuration(String session) {
-        return sessions.configurationOf(session);
     }
 
     synchronized Transfer add(String session, TransferRequest request, boolean start) {
@@ -92,38 +94,6 @@ final class TransferEngine implements AutoCloseable {
             schedule();
         }
         return record.toTransfer();
-    }
-
-    synchronized Optional<Transfer> get(long id) {
-        return live.find(id).map(live::snapshot);
-    }
-
-    synchronized List<Transfer> transfers() {
-        return live.withLiveState(store.loadAll());
-    }
-
-    synchronized List<Transfer> unfinished() {
-        return live.unfinished();
-    }
-
-    synchronized List<Transfer> transfers(String session) {
-        return live.withLiveState(storedOf(session));
-    }
-
-    synchronized List<Transfer> unfinished(String session) {
-        return live.unfinished(session);
-    }
-
-    private List<TransferRecord> storedOf(String session) {
-        return store.loadAll().stream().filter(record -> record.session().equals(session)).toList();
-    }
-
-    synchronized List<Transfer> transfers(long fromId, int max) {
-        return live.withLiveState(store.loadPage(fromId, max));
-    }
-
-    synchronized long[] ids() {
-        return store.ids();
     }
 
     synchronized void start(long id) {
@@ -191,16 +161,16 @@ final class TransferEngine implements AutoCloseable {
 
     /** Removes every transfer of the session, deleting the files they wrote; nothing is announced as finished. */
     synchronized void reset(String session) {
-        sessions.get(session).batch.clear();
-        for (TransferRecord record : storedOf(session)) {
+        sessions.batchOf(session).clear();
+        for (TransferRecord record : live.stored(session)) {
             remove(record.id(), true);
         }
     }
 
     /** Stops the session's transfers (their partial bytes go), forgets them, keeps their files, and forgets the session. */
     synchronized void invalidate(String session) {
-        sessions.get(session).batch.clear();
-        for (TransferRecord record : storedOf(session)) {
+        sessions.batchOf(session).clear();
+        for (TransferRecord record : live.stored(session)) {
             remove(record.id(), false);
         }
         sessions.forget(session);
@@ -301,9 +271,9 @@ final class TransferEngine implements AutoCloseable {
 
     private void finish(Outcome outcome, Intent intent) {
         switch (outcome) {
-            case Outcome.Completed completed -> batchOf(completed.record())
+            case Outcome.Completed completed -> sessions.batchOf(completed.record().session())
                     .completed(live.transition(completed.record(), TransferState.COMPLETED, null).toTransfer());
-            case Outcome.Failed failed -> batchOf(failed.record())
+            case Outcome.Failed failed -> sessions.batchOf(failed.record().session())
                     .failed(live.transition(failed.record(), TransferState.FAILED, failed.error().failure()).toTransfer());
             case Outcome.Interrupted interrupted -> {
                 TransferRecord record = interrupted.record();
@@ -321,18 +291,9 @@ final class TransferEngine implements AutoCloseable {
         }
     }
 
-    private FinishedBatch batchOf(TransferRecord record) {
-        return sessions.get(record.session()).batch;
-    }
-
-    /**
-     * Announces the end of the session's batch once every transfer of it has completed or failed: a
-     * queued, running or paused one holds the announcement back until it ends.
-     */
+    /** Announces the end of the session's batch once every transfer of it has completed or failed. */
     private void announceIfAllFinished(String session) {
-        Sessions.Session ending = sessions.get(session);
-        ending.batch.end(session).filter(finished -> sessions.configurationOf(ending).announcesAllFinished())
-                .ifPresent(events::post);
+        sessions.allFinished(session).ifPresent(events::post);
     }
 
     /** Interrupts running Jobs, waits for them, and keeps their state for the next start. */

@@ -116,27 +116,27 @@ public final class TransferServiceComponent implements TransferService {
 
     @Override
     public Optional<Transfer> get(long id) {
-        return engine.get(id);
+        return engine.reads().get(id);
     }
 
     @Override
     public List<Transfer> transfers() {
-        return engine.transfers();
+        return engine.reads().transfers();
     }
 
     @Override
     public List<Transfer> unfinished() {
-        return engine.unfinished();
+        return engine.reads().unfinished();
     }
 
     @Override
     public List<Transfer> transfers(long fromId, int max) {
-        return engine.transfers(fromId, max);
+        return engine.reads().transfers(fromId, max);
     }
 
     @Override
     public long[] ids() {
-        return engine.ids();
+        return engine.reads().ids();
     }
 
     @Override

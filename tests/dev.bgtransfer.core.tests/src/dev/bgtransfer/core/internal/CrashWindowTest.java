@@ -75,7 +75,7 @@ class CrashWindowTest {
         engine = new TransferEngine(dying, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
         engine.add(TransferSession.DEFAULT_IDENTIFIER, TransferRequest.of(server.uri(file.path()), folder), true);
         TransferFixture.awaitTrue("the process ends",
-                () -> engine.transfers().getFirst().state() == TransferState.FAILED);
+                () -> engine.reads().transfers().getFirst().state() == TransferState.FAILED);
         engine.close();
 
         TransferRecord stored = persisted.loadAll().getFirst();
@@ -91,7 +91,7 @@ class CrashWindowTest {
         engine = new TransferEngine(persisted, TransferFixture.OPTIONS, null, url -> Optional.empty(), List::of);
         engine.restore(true);
         TransferFixture.awaitTrue("the next process completes",
-                () -> engine.transfers().getFirst().state() == TransferState.COMPLETED);
+                () -> engine.reads().transfers().getFirst().state() == TransferState.COMPLETED);
         assertEquals(List.of("a.bin"), TransferFixture.list(folder));
         assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("a.bin")));
     }

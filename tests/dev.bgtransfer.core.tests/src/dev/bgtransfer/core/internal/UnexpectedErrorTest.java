@@ -66,7 +66,7 @@ class UnexpectedErrorTest {
         broken = true;
         engine.start(id);
         TransferFixture.awaitTrue("failed", () -> state(id) == TransferState.FAILED);
-        Transfer failed = engine.get(id).orElseThrow();
+        Transfer failed = engine.reads().get(id).orElseThrow();
         assertEquals(TransferFailure.Kind.PROTOCOL, failed.failure().orElseThrow().kind());
         assertEquals(kept, failed.bytesReceived(), "the bytes are kept");
         assertTrue(Files.isRegularFile(part), "the partial file is kept");
@@ -82,10 +82,10 @@ class UnexpectedErrorTest {
     }
 
     private long bytes(long id) {
-        return engine.get(id).orElseThrow().bytesReceived();
+        return engine.reads().get(id).orElseThrow().bytesReceived();
     }
 
     private TransferState state(long id) {
-        return engine.get(id).orElseThrow().state();
+        return engine.reads().get(id).orElseThrow().state();
     }
 }

@@ -1,7 +1,10 @@
 package dev.bgtransfer.core.internal;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import dev.bgtransfer.core.DataRequest;
+import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
@@ -38,6 +41,12 @@ final class SessionHandle implements TransferSession {
     public Transfer download(TransferRequest request) {
         checkValid();
         return engine.add(identifier, request, true);
+    }
+
+    @Override
+    public CompletableFuture<DataResponse> fetch(DataRequest request) {
+        checkValid();
+        return engine.fetch(identifier, request);
     }
 
     @Override

@@ -7,15 +7,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import dev.bgtransfer.core.DataRequest;
+import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.internal.data.DataTasks;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.download.DownloadJob.Intent;
 import dev.bgtransfer.core.internal.download.Outcome;
@@ -35,6 +39,7 @@ import dev.bgtransfer.core.spi.TransferStore;
 final class TransferEngine implements AutoCloseable {
     private final TransferStore store;
     private final HttpTransport transport;
+    private final DataTasks data;
     private final EventDispatcher events;
     private final LiveTransfers live;
     private final WaitingTransfers queue = new WaitingTransfers();
@@ -53,6 +58,7 @@ final class TransferEngine implements AutoCloseable {
         this.store = new SessionStores(store, sessions::isEphemeral);
         this.options = options;
         this.transport = new HttpTransport(options, trustedCertificates, proxies);
+        this.data = new DataTasks(transport);
         this.events = new EventDispatcher(listeners);
         this.live = new LiveTransfers(this.store, events);
     }
@@ -92,6 +98,16 @@ final class TransferEngine implements AutoCloseable {
             schedule();
         }
         return record.toTransfer();
+    }
+
+    /** Starts a data task under the session's options; only the look at the options holds the lock. */
+    CompletableFuture<DataResponse> fetch(String session, DataRequest request) {
+        TransferOptions sessionOptions;
+        synchronized (this) {
+            checkOpen();
+            sessionOptions = sessions.optionsOf(session);
+        }
+        return data.fetch(request, sessionOptions);
     }
 
     synchronized Optional<Transfer> get(long id) {
@@ -344,6 +360,7 @@ final class TransferEngine implements AutoCloseable {
             ending = running.interruptAll(Intent.SHUTDOWN);
         }
         RunningJobs.join(ending);
+        data.close();
         transport.close();
         events.close();
     }

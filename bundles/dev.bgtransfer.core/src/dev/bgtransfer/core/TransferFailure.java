@@ -30,7 +30,9 @@ public record TransferFailure(Kind kind, String message) {
          * The server wants a user name and password, or refused the ones given: supply them with
          * {@link TransferService#authenticate(long, java.net.PasswordAuthentication)}.
          */
-        CREDENTIALS
+        CREDENTIALS,
+        /** A data task's response was larger than its {@link DataRequest#maxResponseBytes()}. */
+        TOO_LARGE
     }
 
     public TransferFailure {

@@ -98,7 +98,8 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
         return url;
     }
 
-    private static void checkUrl(URI url) {
+    /** Refuses a URL no request may have: the rules of {@link #parseUrl(String)}. */
+    static void checkUrl(URI url) {
         checkLength(url.toString().length());
         checkScheme(url.getScheme());
         if (url.getHost() == null || url.getHost().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.bgtransfer.core;
 import java.net.PasswordAuthentication;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A background transfer service: downloads that run as Eclipse Jobs, never more than
@@ -83,6 +84,14 @@ public interface TransferService {
      *         the caller looks again)
      */
     Transfer download(TransferRequest request);
+
+    /**
+     * Starts a data task in the default session, as {@link TransferSession#fetch(DataRequest)} does,
+     * under {@link #options()}.
+     *
+     * @throws IllegalStateException when the service shut down
+     */
+    CompletableFuture<DataResponse> fetch(DataRequest request);
 
     /** @return the transfer with this id, if the service has it */
     Optional<Transfer> get(long id);

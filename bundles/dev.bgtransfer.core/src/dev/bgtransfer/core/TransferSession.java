@@ -2,6 +2,7 @@ package dev.bgtransfer.core;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The transfers of one client, under one configuration (an {@code NSURLSession}): ask the
@@ -49,6 +50,26 @@ public interface TransferSession {
      *                               was invalidated
      */
     Transfer download(URI url);
+
+    /**
+     * Starts a data task in this session: {@code request}'s answer is read into memory, with the rules of
+     * downloads (redirects, sign-in at the origin with the request's credentials, retries of transient
+     * failures with backoff and {@code Retry-After}, proxies, TLS) under the session's options. A redirected
+     * {@code POST} becomes a {@code GET} after 301, 302 and 303, keeps its method and body after 307
+     * and 308, and never takes its body or credentials to another origin. {@code GET} and {@code PUT}
+     * are retried, {@code POST} never (the server may have acted on it).
+     * <p>
+     * A data task is never stored and is not a {@link Transfer}: no id, no events, no row in the
+     * Downloads view, no Job. Its completion is the future: the {@link DataResponse} whatever its
+     * status (a transient status that stays after the retries is answered too), or exceptionally a
+     * {@link DataTaskException} whose message is a sentence a person can act on (the network, TLS, a
+     * redirect, {@code 401} without fitting credentials, an answer above
+     * {@link DataRequest#maxResponseBytes()}). A task the end of the service or the process cuts off
+     * just ends exceptionally; nothing resumes it. Cancelling the future ends the task and closes its
+     * connection.
+     * @throws IllegalStateException when the session was invalidated or the service shut down
+     */
+    CompletableFuture<DataResponse> fetch(DataRequest request);
 
     /** @return the session's transfers, oldest first (completed ones are read from the store) */
     List<Transfer> transfers();

@@ -1,18 +1,24 @@
 package dev.bgtransfer.junit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
@@ -20,12 +26,13 @@ import dev.bgtransfer.samples.internal.http.RequestedRange;
 
 /**
  * The single request handler of {@link TestHttpServer}: records each request and answers it from
- * the configured routes (files, fixed statuses, redirects) or with 404.
+ * the configured routes (files, fixed statuses, redirects, fixed contents, echoes), after the
+ * failures asked for, or with 404.
  */
 final class RequestDispatcher implements HttpRequestHandler {
 
     /** What a path is answered with. */
-    sealed interface Route permits FileRoute, StatusRoute, RedirectRoute {
+    sealed interface Route permits FileRoute, StatusRoute, RedirectRoute, ContentRoute, EchoRoute {
     }
 
     record FileRoute(TestFile file) implements Route {
@@ -37,7 +44,19 @@ final class RequestDispatcher implements HttpRequestHandler {
     record RedirectRoute(int status, String location) implements Route {
     }
 
+    record ContentRoute(byte[] body, String contentType) implements Route {
+    }
+
+    record EchoRoute() implements Route {
+    }
+
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    /** Per path, how many of the next requests get a failure status instead of their route's answer. */
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    /** The next {@code left} requests answered with {@code status}. */
+    record Failures(int status, AtomicInteger left) {
+    }
     private final TestHttpServer server;
 
     RequestDispatcher(TestHttpServer server) {
@@ -50,6 +69,10 @@ final class RequestDispatcher implements HttpRequestHandler {
 
     void remove(String path) {
         routes.remove(path);
+    }
+
+    void failNext(String path, int status, int times) {
+        failures.put(path, new Failures(status, new AtomicInteger(times)));
     }
 
     /** @return the path of a request target, without query string or fragment */
@@ -76,6 +99,11 @@ final class RequestDispatcher implements HttpRequestHandler {
         }
         server.record(new RecordedRequest(request.getMethod(), target, headers, startNanos));
 
+        final Failures failing = failures.get(pathOf(target));
+        if (failing != null && failing.left().getAndDecrement() > 0) {
+            textResponse(response, failing.status());
+            return;
+        }
         final Route route = routes.get(pathOf(target));
         if (route instanceof FileRoute file) {
             serveFile(file.file(), request, response);
@@ -84,8 +112,28 @@ final class RequestDispatcher implements HttpRequestHandler {
         } else if (route instanceof RedirectRoute redirect) {
             textResponse(response, redirect.status());
             response.setHeader(HttpHeaders.LOCATION, redirect.location());
+        } else if (route instanceof ContentRoute content) {
+            response.setCode(HttpStatus.SC_OK);
+            response.setEntity(new ByteArrayEntity(content.body(), ContentType.parse(content.contentType())));
+        } else if (route instanceof EchoRoute) {
+            echo(request, response);
         } else {
             textResponse(response, HttpStatus.SC_NOT_FOUND);
+        }
+    }
+
+    /** Answers with the request's body and content type, and its method in {@code X-Echo-Method}. */
+    private static void echo(ClassicHttpRequest request, ClassicHttpResponse response) {
+        response.setCode(HttpStatus.SC_OK);
+        response.setHeader("X-Echo-Method", request.getMethod());
+        final HttpEntity entity = request.getEntity();
+        try {
+            final byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+            final String type = entity == null || entity.getContentType() == null ? "application/octet-stream"
+                    : entity.getContentType();
+            response.setEntity(new ByteArrayEntity(body, ContentType.parse(type)));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
     }
 

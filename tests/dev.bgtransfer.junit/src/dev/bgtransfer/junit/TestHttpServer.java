@@ -20,7 +20,8 @@ import dev.bgtransfer.samples.internal.http.QuietErrors;
 /**
  * An HTTP/1.1 test server on {@code 127.0.0.1} with an ephemeral port, built on the classic
  * (blocking) HttpCore 5 server. It serves generated {@link TestFile}s with validators and byte
- * ranges, fixed statuses and redirects, can throttle and cut off bodies, records every request and
+ * ranges, fixed statuses and redirects, fixed contents and echoes of the request, failures before
+ * success, can throttle and cut off bodies, records every request and
  * counts concurrent requests and open connections. Unknown paths answer 404. {@link #startHttps}
  * serves the same over TLS with a {@link TestCertificate}.
  *
@@ -192,6 +193,46 @@ public final class TestHttpServer implements AutoCloseable {
         }
         Objects.requireNonNull(location, "location");
         dispatcher.put(checkPath(path, false), new RequestDispatcher.RedirectRoute(status, location));
+    }
+
+    /**
+     * Answers every request for {@code path} with 200 and {@code body} of type {@code contentType},
+     * replacing any previous route for that path.
+     *
+     * @param path        the path, starting with {@code /}, without query string
+     * @param body        the body (the array is kept as it is)
+     * @param contentType the {@code Content-Type} value, for example {@code application/json; charset=UTF-8}
+     */
+    public void addContent(String path, byte[] body, String contentType) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(contentType, "contentType");
+        dispatcher.put(checkPath(path, false), new RequestDispatcher.ContentRoute(body, contentType));
+    }
+
+    /**
+     * Answers every request for {@code path}, whatever its method, with 200, the request's body and its
+     * {@code Content-Type} (none: {@code application/octet-stream}), and the request's method in the
+     * header {@code X-Echo-Method}, replacing any previous route for that path.
+     *
+     * @param path the path, starting with {@code /}, without query string
+     */
+    public void addEcho(String path) {
+        dispatcher.put(checkPath(path, false), new RequestDispatcher.EchoRoute());
+    }
+
+    /**
+     * Answers the next {@code times} requests for {@code path} with {@code status} (a short text body),
+     * before its route answers the later ones as usual: a server that fails, then recovers.
+     *
+     * @param path   the path, starting with {@code /}, without query string
+     * @param status an HTTP status code from 400 to 599
+     * @param times  how many requests fail
+     */
+    public void failNext(String path, int status, int times) {
+        if (status < 400 || status > 599 || times < 0) {
+            throw new IllegalArgumentException("Unsupported failure: " + status + " x " + times);
+        }
+        dispatcher.failNext(checkPath(path, false), status, times);
     }
 
     /**

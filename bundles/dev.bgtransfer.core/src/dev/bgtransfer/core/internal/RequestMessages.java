@@ -16,6 +16,9 @@ public final class RequestMessages extends NLS {
     public static String urlNoHost;
     public static String urlCredentials;
     public static String sha256Invalid;
+    public static String bodyTooLarge;
+    public static String bodyWithGet;
+    public static String headerReserved;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, RequestMessages.class);

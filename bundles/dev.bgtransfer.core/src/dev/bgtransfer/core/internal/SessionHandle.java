@@ -3,7 +3,11 @@ package dev.bgtransfer.core.internal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
+import dev.bgtransfer.core.DataRequest;
+import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
@@ -47,6 +51,14 @@ final class SessionHandle implements TransferSession {
         Path folder = configuration().downloadFolder().orElseThrow(() -> new IllegalStateException(
                 "The session \"" + identifier + "\" has no download folder; give one in its configuration"));
         return download(TransferRequest.of(url, folder));
+    }
+
+    @Override
+    public CompletableFuture<DataResponse> fetch(DataRequest request) {
+        checkValid();
+        // only the look at the session's options takes the engine's lock, not the network
+        return engine.dataTasks().fetch(Objects.requireNonNull(request, "request"),
+                engine.reads().configuration(identifier).options());
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.internal.data.DataTasks;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.download.DownloadJob.Intent;
 import dev.bgtransfer.core.internal.download.Outcome;
@@ -34,6 +35,7 @@ import dev.bgtransfer.core.spi.TransferStore;
 final class TransferEngine implements AutoCloseable {
     private final TransferStore store;
     private final HttpTransport transport;
+    private final DataTasks data;
     private final EventDispatcher events;
     private final LiveTransfers live;
     private final WaitingTransfers queue = new WaitingTransfers();
@@ -53,6 +55,7 @@ final class TransferEngine implements AutoCloseable {
         this.store = new SessionStores(store, sessions::isEphemeral);
         this.options = options;
         this.transport = new HttpTransport(options, trustedCertificates, proxies);
+        this.data = new DataTasks(transport);
         this.events = new EventDispatcher(listeners);
         this.live = new LiveTransfers(this.store, events);
         this.reads = new TransferReads(this, live, this.store, sessions);
@@ -61,6 +64,11 @@ final class TransferEngine implements AutoCloseable {
     /** @return what the service lists and looks up, read under this engine's lock */
     TransferReads reads() {
         return reads;
+    }
+
+    /** @return the data tasks, which run on the engine's transport and hold none of its locks */
+    DataTasks dataTasks() {
+        return data;
     }
 
     /**
@@ -305,6 +313,7 @@ final class TransferEngine implements AutoCloseable {
             ending = running.interruptAll(Intent.SHUTDOWN);
         }
         RunningJobs.join(ending);
+        data.close();
         transport.close();
         events.close();
     }

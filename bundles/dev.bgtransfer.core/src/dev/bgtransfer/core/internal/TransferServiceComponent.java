@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
@@ -18,6 +19,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import dev.bgtransfer.core.DataRequest;
+import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
@@ -112,6 +115,11 @@ public final class TransferServiceComponent implements TransferService {
     @Override
     public Transfer download(TransferRequest request) {
         return engine.add(TransferSession.DEFAULT_IDENTIFIER, request, true);
+    }
+
+    @Override
+    public CompletableFuture<DataResponse> fetch(DataRequest request) {
+        return new SessionHandle(engine, TransferSession.DEFAULT_IDENTIFIER).fetch(request);
     }
 
     @Override

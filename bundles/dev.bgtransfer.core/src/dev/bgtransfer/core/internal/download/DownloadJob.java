@@ -19,6 +19,7 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.http.RetryPolicy;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.spi.TransferRecord;
 
@@ -60,6 +61,8 @@ public final class DownloadJob extends Job {
     }
 
     private final RetryPolicy retries;
+    /** How long a transfer may wait for room on a full disk; empty: until there is room. */
+    private final Optional<Duration> maxSpaceWait;
     private final RetryListener retrying;
     private EndListener ending;
     private volatile boolean taken;
@@ -73,16 +76,17 @@ public final class DownloadJob extends Job {
         ConnectionAbort abort = new ConnectionAbort();
         DownloadAttempt attempt = new DownloadAttempt(record, transport, options, credentials, abort, listener);
         return new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), attempt, abort,
-                new RetryPolicy(options), listener);
+                new RetryPolicy(options), options.maxSpaceWait(), listener);
     }
 
     DownloadJob(String name, long transferId, DownloadAttempt attempt, ConnectionAbort abort, RetryPolicy retries,
-            RetryListener retrying) {
+            Optional<Duration> maxSpaceWait, RetryListener retrying) {
         super(name);
         this.transferId = transferId;
         this.attempt = attempt;
         this.abort = abort;
         this.retries = retries;
+        this.maxSpaceWait = maxSpaceWait;
         this.retrying = retrying;
         // visible in the Progress view, but no modal progress dialog for each file
         setSystem(false);
@@ -178,7 +182,7 @@ public final class DownloadJob extends Job {
                     long bytes = attempt.record().bytes();
                     fruitlessSpaceWaits = bytes > bytesAtSpaceWait ? 0 : fruitlessSpaceWaits + 1;
                     bytesAtSpaceWait = bytes;
-                    awaitSpace(failed, RetryPolicy.spaceSettle(fruitlessSpaceWaits), progress);
+                    awaitSpace(failed, SpaceWait.settle(fruitlessSpaceWaits), progress);
                     continue;
                 }
                 if (!retries.allows(failed, ++retry)) {
@@ -197,7 +201,7 @@ public final class DownloadJob extends Job {
      * once the bound of the options has passed. Pause and stop end the wait like any cancel.
      */
     private void awaitSpace(TransferException noSpace, Duration settle, SubMonitor progress) throws TransferException {
-        SpaceWait space = new SpaceWait(attempt.record(), retries.maxSpaceWait(), settle, noSpace);
+        SpaceWait space = new SpaceWait(attempt.record(), maxSpaceWait, settle, noSpace);
         retrying.lendSlot();
         Optional<TransferFailure> missing;
         while ((missing = space.missingRoom()).isPresent() || !retrying.reclaimSlot()) {

@@ -12,6 +12,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.ByteCounts;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.spi.TransferRecord;
 
@@ -32,6 +33,15 @@ final class SpaceWait {
     private final boolean requiredKnown;
     private final long settleUntil;
     private final long deadline;
+
+    /**
+     * @param fruitless how many waits in a row ended in another full disk without a byte more on it
+     * @return how long to wait before looking for room: a poll, doubled for each fruitless wait, capped
+     */
+    static Duration settle(int fruitless) {
+        Duration doubled = POLL.multipliedBy(1L << Math.min(fruitless, 20));
+        return doubled.compareTo(TransferOptions.MAX_RETRY_DELAY) <= 0 ? doubled : TransferOptions.MAX_RETRY_DELAY;
+    }
 
     /**
      * @param record  the resume data as far as the bytes are durable

@@ -3,8 +3,11 @@ package dev.bgtransfer.core.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -65,6 +68,15 @@ public final class Exchange implements AutoCloseable {
     /** @return the values of every {@code name} header, in order */
     public List<String> headerValues(String name) {
         return Arrays.stream(response.getHeaders(name)).map(Header::getValue).toList();
+    }
+
+    /** @return every header, names as the server wrote them, the values of each in order */
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            all.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return all;
     }
 
     /** @return the number of {@code name} headers */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
@@ -23,6 +24,7 @@ import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
@@ -98,6 +100,41 @@ public final class HttpTransport implements AutoCloseable {
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, requestTarget(url));
         request.addHeader("Accept-Encoding", "identity");
         headers.forEach(request::addHeader);
+        Optional<HttpProxy> proxy = proxies.find(url);
+        CURRENT.set(new Sending(abort, options));
+        try {
+            if (proxy.isPresent()) {
+                return throughProxy(url, request, proxy.get(), abort, options);
+            }
+            ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
+                    HttpCoreContext.create());
+            return new Exchange(url, response, abort);
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /**
+     * Sends a request with any method and, when given, a body, and returns once the response head
+     * arrived: what a data task sends. Like {@link #get}, through the URL's proxy when there is one.
+     *
+     * @param method      the request's method, for example {@code POST}
+     * @param url         an absolute http(s) URL
+     * @param headers     extra request headers
+     * @param body        the bytes to send, or {@code null} for none
+     * @param contentType the media type of {@code body}; ignored without one
+     * @param abort       attached to the connection, so that another thread can break the read
+     * @param options     the timeouts of this request (its session's)
+     */
+    public Exchange send(String method, URI url, Map<String, String> headers, byte[] body, String contentType,
+            ConnectionAbort abort, TransferOptions options) throws IOException, HttpException {
+        HttpHost host = hostOf(url);
+        BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, host, requestTarget(url));
+        request.addHeader("Accept-Encoding", "identity");
+        headers.forEach(request::addHeader);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        }
         Optional<HttpProxy> proxy = proxies.find(url);
         CURRENT.set(new Sending(abort, options));
         try {

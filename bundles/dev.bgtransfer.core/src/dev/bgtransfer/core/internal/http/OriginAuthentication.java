@@ -74,6 +74,6 @@ public final class OriginAuthentication {
     }
 
     private boolean sameOrigin(URI target) {
-        return HttpTransport.hostOf(target).equals(HttpTransport.hostOf(origin));
+        return Redirects.sameOrigin(target, origin);
     }
 }

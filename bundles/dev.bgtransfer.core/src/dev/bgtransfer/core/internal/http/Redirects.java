@@ -34,6 +34,21 @@ public final class Redirects {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
+    /**
+     * @return the method a request redirected with {@code status} goes on with, as browsers do: 307
+     *         and 308 keep it (and the body); 303 turns anything but HEAD into GET; 301 and 302 turn a
+     *         POST into GET (RFC 9110, 15.4)
+     */
+    public static String methodAfter(int status, String method) {
+        boolean toGet = status == 303 ? !method.equals("HEAD") : (status == 301 || status == 302) && method.equals("POST");
+        return toGet ? "GET" : method;
+    }
+
+    /** @return whether {@code a} and {@code b} have the same origin: scheme, host and port */
+    public static boolean sameOrigin(URI a, URI b) {
+        return HttpTransport.hostOf(a).equals(HttpTransport.hostOf(b));
+    }
+
     /** Forgets the places visited: the requests start again at {@code first}. The count goes on. */
     public void startOver(URI first) {
         visited = new HashSet<>(Set.of(first));

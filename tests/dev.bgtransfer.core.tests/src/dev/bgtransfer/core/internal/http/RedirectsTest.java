@@ -92,4 +92,11 @@ class RedirectsTest {
         response.addHeader("Location", location);
         return new Exchange(from, response, new ConnectionAbort());
     }
+
+    @ParameterizedTest
+    @CsvSource({ "301,POST,GET", "302,POST,GET", "303,POST,GET", "307,POST,POST", "308,POST,POST", "301,PUT,PUT",
+            "302,GET,GET", "303,PUT,GET", "303,HEAD,HEAD", "307,PUT,PUT" })
+    void aRedirectKeepsOrTurnsTheMethodAsBrowsersDo(int status, String method, String after) {
+        assertEquals(after, Redirects.methodAfter(status, method));
+    }
 }

@@ -1,11 +1,10 @@
-package dev.bgtransfer.core.internal.download;
+package dev.bgtransfer.core.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferOptions;
-import dev.bgtransfer.core.internal.http.TransferException;
 
 /** Backoff, jitter, the cap, Retry-After and the retry budget. */
 class RetryPolicyTest {
@@ -67,18 +65,5 @@ class RetryPolicyTest {
         assertFalse(policy.allows(new TransferException(FAILURE, false, null), 1));
         assertFalse(policy.allows(TransferException.noSpace(FAILURE, null), 1));
         assertFalse(new RetryPolicy(TransferOptions.DEFAULTS.withRetries(0, Duration.ofSeconds(1))).allows(TRANSIENT, 1));
-    }
-
-    @ParameterizedTest
-    @CsvSource({ "0,1", "1,2", "2,4", "5,32", "6,60", "20,60", "21,60", "2147483647,60" })
-    void theWaitForRoomDoublesFromOnePollUpToTheCap(int fruitless, long seconds) {
-        assertEquals(Duration.ofSeconds(seconds), RetryPolicy.spaceSettle(fruitless));
-    }
-
-    @Test
-    void theSpaceWaitIsTheOptions() {
-        assertEquals(Optional.empty(), policy.maxSpaceWait());
-        Optional<Duration> bound = Optional.of(Duration.ofMinutes(3));
-        assertEquals(bound, new RetryPolicy(TransferOptions.DEFAULTS.withMaxSpaceWait(bound)).maxSpaceWait());
     }
 }

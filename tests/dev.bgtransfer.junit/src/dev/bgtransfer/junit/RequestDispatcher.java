@@ -16,6 +16,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.http.io.HttpFilterHandler;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -57,6 +58,9 @@ final class RequestDispatcher implements HttpRequestHandler {
     /** The next {@code left} requests answered with {@code status}. */
     record Failures(int status, AtomicInteger left) {
     }
+
+    /** Upload endpoints by their paths and the paths of their upload resources. */
+    private final Map<String, UploadEndpoint> uploads = new ConcurrentHashMap<>();
     private final TestHttpServer server;
 
     RequestDispatcher(TestHttpServer server) {
@@ -69,6 +73,32 @@ final class RequestDispatcher implements HttpRequestHandler {
 
     void remove(String path) {
         routes.remove(path);
+        uploads.remove(path);
+    }
+
+    /** Routes {@code path}, and the upload resources it will name, to {@code upload}. */
+    UploadEndpoint putUpload(String path, boolean resumable) {
+        routes.remove(path);
+        UploadEndpoint upload = new UploadEndpoint(path, resumable, server::isClosed,
+                resource -> uploads.put(resource, uploads.get(path)));
+        uploads.put(path, upload);
+        return upload;
+    }
+
+    /**
+     * Answers the upload routes, which need to send interim responses (only a filter can), before
+     * the expect-continue filter; passes every other request on to {@link #handle}.
+     */
+    HttpFilterHandler uploadFilter() {
+        return (request, trigger, context, chain) -> {
+            UploadEndpoint upload = uploads.get(pathOf(targetOf(request)));
+            if (upload == null) {
+                chain.proceed(request, trigger, context);
+                return;
+            }
+            record(request);
+            upload.handle(request, trigger);
+        };
     }
 
     void failNext(String path, int status, int times) {
@@ -91,13 +121,7 @@ final class RequestDispatcher implements HttpRequestHandler {
 
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
-        final long startNanos = System.nanoTime();
-        final String target = request.getPath() == null ? "/" : request.getPath();
-        final Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : request.getHeaders()) {
-            headers.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
-        }
-        server.record(new RecordedRequest(request.getMethod(), target, headers, startNanos));
+        final String target = record(request);
 
         final Failures failing = failures.get(pathOf(target));
         if (failing != null && failing.left().getAndDecrement() > 0) {
@@ -135,6 +159,22 @@ final class RequestDispatcher implements HttpRequestHandler {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
+    }
+
+    /** Records {@code request} with the server; @return its target */
+    private String record(ClassicHttpRequest request) {
+        final long startNanos = System.nanoTime();
+        final String target = targetOf(request);
+        final Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : request.getHeaders()) {
+            headers.merge(header.getName().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        server.record(new RecordedRequest(request.getMethod(), target, headers, startNanos));
+        return target;
+    }
+
+    private static String targetOf(ClassicHttpRequest request) {
+        return request.getPath() == null ? "/" : request.getPath();
     }
 
     private static void textResponse(ClassicHttpResponse response, int status) {

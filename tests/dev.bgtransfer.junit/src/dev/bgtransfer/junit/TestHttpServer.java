@@ -119,6 +119,7 @@ public final class TestHttpServer implements AutoCloseable {
         server = bootstrap
                 .setConnectionFactory(tracker)
                 .setStreamListener(tracker)
+                .addFilterFirst("uploads", dispatcher.uploadFilter())
                 .create();
         server.start();
         port = server.getLocalPort();
@@ -233,6 +234,29 @@ public final class TestHttpServer implements AutoCloseable {
             throw new IllegalArgumentException("Unsupported failure: " + status + " x " + times);
         }
         dispatcher.failNext(checkPath(path, false), status, times);
+    }
+
+    /**
+     * Accepts uploads at {@code path} after <i>Resumable Uploads for HTTP</i>: a 104 names an
+     * upload resource below the path, which answers HEAD, PATCH and DELETE. Replaces any previous
+     * route for that path.
+     *
+     * @param path the path, starting with {@code /}, without query string
+     * @return the endpoint, to set its knobs and read what it stored
+     */
+    public UploadEndpoint addResumableUpload(String path) {
+        return dispatcher.putUpload(checkPath(path, false), true);
+    }
+
+    /**
+     * Accepts plain uploads (POST or PUT, no resumption) at {@code path}, each request's body
+     * stored afresh. Replaces any previous route for that path.
+     *
+     * @param path the path, starting with {@code /}, without query string
+     * @return the endpoint, to set its knobs and read what it stored
+     */
+    public UploadEndpoint addPlainUpload(String path) {
+        return dispatcher.putUpload(checkPath(path, false), false);
     }
 
     /**

@@ -3,15 +3,18 @@ package dev.bgtransfer.core.internal.http;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
@@ -23,6 +26,7 @@ import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
@@ -104,7 +108,7 @@ public final class HttpTransport implements AutoCloseable {
         CURRENT.set(new Sending(abort, options));
         try {
             if (proxy.isPresent()) {
-                return throughProxy(url, request, proxy.get(), abort, options);
+                return throughProxy(url, request, proxy.get(), abort, options, null);
             }
             ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
                     HttpCoreContext.create());
@@ -128,22 +132,41 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Exchange send(String method, URI url, Map<String, String> headers, byte[] body, String contentType,
             ConnectionAbort abort, TransferOptions options) throws IOException, HttpException {
+        Map<String, String> identity = new LinkedHashMap<>(headers);
+        identity.putIfAbsent("Accept-Encoding", "identity");
+        return send(method, url, identity, body == null ? null : new ByteArrayEntity(body, ContentType.parse(contentType)),
+                interim -> {
+                    // a data task has no use for interim answers
+                }, abort, options);
+    }
+
+    /**
+     * Sends a request with any method and an optional body, and returns once the final response
+     * head arrived. Interim (1xx) responses other than 100 go to {@code interim} as they arrive; with
+     * {@code Expect: 100-continue} among {@code headers} the body waits for the server's 100 (or
+     * about three seconds), so that interim responses the server sends first are seen before the
+     * body goes out, and a final refusal (413) means the body is never sent at all.
+     *
+     * @param method  the request method, for example {@code PATCH}
+     * @param body    the request body, or {@code null}
+     * @param interim hears each interim response, on the calling thread
+     */
+    public Exchange send(String method, URI url, Map<String, String> headers, HttpEntity body,
+            Consumer<HttpResponse> interim, ConnectionAbort abort, TransferOptions options)
+            throws IOException, HttpException {
         HttpHost host = hostOf(url);
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, host, requestTarget(url));
-        request.addHeader("Accept-Encoding", "identity");
         headers.forEach(request::addHeader);
-        if (body != null) {
-            request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
-        }
+        request.setEntity(body);
+        HttpResponseInformationCallback informational = (response, connection, context) -> interim.accept(response);
         Optional<HttpProxy> proxy = proxies.find(url);
         CURRENT.set(new Sending(abort, options));
         try {
             if (proxy.isPresent()) {
-                return throughProxy(url, request, proxy.get(), abort, options);
+                return throughProxy(url, request, proxy.get(), abort, options, informational);
             }
-            ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
-                    HttpCoreContext.create());
-            return new Exchange(url, response, abort);
+            return new Exchange(url, requester.execute(host, request, informational,
+                    Timeout.of(options.connectTimeout()), HttpCoreContext.create()), abort);
         } finally {
             CURRENT.remove();
         }
@@ -151,7 +174,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Sends the request on a connection of its own through {@code proxy}; closing the exchange closes it. */
     private Exchange throughProxy(URI url, BasicClassicHttpRequest request, HttpProxy proxy, ConnectionAbort abort,
-            TransferOptions options) throws IOException, HttpException {
+            TransferOptions options, HttpResponseInformationCallback informational) throws IOException, HttpException {
         HttpHost origin = hostOf(url);
         boolean plainHttp = origin.getSchemeName().equals("http");
         HttpClientConnection connection = proxyConnector.open(proxy, origin, options, abort);
@@ -164,7 +187,8 @@ public final class HttpTransport implements AutoCloseable {
                     request.setHeader("Proxy-Authorization", authorization);
                 }
             }
-            ClassicHttpResponse response = requester.execute(connection, request, HttpCoreContext.create());
+            ClassicHttpResponse response = requester.execute(connection, request, informational,
+                    HttpCoreContext.create());
             if (plainHttp && response.getCode() == 407) {
                 throw ProxyException.credentials(proxy);
             }

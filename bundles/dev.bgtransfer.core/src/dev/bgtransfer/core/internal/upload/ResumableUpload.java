@@ -1,0 +1,295 @@
+package dev.bgtransfer.core.internal.upload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.HttpStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.http.ConnectionAbort;
+import dev.bgtransfer.core.internal.http.Exchange;
+import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.http.NetworkFailures;
+import dev.bgtransfer.core.internal.http.TransferException;
+
+/**
+ * One upload of a file to a URL, resumable when the server offers it, after <i>Resumable Uploads
+ * for HTTP</i>, <b>draft-ietf-httpbis-resumable-upload-12</b> (its fields and media type are the
+ * same in -10 to -15):
+ * <ul>
+ * <li>Creation: the file goes out with the method asked for (POST or PUT), {@code Upload-Complete:
+ * ?1} and {@code Upload-Length}. A server that offers resumption answers {@code 104 Upload
+ * Resumption Supported} with the upload resource in {@code Location}, resolved against the request
+ * URL and kept ({@link #resource()}). The request says {@code Expect: 100-continue}: HttpCore's
+ * classic client reads interim answers only before the body or after all of it, so the body waits
+ * for the server's 100 and a 104 sent before it is seen before a single byte may be lost; a server
+ * that refuses at once (413) never gets the body.</li>
+ * <li>Resumption, after a dropped connection or a 5xx: {@code HEAD} on the upload resource gives
+ * the server's {@code Upload-Offset}, and {@code PATCH} with {@code application/partial-upload},
+ * that {@code Upload-Offset} and {@code Upload-Complete: ?1} sends the rest: always from the
+ * server's offset, never from what this side believes it sent. A 409 (the offsets disagree) has the
+ * next attempt ask again. An upload resource the server has forgotten (404, 410) starts over.</li>
+ * <li>Cancellation: {@code DELETE} on the upload resource ({@link #cancel()}).</li>
+ * <li>A server without resumption (no 104) gets a plain upload, sent again from zero by the next
+ * attempt after an interruption.</li>
+ * </ul>
+ * The file must stay the one recorded at the start ({@link SourceFile#verify()}), checked before
+ * each later attempt and after the final answer. A {@code max-size} in a 104's {@code Upload-Limit}
+ * below the file's size stops the upload and cancels it, as the draft asks; a 413 fails with the
+ * limit when the server named one. Each {@link #attempt()} is one try: retries and their backoff
+ * are the caller's, who stores {@link #resource()} to resume after a restart.
+ */
+public final class ResumableUpload {
+    private static final ContentType PARTIAL = ContentType.create(UploadHeaders.PARTIAL_UPLOAD);
+
+    private final HttpTransport transport;
+    private final String method;
+    private final URI url;
+    private final SourceFile source;
+    private final TransferOptions options;
+    private final ConnectionAbort abort;
+    private final UploadProgress progress;
+    private volatile URI resource;
+    private volatile long serverOffset;
+    private boolean started;
+
+    /**
+     * @param method   {@code POST} or {@code PUT}
+     * @param url      where the file goes
+     * @param source   the file as recorded when the upload started
+     * @param resource the upload resource of an earlier run, or {@code null}
+     * @param abort    breaks a blocked connect, write or read from another thread
+     */
+    public ResumableUpload(HttpTransport transport, String method, URI url, SourceFile source, URI resource,
+            TransferOptions options, ConnectionAbort abort, UploadProgress progress) {
+        this.transport = transport;
+        this.method = method;
+        this.url = url;
+        this.source = source;
+        this.resource = resource;
+        this.options = options;
+        this.abort = abort;
+        this.progress = progress;
+        this.started = resource != null;
+    }
+
+    /** @return the upload resource the server named, to resume from; {@code null} when there is none */
+    public URI resource() {
+        return resource;
+    }
+
+    /** @return the offset the server last reported, 0 before it reported one */
+    public long serverOffset() {
+        return serverOffset;
+    }
+
+    /**
+     * Sends the file, or the rest of it when the server holds a part.
+     *
+     * @throws TransferException          with {@link TransferException#isTransient()} when another
+     *                                    attempt may succeed (from the server's offset when there
+     *                                    is an upload resource, else from zero)
+     * @throws OperationCanceledException when the abort was triggered
+     */
+    public UploadResult attempt() throws TransferException {
+        checkAborted();
+        if (started) {
+            source.verify();
+        }
+        started = true;
+        if (resource != null) {
+            long offset = askOffset();
+            if (offset == source.size() + 1) {
+                return new UploadResult(HttpStatus.SC_NO_CONTENT, "204 No Content", source.size(), source.sha256());
+            }
+            if (offset >= 0) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put(UploadHeaders.OFFSET, Long.toString(offset));
+                return send("PATCH", resource, headers, offset, PARTIAL);
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(UploadHeaders.LENGTH, Long.toString(source.size()));
+        return send(method, url, headers, 0, ContentType.APPLICATION_OCTET_STREAM);
+    }
+
+    /**
+     * Asks the server to forget the upload ({@code DELETE} on the upload resource), when there is
+     * one. Runs on a connection of its own, so it works after the upload's abort.
+     *
+     * @return whether there was an upload resource and the server answered 2xx, 404 or 410
+     */
+    public boolean cancel() throws TransferException {
+        URI target = resource;
+        if (target == null) {
+            return false;
+        }
+        try (Exchange exchange = transport.send("DELETE", target, Map.of(), null, interim -> {
+        }, new ConnectionAbort(), options)) {
+            resource = null;
+            int status = exchange.status();
+            return status / 100 == 2 || status == HttpStatus.SC_NOT_FOUND || status == HttpStatus.SC_GONE;
+        } catch (IOException failure) {
+            throw NetworkFailures.network(failure, target, false, options);
+        } catch (HttpException failure) {
+            throw NetworkFailures.protocol(failure, target);
+        }
+    }
+
+    /**
+     * @return the server's offset; -1 when the server forgot the upload resource (forgotten here
+     *         too); the file's size + 1 when the upload is already complete
+     */
+    private long askOffset() throws TransferException {
+        URI target = resource;
+        boolean connected = false;
+        try (Exchange exchange = transport.send("HEAD", target, Map.of(), null, interim -> {
+        }, abort, options)) {
+            connected = true;
+            int status = exchange.status();
+            if (status == HttpStatus.SC_NOT_FOUND || status == HttpStatus.SC_GONE) {
+                resource = null;
+                return -1;
+            }
+            if (status / 100 != 2) {
+                throw NetworkFailures.httpStatus(exchange);
+            }
+            long offset = UploadHeaders.integer(exchange.header(UploadHeaders.OFFSET));
+            if (offset < 0 || offset > source.size()) {
+                throw TransferException.permanent(Kind.PROTOCOL, NLS.bind(Messages.badOffset,
+                        new Object[] { target.getHost(), exchange.header(UploadHeaders.OFFSET), source.size() }));
+            }
+            serverOffset = offset;
+            progress.sent(offset, source.size());
+            return UploadHeaders.isTrue(exchange.header(UploadHeaders.COMPLETE)) ? source.size() + 1 : offset;
+        } catch (IOException failure) {
+            throw networkFailure(failure, target, connected);
+        } catch (HttpException failure) {
+            throw NetworkFailures.protocol(failure, target);
+        }
+    }
+
+    /** Sends the file from {@code offset} to its end, the last part of the upload. */
+    private UploadResult send(String requestMethod, URI target, Map<String, String> headers, long offset,
+            ContentType type) throws TransferException {
+        headers.put(UploadHeaders.COMPLETE, UploadHeaders.TRUE);
+        headers.put("Expect", "100-continue");
+        boolean creating = offset == 0 && target.equals(url);
+        Interim interim = new Interim(creating);
+        boolean connected = false;
+        try (Exchange exchange = transport.send(requestMethod, target, headers,
+                new FileBody(source, offset, type, progress), interim::heard, abort, options)) {
+            connected = true;
+            int status = exchange.status();
+            if (status == HttpStatus.SC_REQUEST_TOO_LONG) {
+                throw tooLarge(exchange.header(UploadHeaders.LIMIT));
+            }
+            if (status == HttpStatus.SC_CONFLICT && !creating) {
+                // the offsets disagree: the next attempt asks the server's again
+                TransferFailure conflict = NetworkFailures.httpStatus(exchange).failure();
+                throw new TransferException(conflict, true, null);
+            }
+            if (status / 100 != 2) {
+                throw NetworkFailures.httpStatus(exchange);
+            }
+            source.verify();
+            return new UploadResult(status, exchange.statusText(), source.size(), source.sha256());
+        } catch (FileBody.ShrunkException shrunk) {
+            throw source.changed();
+        } catch (LimitException limit) {
+            cancelQuietly();
+            throw tooLarge(limit.limit);
+        } catch (IOException failure) {
+            throw networkFailure(failure, target, connected);
+        } catch (HttpException failure) {
+            throw NetworkFailures.protocol(failure, target);
+        }
+    }
+
+    private TransferException networkFailure(IOException failure, URI target, boolean connected) {
+        checkAborted();
+        return NetworkFailures.network(failure, target, connected, options);
+    }
+
+    private TransferException tooLarge(String limit) {
+        long maxSize = UploadHeaders.maxSize(limit);
+        String message = maxSize < 0 ? NLS.bind(Messages.tooLarge, url.getHost(), source.size())
+                : NLS.bind(Messages.tooLargeLimit, new Object[] { url.getHost(), source.size(), maxSize });
+        return TransferException.permanent(Kind.HTTP_STATUS, message);
+    }
+
+    private void cancelQuietly() {
+        try {
+            cancel();
+        } catch (TransferException unreachable) {
+            // the server forgets the upload resource by itself in time
+        }
+    }
+
+    private void checkAborted() {
+        if (abort.isAborted()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    /** Takes the upload resource from the 104 of a creation request, and stops at a limit below the file. */
+    private final class Interim {
+        private final boolean creating;
+
+        Interim(boolean creating) {
+            this.creating = creating;
+        }
+
+        void heard(HttpResponse response) {
+            if (response.getCode() != UploadHeaders.RESUMPTION_SUPPORTED) {
+                return;
+            }
+            Header location = response.getFirstHeader("Location");
+            if (creating && location != null) {
+                resource = resolve(location.getValue());
+            }
+            Header limit = response.getFirstHeader(UploadHeaders.LIMIT);
+            if (limit != null && UploadHeaders.maxSize(limit.getValue()) >= 0
+                    && UploadHeaders.maxSize(limit.getValue()) < source.size()) {
+                throw new LimitException(limit.getValue());
+            }
+        }
+    }
+
+    /**
+     * @return {@code location} against the request URL; {@code null} when it is no http(s) URL or
+     *         would take an https upload to plain http
+     */
+    private URI resolve(String location) {
+        try {
+            URI resolved = url.resolve(location.strip());
+            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+            boolean downgrade = url.getScheme().equalsIgnoreCase("https") && !scheme.equals("https");
+            return scheme.matches("https?") && resolved.getHost() != null && !downgrade ? resolved : null;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** A 104 announced a maximum size below the file's: thrown out of the exchange to stop the body. */
+    private static final class LimitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String limit;
+
+        LimitException(String limit) {
+            super(limit, null, false, false);
+            this.limit = limit;
+        }
+    }
+}

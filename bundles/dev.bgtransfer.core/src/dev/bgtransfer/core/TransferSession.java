@@ -94,7 +94,8 @@ public interface TransferSession {
 
     /**
      * Ends the session: its transfers that are not completed are stopped (their partial bytes
-     * deleted) and every transfer of it is forgotten; the files it completed stay. Afterwards it
+     * deleted) and every transfer of it is forgotten; the files it completed stay; its data tasks
+     * still under way are cancelled (their futures end with a {@code CancellationException}). Afterwards it
      * takes no new transfer; asking the service for the identifier again gives a new, empty session.
      */
     void invalidate();

@@ -57,7 +57,7 @@ final class SessionHandle implements TransferSession {
     public CompletableFuture<DataResponse> fetch(DataRequest request) {
         checkValid();
         // only the look at the session's options takes the engine's lock, not the network
-        return engine.dataTasks().fetch(Objects.requireNonNull(request, "request"),
+        return engine.dataTasks().fetch(identifier, Objects.requireNonNull(request, "request"),
                 engine.reads().configuration(identifier).options());
     }
 

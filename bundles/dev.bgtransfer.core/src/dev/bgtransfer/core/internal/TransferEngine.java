@@ -182,6 +182,7 @@ final class TransferEngine implements AutoCloseable {
             remove(record.id(), false);
         }
         sessions.forget(session);
+        data.cancel(session);
     }
 
     synchronized TransferOptions options() {

@@ -12,6 +12,7 @@ import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -206,6 +207,26 @@ class DataTaskTest extends ServiceTest {
 
         assertEquals(503, response.status());
         assertEquals(1, server.requests("/echo").size());
+    }
+
+    @Test
+    void invalidatingASessionCancelsItsDataTasksAndLeavesOthersAlone() throws Exception {
+        TestFile slow = server.addFile("/data/slow.json", 2_000_000, 30).throttle(100_000);
+        TransferSession ending = fixture.service().session("dev.bgtransfer.tests.data.ending",
+                SessionConfiguration.of(SessionKind.EPHEMERAL));
+        TransferSession staying = fixture.service().session("dev.bgtransfer.tests.data.staying",
+                SessionConfiguration.of(SessionKind.EPHEMERAL));
+        CompletableFuture<DataResponse> cancelled = ending.fetch(DataRequest.get(server.uri(slow.path())));
+        CompletableFuture<DataResponse> kept = staying.fetch(DataRequest.get(server.uri(slow.path())));
+        TransferFixture.awaitTrue("both requests reached the server", () -> server.requests(slow.path()).size() == 2);
+
+        ending.invalidate();
+
+        assertThrows(CancellationException.class, () -> cancelled.get(5, TimeUnit.SECONDS));
+        assertFalse(kept.isDone(), "the other session's task goes on");
+        slow.throttle(0);
+        assertEquals(slow.size(), kept.get(30, TimeUnit.SECONDS).body().length);
+        staying.invalidate();
     }
 
     private DataResponse fetch(DataRequest request) throws Exception {

@@ -1,7 +1,7 @@
 package dev.bgtransfer.core.internal.data;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,7 +35,8 @@ public final class DataTasks implements AutoCloseable {
 
     private final HttpTransport transport;
     private final ThreadPoolExecutor threads;
-    private final Set<DataTask> unfinished = ConcurrentHashMap.newKeySet();
+    /** The tasks not ended yet, and the session of each. */
+    private final Map<DataTask, String> unfinished = new ConcurrentHashMap<>();
 
     public DataTasks(HttpTransport transport) {
         this.transport = transport;
@@ -50,13 +51,14 @@ public final class DataTasks implements AutoCloseable {
     }
 
     /**
+     * @param session the identifier of the session the task is for
      * @param options the session's: timeouts, redirects, retries
      * @return the answer to come; cancelling it ends the task
      * @throws IllegalStateException when the service has been shut down
      */
-    public CompletableFuture<DataResponse> fetch(DataRequest request, TransferOptions options) {
+    public CompletableFuture<DataResponse> fetch(String session, DataRequest request, TransferOptions options) {
         DataTask task = new DataTask(request, transport, options);
-        unfinished.add(task);
+        unfinished.put(task, session);
         task.future().whenComplete((response, failure) -> {
             unfinished.remove(task);
             task.abort();
@@ -70,11 +72,20 @@ public final class DataTasks implements AutoCloseable {
         return task.future();
     }
 
+    /** Cancels the session's unfinished tasks: their futures end with a {@code CancellationException}. */
+    public void cancel(String session) {
+        unfinished.forEach((task, owner) -> {
+            if (owner.equals(session)) {
+                task.future().cancel(true);
+            }
+        });
+    }
+
     /** Ends every unfinished task with a sentence saying the service stopped, and waits for their threads. */
     @Override
     public void close() {
         threads.shutdown();
-        for (DataTask task : List.copyOf(unfinished)) {
+        for (DataTask task : List.copyOf(unfinished.keySet())) {
             task.future().completeExceptionally(new DataTaskException(
                     new TransferFailure(TransferFailure.Kind.NETWORK, NLS.bind(Messages.shutDown, task.url())), null));
         }

@@ -11,7 +11,8 @@ public enum SessionKind {
     DEFAULT,
     /**
      * In memory only: no row in the store, no saved credentials, nothing left once the session is
-     * invalidated or the process ends (its partial files are deleted then).
+     * invalidated or the service stops (its partial files are deleted then; a process that crashes
+     * leaves the partial files it was writing, as any process does).
      */
     EPHEMERAL
 }

@@ -98,6 +98,11 @@ final class LiveTransfers {
                 .toList();
     }
 
+    /** @return the unfinished transfers' records as held */
+    List<TransferRecord> held() {
+        return List.copyOf(records.values());
+    }
+
     List<Transfer> unfinished() {
         return records.values().stream().map(this::snapshot).toList();
     }

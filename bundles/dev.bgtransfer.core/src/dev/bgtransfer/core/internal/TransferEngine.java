@@ -314,6 +314,11 @@ final class TransferEngine implements AutoCloseable {
             ending = running.interruptAll(Intent.SHUTDOWN);
         }
         RunningJobs.join(ending);
+        synchronized (this) {
+            // nothing of an ephemeral session outlives the process
+            live.held().stream().filter(record -> sessions.isEphemeral(record.session()))
+                    .forEach(record -> QuietFiles.delete(record.partFile()));
+        }
         data.close();
         transport.close();
         events.close();

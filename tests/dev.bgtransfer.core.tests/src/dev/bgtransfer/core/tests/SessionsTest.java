@@ -254,6 +254,27 @@ class SessionsTest extends ServiceTest {
         assertTrue(refused.getMessage().contains("no download folder"), refused.getMessage());
     }
 
+    @Test
+    void anEphemeralSessionLeavesNoPartialFileWhenTheServiceStops() throws Exception {
+        TransferSession ephemeral = fixture.service().session("test.ephemeral.stopping",
+                SessionConfiguration.of(SessionKind.EPHEMERAL));
+        TestFile slow = server.addFile("/files/cut.bin", 3_000_000, 560).throttle(RATE);
+        TestFile queued = server.addFile("/files/paused.bin", 3_000_000, 561).throttle(RATE);
+        Transfer running = ephemeral.download(TransferRequest.of(server.uri(slow.path()), folder));
+        Transfer paused = ephemeral.download(TransferRequest.of(server.uri(queued.path()), folder));
+        fixture.awaitBytes(running.id(), 10_000);
+        fixture.awaitBytes(paused.id(), 10_000);
+        fixture.service().pause(paused.id());
+        fixture.awaitState(paused.id(), TransferState.PAUSED);
+        assertEquals(2, partFiles().size(), "both have partial files while the service runs");
+
+        TransferFixture.restartService();
+
+        assertEquals(List.of(), partFiles(), "nothing of the ephemeral session outlives its service");
+        assertTrue(fixture.service().get(running.id()).isEmpty());
+        assertTrue(fixture.service().get(paused.id()).isEmpty());
+    }
+
     private TransferSession open(String identifier, SessionConfiguration configuration) {
         TransferSession session = fixture.service().session(identifier, configuration);
         opened.add(session);

@@ -164,8 +164,8 @@ final class DataTask implements Runnable {
                     continue;
                 }
                 DataResponse response = new DataResponse(target, status, exchange.headers(), read(exchange));
-                boolean transientStatus = status == 408 || status == 429 || status >= 500;
-                return new Answer(response, transientStatus ? NetworkFailures.httpStatus(exchange) : null);
+                return new Answer(response,
+                        NetworkFailures.isTransientStatus(status) ? NetworkFailures.httpStatus(exchange) : null);
             } catch (IOException networkFailure) {
                 checkAborted();
                 throw NetworkFailures.network(networkFailure, target, connected, options);

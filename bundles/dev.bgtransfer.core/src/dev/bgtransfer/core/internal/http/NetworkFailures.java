@@ -80,9 +80,14 @@ public final class NetworkFailures {
                 NLS.bind(Messages.protocol, url.getHost(), TransferException.describe(error))), false, error);
     }
 
+    /** @return whether a later request may get another answer than this status: 408, 429 and 5xx */
+    public static boolean isTransientStatus(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
     public static TransferException httpStatus(Exchange exchange) {
         int status = exchange.status();
-        boolean retryable = status == 408 || status == 429 || status >= 500;
+        boolean retryable = isTransientStatus(status);
         return new TransferException(new TransferFailure(Kind.HTTP_STATUS,
                 NLS.bind(Messages.httpStatus, exchange.statusText(), exchange.url())), retryable,
                 RetryAfter.parse(exchange.header("Retry-After"), Instant.now()).orElse(null), null);

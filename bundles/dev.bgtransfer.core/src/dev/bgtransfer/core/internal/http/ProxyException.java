@@ -62,7 +62,7 @@ final class ProxyException extends IOException {
 
     /** The proxy would not open a tunnel to the server. */
     static ProxyException tunnelRefused(HttpProxy proxy, int status, String statusText, String origin) {
-        boolean retryable = status == 408 || status == 429 || status >= 500;
+        boolean retryable = NetworkFailures.isTransientStatus(status);
         return new ProxyException(Kind.HTTP_STATUS,
                 NLS.bind(Messages.proxyTunnelRefused, new Object[] { proxy.address(), statusText, origin }), retryable,
                 null);

@@ -145,10 +145,8 @@ final class DataTask implements Runnable {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401) {
-                    if (authentication.answer(exchange, target)) {
-                        continue;
-                    }
-                    throw authentication.refusal(exchange, target);
+                    authentication.answerOrRefuse(exchange, target);
+                    continue;
                 }
                 if (Redirects.isRedirect(status)) {
                     URI next = redirects.follow(exchange);

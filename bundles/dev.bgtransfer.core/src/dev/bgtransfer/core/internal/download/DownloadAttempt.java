@@ -118,10 +118,8 @@ final class DownloadAttempt {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401) {
-                    if (authentication.answer(exchange, target)) {
-                        continue;
-                    }
-                    throw authentication.refusal(exchange, target);
+                    authentication.answerOrRefuse(exchange, target);
+                    continue;
                 }
                 if (atResumeUrl && status >= 400 && status != 416) {
                     // the place may have been temporary (a signed link): go back to the URL as requested

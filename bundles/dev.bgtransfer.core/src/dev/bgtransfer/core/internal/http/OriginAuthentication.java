@@ -37,7 +37,7 @@ public final class OriginAuthentication {
      * @return whether the request should go again with an answer to the server's challenge: the
      *         first time it asks, or once more when it says the nonce went stale
      */
-    public boolean answer(Exchange unauthorized, URI target) {
+    boolean answer(Exchange unauthorized, URI target) {
         Optional<HttpAuthentication.Challenge> offered = HttpAuthentication.choose(
                 unauthorized.headerValues(CHALLENGE_HEADER));
         if (authentication == null || offered.isEmpty() || !sameOrigin(target)) {
@@ -52,8 +52,20 @@ public final class OriginAuthentication {
         return true;
     }
 
+    /**
+     * Takes up a 401 from {@code target} so that the request can go again, or fails.
+     *
+     * @throws TransferException when {@link #answer} would not answer it: no credentials, another
+     *                           origin, a challenge it cannot answer, or an answer already refused
+     */
+    public void answerOrRefuse(Exchange unauthorized, URI target) throws TransferException {
+        if (!answer(unauthorized, target)) {
+            throw refusal(unauthorized, target);
+        }
+    }
+
     /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */
-    public TransferException refusal(Exchange unauthorized, URI target) {
+    TransferException refusal(Exchange unauthorized, URI target) {
         String message;
         if (authentication == null || !sameOrigin(target)) {
             // the credentials given are for another origin, and were not sent here

@@ -3,6 +3,7 @@ package dev.bgtransfer.core.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
@@ -42,20 +43,20 @@ final class Sessions {
     /**
      * Opens {@code identifier} under {@code configuration}, which replaces the one it had.
      *
-     * @param hasTransfers whether transfers of the session are held or stored
+     * @param hasTransfers whether transfers of the session are held or stored; asked only when the
+     *                     session would move into or out of memory, as it reads the store
      * @throws IllegalArgumentException when the session has transfers and would move into or out of
      *                                  memory (ephemeral to stored, or back)
      */
-    Session open(String identifier, SessionConfiguration configuration, boolean hasTransfers) {
+    void open(String identifier, SessionConfiguration configuration, BooleanSupplier hasTransfers) {
         Session session = get(identifier);
-        boolean wasEphemeral = configurationOf(session).kind() == SessionKind.EPHEMERAL;
-        if (hasTransfers && wasEphemeral != (configuration.kind() == SessionKind.EPHEMERAL)) {
+        boolean wasEphemeral = isEphemeral(identifier);
+        if (wasEphemeral != (configuration.kind() == SessionKind.EPHEMERAL) && hasTransfers.getAsBoolean()) {
             throw new IllegalArgumentException("The session \"" + identifier + "\" has transfers "
                     + (wasEphemeral ? "in memory only" : "in the store") + "; it cannot become "
                     + configuration.kind().name().toLowerCase(java.util.Locale.ROOT) + " while it has them");
         }
         session.configuration = configuration;
-        return session;
     }
 
     FinishedBatch batchOf(String identifier) {
@@ -76,12 +77,19 @@ final class Sessions {
         byIdentifier.remove(identifier);
     }
 
+    /**
+     * @return whether the session runs as a default one under the service's options: the default
+     *         session, and one nobody opened
+     */
+    private static boolean followsTheService(Session session) {
+        return session.configuration == null || session.identifier.equals(TransferSession.DEFAULT_IDENTIFIER);
+    }
+
     SessionConfiguration configurationOf(Session session) {
-        if (session.configuration != null && !session.identifier.equals(TransferSession.DEFAULT_IDENTIFIER)) {
-            return session.configuration;
-        }
         SessionConfiguration given = session.configuration;
-        // the default session, and one not opened yet, run under the service's options
+        if (!followsTheService(session)) {
+            return given;
+        }
         return given == null ? SessionConfiguration.of(SessionKind.DEFAULT).withOptions(serviceOptions)
                 : new SessionConfiguration(SessionKind.DEFAULT, serviceOptions, given.announcesAllFinished(),
                         given.downloadFolder());
@@ -91,14 +99,21 @@ final class Sessions {
         return configurationOf(get(identifier));
     }
 
+    /** Asked at every save of a record: builds nothing. */
     boolean isEphemeral(String identifier) {
         Session session = byIdentifier.get(identifier);
-        return session != null && configurationOf(session).kind() == SessionKind.EPHEMERAL;
+        return session != null && !followsTheService(session)
+                && session.configuration.kind() == SessionKind.EPHEMERAL;
     }
 
-    /** @return the options a transfer of the session runs under: its own, the per-host limit within the service's */
+    /**
+     * Asked whenever the queue looks for a free slot: builds nothing.
+     *
+     * @return the options a transfer of the session runs under: its own, the per-host limit within the service's
+     */
     TransferOptions optionsOf(String identifier) {
-        return configurationOf(identifier).options();
+        Session session = byIdentifier.get(identifier);
+        return session == null || followsTheService(session) ? serviceOptions : session.configuration.options();
     }
 
     /** @return the session's own limit of connections per host */
@@ -108,9 +123,5 @@ final class Sessions {
 
     void setServiceOptions(TransferOptions options) {
         serviceOptions = options;
-    }
-
-    Iterable<Session> all() {
-        return byIdentifier.values();
     }
 }

@@ -86,11 +86,9 @@ final class TransferEngine implements AutoCloseable {
      *
      * @throws IllegalArgumentException when it has transfers and would move into or out of memory
      */
-    synchronized SessionConfiguration open(String identifier, SessionConfiguration configuration) {
-        boolean hasTransfers = !live.stored(identifier).isEmpty();
-        SessionConfiguration opened = sessions.configurationOf(sessions.open(identifier, configuration, hasTransfers));
+    synchronized void open(String identifier, SessionConfiguration configuration) {
+        sessions.open(identifier, configuration, () -> !live.stored(identifier).isEmpty());
         schedule();
-        return opened;
     }
 
     synchronized Transfer add(String session, TransferRequest request, boolean start) {

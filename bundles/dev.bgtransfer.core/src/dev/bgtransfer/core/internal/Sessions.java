@@ -1,6 +1,7 @@
 package dev.bgtransfer.core.internal;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -21,7 +22,7 @@ final class Sessions {
     private TransferOptions serviceOptions;
 
     /** One session's configuration (none until opened) and its batch of transfers to announce. */
-    static final class Session {
+    private static final class Session {
         final String identifier;
         private SessionConfiguration configuration;
         final FinishedBatch batch = new FinishedBatch();
@@ -36,7 +37,7 @@ final class Sessions {
     }
 
     /** @return the session, known from now on */
-    Session get(String identifier) {
+    private Session get(String identifier) {
         return byIdentifier.computeIfAbsent(identifier, Session::new);
     }
 
@@ -54,7 +55,7 @@ final class Sessions {
         if (wasEphemeral != (configuration.kind() == SessionKind.EPHEMERAL) && hasTransfers.getAsBoolean()) {
             throw new IllegalArgumentException("The session \"" + identifier + "\" has transfers "
                     + (wasEphemeral ? "in memory only" : "in the store") + "; it cannot become "
-                    + configuration.kind().name().toLowerCase(java.util.Locale.ROOT) + " while it has them");
+                    + configuration.kind().name().toLowerCase(Locale.ROOT) + " while it has them");
         }
         session.configuration = configuration;
     }
@@ -85,7 +86,7 @@ final class Sessions {
         return session.configuration == null || session.identifier.equals(TransferSession.DEFAULT_IDENTIFIER);
     }
 
-    SessionConfiguration configurationOf(Session session) {
+    private SessionConfiguration configurationOf(Session session) {
         SessionConfiguration given = session.configuration;
         if (!followsTheService(session)) {
             return given;

@@ -93,7 +93,6 @@ final class TransferEngine implements AutoCloseable {
 
     synchronized Transfer add(String session, TransferRequest request, boolean start) {
         checkOpen();
-        sessions.get(session);
         TransferRecord record = live.add(session, request, start);
         if (start) {
             waitForSlot(record);
@@ -160,7 +159,7 @@ final class TransferEngine implements AutoCloseable {
         store.delete(id);
         live.forget(id);
         running.forget(id);
-        sessions.get(record.session()).batch.removed(id);
+        sessions.batchOf(record.session()).removed(id);
         events.post(new TransferEvent.Removed(record.toTransfer()));
         announceIfAllFinished(record.session());
     }
@@ -206,7 +205,7 @@ final class TransferEngine implements AutoCloseable {
 
     private void waitForSlot(TransferRecord queued) {
         queue.add(queued.id(), queued.url(), queued.session());
-        sessions.get(queued.session()).batch.queued(queued.id());
+        sessions.batchOf(queued.session()).queued(queued.id());
     }
 
     /** Starts queued transfers, oldest first, while their hosts have free slots. */
@@ -227,7 +226,7 @@ final class TransferEngine implements AutoCloseable {
     private void toInitialState(TransferRecord record) {
         QuietFiles.delete(record.partFile());
         live.transition(record.withoutResumeData(Instant.now()), TransferState.CANCELLED, null);
-        sessions.get(record.session()).batch.stopped(record.id());
+        sessions.batchOf(record.session()).stopped(record.id());
     }
 
     private static void deleteFiles(TransferRecord record, boolean deleteFile) {

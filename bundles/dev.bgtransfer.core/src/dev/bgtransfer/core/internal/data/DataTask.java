@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -178,7 +179,7 @@ final class DataTask implements Runnable {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         boolean sameOrigin = Redirects.sameOrigin(target, request.url());
         request.headers().forEach((name, value) -> {
-            if (sameOrigin || !CREDENTIAL_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (sameOrigin || !CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.put(name, value);
             }
         });

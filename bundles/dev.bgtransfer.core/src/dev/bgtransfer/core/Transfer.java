@@ -7,6 +7,11 @@ import java.util.Optional;
 
 /**
  * An immutable snapshot of one transfer. The id is stable across restarts and never reused.
+ * <p>
+ * A transfer is a download or an upload ({@link #kind()}). For an upload, {@link #file()} is the
+ * file being sent (present from the start, never deleted by the service), {@link #destinationFolder()}
+ * its folder, {@link #bytesReceived()} the bytes of it the server holds or is being sent,
+ * {@link #totalBytes()} its size and {@link #sha256()} its SHA-256 once the upload completed.
  *
  * @param id                the transfer's identity
  * @param url               the URL as requested
@@ -21,10 +26,11 @@ import java.util.Optional;
  *                          {@link #nextRetry()} is present, why the last attempt failed
  * @param nextRetry         when a running transfer that is waiting to retry tries again
  * @param session           the identifier of the {@link TransferSession} it belongs to
+ * @param kind              a download or an upload
  */
 public record Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
         TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
-        Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session) {
+        Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session, TransferKind kind) {
 
     /** {@link #totalBytes()} when the server did not say how long the entity is. */
     public static final long UNKNOWN_SIZE = -1;
@@ -37,7 +43,7 @@ public record Transfer(long id, URI url, String title, Path destinationFolder, O
     /** @return a copy that waits until {@code at} to retry after {@code lastFailure} */
     public Transfer waitingToRetry(TransferFailure lastFailure, Instant at) {
         return new Transfer(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256,
-                Optional.of(lastFailure), Optional.of(at), session);
+                Optional.of(lastFailure), Optional.of(at), session, kind);
     }
 
     /** @return whether the entity's length is known */

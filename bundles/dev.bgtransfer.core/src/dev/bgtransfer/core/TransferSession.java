@@ -52,6 +52,31 @@ public interface TransferSession {
     Transfer download(URI url);
 
     /**
+     * Adds an upload and queues it at once: a {@link Transfer} of kind {@link TransferKind#UPLOAD},
+     * with the events, Job ({@link TransferService#JOB_FAMILY}), retries and operations of a
+     * download. Listeners hear {@link TransferEvent.Added} with {@link TransferState#QUEUED}, then
+     * {@code QUEUED -> RUNNING} once its host has a free connection; the Job records the file's size,
+     * modification time and SHA-256 before the first byte goes out.
+     * <p>
+     * When the server offers resumption (<i>Resumable Uploads for HTTP</i>), it names an upload
+     * resource, which is stored: after a dropped connection, a pause, a restart or a {@code kill -9}
+     * the upload goes on from the offset the server reports, never from what this side believes it
+     * sent. Other servers get the whole file again. A stop or remove asks the server to forget the
+     * upload ({@code DELETE}); a failed upload, started again, starts from zero with the file as it
+     * is then. The file is never written or deleted by the service; if it changes, disappears or
+     * becomes unreadable during the upload, the upload fails with a sentence saying so. The rules of
+     * downloads hold for sign-in, proxies, TLS and retries; a {@code 307} or {@code 308} on the same
+     * origin is followed with the method and the file, any other redirect fails the upload, and a
+     * {@code 413} fails it with the size the server takes when it says.
+     *
+     * @return the new upload as it was added, {@link TransferState#QUEUED}
+     * @throws IllegalArgumentException with a sentence when the file does not exist, is no regular
+     *                                  file or cannot be read
+     * @throws IllegalStateException    when the session was invalidated
+     */
+    Transfer upload(UploadRequest request);
+
+    /**
      * Starts a data task in this session: {@code request}'s answer is read into memory, with the rules of
      * downloads (redirects, sign-in at the origin with the request's credentials, retries of transient
      * failures with backoff and {@code Retry-After}, proxies, TLS) under the session's options. A redirected

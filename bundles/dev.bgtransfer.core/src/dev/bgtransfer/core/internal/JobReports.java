@@ -7,19 +7,21 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.internal.download.DownloadJob;
+import dev.bgtransfer.core.internal.jobs.TransferJob;
+import dev.bgtransfer.core.internal.upload.UploadJob;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /**
- * Connects one download Job to the engine: what its attempts report is taken, under the engine's
+ * Connects one transfer's Job to the engine: what its attempts report is taken, under the engine's
  * lock, only while the Job is still the transfer's own (a Job the engine let go of is not heard).
  */
-final class JobReports extends JobChangeAdapter implements DownloadJob.Listener {
+final class JobReports extends JobChangeAdapter implements DownloadJob.Listener, UploadJob.Listener {
     private final TransferEngine engine;
     private final LiveTransfers live;
     private final TransferStore store;
     private final long id;
-    private DownloadJob job;
+    private TransferJob job;
 
     JobReports(TransferEngine engine, LiveTransfers live, TransferStore store, long id) {
         this.engine = engine;
@@ -28,7 +30,7 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener 
         this.id = id;
     }
 
-    void reportOn(DownloadJob reporting) {
+    void reportOn(TransferJob reporting) {
         this.job = reporting;
         reporting.addJobChangeListener(this);
     }
@@ -36,6 +38,11 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener 
     @Override
     public void accepted(TransferRecord record, boolean stored) {
         update(record, !stored, true);
+    }
+
+    @Override
+    public void keep(TransferRecord record) {
+        update(record, true, true);
     }
 
     @Override

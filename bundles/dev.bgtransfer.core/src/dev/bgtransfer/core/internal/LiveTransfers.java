@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferFailure;
-import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.internal.download.CrashedWrites;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -58,18 +58,20 @@ final class LiveTransfers {
         return unfinished;
     }
 
-    /** Stores and holds a new transfer of {@code session}, then announces it: queued when {@code start}, else not started. */
-    TransferRecord add(String session, TransferRequest request, boolean start) {
-        Instant now = Instant.now();
-        TransferRecord record = TransferRecord.create(store.nextId(), session, request.url(), request.title(),
-                request.destinationFolder(), request.expectedSha256().orElse(null), now);
+    /**
+     * Stores and holds a new transfer, made by {@code created} from a new id, then announces it:
+     * queued when {@code start}, else not started.
+     */
+    TransferRecord add(LongFunction<TransferRecord> created, boolean start) {
+        TransferRecord record = created.apply(store.nextId());
+        Instant now = record.created();
         if (start) {
             // stored once, already queued: one write per download here, not two
             record = record.withState(TransferState.QUEUED, null, now);
         }
         store.save(record);
         hold(record);
-        // Added carries the state the first StateChanged leaves: QUEUED for a download, no change from CANCELLED
+        // Added carries the state the first StateChanged leaves: QUEUED for a started one, no change from CANCELLED
         events.post(new TransferEvent.Added(record.toTransfer()));
         return record;
     }

@@ -19,6 +19,10 @@ public final class RequestMessages extends NLS {
     public static String bodyTooLarge;
     public static String bodyWithGet;
     public static String headerReserved;
+    public static String uploadMethod;
+    public static String uploadNoFile;
+    public static String uploadNotFile;
+    public static String uploadUnreadable;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, RequestMessages.class);

@@ -11,29 +11,31 @@ import org.eclipse.core.runtime.ILog;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.download.DownloadJob;
-import dev.bgtransfer.core.internal.download.DownloadJob.Intent;
 import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.jobs.TransferJob;
+import dev.bgtransfer.core.internal.jobs.TransferJob.Intent;
+import dev.bgtransfer.core.internal.upload.UploadJob;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
- * The download Jobs of the running transfers, the connection slots per host they hold, and the
+ * The Jobs of the running transfers, the connection slots per host they hold, and the
  * credentials they sign in with (in memory only, never in the store). Guarded by the engine's lock.
  */
 final class RunningJobs {
     private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
 
-    private final Map<Long, DownloadJob> jobs = new HashMap<>();
+    private final Map<Long, TransferJob> jobs = new HashMap<>();
     private final HostSlots slots = new HostSlots();
     private final Map<Long, PasswordAuthentication> credentials = new HashMap<>();
     /** Transfers removed while their Job was running, and whether their completed file goes too. */
     private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
 
     /** @return the running Job of transfer {@code id}, or {@code null} */
-    DownloadJob of(long id) {
+    TransferJob of(long id) {
         return jobs.get(id);
     }
 
-    boolean isRunning(long id, DownloadJob job) {
+    boolean isRunning(long id, TransferJob job) {
         return jobs.get(id) == job;
     }
 
@@ -66,8 +68,10 @@ final class RunningJobs {
     }
 
     /** Schedules the Job of {@code record}, which holds its host's slot, and connects its reports. */
-    DownloadJob launch(TransferRecord record, HttpTransport transport, TransferOptions options, JobReports reports) {
-        DownloadJob job = DownloadJob.of(record, transport, options, credentials.get(record.id()), reports);
+    TransferJob launch(TransferRecord record, HttpTransport transport, TransferOptions options, JobReports reports) {
+        PasswordAuthentication signIn = credentials.get(record.id());
+        TransferJob job = record.isUpload() ? UploadJob.of(record, transport, options, signIn, reports)
+                : DownloadJob.of(record, transport, options, signIn, reports);
         reports.reportOn(job);
         jobs.put(record.id(), job);
         job.schedule();
@@ -75,7 +79,7 @@ final class RunningJobs {
     }
 
     /** @return whether the Job lent its host's slot to others (it waits for its disk) */
-    boolean lend(long id, DownloadJob job) {
+    boolean lend(long id, TransferJob job) {
         return jobs.get(id) == job && slots.lend(id);
     }
 
@@ -85,7 +89,7 @@ final class RunningJobs {
     }
 
     /** @return whether {@code job} was still its transfer's: it is not any more, and its slot is free */
-    boolean end(DownloadJob job) {
+    boolean end(TransferJob job) {
         long id = job.transferId();
         if (jobs.get(id) != job) {
             return false;
@@ -96,15 +100,15 @@ final class RunningJobs {
     }
 
     /** @return the running Jobs, each interrupted */
-    List<DownloadJob> interruptAll(Intent why) {
-        List<DownloadJob> running = new ArrayList<>(jobs.values());
+    List<TransferJob> interruptAll(Intent why) {
+        List<TransferJob> running = new ArrayList<>(jobs.values());
         running.forEach(job -> job.interrupt(why));
         return running;
     }
 
     /** Waits a while for each Job to end; call without the engine's lock, or the Jobs cannot report. */
-    static void join(List<DownloadJob> ending) {
-        for (DownloadJob job : ending) {
+    static void join(List<TransferJob> ending) {
+        for (TransferJob job : ending) {
             try {
                 if (!job.join(SHUTDOWN_WAIT_MILLIS, null)) {
                     ILog.of(RunningJobs.class).warn("Transfer " + job.transferId() + " did not stop in time");

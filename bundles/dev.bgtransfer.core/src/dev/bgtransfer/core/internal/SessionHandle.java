@@ -1,10 +1,14 @@
 package dev.bgtransfer.core.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
@@ -12,6 +16,7 @@ import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.core.UploadRequest;
 
 /** A {@link TransferSession} as the service hands it out: the engine's operations, for one session. */
 final class SessionHandle implements TransferSession {
@@ -51,6 +56,30 @@ final class SessionHandle implements TransferSession {
         Path folder = configuration().downloadFolder().orElseThrow(() -> new IllegalStateException(
                 "The session \"" + identifier + "\" has no download folder; give one in its configuration"));
         return download(TransferRequest.of(url, folder));
+    }
+
+    @Override
+    public Transfer upload(UploadRequest request) {
+        checkValid();
+        return engine.upload(identifier, request, readableSize(request.file()));
+    }
+
+    /** @return the size of {@code file}, checked to be a regular file that can be read */
+    private static long readableSize(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.uploadNoFile, file));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.uploadNotFile, file));
+        }
+        try {
+            if (!Files.isReadable(file)) {
+                throw new IOException();
+            }
+            return Files.size(file);
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.uploadUnreadable, file));
+        }
     }
 
     @Override

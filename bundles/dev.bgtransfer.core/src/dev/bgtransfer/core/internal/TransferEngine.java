@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import dev.bgtransfer.core.SessionConfiguration;
@@ -15,19 +16,21 @@ import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.core.internal.data.DataTasks;
-import dev.bgtransfer.core.internal.download.DownloadJob;
-import dev.bgtransfer.core.internal.download.DownloadJob.Intent;
-import dev.bgtransfer.core.internal.download.Outcome;
 import dev.bgtransfer.core.internal.download.QuietFiles;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.ProxyFinder;
+import dev.bgtransfer.core.internal.jobs.Outcome;
+import dev.bgtransfer.core.internal.jobs.TransferJob;
+import dev.bgtransfer.core.internal.jobs.TransferJob.Intent;
+import dev.bgtransfer.core.internal.upload.UploadCancel;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * The state machine and scheduler behind the service. Every change is stored, then announced,
- * under one lock; the network and the disk are touched only by the download Jobs, which start
+ * under one lock; the network and the disk are touched only by the transfers' Jobs, which start
  * only when their host has a free slot. Only unfinished transfers are held in memory: completed
  * ones never change again and are read from the store when asked for, so memory does not grow
  * with the history.
@@ -92,8 +95,19 @@ final class TransferEngine implements AutoCloseable {
     }
 
     synchronized Transfer add(String session, TransferRequest request, boolean start) {
+        return add(id -> TransferRecord.create(id, session, request.url(), request.title(), request.destinationFolder(),
+                request.expectedSha256().orElse(null), Instant.now()), start);
+    }
+
+    /** Adds and queues an upload of a file of {@code size} bytes (as it is now). */
+    synchronized Transfer upload(String session, UploadRequest request, long size) {
+        return add(id -> TransferRecord.createUpload(id, session, request.file(), request.url(), request.method(),
+                request.resumable(), request.title(), size, Instant.now()), true);
+    }
+
+    private Transfer add(LongFunction<TransferRecord> created, boolean start) {
         checkOpen();
-        TransferRecord record = live.add(session, request, start);
+        TransferRecord record = live.add(created, start);
         if (start) {
             waitForSlot(record);
             schedule();
@@ -103,12 +117,17 @@ final class TransferEngine implements AutoCloseable {
 
     synchronized void start(long id) {
         TransferRecord record = live.require(id);
-        DownloadJob job = running.of(id);
+        TransferJob job = running.of(id);
         if (job != null && job.intent() == Intent.PAUSE) {
             job.interrupt(Intent.RESUME);
         } else if (job != null && job.intent() == Intent.STOP) {
             job.interrupt(Intent.RESTART);
         } else if (record.state().canStart()) {
+            if (record.isUpload() && record.state() == TransferState.FAILED) {
+                // a failed upload starts from zero, with the file as it is now
+                forgetUpload(record);
+                record = record.withoutResumeData(Instant.now());
+            }
             queue(record);
             schedule();
         }
@@ -137,6 +156,7 @@ final class TransferEngine implements AutoCloseable {
             running.of(id).interrupt(Intent.STOP);
         } else if (record.state() != TransferState.COMPLETED && record.state() != TransferState.CANCELLED) {
             queue.remove(id);
+            forgetUpload(record);
             toInitialState(record);
             announceIfAllFinished(record.session());
         }
@@ -150,10 +170,11 @@ final class TransferEngine implements AutoCloseable {
     synchronized void remove(long id, boolean deleteFile) {
         TransferRecord record = live.require(id);
         queue.remove(id);
-        DownloadJob job = running.of(id);
+        TransferJob job = running.of(id);
         if (job != null) {
             running.removing(id, deleteFile);
         } else {
+            forgetUpload(record);
             deleteFiles(record, deleteFile);
         }
         store.delete(id);
@@ -229,20 +250,27 @@ final class TransferEngine implements AutoCloseable {
         sessions.batchOf(record.session()).stopped(record.id());
     }
 
+    /** Asks the server to forget the upload resource of an upload whose Job does not run (that one does it itself). */
+    private void forgetUpload(TransferRecord record) {
+        if (record.isUpload() && record.upload().resource() != null && record.state() != TransferState.COMPLETED) {
+            UploadCancel.later(transport, record.upload().resource(), sessions.optionsOf(record.session()));
+        }
+    }
+
     private static void deleteFiles(TransferRecord record, boolean deleteFile) {
         QuietFiles.delete(record.partFile());
         if (deleteFile) {
-            QuietFiles.delete(record.file());
+            QuietFiles.delete(record.writtenFile());
         }
     }
 
     /** @return whether {@code job} is the running Job of transfer {@code id} */
-    synchronized boolean isRunning(long id, DownloadJob job) {
+    synchronized boolean isRunning(long id, TransferJob job) {
         return running.isRunning(id, job);
     }
 
     /** A Job waiting for its disk lends its host's connection slot to others. */
-    synchronized void lendSlot(long id, DownloadJob job) {
+    synchronized void lendSlot(long id, TransferJob job) {
         if (running.lend(id, job)) {
             schedule();
         }
@@ -254,7 +282,7 @@ final class TransferEngine implements AutoCloseable {
         return running.reclaim(id, closed ? 0 : options.maxConnectionsPerHost(), sessions::limitPerHost);
     }
 
-    synchronized void jobDone(DownloadJob job) {
+    synchronized void jobDone(TransferJob job) {
         Outcome outcome = job.outcome();
         if (!running.end(job)) {
             return; // already taken
@@ -305,7 +333,7 @@ final class TransferEngine implements AutoCloseable {
     /** Interrupts running Jobs, waits for them, and keeps their state for the next start. */
     @Override
     public void close() {
-        List<DownloadJob> ending;
+        List<TransferJob> ending;
         synchronized (this) {
             closed = true;
             ending = running.interruptAll(Intent.SHUTDOWN);

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferState;
 
 /**
@@ -34,11 +35,15 @@ import dev.bgtransfer.core.TransferState;
  * @param finished       when it completed or failed, or {@code null}
  * @param resumeUrl      where the partial bytes came from after redirects, to resume there; or {@code null}
  * @param session        the identifier of the session the transfer belongs to
+ * @param upload         what an upload keeps besides, or {@code null} for a download. An upload's
+ *                       {@code file} is the file it sends (never deleted by the service), its
+ *                       {@code folder} that file's folder, {@code bytes} what the server holds,
+ *                       {@code total} the file's size; it has no partial file or validators.
  */
 public record TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
-        Instant finished, URI resumeUrl, String session) {
+        Instant finished, URI resumeUrl, String session, Upload upload) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -54,14 +59,66 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public static TransferRecord create(long id, String session, URI url, String title, Path folder,
             String expectedSha256, Instant now) {
         return new TransferRecord(id, url, title, folder, null, null, null, TransferState.CANCELLED, 0,
-                Transfer.UNKNOWN_SIZE, null, null, expectedSha256, null, null, now, now, null, null, session);
+                Transfer.UNKNOWN_SIZE, null, null, expectedSha256, null, null, now, now, null, null, session, null);
+    }
+
+    /**
+     * @param sourceSize the file's size as it is now, or {@link Transfer#UNKNOWN_SIZE}
+     * @return a new upload of {@code source} to {@code url}, of {@code session}, in
+     *         {@link TransferState#CANCELLED} with nothing sent
+     */
+    public static TransferRecord createUpload(long id, String session, Path source, URI url, String method,
+            boolean resumable, String title, long sourceSize, Instant now) {
+        return new TransferRecord(id, url, title, source.getParent(), source.getFileName().toString(), null, source,
+                TransferState.CANCELLED, 0, sourceSize, null, null, null, null, null, now, now, null, null, session,
+                Upload.fresh(method, resumable));
+    }
+
+    /**
+     * What an upload keeps to continue after a pause, a restart or a crash: the upload resource the
+     * server named, and the file as it was when the upload started (to refuse one that changed).
+     *
+     * @param method         {@code PUT} or {@code POST}
+     * @param resumable      whether the server is offered resumption
+     * @param resource       the upload resource the server named, or {@code null}
+     * @param sourceSize     the file's size when it was recorded, or {@link Transfer#UNKNOWN_SIZE} before
+     * @param sourceModified the file's modification time when it was recorded, or {@code null} before
+     * @param sourceSha256   the file's SHA-256 when it was recorded, or {@code null} before
+     */
+    public record Upload(String method, boolean resumable, URI resource, long sourceSize, Instant sourceModified,
+            String sourceSha256) {
+
+        public Upload {
+            Objects.requireNonNull(method, "method");
+        }
+
+        /** @return an upload that has not started: nothing recorded, no upload resource */
+        public static Upload fresh(String method, boolean resumable) {
+            return new Upload(method, resumable, null, Transfer.UNKNOWN_SIZE, null, null);
+        }
+
+        /** @return whether the file was recorded by an earlier start */
+        public boolean isRecorded() {
+            return sourceSha256 != null;
+        }
+
+        /** @return a copy with the file as recorded now */
+        public Upload recorded(long size, Instant modified, String sha256) {
+            return new Upload(method, resumable, resource, size, modified, sha256);
+        }
+
+        /** @return a copy with the upload resource the server named, or none */
+        public Upload withResource(URI newResource) {
+            return new Upload(method, resumable, newResource, sourceSize, sourceModified, sourceSha256);
+        }
     }
 
     /** @return the public snapshot of this record */
     public Transfer toTransfer() {
         String shown = !title.isEmpty() ? title : fileName != null ? fileName : fallbackTitle();
         return new Transfer(id, url, shown, folder, Optional.ofNullable(file), state, bytes, total,
-                Optional.ofNullable(sha256), Optional.ofNullable(failure), Optional.empty(), session);
+                Optional.ofNullable(sha256), Optional.ofNullable(failure), Optional.empty(), session,
+                upload != null ? TransferKind.UPLOAD : TransferKind.DOWNLOAD);
     }
 
     private String fallbackTitle() {
@@ -74,50 +131,81 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withState(TransferState newState, TransferFailure newFailure, Instant now) {
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
-                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session);
+                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
-                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session);
+                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
     public TransferRecord withResumeUrl(URI from, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload);
     }
 
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
     }
 
-    /** @return a copy with no partial bytes, validators or length: the next start is from zero */
+    /**
+     * @return a copy with no partial bytes, validators or length: the next start is from zero. An
+     *         upload keeps its file and forgets its upload resource and what it recorded of the file.
+     */
     public TransferRecord withoutResumeData(Instant now) {
+        if (upload != null) {
+            return new TransferRecord(id, url, title, folder, fileName, null, file, state, 0, total, null, null, null,
+                    null, failure, created, now, finished, null, session, Upload.fresh(upload.method(), upload.resumable()));
+        }
         return new TransferRecord(id, url, title, folder, fileName, null, null, state, 0, Transfer.UNKNOWN_SIZE,
-                null, null, expectedSha256, null, failure, created, now, finished, null, session);
+                null, null, expectedSha256, null, failure, created, now, finished, null, session, upload);
     }
 
     /** @return a completed copy whose bytes are under {@code finalFile} */
     public TransferRecord completed(Path finalFile, long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, finalFile.getFileName().toString(), null, finalFile,
                 TransferState.COMPLETED, length, length, etag, lastModified, expectedSha256, digest, null, created,
-                now, now, resumeUrl, session);
+                now, now, resumeUrl, session, upload);
+    }
+
+    /** @return a copy of this upload with {@code newUpload} and the bytes the server holds */
+    public TransferRecord withUpload(Upload newUpload, long sent, Instant now) {
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, sent,
+                newUpload.isRecorded() ? newUpload.sourceSize() : total, etag, lastModified, expectedSha256, sha256,
+                failure, created, now, finished, resumeUrl, session, newUpload);
+    }
+
+    /** @return a completed copy of this upload, whose file had {@code digest} */
+    public TransferRecord uploaded(long length, String digest, Instant now) {
+        return new TransferRecord(id, url, title, folder, fileName, null, file, TransferState.COMPLETED, length, length,
+                null, null, expectedSha256, digest, null, created, now, now, resumeUrl, session,
+                upload.withResource(null));
+    }
+
+    /** @return whether this is an upload (see {@link #upload()}) */
+    public boolean isUpload() {
+        return upload != null;
+    }
+
+    /** @return the file the service wrote for this transfer, to delete with it; {@code null} for an upload */
+    public Path writtenFile() {
+        return upload == null ? file : null;
     }
 
     /** @return whether the partial bytes may be resumed: there are some and a validator to check */

@@ -43,7 +43,14 @@ final class Schema {
             // 2: where partial bytes that came through redirects are resumed
             List.of("ALTER TABLE transfers ADD COLUMN resume_url TEXT"),
             // 3: the session a transfer belongs to; those from before sessions are the default one's
-            List.of("ALTER TABLE transfers ADD COLUMN session TEXT NOT NULL DEFAULT 'default'"));
+            List.of("ALTER TABLE transfers ADD COLUMN session TEXT NOT NULL DEFAULT 'default'"),
+            // 4: what an upload keeps (the method, the upload resource, the file as recorded); null for downloads
+            List.of("ALTER TABLE transfers ADD COLUMN upload_method TEXT",
+                    "ALTER TABLE transfers ADD COLUMN upload_resumable INTEGER",
+                    "ALTER TABLE transfers ADD COLUMN upload_resource TEXT",
+                    "ALTER TABLE transfers ADD COLUMN source_size INTEGER",
+                    "ALTER TABLE transfers ADD COLUMN source_modified TEXT",
+                    "ALTER TABLE transfers ADD COLUMN source_sha256 TEXT"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

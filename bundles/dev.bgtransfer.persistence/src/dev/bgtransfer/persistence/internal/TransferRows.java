@@ -20,7 +20,8 @@ final class TransferRows {
     /** In the order {@link #bind} sets the parameters. */
     private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
-            "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session");
+            "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session", "upload_method",
+            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -65,7 +66,25 @@ final class TransferRows {
         }
         setText(statement, index++, record.resumeUrl() == null ? null
                 : Urls.withoutUserInfo(record.resumeUrl()).toString());
-        statement.setString(index, record.session());
+        statement.setString(index++, record.session());
+        bindUpload(statement, index, record.upload());
+    }
+
+    /** Sets the upload's six parameters from {@code index} on: all null for a download. */
+    private static void bindUpload(PreparedStatement statement, int index, TransferRecord.Upload upload)
+            throws SQLException {
+        if (upload == null) {
+            for (int i = 0; i < 6; i++) {
+                statement.setNull(index + i, Types.VARCHAR);
+            }
+            return;
+        }
+        statement.setString(index, upload.method());
+        statement.setInt(index + 1, upload.resumable() ? 1 : 0);
+        setText(statement, index + 2, upload.resource() == null ? null : upload.resource().toString());
+        statement.setLong(index + 3, upload.sourceSize());
+        setText(statement, index + 4, upload.sourceModified() == null ? null : upload.sourceModified().toString());
+        setText(statement, index + 5, upload.sourceSha256());
     }
 
     /**
@@ -96,12 +115,23 @@ final class TransferRows {
         long finishedMillis = row.getLong(index++);
         Instant finished = row.wasNull() ? null : Instant.ofEpochMilli(finishedMillis);
         URI resumeUrl = uri(row.getString(index++));
-        String session = row.getString(index);
+        String session = row.getString(index++);
+        TransferRecord.Upload upload = readUpload(row, index);
         TransferFailure failure = failureKind == null ? null
                 : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
                         failureMessage == null ? "" : failureMessage);
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session);
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload);
+    }
+
+    private static TransferRecord.Upload readUpload(ResultSet row, int index) throws SQLException {
+        String method = row.getString(index);
+        if (method == null) {
+            return null;
+        }
+        String modified = row.getString(index + 4);
+        return new TransferRecord.Upload(method, row.getInt(index + 1) != 0, uri(row.getString(index + 2)),
+                row.getLong(index + 3), modified == null ? null : Instant.parse(modified), row.getString(index + 5));
     }
 
     private static void setText(PreparedStatement statement, int index, String value) throws SQLException {

@@ -57,15 +57,23 @@ class SqliteTransferStoreTest {
                 Path.of("/data/dl"), "a b.bin", Path.of("/data/dl/a b.bin.part"), Path.of("/data/dl/a b.bin"),
                 TransferState.FAILED, 1234, 5678, "\"etag-1\"", "Wed, 01 Jan 2025 00:00:00 GMT", "ab".repeat(32),
                 "cd".repeat(32), new TransferFailure(TransferFailure.Kind.HTTP_STATUS, "The server answered 404."),
-                now.minusSeconds(60), now, now, URI.create("https://mirror.example.org/a%20b.bin"), "a plug-in's session");
+                now.minusSeconds(60), now, now, URI.create("https://mirror.example.org/a%20b.bin"), "a plug-in's session", null);
         TransferRecord sparse = record(8, now);
+        TransferRecord upload = TransferRecord.createUpload(9, "uploads", Path.of("/data/up/report.pdf"),
+                URI.create("https://example.org/files"), "POST", true, "", 4096, now)
+                .withUpload(new TransferRecord.Upload("POST", true, URI.create("https://example.org/files/resource-1"),
+                        4096, Instant.parse("2026-12-04T10:15:30.123456789Z"), "ef".repeat(32)), 2048, now);
+        TransferRecord plainUpload = TransferRecord.createUpload(10, "uploads", Path.of("/data/up/a.bin"),
+                URI.create("https://example.org/a.bin"), "PUT", false, "A", -1, now);
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
             store.save(sparse);
+            store.save(upload);
+            store.save(plainUpload);
         }
 
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
-            assertEquals(List.of(full, sparse), store.loadAll());
+            assertEquals(List.of(full, sparse, upload, plainUpload), store.loadAll());
             assertTrue(store.movedAside().isEmpty());
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 
@@ -24,6 +25,7 @@ public final class Snapshots {
     public static Transfer titled(long id, String title, TransferState state, long bytesReceived, long totalBytes) {
         Optional<Path> file = state == TransferState.COMPLETED ? Optional.of(FOLDER.resolve(title)) : Optional.empty();
         return new Transfer(id, URI.create("https://example.org/" + title), title, FOLDER, file, state, bytesReceived,
-                totalBytes, Optional.empty(), Optional.empty(), Optional.empty(), TransferSession.DEFAULT_IDENTIFIER);
+                totalBytes, Optional.empty(), Optional.empty(), Optional.empty(), TransferSession.DEFAULT_IDENTIFIER,
+                TransferKind.DOWNLOAD);
     }
 }

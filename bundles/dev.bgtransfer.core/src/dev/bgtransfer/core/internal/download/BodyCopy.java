@@ -12,6 +12,7 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.internal.jobs.ByteProgress;
 
 /**
  * Streams a response body into the partial file through a few fixed buffers, hashed and forced to

@@ -29,6 +29,7 @@ import dev.bgtransfer.core.internal.http.OriginAuthentication;
 import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /**

@@ -7,11 +7,7 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.core.internal.download.messages"; //$NON-NLS-1$
 
     public static String jobName;
-    public static String progressKnown;
-    public static String progressUnknown;
-    public static String waitingToRetry;
     public static String tooSlow;
-    public static String internalError;
     public static String checksumMismatch;
     public static String diskFull;
     public static String diskDenied;

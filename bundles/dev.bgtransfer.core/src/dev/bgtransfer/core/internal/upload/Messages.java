@@ -13,6 +13,10 @@ public final class Messages extends NLS {
     public static String tooLarge;
     public static String tooLargeLimit;
     public static String badOffset;
+    public static String redirectToGet;
+    public static String redirectToOtherOrigin;
+    public static String jobName;
+    public static String cancelJobName;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

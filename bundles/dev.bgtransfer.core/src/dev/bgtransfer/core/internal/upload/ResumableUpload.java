@@ -1,6 +1,7 @@
 package dev.bgtransfer.core.internal.upload;
 
 import java.io.IOException;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.NetworkFailures;
+import dev.bgtransfer.core.internal.http.OriginAuthentication;
+import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.TransferException;
 
 /**
@@ -56,6 +59,11 @@ public final class ResumableUpload {
     private final HttpTransport transport;
     private final String method;
     private final URI url;
+    private final boolean resumable;
+    private final OriginAuthentication authentication;
+    private final Redirects redirects;
+    /** Where a new upload is created: the URL, or where a 307 or 308 led. */
+    private URI createAt;
     private final SourceFile source;
     private final TransferOptions options;
     private final ConnectionAbort abort;
@@ -65,17 +73,24 @@ public final class ResumableUpload {
     private boolean started;
 
     /**
-     * @param method   {@code POST} or {@code PUT}
-     * @param url      where the file goes
-     * @param source   the file as recorded when the upload started
-     * @param resource the upload resource of an earlier run, or {@code null}
-     * @param abort    breaks a blocked connect, write or read from another thread
+     * @param method      {@code POST} or {@code PUT}
+     * @param url         where the file goes
+     * @param resumable   whether to offer the server resumption; without, one plain request
+     * @param source      the file as recorded when the upload started
+     * @param resource    the upload resource of an earlier run, or {@code null}
+     * @param credentials for the URL's origin, sent only once it asks, or {@code null}
+     * @param abort       breaks a blocked connect, write or read from another thread
      */
-    public ResumableUpload(HttpTransport transport, String method, URI url, SourceFile source, URI resource,
-            TransferOptions options, ConnectionAbort abort, UploadProgress progress) {
+    public ResumableUpload(HttpTransport transport, String method, URI url, boolean resumable, SourceFile source,
+            URI resource, PasswordAuthentication credentials, TransferOptions options, ConnectionAbort abort,
+            UploadProgress progress) {
         this.transport = transport;
         this.method = method;
         this.url = url;
+        this.createAt = url;
+        this.resumable = resumable;
+        this.authentication = new OriginAuthentication(url, credentials);
+        this.redirects = new Redirects(url, options.maxRedirects(), url);
         this.source = source;
         this.resource = resource;
         this.options = options;
@@ -120,8 +135,10 @@ public final class ResumableUpload {
             }
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(UploadHeaders.LENGTH, Long.toString(source.size()));
-        return send(method, url, headers, 0, ContentType.APPLICATION_OCTET_STREAM);
+        if (resumable) {
+            headers.put(UploadHeaders.LENGTH, Long.toString(source.size()));
+        }
+        return send(method, createAt, headers, 0, ContentType.APPLICATION_OCTET_STREAM);
     }
 
     /**
@@ -135,16 +152,8 @@ public final class ResumableUpload {
         if (target == null) {
             return false;
         }
-        try (Exchange exchange = transport.send("DELETE", target, Map.of(), null, interim -> {
-        }, new ConnectionAbort(), options)) {
-            resource = null;
-            int status = exchange.status();
-            return status / 100 == 2 || status == HttpStatus.SC_NOT_FOUND || status == HttpStatus.SC_GONE;
-        } catch (IOException failure) {
-            throw NetworkFailures.network(failure, target, false, options);
-        } catch (HttpException failure) {
-            throw NetworkFailures.protocol(failure, target);
-        }
+        resource = null;
+        return UploadCancel.delete(transport, target, authorized(target, new LinkedHashMap<>()), options);
     }
 
     /**
@@ -153,68 +162,120 @@ public final class ResumableUpload {
      */
     private long askOffset() throws TransferException {
         URI target = resource;
-        boolean connected = false;
-        try (Exchange exchange = transport.send("HEAD", target, Map.of(), null, interim -> {
-        }, abort, options)) {
-            connected = true;
-            int status = exchange.status();
-            if (status == HttpStatus.SC_NOT_FOUND || status == HttpStatus.SC_GONE) {
-                resource = null;
-                return -1;
+        while (true) {
+            boolean connected = false;
+            try (Exchange exchange = transport.send("HEAD", target, authorized(target, new LinkedHashMap<>()), null,
+                    interim -> {
+                    }, abort, options)) {
+                connected = true;
+                int status = exchange.status();
+                if (status == HttpStatus.SC_UNAUTHORIZED) {
+                    authentication.answerOrRefuse(exchange, target);
+                    continue;
+                }
+                if (status == HttpStatus.SC_NOT_FOUND || status == HttpStatus.SC_GONE) {
+                    resource = null;
+                    return -1;
+                }
+                if (status / 100 != 2) {
+                    throw NetworkFailures.httpStatus(exchange);
+                }
+                return offsetIn(exchange, target);
+            } catch (IOException failure) {
+                throw networkFailure(failure, target, connected);
+            } catch (HttpException failure) {
+                throw NetworkFailures.protocol(failure, target);
             }
-            if (status / 100 != 2) {
-                throw NetworkFailures.httpStatus(exchange);
-            }
-            long offset = UploadHeaders.integer(exchange.header(UploadHeaders.OFFSET));
-            if (offset < 0 || offset > source.size()) {
-                throw TransferException.permanent(Kind.PROTOCOL, NLS.bind(Messages.badOffset,
-                        new Object[] { target.getHost(), exchange.header(UploadHeaders.OFFSET), source.size() }));
-            }
-            serverOffset = offset;
-            progress.sent(offset, source.size());
-            return UploadHeaders.isTrue(exchange.header(UploadHeaders.COMPLETE)) ? source.size() + 1 : offset;
-        } catch (IOException failure) {
-            throw networkFailure(failure, target, connected);
-        } catch (HttpException failure) {
-            throw NetworkFailures.protocol(failure, target);
         }
+    }
+
+    private long offsetIn(Exchange exchange, URI target) throws TransferException {
+        long offset = UploadHeaders.integer(exchange.header(UploadHeaders.OFFSET));
+        if (offset < 0 || offset > source.size()) {
+            throw TransferException.permanent(Kind.PROTOCOL, NLS.bind(Messages.badOffset,
+                    new Object[] { target.getHost(), exchange.header(UploadHeaders.OFFSET), source.size() }));
+        }
+        serverOffset = offset;
+        progress.sent(offset, source.size());
+        return UploadHeaders.isTrue(exchange.header(UploadHeaders.COMPLETE)) ? source.size() + 1 : offset;
     }
 
     /** Sends the file from {@code offset} to its end, the last part of the upload. */
     private UploadResult send(String requestMethod, URI target, Map<String, String> headers, long offset,
             ContentType type) throws TransferException {
-        headers.put(UploadHeaders.COMPLETE, UploadHeaders.TRUE);
-        headers.put("Expect", "100-continue");
-        boolean creating = offset == 0 && target.equals(url);
-        Interim interim = new Interim(creating);
-        boolean connected = false;
-        try (Exchange exchange = transport.send(requestMethod, target, headers,
-                new FileBody(source, offset, type, progress), interim::heard, abort, options)) {
-            connected = true;
-            int status = exchange.status();
-            if (status == HttpStatus.SC_REQUEST_TOO_LONG) {
-                throw tooLarge(exchange.header(UploadHeaders.LIMIT));
-            }
-            if (status == HttpStatus.SC_CONFLICT && !creating) {
-                // the offsets disagree: the next attempt asks the server's again
-                TransferFailure conflict = NetworkFailures.httpStatus(exchange).failure();
-                throw new TransferException(conflict, true, null);
-            }
-            if (status / 100 != 2) {
-                throw NetworkFailures.httpStatus(exchange);
-            }
-            source.verify();
-            return new UploadResult(status, exchange.statusText(), source.size(), source.sha256());
-        } catch (FileBody.ShrunkException shrunk) {
-            throw source.changed();
-        } catch (LimitException limit) {
-            cancelQuietly();
-            throw tooLarge(limit.limit);
-        } catch (IOException failure) {
-            throw networkFailure(failure, target, connected);
-        } catch (HttpException failure) {
-            throw NetworkFailures.protocol(failure, target);
+        if (resumable) {
+            headers.put(UploadHeaders.COMPLETE, UploadHeaders.TRUE);
         }
+        headers.put("Expect", "100-continue");
+        boolean creating = offset == 0 && target.equals(createAt);
+        URI at = target;
+        while (true) {
+            Interim interim = new Interim(creating, at);
+            boolean connected = false;
+            try (Exchange exchange = transport.send(requestMethod, at, authorized(at, new LinkedHashMap<>(headers)),
+                    new FileBody(source, offset, type, progress), interim::heard, abort, options)) {
+                connected = true;
+                int status = exchange.status();
+                if (status == HttpStatus.SC_UNAUTHORIZED) {
+                    authentication.answerOrRefuse(exchange, at);
+                    continue;
+                }
+                if (creating && Redirects.isRedirect(status)) {
+                    at = redirected(exchange, requestMethod);
+                    createAt = at;
+                    continue;
+                }
+                return answered(exchange, creating);
+            } catch (FileBody.ShrunkException shrunk) {
+                throw source.changed();
+            } catch (LimitException limit) {
+                cancelQuietly();
+                throw tooLarge(limit.limit);
+            } catch (IOException failure) {
+                throw networkFailure(failure, at, connected);
+            } catch (HttpException failure) {
+                throw NetworkFailures.protocol(failure, at);
+            }
+        }
+    }
+
+    private UploadResult answered(Exchange exchange, boolean creating) throws TransferException {
+        int status = exchange.status();
+        if (status == HttpStatus.SC_REQUEST_TOO_LONG) {
+            throw tooLarge(exchange.header(UploadHeaders.LIMIT));
+        }
+        if (status == HttpStatus.SC_CONFLICT && !creating) {
+            // the offsets disagree: the next attempt asks the server's again
+            TransferFailure conflict = NetworkFailures.httpStatus(exchange).failure();
+            throw new TransferException(conflict, true, null);
+        }
+        if (status / 100 != 2) {
+            throw NetworkFailures.httpStatus(exchange);
+        }
+        source.verify();
+        return new UploadResult(status, exchange.statusText(), source.size(), source.sha256());
+    }
+
+    /**
+     * @return where a 307 or 308 leads the upload, with its method and body, on the same origin;
+     *         other redirects would turn it into a GET and fail it, as does one to another origin
+     */
+    private URI redirected(Exchange exchange, String requestMethod) throws TransferException {
+        URI next = redirects.follow(exchange);
+        if (!Redirects.methodAfter(exchange.status(), requestMethod).equals(requestMethod)) {
+            throw TransferException.permanent(Kind.REDIRECT,
+                    NLS.bind(Messages.redirectToGet, exchange.url().getHost(), exchange.statusText()));
+        }
+        if (!Redirects.sameOrigin(next, url)) {
+            throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectToOtherOrigin, url, next));
+        }
+        return next;
+    }
+
+    /** @return {@code headers} with the sign-in's answer for {@code target}, once the origin asked */
+    private Map<String, String> authorized(URI target, Map<String, String> headers) {
+        authentication.authorize(target, headers);
+        return headers;
     }
 
     private TransferException networkFailure(IOException failure, URI target, boolean connected) {
@@ -229,7 +290,8 @@ public final class ResumableUpload {
         return TransferException.permanent(Kind.HTTP_STATUS, message);
     }
 
-    private void cancelQuietly() {
+    /** {@link #cancel()}, for when nothing can be done about a failure: the server forgets the upload by itself in time. */
+    void cancelQuietly() {
         try {
             cancel();
         } catch (TransferException unreachable) {
@@ -246,9 +308,11 @@ public final class ResumableUpload {
     /** Takes the upload resource from the 104 of a creation request, and stops at a limit below the file. */
     private final class Interim {
         private final boolean creating;
+        private final URI target;
 
-        Interim(boolean creating) {
-            this.creating = creating;
+        Interim(boolean creating, URI target) {
+            this.creating = creating && resumable;
+            this.target = target;
         }
 
         void heard(HttpResponse response) {
@@ -257,7 +321,7 @@ public final class ResumableUpload {
             }
             Header location = response.getFirstHeader("Location");
             if (creating && location != null) {
-                resource = resolve(location.getValue());
+                resource = resolve(location.getValue(), target);
             }
             Header limit = response.getFirstHeader(UploadHeaders.LIMIT);
             if (limit != null && UploadHeaders.maxSize(limit.getValue()) >= 0
@@ -268,12 +332,12 @@ public final class ResumableUpload {
     }
 
     /**
-     * @return {@code location} against the request URL; {@code null} when it is no http(s) URL or
+     * @return {@code location} against the request's URL; {@code null} when it is no http(s) URL or
      *         would take an https upload to plain http
      */
-    private URI resolve(String location) {
+    private URI resolve(String location, URI target) {
         try {
-            URI resolved = url.resolve(location.strip());
+            URI resolved = target.resolve(location.strip());
             String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
             boolean downgrade = url.getScheme().equalsIgnoreCase("https") && !scheme.equals("https");
             return scheme.matches("https?") && resolved.getHost() != null && !downgrade ? resolved : null;

@@ -204,7 +204,7 @@ class UploadProtocolTest {
 
     private ResumableUpload upload(String method, String path, SourceFile source) {
         URI url = server.uri(path);
-        return new ResumableUpload(transport, method, url, source, null, OPTIONS, abort, UploadProgress.NONE);
+        return new ResumableUpload(transport, method, url, true, source, null, null, OPTIONS, abort, UploadProgress.NONE);
     }
 
     private Path file(String name, int size) throws IOException {

@@ -1,9 +1,9 @@
-package dev.bgtransfer.core.internal.download;
+package dev.bgtransfer.core.internal.jobs;
 
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.spi.TransferRecord;
 
-/** How a download Job ended; {@code record()} holds what is on disk. */
+/** How a transfer Job ended; {@code record()} holds what is on disk. */
 public sealed interface Outcome {
     TransferRecord record();
 
@@ -13,7 +13,7 @@ public sealed interface Outcome {
     record Failed(TransferRecord record, TransferException error) implements Outcome {
     }
 
-    /** Cancelled: by the engine (see {@link DownloadJob.Intent}) or in the Progress view. */
+    /** Cancelled: by the engine (see {@link TransferJob.Intent}) or in the Progress view. */
     record Interrupted(TransferRecord record) implements Outcome {
     }
 }

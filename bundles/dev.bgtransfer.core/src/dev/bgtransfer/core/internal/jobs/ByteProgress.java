@@ -1,4 +1,4 @@
-package dev.bgtransfer.core.internal.download;
+package dev.bgtransfer.core.internal.jobs;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
@@ -30,14 +30,14 @@ public final class ByteProgress {
     private long lastMonitorReport = lastReport;
     private int unitsDone;
 
-    ByteProgress(SubMonitor monitor, Sink sink) {
+    public ByteProgress(SubMonitor monitor, Sink sink) {
         this.monitor = monitor;
         this.sink = sink;
         monitor.setWorkRemaining(UNITS);
     }
 
     /** Checks for cancellation on every call; reports when the interval has passed. */
-    void update(long bytes, long total) {
+    public void update(long bytes, long total) {
         if (monitor.isCanceled()) {
             throw new OperationCanceledException();
         }
@@ -53,7 +53,7 @@ public final class ByteProgress {
     }
 
     /** Reports the end to the monitor, whatever the interval. */
-    void reportEnd(long bytes, long total) {
+    public void reportEnd(long bytes, long total) {
         reportToMonitor(bytes, total);
     }
 

@@ -1,0 +1,136 @@
+package dev.bgtransfer.core.internal.upload;
+
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.http.ConnectionAbort;
+import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.http.RetryPolicy;
+import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.internal.jobs.ByteProgress;
+import dev.bgtransfer.core.internal.jobs.TransferJob;
+import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferRecord.Upload;
+
+/**
+ * The Job of one running upload: records the file at its first start, sends it with
+ * {@link ResumableUpload}, and again after transient failures within the budget, from the
+ * server's offset when the server offered resumption. What it must not lose (the file as recorded,
+ * the upload resource the server named) is handed to {@link Listener#keep} to be stored before the
+ * upload goes on; a stop asks the server to forget the upload.
+ */
+public final class UploadJob extends TransferJob {
+
+    /** Hears what an upload reports. */
+    public interface Listener extends TransferJob.RetryListener, ByteProgress.Sink {
+        /** Stores {@code record}: the file was recorded, or the server named or forgot an upload resource. */
+        void keep(TransferRecord record);
+    }
+
+    private final HttpTransport transport;
+    private final TransferOptions options;
+    private final PasswordAuthentication credentials;
+    private final Listener listener;
+    private final RetryPolicy retries;
+    private volatile TransferRecord record;
+    private volatile ResumableUpload upload;
+
+    private UploadJob(TransferRecord record, HttpTransport transport, TransferOptions options,
+            PasswordAuthentication credentials, Listener listener) {
+        super(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), new ConnectionAbort());
+        this.record = record;
+        this.transport = transport;
+        this.options = options;
+        this.credentials = credentials;
+        this.listener = listener;
+        this.retries = new RetryPolicy(options);
+    }
+
+    /**
+     * @param credentials for the origin of the upload's URL, or {@code null}
+     * @return a Job, not yet scheduled, that uploads {@code record} under {@code options}
+     */
+    public static UploadJob of(TransferRecord record, HttpTransport transport, TransferOptions options,
+            PasswordAuthentication credentials, Listener listener) {
+        Objects.requireNonNull(record.upload(), "not an upload");
+        return new UploadJob(record, transport, options, credentials, listener);
+    }
+
+    @Override
+    protected TransferRecord current() {
+        return record;
+    }
+
+    @Override
+    protected TransferRecord transfer(SubMonitor monitor) throws TransferException {
+        SourceFile source = source();
+        Upload started = record.upload();
+        ByteProgress progress = new ByteProgress(monitor, listener);
+        ResumableUpload sending = new ResumableUpload(transport, started.method(), record.url(), started.resumable(),
+                source, started.resource(), credentials, options, abort, (sent, total) -> {
+                    keepResource(sent);
+                    progress.update(sent, total);
+                });
+        upload = sending;
+        int retry = 0;
+        while (true) {
+            try {
+                UploadResult result = sending.attempt();
+                progress.reportEnd(result.bytes(), result.bytes());
+                record = record.uploaded(result.bytes(), result.sha256(), Instant.now());
+                return record;
+            } catch (TransferException failed) {
+                keepResource(sending.serverOffset());
+                awaitRetry(retries, failed, ++retry, listener, monitor);
+            }
+        }
+    }
+
+    /** @return the file as recorded by an earlier start, checked; or as it is now, recorded and kept */
+    private SourceFile source() throws TransferException {
+        Upload upload = record.upload();
+        if (upload.isRecorded()) {
+            SourceFile recorded = new SourceFile(record.file(), upload.sourceSize(),
+                    FileTime.from(upload.sourceModified()), upload.sourceSha256());
+            recorded.verify();
+            return recorded;
+        }
+        SourceFile now = SourceFile.record(record.file());
+        record = record.withUpload(upload.recorded(now.size(), now.modified().toInstant(), now.sha256()), 0,
+                Instant.now());
+        listener.keep(record);
+        return now;
+    }
+
+    /** Keeps an upload resource the server named or forgot, before another byte goes out. */
+    private void keepResource(long sent) {
+        ResumableUpload sending = upload;
+        if (sending == null) {
+            return;
+        }
+        URI named = sending.resource();
+        if (!Objects.equals(named, record.upload().resource())) {
+            record = record.withUpload(record.upload().withResource(named), sent, Instant.now());
+            listener.keep(record);
+        } else {
+            record = record.withProgress(sent, record.total(), record.updated());
+        }
+    }
+
+    /** A stopped upload is forgotten at the server too; a paused one keeps its upload resource there. */
+    @Override
+    protected void interrupted() {
+        ResumableUpload sending = upload;
+        Intent why = intent();
+        if (sending != null && (why == Intent.STOP || why == Intent.RESTART)) {
+            sending.cancelQuietly();
+        }
+    }
+}

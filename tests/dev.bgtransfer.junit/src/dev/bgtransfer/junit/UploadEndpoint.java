@@ -78,7 +78,11 @@ public final class UploadEndpoint {
         drops = times;
     }
 
-    /** Stops reading after {@code bytes} body bytes of each request (the client's writes block) until the server closes or another request comes for the upload. */
+    /**
+     * Stops reading after {@code bytes} body bytes of each request (the client's writes block) until
+     * the server closes, another request comes for the upload, or the stall is lifted with a
+     * negative value or moved further.
+     */
     public void stallAfter(long bytes) {
         stallAfter = bytes;
     }
@@ -210,7 +214,7 @@ public final class UploadEndpoint {
                     throw new DroppedConnectionException(read);
                 }
                 if (stallAfter >= 0 && read >= stallAfter) {
-                    stall(mine);
+                    stall(mine, read);
                 }
                 int count = body.read(buffer, 0, (int) Math.min(buffer.length, limit - read));
                 if (count < 0) {
@@ -221,7 +225,9 @@ public final class UploadEndpoint {
                 store(mine, buffer, count);
             }
         }
-        boolean completes = !resumable || "?1".equals(headerValue(request, "Upload-Complete"));
+        // a request without Upload-Complete is a plain upload, complete with its body (as a server without resumption takes it)
+        String uploadComplete = headerValue(request, "Upload-Complete");
+        boolean completes = !resumable || uploadComplete == null || "?1".equals(uploadComplete);
         synchronized (this) {
             if (mine != generation) {
                 throw new DroppedConnectionException(read);
@@ -249,8 +255,11 @@ public final class UploadEndpoint {
         }
     }
 
-    private void stall(int mine) throws IOException {
-        while (!serverClosed.getAsBoolean()) {
+    private void stall(int mine, long read) throws IOException {
+        while (stallAfter >= 0 && read >= stallAfter) {
+            if (serverClosed.getAsBoolean()) {
+                throw new InterruptedIOException("Server stopping");
+            }
             synchronized (this) {
                 if (mine != generation) {
                     throw new DroppedConnectionException(stored);
@@ -263,7 +272,6 @@ public final class UploadEndpoint {
                 throw new InterruptedIOException();
             }
         }
-        throw new InterruptedIOException("Server stopping");
     }
 
     private synchronized ClassicHttpResponse offsetResponse(int status) {

@@ -4,7 +4,7 @@ import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * Lets another thread break the blocking read of a download: the Job's {@code canceling()} closes
+ * Lets another thread break the blocking read or write of a transfer: the Job's {@code canceling()} closes
  * the socket, and the read fails at once instead of after the stall timeout.
  */
 public final class ConnectionAbort {
@@ -18,8 +18,11 @@ public final class ConnectionAbort {
         }
     }
 
-    /** Closes the current connection without marking the download aborted (an unread body). */
-    synchronized void discardConnection() {
+    /**
+     * Closes the current connection without marking the transfer aborted: its body is not wanted, or
+     * it stalled; the blocked read or write fails with an {@code IOException}.
+     */
+    public synchronized void discardConnection() {
         if (connection != null) {
             connection.close(CloseMode.IMMEDIATE);
             connection = null;

@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String redirectToOtherOrigin;
     public static String jobName;
     public static String cancelJobName;
+    public static String writeStalled;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -212,8 +212,14 @@ public final class ResumableUpload {
         while (true) {
             Interim interim = new Interim(creating, at);
             boolean connected = false;
-            try (Exchange exchange = transport.send(requestMethod, at, authorized(at, new LinkedHashMap<>(headers)),
-                    new FileBody(source, offset, type, progress), interim::heard, abort, options)) {
+            WriteWatchdog watchdog = new WriteWatchdog(abort, options.stallTimeout());
+            UploadProgress watched = (sent, total) -> {
+                watchdog.wrote(sent == total);
+                progress.sent(sent, total);
+            };
+            try (watchdog; Exchange exchange = transport.send(requestMethod, at,
+                    authorized(at, new LinkedHashMap<>(headers)), new FileBody(source, offset, type, watched),
+                    interim::heard, abort, options)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == HttpStatus.SC_UNAUTHORIZED) {
@@ -232,7 +238,7 @@ public final class ResumableUpload {
                 cancelQuietly();
                 throw tooLarge(limit.limit);
             } catch (IOException failure) {
-                throw networkFailure(failure, at, connected);
+                throw watchdog.fired() ? stalled(at) : networkFailure(failure, at, connected);
             } catch (HttpException failure) {
                 throw NetworkFailures.protocol(failure, at);
             }
@@ -281,6 +287,13 @@ public final class ResumableUpload {
     private TransferException networkFailure(IOException failure, URI target, boolean connected) {
         checkAborted();
         return NetworkFailures.network(failure, target, connected, options);
+    }
+
+    /** @return the transient failure of a server that took none of the body for the stall timeout */
+    private TransferException stalled(URI target) {
+        checkAborted();
+        return new TransferException(new TransferFailure(Kind.NETWORK,
+                NLS.bind(Messages.writeStalled, target.getHost(), options.stallTimeout().toSeconds())), true, null);
     }
 
     private TransferException tooLarge(String limit) {

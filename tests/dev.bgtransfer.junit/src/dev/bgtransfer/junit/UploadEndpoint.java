@@ -22,6 +22,8 @@ import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.io.HttpFilterChain.ResponseTrigger;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 
+import dev.bgtransfer.samples.internal.http.BasicGate;
+
 /**
  * An upload target of {@link TestHttpServer}: POST or PUT store the request body. A resumable one
  * ({@link TestHttpServer#addResumableUpload}) follows <i>Resumable Uploads for HTTP</i>
@@ -53,6 +55,7 @@ public final class UploadEndpoint {
     private volatile int drops;
     private volatile long stallAfter = -1;
     private volatile long refuseAbove = Long.MAX_VALUE;
+    private volatile BasicGate basicGate = BasicGate.OPEN;
     // the upload being stored, guarded by this
     private MessageDigest digest = newDigest();
     private long stored;
@@ -85,6 +88,11 @@ public final class UploadEndpoint {
      */
     public void stallAfter(long bytes) {
         stallAfter = bytes;
+    }
+
+    /** Answers every request without these credentials 401 with a Basic challenge, before reading a body. */
+    public void requireBasicAuth(String user, String password) {
+        basicGate = BasicGate.of(user + ":" + password);
     }
 
     /** Answers 413 to an upload whose length is above {@code bytes}, naming it as {@code max-size}. */
@@ -129,6 +137,12 @@ public final class UploadEndpoint {
     void handle(ClassicHttpRequest request, ResponseTrigger trigger) throws HttpException, IOException {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         boolean atResource = !RequestDispatcher.pathOf(request.getPath()).equals(path);
+        if (!basicGate.admits(request.getFirstHeader(HttpHeaders.AUTHORIZATION))) {
+            BasicClassicHttpResponse challenge = new BasicClassicHttpResponse(HttpStatus.SC_UNAUTHORIZED);
+            challenge.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"uploads\", charset=\"UTF-8\"");
+            trigger.submitResponse(challenge);
+            return;
+        }
         if (!atResource && (method.equals("POST") || method.equals("PUT"))) {
             create(request, trigger);
         } else if (atResource && method.equals("HEAD")) {

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.bgtransfer.junit.TransferFixture.sha256;
 
 import java.io.IOException;
+import java.net.PasswordAuthentication;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -28,6 +30,7 @@ import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
@@ -201,6 +204,58 @@ class UploadTest extends ServiceTest {
             assertTrue(endpoint.storedBytes() >= 3 * MIB, "every request's first MiB is kept");
         } finally {
             impatient.invalidate();
+        }
+    }
+
+    @Test
+    void anUploadAskedToSignInFailsForCredentialsAndGoesOnWithThem() throws Exception {
+        Path source = sourceFile("private.bin", 3 * MIB, 18);
+        UploadEndpoint endpoint = server.addResumableUpload("/private");
+        endpoint.requireBasicAuth("alice", "s3cret!");
+        endpoint.dropAfter(MIB, 1);
+
+        Transfer added = session.upload(UploadRequest.of(source, server.uri("/private")));
+        Transfer refused = fixture.awaitState(added.id(), TransferState.FAILED);
+        assertEquals(TransferFailure.Kind.CREDENTIALS, refused.failure().orElseThrow().kind());
+        fixture.service().authenticate(added.id(), new PasswordAuthentication("alice", "s3cret!".toCharArray()));
+        fixture.awaitState(added.id(), TransferState.COMPLETED);
+
+        assertEquals(sha256(source), endpoint.sha256());
+        assertEquals(Files.size(source), endpoint.bytesReceived(), "no body went with a refused request");
+        assertEquals(List.of("PUT", "PUT", "PUT", "HEAD", "PATCH"), methods("/private"),
+                "refused, asked again with the credentials, answered, then resumed signed in at once");
+        assertTrue(server.requests().stream().filter(request -> !request.method().equals("PUT"))
+                .allMatch(request -> request.headers().containsKey("authorization")));
+    }
+
+    @Test
+    void theUploadsOfTwoSessionsTogetherKeepTheServicesPerHostLimit() throws Exception {
+        TransferSession other = fixture.service().session("test.other-uploads",
+                SessionConfiguration.of(SessionKind.DEFAULT).withOptions(TransferFixture.OPTIONS));
+        try {
+            List<UploadEndpoint> endpoints = new ArrayList<>();
+            List<Transfer> uploads = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                UploadEndpoint endpoint = server.addResumableUpload("/slot" + i);
+                endpoint.stallAfter(MIB);
+                endpoints.add(endpoint);
+                Path source = sourceFile("slot" + i + ".bin", 20 * MIB, 100 + i);
+                uploads.add((i % 2 == 0 ? session : other).upload(UploadRequest.of(source, server.uri("/slot" + i))));
+            }
+            TransferFixture.awaitTrue("five uploads under way",
+                    () -> endpoints.stream().filter(endpoint -> endpoint.storedBytes() >= MIB).count() == 5);
+            TransferFixture.sleep(300);
+            assertEquals(5, endpoints.stream().filter(endpoint -> endpoint.storedBytes() > 0).count(),
+                    "the sixth waits for a connection");
+            assertEquals(TransferState.QUEUED, fixture.service().get(uploads.get(5).id()).orElseThrow().state());
+
+            endpoints.forEach(endpoint -> endpoint.stallAfter(-1));
+            for (Transfer upload : uploads) {
+                fixture.awaitState(upload.id(), TransferState.COMPLETED);
+            }
+            assertTrue(server.peakConcurrentRequests() <= 5, "peak " + server.peakConcurrentRequests());
+        } finally {
+            other.invalidate();
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * A background transfer service: downloads that run as Eclipse Jobs, never more than
  * {@link TransferOptions#maxConnectionsPerHost()} at once to one host, that can be paused and
  * resumed with ranged requests, and whose files appear under their final name only when complete
- * and verified.
+ * and verified; uploads ({@link TransferSession#upload(UploadRequest)}) that run the same way and
+ * resume from the server's offset; data tasks ({@link #fetch(DataRequest)}) read into memory.
  * <p>
  * Obtain it from the OSGi service registry. Listen by registering a {@link TransferListener}
  * service. All methods are thread-safe and return without waiting for the network.

@@ -4,6 +4,8 @@ import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,14 +17,17 @@ import org.osgi.framework.ServiceReference;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
+import dev.bgtransfer.junit.UploadEndpoint;
 
 /**
  * Sessions over the real SQLite store: a stored session's transfers come back under its identifier
@@ -45,13 +50,24 @@ class SessionStoreTest extends ServiceTest {
         Transfer completed = session.download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitState(completed.id(), TransferState.COMPLETED);
         Transfer waiting = session.add(TransferRequest.of(server.uri(file.path()), folder));
+        Path source = Files.write(folder.resolve("sent.bin"), file.bytes());
+        UploadEndpoint endpoint = server.addResumableUpload("/up");
+        Transfer uploaded = session.upload(UploadRequest.of(source, server.uri("/up")));
+        fixture.awaitState(uploaded.id(), TransferState.COMPLETED);
 
         TransferFixture.restartService();
         TransferSession again = fixture.service().session(STORED, SessionConfiguration.of(SessionKind.BACKGROUND));
 
-        assertEquals(List.of(completed.id(), waiting.id()), again.transfers().stream().map(Transfer::id).toList());
-        assertEquals(List.of(TransferState.COMPLETED, TransferState.CANCELLED),
+        assertEquals(List.of(completed.id(), waiting.id(), uploaded.id()),
+                again.transfers().stream().map(Transfer::id).toList());
+        assertEquals(List.of(TransferState.COMPLETED, TransferState.CANCELLED, TransferState.COMPLETED),
                 again.transfers().stream().map(Transfer::state).toList());
+        Transfer upload = again.transfers().getLast();
+        assertEquals(List.of(TransferKind.DOWNLOAD, TransferKind.DOWNLOAD, TransferKind.UPLOAD),
+                again.transfers().stream().map(Transfer::kind).toList());
+        assertEquals(file.sha256(), endpoint.sha256());
+        assertEquals(file.sha256(), upload.sha256().orElseThrow());
+        assertEquals(source, upload.file().orElseThrow());
         assertEquals(List.of(waiting.id()), again.unfinished().stream().map(Transfer::id).toList());
         assertEquals(file.sha256(), sha256(again.transfers().getFirst().file().orElseThrow()));
         assertTrue(fixture.service().unfinished().stream().noneMatch(transfer -> transfer.id() == completed.id()));
@@ -64,9 +80,14 @@ class SessionStoreTest extends ServiceTest {
         Transfer done = session.download(TransferRequest.of(server.uri(file.path()), folder));
         fixture.awaitState(done.id(), TransferState.COMPLETED);
         Transfer paused = session.add(TransferRequest.of(server.uri(file.path()), folder));
+        Path source = Files.write(folder.resolve("sent.bin"), file.bytes());
+        server.addResumableUpload("/up");
+        Transfer uploaded = session.upload(UploadRequest.of(source, server.uri("/up")));
+        fixture.awaitState(uploaded.id(), TransferState.COMPLETED);
         Transfer stored = fixture.service().add(TransferRequest.of(server.uri(file.path()), folder));
 
-        assertEquals(List.of(done.id(), paused.id()), session.transfers().stream().map(Transfer::id).toList());
+        assertEquals(List.of(done.id(), paused.id(), uploaded.id()),
+                session.transfers().stream().map(Transfer::id).toList());
         assertEquals(List.of(stored.id()), storedRecords().stream().map(TransferRecord::id).toList(),
                 "only the default session's transfer has a row in the SQLite file");
         TransferFixture.restartService();

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.http.io.HttpFilterHandler;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -97,6 +98,11 @@ final class RequestDispatcher implements HttpRequestHandler {
                 return;
             }
             record(request);
+            Failures failing = failures.get(pathOf(targetOf(request)));
+            if (failing != null && failing.left().getAndDecrement() > 0) {
+                trigger.submitResponse(new BasicClassicHttpResponse(failing.status()));
+                return;
+            }
             upload.handle(request, trigger);
         };
     }

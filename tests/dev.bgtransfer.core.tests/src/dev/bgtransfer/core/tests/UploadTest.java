@@ -260,6 +260,20 @@ class UploadTest extends ServiceTest {
     }
 
     @Test
+    void aServiceUnavailableIsRetriedWithinTheBudget() throws Exception {
+        Path source = sourceFile("busy.bin", MIB, 19);
+        UploadEndpoint endpoint = server.addResumableUpload("/busy");
+        server.failNext("/busy", 503, 2);
+
+        Transfer added = session.upload(UploadRequest.of(source, server.uri("/busy")));
+        fixture.awaitState(added.id(), TransferState.COMPLETED);
+
+        assertEquals(sha256(source), endpoint.sha256());
+        assertEquals(List.of("PUT", "PUT", "PUT"), methods("/busy"));
+        assertEquals(Files.size(source), endpoint.bytesReceived(), "the refusals came before the body");
+    }
+
+    @Test
     void aServerWithoutResumptionGetsTheWholeFileAgain() throws Exception {
         Path source = sourceFile("plain.bin", 5 * MIB, 7);
         UploadEndpoint endpoint = server.addPlainUpload("/plain");

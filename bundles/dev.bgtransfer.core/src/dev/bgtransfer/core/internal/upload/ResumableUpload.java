@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.HttpStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.osgi.util.NLS;
@@ -210,7 +207,8 @@ public final class ResumableUpload {
         boolean creating = offset == 0 && target.equals(createAt);
         URI at = target;
         while (true) {
-            Interim interim = new Interim(creating, at);
+            ResumptionOffer offer = new ResumptionOffer(creating && resumable, at, url, source.size(),
+                    named -> resource = named);
             boolean connected = false;
             WriteWatchdog watchdog = new WriteWatchdog(abort, options.stallTimeout());
             UploadProgress watched = (sent, total) -> {
@@ -219,7 +217,7 @@ public final class ResumableUpload {
             };
             try (watchdog; Exchange exchange = transport.send(requestMethod, at,
                     authorized(at, new LinkedHashMap<>(headers)), new FileBody(source, offset, type, watched),
-                    interim::heard, abort, options)) {
+                    offer::heard, abort, options)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == HttpStatus.SC_UNAUTHORIZED) {
@@ -234,9 +232,9 @@ public final class ResumableUpload {
                 return answered(exchange, creating);
             } catch (FileBody.ShrunkException shrunk) {
                 throw source.changed();
-            } catch (LimitException limit) {
+            } catch (ResumptionOffer.LimitException limit) {
                 cancelQuietly();
-                throw tooLarge(limit.limit);
+                throw tooLarge(limit.limit());
             } catch (IOException failure) {
                 throw watchdog.fired() ? stalled(at) : networkFailure(failure, at, connected);
             } catch (HttpException failure) {
@@ -315,58 +313,6 @@ public final class ResumableUpload {
     private void checkAborted() {
         if (abort.isAborted()) {
             throw new OperationCanceledException();
-        }
-    }
-
-    /** Takes the upload resource from the 104 of a creation request, and stops at a limit below the file. */
-    private final class Interim {
-        private final boolean creating;
-        private final URI target;
-
-        Interim(boolean creating, URI target) {
-            this.creating = creating && resumable;
-            this.target = target;
-        }
-
-        void heard(HttpResponse response) {
-            if (response.getCode() != UploadHeaders.RESUMPTION_SUPPORTED) {
-                return;
-            }
-            Header location = response.getFirstHeader("Location");
-            if (creating && location != null) {
-                resource = resolve(location.getValue(), target);
-            }
-            Header limit = response.getFirstHeader(UploadHeaders.LIMIT);
-            if (limit != null && UploadHeaders.maxSize(limit.getValue()) >= 0
-                    && UploadHeaders.maxSize(limit.getValue()) < source.size()) {
-                throw new LimitException(limit.getValue());
-            }
-        }
-    }
-
-    /**
-     * @return {@code location} against the request's URL; {@code null} when it is no http(s) URL or
-     *         would take an https upload to plain http
-     */
-    private URI resolve(String location, URI target) {
-        try {
-            URI resolved = target.resolve(location.strip());
-            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-            boolean downgrade = url.getScheme().equalsIgnoreCase("https") && !scheme.equals("https");
-            return scheme.matches("https?") && resolved.getHost() != null && !downgrade ? resolved : null;
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
-    }
-
-    /** A 104 announced a maximum size below the file's: thrown out of the exchange to stop the body. */
-    private static final class LimitException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final String limit;
-
-        LimitException(String limit) {
-            super(limit, null, false, false);
-            this.limit = limit;
         }
     }
 }

@@ -118,10 +118,15 @@ final class CommandLineParser {
                 throw new UsageException(NLS.bind(Messages.badUrl, printable(url), bad.getMessage()));
             }
         }
-        Optional<Integer> timeout = integer(options, "--timeout", 1, 86_400);
-        return new Command.Get(requests, state(options), integer(options, "--max-per-host", 1, 64),
-                timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), user(options),
-                options.containsKey("--quiet"),
+        return new Command.Get(requests, state(options), sessionOptions(options), user(options),
+                options.containsKey("--quiet"));
+    }
+
+    /** {@code --max-per-host}, {@code --timeout}, {@code --retries} and {@code --wait-for-space}, where the command takes them */
+    private static SessionOptions sessionOptions(Map<String, String> options) throws UsageException {
+        return new SessionOptions(integer(options, "--max-per-host", 1, 64),
+                integer(options, "--timeout", 1, 86_400).map(Duration::ofSeconds),
+                integer(options, "--retries", 0, 100),
                 integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds));
     }
 

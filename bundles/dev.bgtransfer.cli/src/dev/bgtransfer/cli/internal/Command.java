@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.UploadRequest;
 
 /** What the command line asks for, checked and complete. */
 sealed interface Command {
@@ -21,6 +22,10 @@ sealed interface Command {
      */
     record Get(List<TransferRequest> requests, Path state, SessionOptions options,
             Optional<PasswordAuthentication> user, boolean quiet) implements OnStore {
+    }
+
+    /** Upload a file in the command line's session under {@code options}. */
+    record Put(UploadRequest request, Path state, SessionOptions options, boolean quiet) implements OnStore {
     }
 
     /** Print the stored transfers. */

@@ -25,7 +25,8 @@ record TransferKey(TransferKind kind, URI url, Path place) {
     }
 
     static TransferKey of(Transfer transfer) {
-        Path place = transfer.kind() == TransferKind.UPLOAD ? transfer.file().orElseThrow() : transfer.destinationFolder();
-        return new TransferKey(transfer.kind(), transfer.url(), place);
+        boolean upload = transfer.kind() == TransferKind.UPLOAD;
+        return new TransferKey(transfer.kind(), transfer.url(),
+                upload ? transfer.file().orElseThrow() : transfer.destinationFolder());
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Hands a get, list or resume to the running `bgtransfer serve` of its state folder and relays what it
+# Hands a get, put, list or resume to the running `bgtransfer serve` of its state folder and relays what it
 # prints and its exit status: the launcher's fast client. Perl is part of every Debian system
 # (perl-base) and starts in a few milliseconds, where the JDK client (ServiceClient, used when there is
 # no Perl) needs ~50. It speaks the wire of dev.bgtransfer.cli.internal.remote.ServiceSocket.

@@ -154,9 +154,80 @@ check "the same get after kill -9 exits 0 with the right SHA-256" grep -q "	2860
 check "the same get continued ranged" ranged_after_kill
 "$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
 check "list shows the one transfer, completed" test "$(grep -c COMPLETED "$work/list.out")" -eq 1
-check "list names the command line's session last" grep -qP 'COMPLETED\t.*\tdev\.bgtransfer\.cli$' "$work/list.out"
+check "list names the kind after the id, the command line's session last" \
+  grep -qP '^[0-9]+\tdownload\tCOMPLETED\t.*\tdev\.bgtransfer\.cli$' "$work/list.out"
 
-# --- a running service takes get, list and resume: the commands start without the framework
+# --- put to nginx with WebDAV PUT, a real server that offers no resumption (.ci/run installs nginx)
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+start_nginx() { # writes $work/nginx/nginx.conf, tries a few ports; sets nginx_base
+  local ngx=$work/nginx port try
+  mkdir -p "$ngx/www" "$ngx/tmp"
+  for try in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 20000))
+    cat > "$ngx/nginx.conf" <<CONF
+user $(id -un) $(id -gn); # as root, workers that may write here; otherwise ignored
+worker_processes 1;
+pid $ngx/nginx.pid;
+events { worker_connections 64; }
+http {
+  access_log $ngx/access.log;
+  client_body_temp_path $ngx/tmp;
+  proxy_temp_path $ngx/tmp;
+  fastcgi_temp_path $ngx/tmp;
+  uwsgi_temp_path $ngx/tmp;
+  scgi_temp_path $ngx/tmp;
+  client_max_body_size 0;
+  server {
+    listen 127.0.0.1:$port;
+    root $ngx/www;
+    location / { dav_methods PUT; create_full_put_path on; }
+  }
+}
+CONF
+    if "$nginx_bin" -p "$ngx" -e "$ngx/error.log" -c "$ngx/nginx.conf" 2>> "$ngx/start.err"; then
+      pids+=("$(cat "$ngx/nginx.pid")")
+      nginx_base=http://127.0.0.1:$port
+      return 0
+    fi
+  done
+  return 1
+}
+if [[ -x $nginx_bin ]] && start_nginx; then
+  head -c 3000000 /dev/urandom > "$work/report.bin"
+  report_sha=$(sha256sum < "$work/report.bin" | cut -d' ' -f1)
+  "$bgtransfer" put --quiet --state "$work/state-put" "$work/report.bin" "$nginx_base/uploads/report.bin" \
+    > "$work/put.out" 2> "$work/put.err"; code=$?
+  check "put exits 0" test $code -eq 0
+  check "put prints URL, bytes and SHA-256" \
+    test "$(cat "$work/put.out")" = "$(printf '%s\t%s\t%s' "$nginx_base/uploads/report.bin" 3000000 "$report_sha")"
+  check "the server stored the file's bytes" \
+    test "$(sha256sum < "$work/nginx/www/uploads/report.bin" | cut -d' ' -f1)" = "$report_sha"
+  "$bgtransfer" list --state "$work/state-put" > "$work/put-list.out" 2>&1
+  check "list shows it as an upload, completed, with its file" grep -qP \
+    "^[0-9]+\tupload\tCOMPLETED\t.*\t$nginx_base/uploads/report\.bin\t$work/report\.bin\tdev\.bgtransfer\.cli$" \
+    "$work/put-list.out"
+  "$bgtransfer" upload --quiet --method POST --state "$work/state-put" "$work/report.bin" \
+    "$nginx_base/uploads/post.bin" > "$work/post.out" 2> "$work/post.err"; code=$?
+  check "upload --method POST reaches the server as POST" grep -q '"POST /uploads/post.bin ' "$work/nginx/access.log"
+  check "which refuses it (no POST to a static file): exit 1 with the URL and the server's answer" \
+    bash -c "test $code -eq 1 && test ! -s '$work/post.out' && grep -q '^$nginx_base/uploads/post.bin: The server answered 404' '$work/post.err'"
+  : > "$work/nginx/access.log"
+  bad_put() { # NAME FILE SENTENCE
+    local out=$work/bad-put-$1.out err=$work/bad-put-$1.err
+    "$bgtransfer" put --state "$work/bad-put/$1" "$2" "$nginx_base/uploads/bad.bin" > "$out" 2> "$err"; code=$?
+    check "put of $1 exits 2" test $code -eq 2
+    check "put of $1 says why" grep -qF "$3" "$err"
+    check "put of $1: no stack trace, nothing on stdout" eval "no_stack_trace '$err' && test ! -s '$out'"
+    check "put of $1 wrote nothing" test ! -e "$work/bad-put/$1"
+  }
+  bad_put "a missing file" "$work/no-such.bin" "$work/no-such.bin cannot be uploaded: there is no such file"
+  bad_put "a folder" "$work/nginx" "$work/nginx cannot be uploaded: it is not a file"
+  check "no request reached the server for a refused put" test ! -s "$work/nginx/access.log"
+else
+  echo "skip  put: no nginx to upload to (.ci/run installs it)"
+fi
+
+# --- a running service takes get, put, list and resume: the commands start without the framework
 served=$work/served
 "$bgtransfer" serve --state "$served" > /dev/null 2> "$work/serve.err" &
 serve_pid=$!; pids+=($serve_pid)
@@ -175,6 +246,15 @@ BGTRANSFER_CLIENT=java "$bgtransfer" get --quiet --dir "$work/dl-served-jdk" --s
   > "$work/served-jdk.out" 2> "$work/served-jdk.err"; code=$?
 check "the JDK client (for systems without Perl) hands a get over the same way" bash -c \
   "test $code -eq 0 && grep -q '^$work/dl-served-jdk/sample-1-700KB.bin	700000	$(sample 1 3)$' '$work/served-jdk.out'"
+if [[ -n ${nginx_base:-} ]]; then
+  (cd "$work" && "$bgtransfer" put --quiet --state "$served" report.bin "$nginx_base/uploads/served.bin") \
+    > "$work/served-put.out" 2> "$work/served-put.err"; code=$?
+  check "a put handed to the service exits 0" test $code -eq 0
+  check "it prints URL, bytes and SHA-256 (a relative FILE is the client's)" test "$(cat "$work/served-put.out")" = \
+    "$(printf '%s\t%s\t%s' "$nginx_base/uploads/served.bin" 3000000 "$report_sha")"
+  check "the server stored the file's bytes" \
+    test "$(sha256sum < "$work/nginx/www/uploads/served.bin" | cut -d' ' -f1)" = "$report_sha"
+fi
 mv "$served/.service/socket" "$served/.service/hidden"
 "$bgtransfer" list --state "$served" > /dev/null 2> "$work/locked.err"; code=$?
 mv "$served/.service/hidden" "$served/.service/socket"

@@ -17,8 +17,8 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.samples.SampleServer;
 
 /**
- * The headless application {@code dev.bgtransfer.cli.app}: {@code get}, {@code list},
- * {@code resume} and {@code samples} over the {@link TransferService} from the service registry.
+ * The headless application {@code dev.bgtransfer.cli.app}: {@code get}, {@code put}, {@code list},
+ * {@code resume}, {@code serve} and {@code samples} over the {@link TransferService} from the service registry.
  * Exit status 0 when every transfer completed, 1 when any failed, 2 for bad usage. Failures are
  * one line each; details go to the log, never a stack trace to the console.
  */
@@ -29,7 +29,7 @@ public final class CliApplication implements IApplication {
     static final String INTERACTIVE_PROPERTY = "dev.bgtransfer.cli.interactive";
     private static final int OK = 0;
     private static final int FAILED = 1;
-    private static final int USAGE = 2;
+    static final int USAGE = 2;
 
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -2,11 +2,11 @@ package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.UploadRequest;
 
 /** What the command line asks for, checked and complete. */
 sealed interface Command {
@@ -17,13 +17,15 @@ sealed interface Command {
     }
 
     /**
-     * Download {@code requests}; {@code retries} bounds the retries of each transient failure;
-     * {@code user} goes to the servers of the URLs that ask for it; {@code spaceWait} bounds the wait
-     * for room on a full disk.
+     * Download {@code requests} in the command line's session under {@code options}; {@code user}
+     * goes to the servers of the URLs that ask for it.
      */
-    record Get(List<TransferRequest> requests, Path state, Optional<Integer> maxPerHost, Optional<Duration> stallTimeout,
-            Optional<Integer> retries, Optional<PasswordAuthentication> user, boolean quiet,
-            Optional<Duration> spaceWait) implements OnStore {
+    record Get(List<TransferRequest> requests, Path state, SessionOptions options,
+            Optional<PasswordAuthentication> user, boolean quiet) implements OnStore {
+    }
+
+    /** Upload a file in the command line's session under {@code options}. */
+    record Put(UploadRequest request, Path state, SessionOptions options, boolean quiet) implements OnStore {
     }
 
     /** Print the stored transfers. */

@@ -1,6 +1,7 @@
 package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,16 +17,20 @@ import java.util.Set;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.UploadRequest;
 
 /**
- * Reads {@code get|list|resume|serve|samples|help} and their options ({@code --name value} or
- * {@code --name=value}) into a {@link Command}, refusing anything it does not know.
+ * Reads {@code get|put|list|resume|serve|samples|help} ({@code upload} for {@code put}) and their
+ * options ({@code --name value} or {@code --name=value}) into a {@link Command}, refusing anything
+ * it does not know.
  */
 final class CommandLineParser {
-    private static final Set<String> FLAGS = Set.of("--quiet");
+    private static final Set<String> FLAGS = Set.of("--quiet", "--resume", "--no-resume");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--user",
                     "--quiet", "--wait-for-space"),
+            "put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method", "--resume",
+                    "--no-resume"),
             "list", Set.of("--state"),
             "resume", Set.of("--state", "--quiet"),
             "serve", Set.of("--state"),
@@ -45,6 +50,8 @@ final class CommandLineParser {
         String name = rest.isEmpty() ? "help" : rest.removeFirst();
         if (name.equals("--help") || name.equals("-h")) {
             name = "help";
+        } else if (name.equals("upload")) {
+            name = "put";
         }
         if (!OPTIONS.containsKey(name)) {
             throw new UsageException(NLS.bind(Messages.unknownCommand, name));
@@ -54,6 +61,7 @@ final class CommandLineParser {
         readOptions(name, rest, options, operands);
         return switch (name) {
             case "get" -> get(options, operands);
+            case "put" -> put(options, operands);
             case "list" -> new Command.ListTransfers(noOperands(operands, state(options)));
             case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
             case "serve" -> new Command.Serve(noOperands(operands, state(options)));
@@ -118,10 +126,56 @@ final class CommandLineParser {
                 throw new UsageException(NLS.bind(Messages.badUrl, printable(url), bad.getMessage()));
             }
         }
-        Optional<Integer> timeout = integer(options, "--timeout", 1, 86_400);
-        return new Command.Get(requests, state(options), integer(options, "--max-per-host", 1, 64),
-                timeout.map(Duration::ofSeconds), integer(options, "--retries", 0, 100), user(options),
-                options.containsKey("--quiet"),
+        return new Command.Get(requests, state(options), sessionOptions(options), user(options),
+                options.containsKey("--quiet"));
+    }
+
+    /** {@code put FILE URL}: the file must be one that can be read, the URL one that can take it. */
+    private Command put(Map<String, String> options, List<String> operands) throws UsageException {
+        if (operands.size() < 2) {
+            throw new UsageException(Messages.putNeedsFileAndUrl);
+        }
+        noOperands(operands.subList(2, operands.size()), null); // FILE and URL, nothing more
+        if (options.containsKey("--resume") && options.containsKey("--no-resume")) {
+            throw new UsageException(Messages.resumeOrNot);
+        }
+        Path file = uploadable(operands.get(0));
+        String url = operands.get(1);
+        UploadRequest request;
+        try {
+            request = UploadRequest.of(file, TransferRequest.parseUrl(url));
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException(NLS.bind(Messages.badUploadUrl, printable(url), bad.getMessage()));
+        }
+        try {
+            request = request.withMethod(options.getOrDefault("--method", UploadRequest.PUT))
+                    .withResumable(!options.containsKey("--no-resume"));
+        } catch (IllegalArgumentException badMethod) {
+            throw new UsageException(badMethod.getMessage());
+        }
+        return new Command.Put(request, state(options), sessionOptions(options), options.containsKey("--quiet"));
+    }
+
+    /**
+     * Refuses a file that cannot be uploaded before anything starts; the service checks again when it
+     * takes the upload, for a file that changes in between.
+     */
+    private Path uploadable(String value) throws UsageException {
+        Path file = path(value, "FILE");
+        String problem = !Files.exists(file) ? Messages.noSuchFile
+                : !Files.isRegularFile(file) ? Messages.notAFile
+                : !Files.isReadable(file) ? Messages.unreadableFile : null;
+        if (problem != null) {
+            throw new UsageException(NLS.bind(Messages.cannotUpload, printable(value), problem));
+        }
+        return file;
+    }
+
+    /** {@code --max-per-host}, {@code --timeout}, {@code --retries}, {@code --wait-for-space}, if given */
+    private static SessionOptions sessionOptions(Map<String, String> options) throws UsageException {
+        return new SessionOptions(integer(options, "--max-per-host", 1, 64),
+                integer(options, "--timeout", 1, 86_400).map(Duration::ofSeconds),
+                integer(options, "--retries", 0, 100),
                 integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds));
     }
 

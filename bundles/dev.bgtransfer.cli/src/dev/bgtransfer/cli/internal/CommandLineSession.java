@@ -7,7 +7,7 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
 
 /**
- * The command line's own session: what {@code get} and {@code resume} start runs under the
+ * The command line's own session: what {@code get}, {@code put} and {@code resume} start runs under the
  * command's options, which change nobody else's transfers.
  */
 final class CommandLineSession {
@@ -17,11 +17,12 @@ final class CommandLineSession {
     }
 
     /**
-     * @param options the command's; a per-host limit above the service's raises the service's, as the
-     *                command line's process (or its {@code serve}) is its own
+     * @param asked the command's options over the service's; a per-host limit above the service's
+     *              raises the service's, as the command line's process (or its {@code serve}) is its own
      */
-    static TransferSession open(TransferService service, TransferOptions options) {
+    static TransferSession open(TransferService service, SessionOptions asked) {
         TransferOptions serviceOptions = service.options();
+        TransferOptions options = asked.over(serviceOptions);
         if (options.maxConnectionsPerHost() > serviceOptions.maxConnectionsPerHost()) {
             service.setOptions(serviceOptions.withMaxConnectionsPerHost(options.maxConnectionsPerHost()));
         }

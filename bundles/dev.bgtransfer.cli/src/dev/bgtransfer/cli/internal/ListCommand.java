@@ -3,6 +3,7 @@ package dev.bgtransfer.cli.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -11,8 +12,8 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 
 /**
- * {@code list}: one tab-separated line per stored transfer (id, state, bytes, URL, file or folder, session),
- * read a page at a time so that a long history is never held at once.
+ * {@code list}: one tab-separated line per stored transfer (id, kind, state, bytes, URL, file or
+ * folder, session), read a page at a time so that a long history is never held at once.
  */
 final class ListCommand {
     private static final int PAGE = 500;
@@ -38,8 +39,9 @@ final class ListCommand {
         String bytes = ByteCounts.format(transfer.bytesReceived()) + " / "
                 + (transfer.isSizeKnown() ? ByteCounts.format(transfer.totalBytes()) : Messages.unknownSize);
         Path where = transfer.file().orElse(transfer.destinationFolder());
-        out.println(NLS.bind(Messages.listLine,
-                new Object[] { transfer.id(), transfer.state(), bytes, transfer.url(), where, transfer.session() }));
+        String kind = transfer.kind().name().toLowerCase(Locale.ROOT); // a word for scripts, as the state is
+        out.println(NLS.bind(Messages.listLine, new Object[] { transfer.id(), kind, transfer.state(), bytes,
+                transfer.url(), where, transfer.session() }));
         transfer.failure().ifPresent(failure -> out.println(NLS.bind(Messages.listFailure, failure.message())));
     }
 }

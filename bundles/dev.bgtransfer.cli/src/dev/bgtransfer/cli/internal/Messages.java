@@ -19,6 +19,13 @@ final class Messages extends NLS {
     public static String promptUser;
     public static String promptPassword;
     public static String badUrl;
+    public static String putNeedsFileAndUrl;
+    public static String resumeOrNot;
+    public static String badUploadUrl;
+    public static String cannotUpload;
+    public static String noSuchFile;
+    public static String notAFile;
+    public static String unreadableFile;
     public static String unexpectedOperand;
     public static String badPath;
     public static String outOfRange;

@@ -19,8 +19,8 @@ import dev.bgtransfer.cli.internal.remote.ServiceSocket;
 
 /**
  * {@code serve}: keeps the transfer service of a state folder running and takes the {@code get},
- * {@code list} and {@code resume} commands that clients hand it over a Unix-domain socket in a
- * folder only its owner can enter, so that those commands start in a few hundredths of a second
+ * {@code put}, {@code list} and {@code resume} commands that clients hand it over a Unix-domain
+ * socket in a folder only its owner can enter, so that those commands start in a few hundredths of a second
  * instead of starting the framework and the service each time.
  */
 final class ServeCommand {

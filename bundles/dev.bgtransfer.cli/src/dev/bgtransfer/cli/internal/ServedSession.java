@@ -55,7 +55,7 @@ final class ServedSession implements Runnable {
         }
         if (!(command instanceof Command.OnStore onStore)) {
             console.err().println(NLS.bind(Messages.notForService, request.arguments().get(0)));
-            return 2;
+            return CliApplication.USAGE;
         }
         if (!onStore.state().equals(state)) {
             return ServiceSocket.NO_SERVICE; // another folder's command: the client runs it itself

@@ -2,11 +2,13 @@ package dev.bgtransfer.cli.internal;
 
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.bgtransfer.core.TransferService;
 
 /**
- * Runs {@code get}, {@code list} and {@code resume} against a transfer service, for this process's
- * console or for a client of the background service alike.
+ * Runs {@code get}, {@code put}, {@code list} and {@code resume} against a transfer service, for
+ * this process's console or for a client of the background service alike.
  */
 final class TransferCommands {
     private final TransferService service;
@@ -15,13 +17,26 @@ final class TransferCommands {
         this.service = service;
     }
 
-    /** @return the exit status: 0 when every transfer completed, 1 when any did not */
+    /**
+     * @return the exit status: 0 when every transfer completed, 1 when any did not, 2 for a file that
+     *         cannot be uploaded
+     */
     int run(Command.OnStore command, Console console) throws InterruptedException {
         return switch (command) {
             case Command.ListTransfers list -> ListCommand.run(service, list.state(), console.out());
             case Command.Get get -> {
                 CredentialsPrompt prompt = get.user().isPresent() ? CredentialsPrompt.NONE : console.prompt();
                 yield transferRun(get.quiet(), console, prompt).await(new GetCommand(service).start(get));
+            }
+            case Command.Put put -> {
+                long id;
+                try {
+                    id = new PutCommand(service).start(put);
+                } catch (IllegalArgumentException cannotUpload) {
+                    console.err().println(NLS.bind(Messages.usageError, cannotUpload.getMessage()));
+                    yield CliApplication.USAGE;
+                }
+                yield transferRun(put.quiet(), console, console.prompt()).await(List.of(id));
             }
             case Command.Resume resume -> {
                 List<Long> ids = ResumeCommand.start(service);

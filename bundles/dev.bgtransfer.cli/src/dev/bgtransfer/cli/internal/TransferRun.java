@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
 
 /**
- * Waits for transfers to end, printing one result line per completed file on stdout
- * ({@code path<TAB>bytes<TAB>sha256}) and {@code URL: reason} per failure on stderr.
+ * Waits for transfers to end, printing one result line per completed transfer on stdout
+ * ({@code path<TAB>bytes<TAB>sha256} for a download, {@code URL<TAB>bytes<TAB>sha256} for an
+ * upload) and {@code URL: reason} per failure on stderr.
  */
 final class TransferRun {
     private static final long TICK_MILLIS = 100;
@@ -129,9 +131,7 @@ final class TransferRun {
     private boolean report(long id, Optional<Transfer> ended) {
         progress.clear();
         if (ended.isPresent() && ended.get().state() == TransferState.COMPLETED && ended.get().file().isPresent()) {
-            Transfer done = ended.get();
-            out.println(done.file().get().toAbsolutePath() + "\t" + done.bytesReceived() + "\t"
-                    + done.sha256().orElse(""));
+            out.println(resultLine(ended.get()));
             out.flush();
             return true;
         }
@@ -140,5 +140,11 @@ final class TransferRun {
         err.println(url + ": " + reason);
         err.flush();
         return false;
+    }
+
+    /** @return where the bytes went (a download's file, an upload's URL), their count and their SHA-256 */
+    private static String resultLine(Transfer done) {
+        Object where = done.kind() == TransferKind.UPLOAD ? done.url() : done.file().get().toAbsolutePath();
+        return where + "\t" + done.bytesReceived() + "\t" + done.sha256().orElse("");
     }
 }

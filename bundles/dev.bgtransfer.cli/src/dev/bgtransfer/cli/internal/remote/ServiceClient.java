@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.ResourceBundle;
 
 /**
- * Hands a {@code get}, {@code list} or {@code resume} to the running service of its state folder
+ * Hands a {@code get}, {@code put}, {@code list} or {@code resume} to the running service of its state folder
  * and relays what it prints and its exit status: a plain JVM with a handful of JDK classes starts
  * in a few hundredths of a second, the OSGi framework and the service in more than a second.
  * <p>

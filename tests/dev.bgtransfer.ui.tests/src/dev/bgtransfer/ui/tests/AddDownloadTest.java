@@ -67,13 +67,13 @@ class AddDownloadTest extends WorkbenchTest {
         for (Seen invalid : seen.subList(0, 6)) {
             assertFalse(invalid.okEnabled(), invalid.toString());
         }
-        assertTrue(seen.get(1).messages().contains("Only http and https URLs can be downloaded, not ftp."), seen.get(1).toString());
+        assertTrue(seen.get(1).messages().contains("Only http and https URLs can be transferred, not ftp."), seen.get(1).toString());
         assertTrue(seen.get(2).messages().contains("The URL contains a space at position " + (good.length() - 3)
                 + "; write it as %20 if it belongs to the address."), seen.get(2).toString());
         assertTrue(seen.get(3).messages().contains("The URL has no host."), seen.get(3).toString());
         assertTrue(seen.get(4).messages().contains("The URL contains a control character (a line break, tab or similar) at position "
                 + (good.length() + 1) + "."), seen.get(4).toString());
-        assertTrue(seen.get(5).messages().contains("Only http and https URLs can be downloaded, not file."), seen.get(5).toString());
+        assertTrue(seen.get(5).messages().contains("Only http and https URLs can be transferred, not file."), seen.get(5).toString());
         assertTrue(seen.get(6).okEnabled(), seen.get(6).toString());
         assertFalse(seen.get(7).okEnabled(), seen.get(7).toString());
         assertTrue(seen.get(7).messages().contains("A SHA-256 has 64 hexadecimal digits."), seen.get(7).toString());

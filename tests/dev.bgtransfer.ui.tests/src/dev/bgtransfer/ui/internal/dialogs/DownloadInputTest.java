@@ -22,9 +22,9 @@ class DownloadInputTest {
     @CsvSource(delimiter = '|', value = {
             "''|Enter the URL of the file to download.",
             "'   '|Enter the URL of the file to download.",
-            "ftp://example.org/a|Only http and https URLs can be downloaded, not ftp.",
-            "file:///etc/passwd|Only http and https URLs can be downloaded, not file.",
-            "javascript:alert(1)|Only http and https URLs can be downloaded, not javascript.",
+            "ftp://example.org/a|Only http and https URLs can be transferred, not ftp.",
+            "file:///etc/passwd|Only http and https URLs can be transferred, not file.",
+            "javascript:alert(1)|Only http and https URLs can be transferred, not javascript.",
             "example.org/a|The URL does not start with http:// or https://.",
             "http://exa mple.org/|The URL contains a space at position 11; write it as %20 if it belongs to the address.",
             "http://example.org/a%zz|This is not a valid URL: Malformed escape pair.",

@@ -77,6 +77,17 @@ public interface TransferSession {
     Transfer upload(UploadRequest request);
 
     /**
+     * Adds an upload without starting it, as {@link #add(TransferRequest)} adds a download: its state
+     * is {@link TransferState#CANCELLED} until {@link TransferService#start(long)}, or
+     * {@link TransferService#authenticate(long, java.net.PasswordAuthentication)} when its server
+     * will ask for credentials.
+     *
+     * @throws IllegalArgumentException as {@link #upload(UploadRequest)}
+     * @throws IllegalStateException    when the session was invalidated
+     */
+    Transfer add(UploadRequest request);
+
+    /**
      * Starts a data task in this session: {@code request}'s answer is read into memory, with the rules of
      * downloads (redirects, sign-in at the origin with the request's credentials, retries of transient
      * failures with backoff and {@code Retry-After}, proxies, TLS) under the session's options. A redirected

@@ -24,8 +24,12 @@ sealed interface Command {
             Optional<PasswordAuthentication> user, boolean quiet) implements OnStore {
     }
 
-    /** Upload a file in the command line's session under {@code options}. */
-    record Put(UploadRequest request, Path state, SessionOptions options, boolean quiet) implements OnStore {
+    /**
+     * Upload a file in the command line's session under {@code options}; {@code user} goes to the
+     * server of the URL when it asks for it.
+     */
+    record Put(UploadRequest request, Path state, SessionOptions options, Optional<PasswordAuthentication> user,
+            boolean quiet) implements OnStore {
     }
 
     /** Print the stored transfers. */

@@ -30,7 +30,7 @@ final class CommandLineParser {
             "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--user",
                     "--quiet", "--wait-for-space"),
             "put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method", "--resume",
-                    "--no-resume"),
+                    "--no-resume", "--user"),
             "list", Set.of("--state"),
             "resume", Set.of("--state", "--quiet"),
             "serve", Set.of("--state"),
@@ -153,7 +153,8 @@ final class CommandLineParser {
         } catch (IllegalArgumentException badMethod) {
             throw new UsageException(badMethod.getMessage());
         }
-        return new Command.Put(request, state(options), sessionOptions(options), options.containsKey("--quiet"));
+        return new Command.Put(request, state(options), sessionOptions(options), user(options),
+                options.containsKey("--quiet"));
     }
 
     /**

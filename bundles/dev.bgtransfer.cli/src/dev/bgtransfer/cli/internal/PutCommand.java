@@ -27,6 +27,11 @@ final class PutCommand {
         TransferSession session = CommandLineSession.open(service, put.options());
         UploadRequest request = put.request();
         Optional<Long> known = new UnfinishedTransfers(service).find(TransferKey.of(request));
+        if (put.user().isPresent()) {
+            long id = known.orElseGet(() -> session.add(request).id());
+            service.authenticate(id, put.user().get());
+            return id;
+        }
         if (known.isPresent()) {
             service.start(known.get());
             return known.get();

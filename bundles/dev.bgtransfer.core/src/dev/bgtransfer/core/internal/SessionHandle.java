@@ -61,7 +61,13 @@ final class SessionHandle implements TransferSession {
     @Override
     public Transfer upload(UploadRequest request) {
         checkValid();
-        return engine.upload(identifier, request, readableSize(request.file()));
+        return engine.upload(identifier, request, readableSize(request.file()), true);
+    }
+
+    @Override
+    public Transfer add(UploadRequest request) {
+        checkValid();
+        return engine.upload(identifier, request, readableSize(request.file()), false);
     }
 
     /** @return the size of {@code file}, checked to be a regular file that can be read */

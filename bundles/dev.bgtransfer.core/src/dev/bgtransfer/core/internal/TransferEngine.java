@@ -99,10 +99,10 @@ final class TransferEngine implements AutoCloseable {
                 request.expectedSha256().orElse(null), Instant.now()), start);
     }
 
-    /** Adds and queues an upload of a file of {@code size} bytes (as it is now). */
-    synchronized Transfer upload(String session, UploadRequest request, long size) {
+    /** Adds an upload of a file of {@code size} bytes (as it is now), queued when {@code start}. */
+    synchronized Transfer upload(String session, UploadRequest request, long size, boolean start) {
         return add(id -> TransferRecord.createUpload(id, session, request.file(), request.url(), request.method(),
-                request.resumable(), request.title(), size, Instant.now()), true);
+                request.resumable(), request.title(), size, Instant.now()), start);
     }
 
     private Transfer add(LongFunction<TransferRecord> created, boolean start) {

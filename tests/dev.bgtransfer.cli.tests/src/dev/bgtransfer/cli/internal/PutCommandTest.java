@@ -49,6 +49,21 @@ class PutCommandTest extends CommandLineTest {
     }
 
     @Test
+    void userSignsInAtAServerThatAsks() throws Exception {
+        UploadEndpoint endpoint = server.addResumableUpload("/private");
+        endpoint.requireBasicAuth("alice", "pa:ss");
+        Path file = file("private.bin", 60_000);
+
+        Result result = cli.run("put", "--quiet", "--user", "alice:pa:ss", file.toString(),
+                server.uri("/private").toString());
+
+        assertEquals(0, result.status(), result.err());
+        assertEquals(sha256(file), endpoint.sha256());
+        assertEquals(List.of("PUT", "PUT"), server.requests("/private").stream().map(RecordedRequest::method).toList(),
+                "asked once, then answered");
+    }
+
+    @Test
     void resumptionIsOfferedByDefaultAndNoResumeSendsOnePlainRequest() throws Exception {
         UploadEndpoint endpoint = server.addPlainUpload("/plain");
         Path file = file("plain.bin", 80_000);

@@ -229,6 +229,23 @@ class UploadTest extends ServiceTest {
     }
 
     @Test
+    void anUploadAddedThenGivenCredentialsSignsInWhenAsked() throws Exception {
+        Path source = sourceFile("signed.bin", MIB, 20);
+        UploadEndpoint endpoint = server.addResumableUpload("/private");
+        endpoint.requireBasicAuth("alice", "s3cret!");
+
+        Transfer added = session.add(UploadRequest.of(source, server.uri("/private")));
+        TransferFixture.sleep(200);
+        assertEquals(List.of(), server.requests(), "added, not started");
+        fixture.service().authenticate(added.id(), new PasswordAuthentication("alice", "s3cret!".toCharArray()));
+        fixture.awaitState(added.id(), TransferState.COMPLETED);
+
+        assertEquals(TransferState.CANCELLED, added.state());
+        assertEquals(sha256(source), endpoint.sha256());
+        assertEquals(List.of("PUT", "PUT"), methods("/private"), "asked once, then answered");
+    }
+
+    @Test
     void theUploadsOfTwoSessionsTogetherKeepTheServicesPerHostLimit() throws Exception {
         TransferSession other = fixture.service().session("test.other-uploads",
                 SessionConfiguration.of(SessionKind.DEFAULT).withOptions(TransferFixture.OPTIONS));

@@ -111,16 +111,8 @@ class UploadCrashTest {
 
     /** @return the upload as the store file holds it, read beside a running process; empty while unreadable */
     private Optional<TransferRecord> storedUpload() {
-        Path database = state.resolve("transfers.db");
-        if (!Files.exists(database)) {
-            return Optional.empty();
-        }
-        try (SqliteTransferStore store = SqliteTransferStore.open(database)) {
-            return store.loadAll().stream().filter(record -> record.toTransfer().kind() == TransferKind.UPLOAD)
-                    .findFirst();
-        } catch (IOException | RuntimeException busy) {
-            return Optional.empty();
-        }
+        return StoredRecords.in(state).stream().filter(record -> record.toTransfer().kind() == TransferKind.UPLOAD)
+                .findFirst();
     }
 
     private static List<String> methods(List<RecordedRequest> requests) {

@@ -15,8 +15,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferState;
@@ -27,7 +28,7 @@ import dev.bgtransfer.junit.TransferFixture;
 import dev.bgtransfer.junit.UploadEndpoint;
 
 /**
- * A process uploading a file in a background session is killed with SIGKILL in the middle of the
+ * A process uploading a file in a background session is killed with SIGKILL while it sends the
  * body; the next process on the same store asks the server how much it holds ({@code HEAD} on the
  * upload resource the killed one had stored) and sends only the rest ({@code PATCH} from that
  * offset), never a byte the server had read.
@@ -36,8 +37,6 @@ class UploadCrashTest {
     private static final int MB = 1 << 20;
     /** Larger than what the sockets buffer on loopback, so that the kill comes while the client still writes. */
     private static final long SIZE = 24L * MB;
-    /** Where the server stops reading the first request's body, until the next request for the upload comes. */
-    private static final long STALL_AT = 5L * MB;
     private static final String SESSION = "dev.bgtransfer.persistence.tests.uploads";
 
     @TempDir
@@ -60,16 +59,21 @@ class UploadCrashTest {
         server.close();
     }
 
-    @Test
-    void anUploadKilledMidBodyResumesFromTheServersOffsetInTheNextProcess() throws Exception {
+    /**
+     * @param stallAt where the server stops reading the first request's body, until the next request
+     *                for the upload comes: at once (the kill comes before it kept a byte), or in the middle
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 0, 5 * MB })
+    void anUploadKilledMidBodyResumesFromTheServersOffsetInTheNextProcess(long stallAt) throws Exception {
         UploadEndpoint endpoint = server.addResumableUpload("/uploads");
-        endpoint.stallAfter(STALL_AT);
+        endpoint.stallAfter(stallAt);
         Path source = sourceFile(Files.createDirectories(work.resolve("outbox")).resolve("report.bin"));
         String sha256 = TransferFixture.sha256(source);
         FileTime modified = Files.getLastModifiedTime(source);
 
         child = ChildProcess.startUpload(work, state, SESSION, source, server.uri("/uploads"));
-        TransferFixture.awaitTrue("the server stores part of the body", () -> endpoint.storedBytes() >= STALL_AT);
+        TransferFixture.awaitTrue("the server reads up to where it stalls", () -> endpoint.storedBytes() >= stallAt);
         TransferFixture.awaitTrue("the store holds the upload resource",
                 () -> storedUpload().map(upload -> upload.upload().resource() != null).orElse(false));
         assertEquals(ChildProcess.KILLED_BY_SIGKILL, child.kill(), "killed mid-body: " + child.output());

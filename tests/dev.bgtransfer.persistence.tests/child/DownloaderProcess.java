@@ -21,13 +21,16 @@ import org.osgi.framework.launch.FrameworkFactory;
  * its class path: it boots the framework with the given bundles, so that the real transfer service
  * runs on the store in {@code stateDir}, asks for the URLs listed in {@code urlFile} the way the
  * same {@code get} run again would (an unfinished transfer of a URL is started, a missing one is
- * added), and then runs until it is killed.
+ * added), or uploads {@code file} to {@code url} in a background session named {@code session},
+ * and then runs until it is killed.
  * <p>
- * Arguments: {@code stateDir frameworkDir bundleListFile [folder urlFile]}; with the system property
- * {@code dev.bgtransfer.child.exitWhenReady=true} it exits once it is up.
+ * Arguments: {@code stateDir frameworkDir bundleListFile [folder urlFile | upload session file url]};
+ * with the system property {@code dev.bgtransfer.child.exitWhenReady=true} it exits once it is up.
  */
 public class DownloaderProcess {
     private static final String EXIT_WHEN_READY = "dev.bgtransfer.child.exitWhenReady";
+    /** The argument that asks for an upload instead of downloads. */
+    private static final String UPLOAD = "upload";
 
     public static void main(String[] args) {
         try {
@@ -69,7 +72,9 @@ public class DownloaderProcess {
             throw new IllegalStateException("No TransferService in the child process");
         }
         Object service = context.getService(reference);
-        if (args.length > 4) {
+        if (args.length > 6 && args[3].equals(UPLOAD)) {
+            upload(service, reference.getBundle(), args[4], Path.of(args[5]), URI.create(args[6]));
+        } else if (args.length > 4) {
             getAgain(service, reference.getBundle(), Path.of(args[3]), Files.readAllLines(Path.of(args[4])));
         }
         System.out.println("READY");
@@ -99,6 +104,21 @@ public class DownloaderProcess {
                 start.invoke(service, call(transfer, "id"));
             }
         }
+    }
+
+    /** Like a plug-in's upload: {@code file} to {@code url}, queued at once in a background session of its own. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static void upload(Object service, Bundle core, String session, Path file, URI url) throws Exception {
+        Class<?> configurationType = core.loadClass("dev.bgtransfer.core.SessionConfiguration");
+        Class kindType = core.loadClass("dev.bgtransfer.core.SessionKind");
+        Object configuration = configurationType.getMethod("of", kindType).invoke(null,
+                Enum.valueOf(kindType, "BACKGROUND"));
+        Object opened = service.getClass().getMethod("session", String.class, configurationType).invoke(service,
+                session, configuration);
+        Class<?> requestType = core.loadClass("dev.bgtransfer.core.UploadRequest");
+        Object request = requestType.getMethod("of", Path.class, URI.class).invoke(null, file, url);
+        // through the interface: the session's own class is not public
+        core.loadClass("dev.bgtransfer.core.TransferSession").getMethod("upload", requestType).invoke(opened, request);
     }
 
     private static Object call(Object target, String accessor) throws Exception {

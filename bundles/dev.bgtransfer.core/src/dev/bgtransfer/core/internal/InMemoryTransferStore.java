@@ -51,6 +51,11 @@ final class InMemoryTransferStore implements TransferStore {
     }
 
     @Override
+    public List<TransferRecord> loadSession(String session) {
+        return records.values().stream().filter(record -> record.session().equals(session)).toList();
+    }
+
+    @Override
     public long[] ids() {
         return records.keySet().stream().mapToLong(Long::longValue).toArray();
     }

@@ -124,7 +124,7 @@ final class LiveTransfers {
 
     /** @return the stored transfers of the session, oldest first */
     List<TransferRecord> stored(String session) {
-        return store.loadAll().stream().filter(record -> record.session().equals(session)).toList();
+        return store.loadSession(session);
     }
 
     Transfer snapshot(TransferRecord record) {

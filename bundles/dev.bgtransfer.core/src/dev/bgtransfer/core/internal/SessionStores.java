@@ -75,6 +75,11 @@ final class SessionStores implements TransferStore {
     }
 
     @Override
+    public List<TransferRecord> loadSession(String session) {
+        return merged(memory.loadSession(session), stored.loadSession(session)).toList();
+    }
+
+    @Override
     public long[] ids() {
         return LongStream.concat(LongStream.of(memory.ids()), LongStream.of(stored.ids())).sorted().toArray();
     }

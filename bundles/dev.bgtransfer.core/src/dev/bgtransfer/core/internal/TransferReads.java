@@ -56,7 +56,7 @@ final class TransferReads {
 
     List<Transfer> transfers(String session) {
         synchronized (lock) {
-            return live.withLiveState(live.stored(session));
+            return live.withLiveState(store.loadSession(session));
         }
     }
 

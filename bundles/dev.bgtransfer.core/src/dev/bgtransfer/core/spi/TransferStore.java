@@ -49,6 +49,11 @@ public interface TransferStore {
         return loadAll().stream().filter(record -> record.id() >= fromId).limit(max).toList();
     }
 
+    /** @return the records of the session with this identifier, in id order */
+    default List<TransferRecord> loadSession(String session) {
+        return loadAll().stream().filter(record -> record.session().equals(session)).toList();
+    }
+
     /** @return the id of every record, in order */
     default long[] ids() {
         return loadAll().stream().mapToLong(TransferRecord::id).toArray();

@@ -50,7 +50,9 @@ final class Schema {
                     "ALTER TABLE transfers ADD COLUMN upload_resource TEXT",
                     "ALTER TABLE transfers ADD COLUMN source_size INTEGER",
                     "ALTER TABLE transfers ADD COLUMN source_modified TEXT",
-                    "ALTER TABLE transfers ADD COLUMN source_sha256 TEXT"));
+                    "ALTER TABLE transfers ADD COLUMN source_sha256 TEXT"),
+            // 5: a session's transfers without reading every row; the index holds the id too, in order
+            List.of("CREATE INDEX transfers_by_session ON transfers (session)"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();
@@ -67,7 +69,15 @@ final class Schema {
 
     /** Applies every migration after {@code currentVersion}, each in its own transaction. */
     static void migrate(Connection connection, int currentVersion) throws SQLException {
-        for (int version = currentVersion + 1; version <= LATEST_VERSION; version++) {
+        migrate(connection, currentVersion, LATEST_VERSION);
+    }
+
+    /**
+     * Applies the migrations after {@code currentVersion} up to {@code targetVersion}, each in its own
+     * transaction: the database as the release of {@code targetVersion} left it.
+     */
+    static void migrate(Connection connection, int currentVersion, int targetVersion) throws SQLException {
+        for (int version = currentVersion + 1; version <= targetVersion; version++) {
             apply(connection, version, MIGRATIONS.get(version - 1));
         }
     }

@@ -144,6 +144,11 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     }
 
     @Override
+    public synchronized List<TransferRecord> loadSession(String session) {
+        return select("load the transfers of session " + session, TransferRows.SELECT_SESSION, session);
+    }
+
+    @Override
     public synchronized long[] ids() {
         requireOpen();
         try (ResultSet rows = statement("SELECT id FROM transfers ORDER BY id").executeQuery()) {
@@ -157,12 +162,13 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
         }
     }
 
-    private List<TransferRecord> select(String action, String sql, long... parameters) {
+    /** @param parameters numbers and strings, bound in order */
+    private List<TransferRecord> select(String action, String sql, Object... parameters) {
         requireOpen();
         try {
             PreparedStatement query = statement(sql);
             for (int i = 0; i < parameters.length; i++) {
-                query.setLong(i + 1, parameters[i]);
+                query.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = query.executeQuery()) {
                 List<TransferRecord> records = new ArrayList<>();

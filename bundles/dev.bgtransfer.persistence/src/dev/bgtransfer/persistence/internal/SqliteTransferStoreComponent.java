@@ -81,6 +81,11 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     }
 
     @Override
+    public List<TransferRecord> loadSession(String session) {
+        return store.loadSession(session);
+    }
+
+    @Override
     public long[] ids() {
         return store.ids();
     }

@@ -41,6 +41,16 @@ final class ChildProcess {
         return child;
     }
 
+    /**
+     * Starts the process, has it upload {@code file} to {@code url} in a background session
+     * {@code session} of its own, and waits until its service is up and the upload is queued.
+     */
+    static ChildProcess startUpload(Path work, Path state, String session, Path file, URI url) throws Exception {
+        ChildProcess child = launch(work, state, List.of("upload", session, file.toString(), url.toString()));
+        child.awaitReady();
+        return child;
+    }
+
     /** Like {@link #start}, but returns at once, while the process is still starting. */
     static ChildProcess launch(Path work, Path state, Path folder, List<URI> urls) throws Exception {
         List<String> arguments = new ArrayList<>();
@@ -50,6 +60,11 @@ final class ChildProcess {
             arguments.add(folder.toString());
             arguments.add(urlFile.toString());
         }
+        return launch(work, state, arguments);
+    }
+
+    /** @param arguments what the child takes after its state folder (see {@code child/DownloaderProcess.java}) */
+    private static ChildProcess launch(Path work, Path state, List<String> arguments) throws Exception {
         Path log = work.resolve("child-" + COUNT.incrementAndGet() + ".log");
         Process process = new ProcessBuilder(ChildRuntime.in(work).command(state, arguments))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -153,15 +153,7 @@ class CrashTest {
 
     /** @return the bytes the store records as durable for the one transfer; only while no process runs */
     private static long storedBytes(Path state) {
-        Path database = state.resolve("transfers.db");
-        if (!Files.exists(database)) {
-            return 0;
-        }
-        try (SqliteTransferStore store = SqliteTransferStore.open(database)) {
-            return store.loadAll().stream().mapToLong(TransferRecord::bytes).sum();
-        } catch (Exception busy) {
-            return 0;
-        }
+        return StoredRecords.in(state).stream().mapToLong(TransferRecord::bytes).sum();
     }
 
     private static Path partFile(Path folder) throws IOException {

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,6 +106,65 @@ class SqliteTransferStoreTest {
             assertEquals(saved.subList(4, 7), store.loadPage(saved.get(4).id() - 1, 3));
             assertEquals(saved.subList(7, 9), store.loadPage(saved.get(7).id(), 100));
             assertEquals(List.of(), store.loadPage(saved.getLast().id() + 1, 100));
+        }
+    }
+
+    @Test
+    void aSessionsRecordsComeAloneInIdOrderWhateverTheirState() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String mine = "org.example.mine";
+        // identifiers are compared exactly: "org.example.Mine" is another session
+        List<String> sessions = List.of(mine, TransferSession.DEFAULT_IDENTIFIER, "org.example.Mine");
+        List<TransferRecord> saved = new ArrayList<>();
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            for (int i = 0; i < 12; i++) {
+                long id = store.nextId();
+                TransferRecord record = i % 4 == 3
+                        ? TransferRecord.createUpload(id, sessions.get(i % 3), Path.of("/data/up/" + id + ".bin"),
+                                URI.create("https://example.org/up"), "PUT", true, "", 10, now)
+                        : TransferRecord.create(id, sessions.get(i % 3), URI.create("https://example.org/" + id), "",
+                                Path.of("/tmp/downloads"), null, now);
+                saved.add(i % 2 == 0 ? record.completed(Path.of("/tmp/downloads/" + id), 10, "ab".repeat(32), now)
+                        : record);
+            }
+            // saved newest first: the order comes from the query, not from the writes
+            saved.reversed().forEach(store::save);
+
+            assertEquals(saved.stream().filter(record -> record.session().equals(mine)).toList(),
+                    store.loadSession(mine));
+            assertEquals(4, store.loadSession(mine).size());
+            assertEquals(List.of(), store.loadSession("org.example.nobody"));
+        }
+    }
+
+    @Test
+    void aVersionFourDatabaseGetsAnIndexForTheQueryBySession() throws Exception {
+        String mine = "org.example.mine";
+        try (Connection v4 = JDBC.createConnection(JDBC.PREFIX + database(), new Properties());
+                Statement sql = v4.createStatement()) {
+            Schema.migrate(v4, 0, 4);
+            sql.executeUpdate("INSERT INTO transfers (id, url, title, folder, state, bytes, total, created_ms,"
+                    + " updated_ms, session) VALUES (3, 'https://example.org/3', '', '/tmp', 'PAUSED', 0, -1, 1, 1, '"
+                    + mine + "'), (4, 'https://example.org/4', '', '/tmp', 'COMPLETED', 5, 5, 1, 1, 'default'),"
+                    + " (5, 'https://example.org/5', '', '/tmp', 'QUEUED', 0, -1, 1, 1, '" + mine + "')");
+        }
+
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            assertEquals(List.of(3L, 5L), store.loadSession(mine).stream().map(TransferRecord::id).toList());
+        }
+        assertEquals(Schema.LATEST_VERSION, Files.readAllBytes(database())[63], "user_version is now the latest");
+        try (Connection connection = JDBC.createConnection(JDBC.PREFIX + database(), new Properties());
+                PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN "
+                        + TransferRows.SELECT_SESSION)) {
+            explain.setString(1, mine);
+            List<String> plan = new ArrayList<>();
+            try (ResultSet steps = explain.executeQuery()) {
+                while (steps.next()) {
+                    plan.add(steps.getString("detail"));
+                }
+            }
+            assertTrue(plan.stream().anyMatch(step -> step.contains("USING INDEX transfers_by_session")), "" + plan);
+            assertTrue(plan.stream().noneMatch(step -> step.contains("TEMP B-TREE")), "sorted by the index: " + plan);
         }
     }
 

@@ -11,9 +11,9 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
- * A request body: the source file from an offset to its recorded size, written in chunks, each
- * reported to the {@link UploadProgress}. A file that ends early (it shrank) fails the write with
- * {@link ShrunkException}.
+ * A request body: the source file from an offset to its recorded size, written in chunks; its start
+ * and each chunk are reported to the {@link UploadProgress}. A file that ends early (it shrank) fails
+ * the write with {@link ShrunkException}.
  */
 final class FileBody extends AbstractHttpEntity {
     private static final int CHUNK = 64 * 1024;
@@ -45,6 +45,9 @@ final class FileBody extends AbstractHttpEntity {
     public void writeTo(OutputStream out) throws IOException {
         byte[] buffer = new byte[CHUNK];
         long sent = offset;
+        // before the first byte: the listener stores an upload resource the 104 named, so that no byte reaches
+        // the server under a resource a process killed now would not know
+        progress.sent(sent, source.size());
         try (InputStream in = getContent()) {
             while (sent < source.size()) {
                 int read = in.read(buffer, 0, (int) Math.min(CHUNK, source.size() - sent));

@@ -8,8 +8,9 @@ public interface UploadProgress {
     };
 
     /**
-     * Called on the uploading thread as the bytes go out, and when a resumed upload learns the
-     * server's offset (which may be less than what was sent before).
+     * Called on the uploading thread before a body's first byte goes out and as its bytes go out,
+     * and when a resumed upload learns the server's offset (which may be less than what was sent
+     * before).
      *
      * @param sent  the bytes of the file the server has or is being sent, from the file's start
      * @param total the file's size

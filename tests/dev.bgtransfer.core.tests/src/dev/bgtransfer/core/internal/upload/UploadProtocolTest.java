@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.osgi.util.NLS;
@@ -85,6 +87,22 @@ class UploadProtocolTest {
         assertEquals(Optional.of("?1"), creation.header("Upload-Complete"));
         assertEquals(Optional.of(Long.toString(50L * MB)), creation.header("Upload-Length"));
         assertEquals(server.uri(patches.get(0).path()), upload.resource(), "the 104's Location, resolved");
+    }
+
+    @Test
+    void theUploadResourceIsReportedBeforeTheFirstByteOfTheBody() throws Exception {
+        server.addResumableUpload("/files");
+        SourceFile source = SourceFile.record(file("first.bin", 2 * MB));
+        AtomicReference<ResumableUpload> upload = new AtomicReference<>();
+        List<String> reports = new CopyOnWriteArrayList<>();
+        // what the Job stores at a report: a process killed right after it has not sent a byte the server could keep
+        upload.set(new ResumableUpload(transport, "POST", server.uri("/files"), true, source, null, null, OPTIONS,
+                abort, (sent, total) -> reports.add(sent + " of " + total + " to " + upload.get().resource())));
+
+        upload.get().attempt();
+
+        assertNotNull(upload.get().resource());
+        assertEquals("0 of " + source.size() + " to " + upload.get().resource(), reports.getFirst());
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class UploadEndpoint {
     private volatile int drops;
     private volatile long stallAfter = -1;
     private volatile long refuseAbove = Long.MAX_VALUE;
+    private volatile long readRate;
     private volatile BasicGate basicGate = BasicGate.OPEN;
     // the upload being stored, guarded by this
     private MessageDigest digest = newDigest();
@@ -83,11 +84,17 @@ public final class UploadEndpoint {
 
     /**
      * Stops reading after {@code bytes} body bytes of each request (the client's writes block) until
-     * the server closes, another request comes for the upload, or the stall is lifted with a
-     * negative value or moved further.
+     * the server closes or another request comes for the upload; a negative value stalls no later
+     * request. A stalled request never reads again: what the client wrote into it is lost, as when
+     * a connection breaks.
      */
     public void stallAfter(long bytes) {
         stallAfter = bytes;
+    }
+
+    /** Reads each request's body at most at {@code bytesPerSecond}; 0 reads as fast as it comes. */
+    public void readAt(long bytesPerSecond) {
+        readRate = bytesPerSecond;
     }
 
     /** Answers every request without these credentials 401 with a Basic challenge, before reading a body. */
@@ -221,6 +228,7 @@ public final class UploadEndpoint {
         long limit = dropping ? dropAfter : Long.MAX_VALUE;
         HttpEntity entity = request.getEntity();
         long read = 0;
+        long started = System.nanoTime();
         try (InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
             byte[] buffer = new byte[BUFFER];
             while (true) {
@@ -228,7 +236,7 @@ public final class UploadEndpoint {
                     throw new DroppedConnectionException(read);
                 }
                 if (stallAfter >= 0 && read >= stallAfter) {
-                    stall(mine, read);
+                    stall(mine);
                 }
                 int count = body.read(buffer, 0, (int) Math.min(buffer.length, limit - read));
                 if (count < 0) {
@@ -237,6 +245,7 @@ public final class UploadEndpoint {
                 received.addAndGet(count);
                 read += count;
                 store(mine, buffer, count);
+                pace(read, started);
             }
         }
         // a request without Upload-Complete is a plain upload, complete with its body (as a server without resumption takes it)
@@ -269,11 +278,26 @@ public final class UploadEndpoint {
         }
     }
 
-    private void stall(int mine, long read) throws IOException {
-        while (stallAfter >= 0 && read >= stallAfter) {
-            if (serverClosed.getAsBoolean()) {
-                throw new InterruptedIOException("Server stopping");
+    /** Sleeps while the body came faster than {@link #readRate}. */
+    private void pace(long read, long started) throws InterruptedIOException {
+        long rate = readRate;
+        if (rate <= 0) {
+            return;
+        }
+        long due = started + read * 1_000_000_000L / rate;
+        long ahead = due - System.nanoTime();
+        if (ahead > 0) {
+            try {
+                Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException();
             }
+        }
+    }
+
+    private void stall(int mine) throws IOException {
+        while (!serverClosed.getAsBoolean()) {
             synchronized (this) {
                 if (mine != generation) {
                     throw new DroppedConnectionException(stored);
@@ -286,6 +310,7 @@ public final class UploadEndpoint {
                 throw new InterruptedIOException();
             }
         }
+        throw new InterruptedIOException("Server stopping");
     }
 
     private synchronized ClassicHttpResponse offsetResponse(int status) {

@@ -18,6 +18,7 @@ public final class Messages extends NLS {
     public static String jobName;
     public static String cancelJobName;
     public static String writeStalled;
+    public static String checkingFile;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -117,7 +117,7 @@ public final class ResumableUpload {
     public UploadResult attempt() throws TransferException {
         checkAborted();
         if (started) {
-            source.verify();
+            source.verify(abort::isAborted);
         }
         started = true;
         if (resource != null) {
@@ -256,7 +256,7 @@ public final class ResumableUpload {
         if (status / 100 != 2) {
             throw NetworkFailures.httpStatus(exchange);
         }
-        source.verify();
+        source.verify(abort::isAborted);
         return new UploadResult(status, exchange.statusText(), source.size(), source.sha256());
     }
 

@@ -11,7 +11,9 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferFailure;
@@ -35,14 +37,33 @@ public record SourceFile(Path path, long size, FileTime modified, String sha256)
 
     /** @return the file as it is now, hashed */
     public static SourceFile record(Path path) throws TransferException {
+        return record(path, () -> false);
+    }
+
+    /**
+     * @param stopped asked between reads: a large file takes a while to hash, and a pause must not wait for it
+     * @return the file as it is now, hashed
+     * @throws OperationCanceledException once {@code stopped} says so
+     */
+    public static SourceFile record(Path path, BooleanSupplier stopped) throws TransferException {
         BasicFileAttributes attributes = attributes(path);
-        return new SourceFile(path, attributes.size(), attributes.lastModifiedTime(), sha256Of(path));
+        return new SourceFile(path, attributes.size(), attributes.lastModifiedTime(), sha256Of(path, stopped));
     }
 
     /** @throws TransferException with a sentence when the file is gone, unreadable or not the same */
     public void verify() throws TransferException {
+        verify(() -> false);
+    }
+
+    /**
+     * @param stopped asked between reads of a file hashed again (its modification time changed)
+     * @throws TransferException          with a sentence when the file is gone, unreadable or not the same
+     * @throws OperationCanceledException once {@code stopped} says so
+     */
+    public void verify(BooleanSupplier stopped) throws TransferException {
         BasicFileAttributes now = attributes(path);
-        if (now.size() != size || !now.lastModifiedTime().equals(modified) && !sha256Of(path).equals(sha256)) {
+        if (now.size() != size
+                || !now.lastModifiedTime().equals(modified) && !sha256Of(path, stopped).equals(sha256)) {
             throw changed();
         }
     }
@@ -64,11 +85,14 @@ public record SourceFile(Path path, long size, FileTime modified, String sha256)
         }
     }
 
-    private static String sha256Of(Path path) throws TransferException {
+    private static String sha256Of(Path path, BooleanSupplier stopped) throws TransferException {
         try (InputStream in = Files.newInputStream(path)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[BUFFER_SIZE];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (stopped.getAsBoolean()) {
+                    throw new OperationCanceledException();
+                }
                 digest.update(buffer, 0, read);
             }
             return HexFormat.of().formatHex(digest.digest());

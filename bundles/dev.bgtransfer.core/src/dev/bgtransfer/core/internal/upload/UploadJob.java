@@ -70,6 +70,7 @@ public final class UploadJob extends TransferJob {
 
     @Override
     protected TransferRecord transfer(SubMonitor monitor) throws TransferException {
+        monitor.subTask(NLS.bind(Messages.checkingFile, record.file().getFileName()));
         SourceFile source = source();
         Upload started = record.upload();
         ByteProgress progress = new ByteProgress(monitor, listener);
@@ -99,10 +100,10 @@ public final class UploadJob extends TransferJob {
         if (upload.isRecorded()) {
             SourceFile recorded = new SourceFile(record.file(), upload.sourceSize(),
                     FileTime.from(upload.sourceModified()), upload.sourceSha256());
-            recorded.verify();
+            recorded.verify(abort::isAborted);
             return recorded;
         }
-        SourceFile now = SourceFile.record(record.file());
+        SourceFile now = SourceFile.record(record.file(), abort::isAborted);
         record = record.withUpload(upload.recorded(now.size(), now.modified().toInstant(), now.sha256()), 0,
                 Instant.now());
         listener.keep(record);

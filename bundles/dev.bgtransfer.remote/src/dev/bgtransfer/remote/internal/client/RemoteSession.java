@@ -54,30 +54,28 @@ final class RemoteSession implements TransferSession {
 
     @Override
     public Transfer add(TransferRequest request) {
-        return call(Op.SESSION_ADD, call -> call.put(Message.REQUEST, ValueCodec.toJson(request)), Answers::transfer);
+        return transfer(Op.SESSION_ADD, Message.REQUEST, ValueCodec.toJson(request));
     }
 
     @Override
     public Transfer download(TransferRequest request) {
-        return call(Op.SESSION_DOWNLOAD, call -> call.put(Message.REQUEST, ValueCodec.toJson(request)),
-                Answers::transfer);
+        return transfer(Op.SESSION_DOWNLOAD, Message.REQUEST, ValueCodec.toJson(request));
     }
 
     @Override
     public Transfer download(URI url) {
-        return call(Op.SESSION_DOWNLOAD_URL, call -> call.put(Message.URL, url.toString()), Answers::transfer);
+        return transfer(Op.SESSION_DOWNLOAD_URL, Message.URL, url.toString());
     }
 
     /** The service reads the file itself: a path of this machine, which the service's process must be able to read. */
     @Override
     public Transfer upload(UploadRequest request) {
-        return call(Op.SESSION_UPLOAD, call -> call.put(Message.UPLOAD, ValueCodec.toJson(request)), Answers::transfer);
+        return transfer(Op.SESSION_UPLOAD, Message.UPLOAD, ValueCodec.toJson(request));
     }
 
     @Override
     public Transfer add(UploadRequest request) {
-        return call(Op.SESSION_ADD_UPLOAD, call -> call.put(Message.UPLOAD, ValueCodec.toJson(request)),
-                Answers::transfer);
+        return transfer(Op.SESSION_ADD_UPLOAD, Message.UPLOAD, ValueCodec.toJson(request));
     }
 
     /** Runs in this process, under the options this session was asked for with. */
@@ -101,32 +99,41 @@ final class RemoteSession implements TransferSession {
 
     @Override
     public void startAll() {
-        call(Op.SESSION_START_ALL, UnaryOperator.identity(), Function.identity());
+        run(Op.SESSION_START_ALL);
     }
 
     @Override
     public void pauseAll() {
-        call(Op.SESSION_PAUSE_ALL, UnaryOperator.identity(), Function.identity());
+        run(Op.SESSION_PAUSE_ALL);
     }
 
     @Override
     public void stopAll() {
-        call(Op.SESSION_STOP_ALL, UnaryOperator.identity(), Function.identity());
+        run(Op.SESSION_STOP_ALL);
     }
 
     @Override
     public void reset() {
-        call(Op.SESSION_RESET, UnaryOperator.identity(), Function.identity());
+        run(Op.SESSION_RESET);
     }
 
     @Override
     public void invalidate() {
         try {
-            call(Op.SESSION_INVALIDATE, UnaryOperator.identity(), Function.identity());
+            run(Op.SESSION_INVALIDATE);
         } finally {
             invalidated = true;
             remote.dataTasks().invalidate(identifier);
         }
+    }
+
+    /** @return the transfer {@code op} answers, given {@code value} as its argument {@code field} */
+    private Transfer transfer(Op op, String field, Object value) {
+        return call(op, call -> call.put(field, value), Answers::transfer);
+    }
+
+    private void run(Op op) {
+        call(op, UnaryOperator.identity(), Function.identity());
     }
 
     private <T> T call(Op op, UnaryOperator<JsonObject> arguments, Function<Object, T> answer) {

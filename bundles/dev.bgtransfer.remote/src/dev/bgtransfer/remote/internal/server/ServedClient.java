@@ -62,10 +62,11 @@ final class ServedClient {
             }
         } catch (EOFException | ClosedChannelException gone) {
             // the client left, or the server closed
-        } catch (IOException | WireException broken) {
-            if (!closed.get()) {
-                LOG.log(Level.WARNING, NLS.bind(Messages.clientBroken, name, broken.getMessage()));
-            }
+        } catch (IOException gone) {
+            // a client process that ended abruptly: nothing to act on
+            LOG.log(Level.DEBUG, () -> NLS.bind(Messages.clientBroken, name, gone.getMessage()));
+        } catch (WireException broken) {
+            LOG.log(Level.WARNING, NLS.bind(Messages.clientBroken, name, broken.getMessage()));
         } finally {
             close();
         }

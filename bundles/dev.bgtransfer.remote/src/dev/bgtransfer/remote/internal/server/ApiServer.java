@@ -1,6 +1,7 @@
 package dev.bgtransfer.remote.internal.server;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,9 +32,10 @@ import dev.bgtransfer.remote.internal.wire.FrameChannel;
  * for it.
  * <p>
  * The socket belongs in a folder only its owner can enter (the host's care: the daemon's state
- * folder); nothing else guards it.
+ * folder). Where the platform tells who connects, a process of another user is refused as well.
  */
 public final class ApiServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
     /** Linux keeps 108 bytes for a socket's path, its terminating NUL among them. */
     static final int MAX_SOCKET_PATH = 107;
     /**
@@ -91,10 +95,11 @@ public final class ApiServer implements AutoCloseable {
             listening.close();
             throw cannotBind;
         }
+        UserPrincipal owner = Files.getOwner(socket); // who this process runs as: it just made the socket
         server = listening;
         unregister = listeners.register(this::hear);
         Thread.ofPlatform().daemon().name("bgtransfer api server: " + socket.getFileName())
-                .start(() -> accept(listening));
+                .start(() -> accept(listening, owner));
     }
 
     private void removeStale() throws IOException {
@@ -110,10 +115,16 @@ public final class ApiServer implements AutoCloseable {
         throw new IllegalStateException(NLS.bind(Messages.socketInUse, socket));
     }
 
-    private void accept(ServerSocketChannel listening) {
+    private void accept(ServerSocketChannel listening, UserPrincipal owner) {
         try {
             while (true) {
                 SocketChannel channel = listening.accept();
+                Optional<UserPrincipal> peer = PeerUser.of(channel);
+                if (peer.isPresent() && !peer.get().equals(owner)) {
+                    LOG.log(Level.WARNING, NLS.bind(Messages.otherUser, peer.get().getName(), owner.getName()));
+                    channel.close();
+                    continue;
+                }
                 ServedClient client = new ServedClient(new FrameChannel(channel),
                         "client " + connections.incrementAndGet(), service,
                         new EventOutbox(eventCapacity, PROGRESS_INTERVAL.toNanos(), System::nanoTime), clients::remove);
@@ -123,8 +134,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (ClosedChannelException closed) {
             // close()
         } catch (IOException broken) {
-            System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR,
-                    NLS.bind(Messages.acceptFailed, socket), broken);
+            LOG.log(Level.ERROR, NLS.bind(Messages.acceptFailed, socket), broken);
         }
     }
 

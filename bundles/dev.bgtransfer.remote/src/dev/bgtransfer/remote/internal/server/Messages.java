@@ -9,6 +9,7 @@ final class Messages extends NLS {
     public static String socketPathTooLong;
     public static String socketInUse;
     public static String acceptFailed;
+    public static String otherUser;
     public static String clientBroken;
     public static String clientTooSlow;
     public static String callUnreadable;

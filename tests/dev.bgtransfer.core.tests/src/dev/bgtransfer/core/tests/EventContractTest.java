@@ -2,16 +2,9 @@ package dev.bgtransfer.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +21,7 @@ import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.EventStory;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
@@ -55,7 +49,7 @@ class EventContractTest extends ServiceTest {
                 .filter(TransferEvent.StateChanged.class::isInstance).findFirst().orElseThrow();
         assertEquals(TransferState.QUEUED, first.previous());
         assertEquals(TransferState.RUNNING, first.transfer().state());
-        assertConsistent(fixture.events());
+        EventStory.assertConsistent(fixture.events());
     }
 
     @Test
@@ -88,7 +82,7 @@ class EventContractTest extends ServiceTest {
         fixture.awaitEvent(TransferEvent.AllFinished.class,
                 event -> event.completed().stream().anyMatch(transfer -> transfer.id() == third.id()));
 
-        assertConsistent(fixture.events());
+        EventStory.assertConsistent(fixture.events());
         assertTrue(fixture.events(TransferEvent.Removed.class).stream()
                 .anyMatch(removed -> removed.transfer().id() == missing.id()));
     }
@@ -234,59 +228,6 @@ class EventContractTest extends ServiceTest {
     }
 
     private List<TransferEvent> eventsOf(long id) {
-        return fixture.events().stream().filter(event -> idOf(event) == id).toList();
-    }
-
-    private static long idOf(TransferEvent event) {
-        return switch (event) {
-            case TransferEvent.Added added -> added.transfer().id();
-            case TransferEvent.StateChanged changed -> changed.transfer().id();
-            case TransferEvent.Progress progress -> progress.transfer().id();
-            case TransferEvent.Completed completed -> completed.transfer().id();
-            case TransferEvent.Failed failed -> failed.transfer().id();
-            case TransferEvent.Removed removed -> removed.transfer().id();
-            case TransferEvent.AllFinished finished -> -1;
-        };
-    }
-
-    /**
-     * Follows every transfer's state from its events alone, as a listener would, and fails at the
-     * first event that does not fit what came before.
-     */
-    static void assertConsistent(List<TransferEvent> events) {
-        Map<Long, TransferState> state = new HashMap<>();
-        Set<Long> removed = new HashSet<>();
-        List<String> story = new ArrayList<>();
-        for (TransferEvent event : events) {
-            long id = idOf(event);
-            story.add(event.getClass().getSimpleName() + "#" + id);
-            if (event instanceof TransferEvent.AllFinished) {
-                continue;
-            }
-            if (removed.contains(id)) {
-                fail("an event after Removed: " + story);
-            }
-            TransferState known = state.get(id);
-            switch (event) {
-                case TransferEvent.Added added -> {
-                    assertEquals(null, known, "Added twice: " + story);
-                    state.put(id, added.transfer().state());
-                }
-                case TransferEvent.StateChanged changed -> {
-                    assertNotNull(known, "a change before Added: " + story);
-                    assertEquals(known, changed.previous(), "a change from a state never announced: " + story);
-                    assertTrue(known.canMoveTo(changed.transfer().state()), "not a move of the life cycle: " + story);
-                    state.put(id, changed.transfer().state());
-                }
-                case TransferEvent.Progress progress -> assertEquals(known, progress.transfer().state(),
-                        "progress in another state than announced: " + story);
-                case TransferEvent.Completed completed -> assertEquals(TransferState.COMPLETED, known,
-                        "Completed before its change: " + story);
-                case TransferEvent.Failed failed -> assertEquals(TransferState.FAILED, known,
-                        "Failed before its change: " + story);
-                case TransferEvent.Removed gone -> removed.add(id);
-                case TransferEvent.AllFinished finished -> throw new AssertionError(finished);
-            }
-        }
+        return fixture.events().stream().filter(event -> EventStory.transferIdOf(event) == id).toList();
     }
 }

@@ -36,6 +36,7 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.UploadRequest;
+import dev.bgtransfer.junit.EventStory;
 import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TransferFixture;
@@ -430,7 +431,7 @@ class UploadTest extends ServiceTest {
         assertTrue(heard.stream().anyMatch(event -> event instanceof TransferEvent.Progress progress
                 && progress.transfer().bytesReceived() > 0), "progress in bytes sent");
         assertTrue(heard.stream().allMatch(event -> event.session().equals("test.uploads")));
-        EventContractTest.assertConsistent(fixture.events());
+        EventStory.assertConsistent(fixture.events());
         TransferEvent.AllFinished finished = fixture.events(TransferEvent.AllFinished.class).getFirst();
         assertEquals("test.uploads", finished.session());
         assertEquals(List.of(added.id()), finished.completed().stream().map(Transfer::id).toList());

@@ -1,0 +1,56 @@
+package dev.bgtransfer.remote.internal.client;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.remote.internal.wire.JsonObject;
+import dev.bgtransfer.remote.internal.wire.ValueCodec;
+import dev.bgtransfer.remote.internal.wire.WireException;
+
+/** The values of the server's answers, read as the API's types; what does not fit is a {@link WireException}. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    static Transfer transfer(Object value) {
+        return ValueCodec.transfer(as(value, JsonObject.class));
+    }
+
+    static Optional<Transfer> optionalTransfer(Object value) {
+        return Optional.ofNullable(value).map(Answers::transfer);
+    }
+
+    static List<Transfer> transfers(Object value) {
+        return ValueCodec.transfers(as(value, List.class));
+    }
+
+    static long[] ids(Object value) {
+        return JsonObject.listOf(as(value, List.class), Long.class, Long::longValue, "ids").stream()
+                .mapToLong(Long::longValue).toArray();
+    }
+
+    static long number(Object value) {
+        return as(value, Long.class);
+    }
+
+    static TransferOptions options(Object value) {
+        return ValueCodec.options(as(value, JsonObject.class));
+    }
+
+    static SessionConfiguration configuration(Object value) {
+        return ValueCodec.configuration(as(value, JsonObject.class));
+    }
+
+    private static <T> T as(Object value, Class<T> type) {
+        if (!type.isInstance(value)) {
+            throw new WireException(NLS.bind(Messages.answerType, type.getSimpleName()));
+        }
+        return type.cast(value);
+    }
+}

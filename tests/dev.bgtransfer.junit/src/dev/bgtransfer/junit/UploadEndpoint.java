@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -31,7 +32,8 @@ import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
  * the right {@code Upload-Offset} only (409 with its own offset otherwise) and forgets the upload on
  * {@code DELETE}. A plain one ({@link TestHttpServer#addPlainUpload}) stores each request's body
  * afresh. Both answer {@code Expect: 100-continue}, refuse a body above {@link #refuseAbove} with
- * 413 before reading it, and keep the bytes of an interrupted request that arrived.
+ * 413 before reading it, keep the bytes of an interrupted request that arrived, and read as fast
+ * as the client sends unless {@link #throttle throttled}.
  * <p>
  * It counts every body byte read ({@link #bytesReceived()}) and hashes the stored bytes as they are
  * appended ({@link #sha256()}), so a test can tell what was sent twice. One upload at a time: a new
@@ -52,6 +54,7 @@ public final class UploadEndpoint {
     private volatile long dropAfter = -1;
     private volatile int drops;
     private volatile long stallAfter = -1;
+    private volatile long bytesPerSecond;
     private volatile long refuseAbove = Long.MAX_VALUE;
     // the upload being stored, guarded by this
     private MessageDigest digest = newDigest();
@@ -81,6 +84,11 @@ public final class UploadEndpoint {
     /** Stops reading after {@code bytes} body bytes of each request (the client's writes block) until the server closes or another request comes for the upload. */
     public void stallAfter(long bytes) {
         stallAfter = bytes;
+    }
+
+    /** Reads each request's body at about {@code rate} bytes per second, as a slow link would; 0 for full speed. */
+    public void throttle(long rate) {
+        bytesPerSecond = rate;
     }
 
     /** Answers 413 to an upload whose length is above {@code bytes}, naming it as {@code max-size}. */
@@ -203,6 +211,7 @@ public final class UploadEndpoint {
         long limit = dropping ? dropAfter : Long.MAX_VALUE;
         HttpEntity entity = request.getEntity();
         long read = 0;
+        long started = System.nanoTime();
         try (InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
             byte[] buffer = new byte[BUFFER];
             while (true) {
@@ -219,6 +228,7 @@ public final class UploadEndpoint {
                 received.addAndGet(count);
                 read += count;
                 store(mine, buffer, count);
+                pace(started, read);
             }
         }
         boolean completes = !resumable || "?1".equals(headerValue(request, "Upload-Complete"));
@@ -256,14 +266,29 @@ public final class UploadEndpoint {
                     throw new DroppedConnectionException(stored);
                 }
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
-            }
+            sleep(TimeUnit.MILLISECONDS.toNanos(20));
         }
         throw new InterruptedIOException("Server stopping");
+    }
+
+    /** Waits until {@code read} bytes are due at the throttle's rate since {@code started}. */
+    private void pace(long started, long read) throws InterruptedIOException {
+        long rate = bytesPerSecond;
+        if (rate > 0) {
+            sleep(started + read * 1_000_000_000L / rate - System.nanoTime());
+        }
+    }
+
+    private static void sleep(long nanos) throws InterruptedIOException {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
     }
 
     private synchronized ClassicHttpResponse offsetResponse(int status) {

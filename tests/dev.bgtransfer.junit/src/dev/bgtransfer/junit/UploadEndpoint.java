@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -33,7 +34,8 @@ import dev.bgtransfer.samples.internal.http.BasicGate;
  * the right {@code Upload-Offset} only (409 with its own offset otherwise) and forgets the upload on
  * {@code DELETE}. A plain one ({@link TestHttpServer#addPlainUpload}) stores each request's body
  * afresh. Both answer {@code Expect: 100-continue}, refuse a body above {@link #refuseAbove} with
- * 413 before reading it, and keep the bytes of an interrupted request that arrived.
+ * 413 before reading it, keep the bytes of an interrupted request that arrived, and read as fast
+ * as the client sends unless {@link #throttle throttled}.
  * <p>
  * It counts every body byte read ({@link #bytesReceived()}) and hashes the stored bytes as they are
  * appended ({@link #sha256()}), so a test can tell what was sent twice. One upload at a time: a new
@@ -92,9 +94,13 @@ public final class UploadEndpoint {
         stallAfter = bytes;
     }
 
-    /** Reads each request's body at most at {@code bytesPerSecond}; 0 reads as fast as it comes. */
-    public void readAt(long bytesPerSecond) {
+    /**
+     * Reads each request's body at most at {@code bytesPerSecond}, as a slow link would; 0 reads as
+     * fast as it comes (also for a request under way).
+     */
+    public UploadEndpoint readAt(long bytesPerSecond) {
         readRate = bytesPerSecond;
+        return this;
     }
 
     /** Answers every request without these credentials 401 with a Basic challenge, before reading a body. */
@@ -245,7 +251,7 @@ public final class UploadEndpoint {
                 received.addAndGet(count);
                 read += count;
                 store(mine, buffer, count);
-                pace(read, started);
+                pace(started, read);
             }
         }
         // a request without Upload-Complete is a plain upload, complete with its body (as a server without resumption takes it)
@@ -278,24 +284,6 @@ public final class UploadEndpoint {
         }
     }
 
-    /** Sleeps while the body came faster than {@link #readRate}. */
-    private void pace(long read, long started) throws InterruptedIOException {
-        long rate = readRate;
-        if (rate <= 0) {
-            return;
-        }
-        long due = started + read * 1_000_000_000L / rate;
-        long ahead = due - System.nanoTime();
-        if (ahead > 0) {
-            try {
-                Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
-            }
-        }
-    }
-
     private void stall(int mine) throws IOException {
         while (!serverClosed.getAsBoolean()) {
             synchronized (this) {
@@ -303,14 +291,29 @@ public final class UploadEndpoint {
                     throw new DroppedConnectionException(stored);
                 }
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
-            }
+            sleep(TimeUnit.MILLISECONDS.toNanos(20));
         }
         throw new InterruptedIOException("Server stopping");
+    }
+
+    /** Waits until {@code read} bytes are due at the {@link #readAt} rate since {@code started}. */
+    private void pace(long started, long read) throws InterruptedIOException {
+        long rate = readRate;
+        if (rate > 0) {
+            sleep(started + read * 1_000_000_000L / rate - System.nanoTime());
+        }
+    }
+
+    private static void sleep(long nanos) throws InterruptedIOException {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
     }
 
     private synchronized ClassicHttpResponse offsetResponse(int status) {

@@ -21,11 +21,22 @@ public final class Snapshots {
         return titled(id, "file-" + id + ".bin", state, bytesReceived, totalBytes);
     }
 
-    /** @return transfer {@code id} titled {@code title}; a completed one has its file */
+    /** @return download {@code id} titled {@code title}; a completed one has its file */
     public static Transfer titled(long id, String title, TransferState state, long bytesReceived, long totalBytes) {
         Optional<Path> file = state == TransferState.COMPLETED ? Optional.of(FOLDER.resolve(title)) : Optional.empty();
-        return new Transfer(id, URI.create("https://example.org/" + title), title, FOLDER, file, state, bytesReceived,
+        return snapshot(id, title, TransferKind.DOWNLOAD, file, state, bytesReceived, totalBytes);
+    }
+
+    /** @return upload {@code id} of the file {@code title} to {@code https://example.org/title}; its file is there throughout */
+    public static Transfer upload(long id, String title, TransferState state, long bytesSent, long totalBytes) {
+        Optional<Path> file = Optional.of(FOLDER.resolve(title));
+        return snapshot(id, title, TransferKind.UPLOAD, file, state, bytesSent, totalBytes);
+    }
+
+    private static Transfer snapshot(long id, String title, TransferKind kind, Optional<Path> file,
+            TransferState state, long bytes, long totalBytes) {
+        return new Transfer(id, URI.create("https://example.org/" + title), title, FOLDER, file, state, bytes,
                 totalBytes, Optional.empty(), Optional.empty(), Optional.empty(), TransferSession.DEFAULT_IDENTIFIER,
-                TransferKind.DOWNLOAD);
+                kind);
     }
 }

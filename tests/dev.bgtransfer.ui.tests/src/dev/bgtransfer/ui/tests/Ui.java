@@ -102,12 +102,18 @@ public final class Ui {
         spin(20);
     }
 
-    /** A key press and release sent to {@code control}; the workbench's key bindings see it. */
+    /**
+     * A key press and release sent to {@code control}; the workbench's key bindings see it. Each
+     * press has a time of its own, as real ones do: the bindings take a key they handle after the
+     * widget (Delete, for one) only once per time.
+     */
     public static void press(Control control, int keyCode, char character) {
+        int time = (int) System.currentTimeMillis();
         for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
             Event event = new Event();
             event.keyCode = keyCode;
             event.character = character;
+            event.time = time;
             control.notifyListeners(type, event);
         }
         spin(20);

@@ -1,6 +1,9 @@
 package dev.bgtransfer.ui.tests;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -8,8 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
@@ -62,5 +69,19 @@ public abstract class WorkbenchTest {
     /** Adds and starts a transfer of the file. */
     protected Transfer download(TestFile file) {
         return fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+    }
+
+    /** @return a new file of {@code size} bytes from {@code seed} in the download folder, to upload */
+    protected Path sourceFile(String name, long size, long seed) throws IOException {
+        byte[] bytes = new byte[Math.toIntExact(size)];
+        new Random(seed).nextBytes(bytes);
+        return Files.write(folder.resolve(name), bytes);
+    }
+
+    /** Uploads {@code file} to the test server's {@code path} in the workbench's own session. */
+    protected Transfer upload(Path file, String path) {
+        TransferSession workbench = fixture.service().session(TransferSession.DEFAULT_IDENTIFIER,
+                SessionConfiguration.of(SessionKind.DEFAULT));
+        return workbench.upload(UploadRequest.of(file, server.uri(path)));
     }
 }

@@ -9,14 +9,18 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.program.Program;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.ui.internal.OpenableFile;
 
-/** Opens the completed files with the program the desktop associates with them (Enter, double-click). */
+/**
+ * Opens the files of the selected rows with the program the desktop associates with them (Enter,
+ * double-click): a completed download's file, an upload's source.
+ */
 public final class OpenHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
         for (Transfer transfer : SelectedTransfers.of(event)) {
-            transfer.file().ifPresent(OpenHandler::launch);
+            OpenableFile.of(transfer).ifPresent(OpenHandler::launch);
         }
         return null;
     }

@@ -10,7 +10,8 @@ import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**
  * Removes the selected transfers from the list (Delete key, context menu). An unfinished one is
- * stopped and its partial bytes deleted; a completed file stays on disk.
+ * stopped and its partial bytes deleted; a completed file stays on disk, and so, always, does the
+ * file an upload sends: it is the person's own, and no choice here offers to delete it.
  */
 public final class RemoveHandler extends AbstractHandler {
 

@@ -9,8 +9,8 @@ import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**
- * Reset, after asking: stops everything, deletes the files and partial files the service wrote and
- * empties the list.
+ * Reset, after asking: stops the workbench's transfers, deletes the files and partial files its
+ * downloads wrote (never a file an upload sent) and empties the list.
  */
 public final class ResetHandler extends AbstractHandler {
 

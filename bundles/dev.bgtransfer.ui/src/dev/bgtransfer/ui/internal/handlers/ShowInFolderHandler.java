@@ -9,7 +9,10 @@ import org.eclipse.core.commands.ExecutionEvent;
 
 import dev.bgtransfer.core.Transfer;
 
-/** Opens the folders of the selected transfers in the desktop's file manager. */
+/**
+ * Opens the folders of the selected transfers in the desktop's file manager: where a download
+ * goes, where an upload's file is.
+ */
 public final class ShowInFolderHandler extends AbstractHandler {
 
     @Override

@@ -13,22 +13,27 @@ import dev.bgtransfer.ui.internal.RowOperation;
 
 /**
  * The row's own controls, painted: a start/pause toggle (retry after a failure) and a stop button;
- * "Ready" in their place once the file is complete. {@link RowClicks} makes them clickable.
+ * in their place once the transfer is complete, "Ready" for a download's file, "Uploaded" for an
+ * upload. {@link RowClicks} makes them clickable.
  */
 final class ControlsColumn extends OwnerDrawnColumn {
     private static final Color FACE = new Color(250, 250, 251);
     private static final Color BORDER = new Color(150, 156, 165);
     private static final Color GLYPH = new Color(40, 44, 52);
     private static final Color GLYPH_DISABLED = new Color(185, 188, 194);
-    private static final Color READY = new Color(25, 125, 55);
+    private static final Color DONE = new Color(25, 125, 55);
 
     @Override
     String text(TransferRow row) {
         TransferState state = row.transfer().state();
         if (!RowButton.shown(state)) {
-            return Messages.stateReady;
+            return done(row);
         }
         return label(RowButton.TOGGLE.operation(state));
+    }
+
+    private static String done(TransferRow row) {
+        return row.isUpload() ? Messages.stateUploaded : Messages.stateReady;
     }
 
     @Override
@@ -63,10 +68,10 @@ final class ControlsColumn extends OwnerDrawnColumn {
                 paintButton(gc, button.bounds(cell), button.operation(state), button.enabled(state));
             }
         } else {
-            String ready = Messages.stateReady;
-            Point extent = gc.textExtent(ready);
-            gc.setForeground(selected(event) ? event.display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT) : READY);
-            gc.drawText(ready, cell.x + 6, cell.y + (cell.height - extent.y) / 2, true);
+            String done = done(row);
+            Point extent = gc.textExtent(done);
+            gc.setForeground(selected(event) ? event.display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT) : DONE);
+            gc.drawText(done, cell.x + 6, cell.y + (cell.height - extent.y) / 2, true);
         }
         gc.setForeground(oldForeground);
         gc.setBackground(oldBackground);

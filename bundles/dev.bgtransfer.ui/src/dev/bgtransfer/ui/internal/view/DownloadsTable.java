@@ -26,12 +26,13 @@ import org.eclipse.swt.widgets.Table;
  */
 final class DownloadsTable {
     /** Column indices. */
-    static final int TITLE = 0;
-    static final int CONTROLS = 1;
-    static final int PROGRESS = 2;
-    static final int SIZE = 3;
-    static final int STATUS = 4;
-    static final int SESSION = 5;
+    static final int DIRECTION = 0;
+    static final int TITLE = 1;
+    static final int CONTROLS = 2;
+    static final int PROGRESS = 3;
+    static final int SIZE = 4;
+    static final int STATUS = 5;
+    static final int SESSION = 6;
 
     private DownloadsTable() {
     }
@@ -47,8 +48,11 @@ final class DownloadsTable {
         table.setHeaderVisible(true);
         table.setLinesVisible(false);
         // title and status share what the fixed columns leave
+        column(viewer, layout, Messages.columnDirection, new ColumnPixelData(DirectionColumn.WIDTH),
+                new DirectionColumn());
         column(viewer, layout, Messages.columnTitle, new ColumnWeightData(40, 180), new TitleColumn());
-        column(viewer, layout, Messages.columnControls, new ColumnPixelData(64), new ControlsColumn());
+        // wide enough for the buttons and for "Uploaded" in their place
+        column(viewer, layout, Messages.columnControls, new ColumnPixelData(76), new ControlsColumn());
         column(viewer, layout, Messages.columnProgress, new ColumnPixelData(150), new ProgressColumn());
         column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
         column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());

@@ -78,7 +78,7 @@ public final class DownloadsView extends ViewPart {
         try {
             getSite().getService(IHandlerService.class).executeCommand(commandId, null);
         } catch (NotEnabledException | NotHandledException notNow) {
-            // e.g. Enter on a row that is not complete: there is nothing to open
+            // e.g. Enter on a download that is not complete: there is nothing to open
         } catch (CommandException failed) {
             ILog.of(DownloadsView.class).error(failed.getMessage(), failed);
         }

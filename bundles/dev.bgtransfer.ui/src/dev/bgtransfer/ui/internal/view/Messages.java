@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.ui.internal.view.messages"; //$NON-NLS-1$
 
+    public static String columnDirection;
     public static String columnTitle;
     public static String columnControls;
     public static String columnProgress;
@@ -13,6 +14,8 @@ final class Messages extends NLS {
     public static String columnStatus;
     public static String columnSession;
     public static String sessionWorkbench;
+    public static String directionDownload;
+    public static String directionUpload;
     public static String buttonStart;
     public static String buttonPause;
     public static String buttonStop;
@@ -23,12 +26,17 @@ final class Messages extends NLS {
     public static String stateWaitingToRetry;
     public static String statePaused;
     public static String stateStopped;
-    public static String stateRunning;
+    public static String stateDownloading;
+    public static String stateUploading;
     public static String stateReady;
+    public static String stateUploaded;
     public static String stateSavedAs;
+    public static String stateSentTo;
     public static String stateFailed;
     public static String speedAndTimeLeft;
     public static String sizeOfTotal;
+    public static String sizeSentOfTotal;
+    public static String sizeSent;
     public static String sizeOfUnknown;
     public static String unknownSize;
     public static String sizePattern;

@@ -4,9 +4,13 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferState;
 
-/** "bytes / total", "bytes of unknown size", or the size of the finished file. */
+/**
+ * "bytes / total", "bytes of unknown size", or the size of the finished file; for an upload, the
+ * bytes are those sent: "bytes / total sent", "total sent".
+ */
 final class SizeColumn extends ColumnLabelProvider {
 
     @Override
@@ -16,8 +20,10 @@ final class SizeColumn extends ColumnLabelProvider {
 
     static String text(Transfer transfer) {
         TransferState state = transfer.state();
+        boolean upload = transfer.kind() == TransferKind.UPLOAD;
         if (state == TransferState.COMPLETED) {
-            return Formats.bytes(transfer.isSizeKnown() ? transfer.totalBytes() : transfer.bytesReceived());
+            String size = Formats.bytes(transfer.isSizeKnown() ? transfer.totalBytes() : transfer.bytesReceived());
+            return upload ? NLS.bind(Messages.sizeSent, size) : size;
         }
         boolean contacted = state == TransferState.RUNNING || state == TransferState.PAUSED
                 || transfer.bytesReceived() > 0;
@@ -29,7 +35,7 @@ final class SizeColumn extends ColumnLabelProvider {
                     ? NLS.bind(Messages.sizeOfUnknown, Formats.bytes(transfer.bytesReceived()))
                     : Messages.unknownSize;
         }
-        return NLS.bind(Messages.sizeOfTotal, Formats.bytes(transfer.bytesReceived()),
-                Formats.bytes(transfer.totalBytes()));
+        return NLS.bind(upload ? Messages.sizeSentOfTotal : Messages.sizeOfTotal,
+                Formats.bytes(transfer.bytesReceived()), Formats.bytes(transfer.totalBytes()));
     }
 }

@@ -22,7 +22,8 @@ import dev.bgtransfer.core.TransferState;
 
 /**
  * Speed and time left while running, the state otherwise, the reason of a failure in full (in red,
- * with the error icon). Painted: with owner draw on, GTK ignores a cell's own color and image.
+ * with the error icon); where a completed download was saved, where a completed upload was sent.
+ * Painted: with owner draw on, GTK ignores a cell's own color and image.
  */
 final class StatusColumn extends OwnerDrawnColumn {
     private static final Color FAILURE = new Color(175, 25, 25);
@@ -36,17 +37,25 @@ final class StatusColumn extends OwnerDrawnColumn {
             case QUEUED -> Messages.stateQueued;
             case PAUSED -> Messages.statePaused;
             case CANCELLED -> Messages.stateStopped;
-            case COMPLETED -> transfer.file()
-                    .map(file -> NLS.bind(Messages.stateSavedAs, file.getFileName()))
-                    .orElse(Messages.stateReady);
+            case COMPLETED -> completed(row);
             case FAILED -> transfer.failure().map(TransferFailure::message).orElse(Messages.stateFailed);
         };
     }
 
+    private static String completed(TransferRow row) {
+        Transfer transfer = row.transfer();
+        if (row.isUpload()) {
+            return NLS.bind(Messages.stateSentTo, transfer.url().getHost());
+        }
+        return transfer.file().map(file -> NLS.bind(Messages.stateSavedAs, file.getFileName()))
+                .orElse(Messages.stateReady);
+    }
+
     private static String running(TransferRow row) {
         Transfer transfer = row.transfer();
+        String running = row.isUpload() ? Messages.stateUploading : Messages.stateDownloading;
         if (transfer.isWaitingForSpace()) {
-            return transfer.failure().map(TransferFailure::message).orElse(Messages.stateRunning);
+            return transfer.failure().map(TransferFailure::message).orElse(running);
         }
         if (transfer.isWaitingToRetry()) {
             long seconds = Math.max(0, Duration.between(Instant.now(), transfer.nextRetry().orElseThrow()).toSeconds());
@@ -55,7 +64,7 @@ final class StatusColumn extends OwnerDrawnColumn {
         }
         OptionalDouble speed = row.bytesPerSecond();
         if (speed.isEmpty()) {
-            return Messages.stateRunning;
+            return running;
         }
         Optional<Duration> left = row.timeLeft();
         return left.isPresent()
@@ -96,7 +105,8 @@ final class StatusColumn extends OwnerDrawnColumn {
         return switch (row.transfer().state()) {
             case FAILED -> text(row);
             case RUNNING -> row.transfer().isWaitingToRetry() ? text(row) : null;
-            case COMPLETED -> row.transfer().file().map(Object::toString).orElse(null);
+            case COMPLETED -> row.isUpload() ? row.transfer().url().toString()
+                    : row.transfer().file().map(Object::toString).orElse(null);
             default -> null;
         };
     }

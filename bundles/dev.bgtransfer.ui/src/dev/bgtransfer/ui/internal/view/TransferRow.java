@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferState;
 
 /**
@@ -28,6 +29,11 @@ public final class TransferRow {
     /** @return the latest snapshot of the transfer */
     public Transfer transfer() {
         return transfer;
+    }
+
+    /** @return whether the row is an upload: its file is the one being sent */
+    boolean isUpload() {
+        return transfer.kind() == TransferKind.UPLOAD;
     }
 
     /** @return whether the state changed */

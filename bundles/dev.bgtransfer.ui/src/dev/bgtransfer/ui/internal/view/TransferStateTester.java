@@ -5,17 +5,18 @@ import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.services.IEvaluationService;
 
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.ui.internal.OpenableFile;
 import dev.bgtransfer.ui.internal.RowOperation;
 
 /**
  * Tests a row of the Downloads view in handler and menu expressions:
  * {@code dev.bgtransfer.ui.canStart}, {@code canPause}, {@code canStop}, {@code canRetry} and
- * {@code completed}.
+ * {@code canOpen}.
  */
 public final class TransferStateTester extends PropertyTester {
     /** The namespace of the properties, as declared in plugin.xml. */
     private static final String NAMESPACE = "dev.bgtransfer.ui"; //$NON-NLS-1$
-    private static final String[] PROPERTIES = { "canStart", "canPause", "canStop", "canRetry", "completed" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+    private static final String[] PROPERTIES = { "canStart", "canPause", "canStop", "canRetry", "canOpen" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 
     @Override
     public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
@@ -28,7 +29,7 @@ public final class TransferStateTester extends PropertyTester {
             case "canPause" -> RowOperation.PAUSE.appliesTo(state); //$NON-NLS-1$
             case "canStop" -> RowOperation.STOP.appliesTo(state); //$NON-NLS-1$
             case "canRetry" -> RowOperation.RETRY.appliesTo(state); //$NON-NLS-1$
-            case "completed" -> state == TransferState.COMPLETED; //$NON-NLS-1$
+            case "canOpen" -> OpenableFile.of(row.transfer()).isPresent(); //$NON-NLS-1$
             default -> false;
         };
         return expectedValue == null ? result : expectedValue.equals(result);

@@ -31,6 +31,7 @@ import dev.bgtransfer.ui.tests.Ui;
  */
 public final class ViewDriver {
     /** The columns, for {@link #cell(int, int)} and {@link #column(int)}. */
+    public static final int DIRECTION = DownloadsTable.DIRECTION;
     public static final int TITLE = DownloadsTable.TITLE;
     public static final int CONTROLS = DownloadsTable.CONTROLS;
     public static final int PROGRESS = DownloadsTable.PROGRESS;
@@ -82,6 +83,11 @@ public final class ViewDriver {
 
     public String cell(int row, int column) {
         return table().getItem(row).getText(column);
+    }
+
+    /** @return the tooltip the cell shows when the pointer rests on it, or {@code null} */
+    public String tooltip(int row, int column) {
+        return view.viewer().getLabelProvider(column).getToolTipText(view.rows().get(row));
     }
 
     public List<String> column(int column) {

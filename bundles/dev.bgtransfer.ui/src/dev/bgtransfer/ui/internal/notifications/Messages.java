@@ -6,7 +6,15 @@ import org.eclipse.osgi.util.NLS;
 final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.ui.internal.notifications.messages"; //$NON-NLS-1$
 
-    public static String notifyTitle;
+    public static String notifyTitleDownloads;
+    public static String notifyTitleUploads;
+    public static String notifyTitleTransfers;
+    public static String nounDownload;
+    public static String nounDownloads;
+    public static String nounUpload;
+    public static String nounUploads;
+    public static String nounTransfer;
+    public static String nounTransfers;
     public static String notifyCompleted;
     public static String notifyFailed;
     public static String notifyCompletedAndFailed;

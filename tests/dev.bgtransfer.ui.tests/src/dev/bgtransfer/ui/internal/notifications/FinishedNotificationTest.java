@@ -42,6 +42,26 @@ class FinishedNotificationTest {
                 text(seven, List.of()));
     }
 
+    @Test
+    void uploadsAreCalledUploadsAndBothKindsTransfers() {
+        Transfer sent = Snapshots.upload(1, "report.pdf", TransferState.COMPLETED, 10, 10);
+        Transfer refused = Snapshots.upload(2, "big.iso", TransferState.FAILED, 0, 10);
+        TransferEvent.AllFinished uploads = finished(List.of(sent), List.of(refused));
+        TransferEvent.AllFinished both = finished(List.of(completed("a.iso")), List.of(refused));
+
+        assertEquals("1 upload completed, 1 failed.\nCompleted: report.pdf\nFailed: big.iso",
+                FinishedNotification.text(uploads));
+        assertEquals("Uploads finished", FinishedNotification.title(uploads));
+        assertEquals("1 transfer completed, 1 failed.\nCompleted: a.iso\nFailed: big.iso",
+                FinishedNotification.text(both));
+        assertEquals("Transfers finished", FinishedNotification.title(both));
+        assertEquals("Downloads finished", FinishedNotification.title(finished(List.of(completed("a.iso")), List.of())));
+    }
+
+    private static TransferEvent.AllFinished finished(List<Transfer> completed, List<Transfer> failed) {
+        return new TransferEvent.AllFinished(TransferSession.DEFAULT_IDENTIFIER, completed, failed);
+    }
+
     private static String text(List<Transfer> completed, List<Transfer> failed) {
         return FinishedNotification.text(new TransferEvent.AllFinished(TransferSession.DEFAULT_IDENTIFIER, completed, failed));
     }

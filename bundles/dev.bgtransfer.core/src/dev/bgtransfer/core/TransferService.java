@@ -55,7 +55,9 @@ public interface TransferService {
     /**
      * Gives the session {@code identifier} under {@code configuration}, which replaces the one it
      * had: asked for again with the same identifier (in this process or after a restart), it has its
-     * transfers with their state. The default session ({@link TransferSession#DEFAULT_IDENTIFIER})
+     * transfers with their state. The configuration of a stored session (not
+     * {@link SessionKind#EPHEMERAL}) is stored too: after a restart its unfinished transfers continue
+     * under it before the session is asked for again, until {@link TransferSession#invalidate()}. The default session ({@link TransferSession#DEFAULT_IDENTIFIER})
      * always runs under {@link #options()}; only whether it announces all finished is taken from
      * {@code configuration}.
      *

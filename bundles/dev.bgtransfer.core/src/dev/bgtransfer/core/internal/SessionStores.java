@@ -2,11 +2,14 @@ package dev.bgtransfer.core.internal;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -82,6 +85,24 @@ final class SessionStores implements TransferStore {
     @Override
     public long[] ids() {
         return LongStream.concat(LongStream.of(memory.ids()), LongStream.of(stored.ids())).sorted().toArray();
+    }
+
+    /** An ephemeral session's configuration is never stored, as its transfers are not. */
+    @Override
+    public void saveSession(String identifier, SessionConfiguration configuration) {
+        if (configuration.kind() != SessionKind.EPHEMERAL) {
+            stored.saveSession(identifier, configuration);
+        }
+    }
+
+    @Override
+    public void deleteSession(String identifier) {
+        stored.deleteSession(identifier);
+    }
+
+    @Override
+    public Map<String, SessionConfiguration> loadSessions() {
+        return stored.loadSessions();
     }
 
     private static Stream<TransferRecord> merged(List<TransferRecord> first, List<TransferRecord> second) {

@@ -13,9 +13,10 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferSession;
 
 /**
- * The sessions the engine knows: the default one, those opened in this process, and those that
- * stored transfers name but nobody opened yet (they run as default ones, under the service's
- * options, until their owner opens them). Guarded by the engine's lock.
+ * The sessions the engine knows: the default one, those opened in this process or before a restart
+ * (their configuration stored), and those that stored transfers name without a stored configuration
+ * (they run as default ones, under the service's options, until their owner opens them). Guarded by
+ * the engine's lock.
  */
 final class Sessions {
     private final Map<String, Session> byIdentifier = new HashMap<>();
@@ -58,6 +59,11 @@ final class Sessions {
                     + configuration.kind().name().toLowerCase(Locale.ROOT) + " while it has them");
         }
         session.configuration = configuration;
+    }
+
+    /** Takes up the configurations the store kept of sessions opened before a restart. */
+    void adopt(Map<String, SessionConfiguration> stored) {
+        stored.forEach((identifier, configuration) -> get(identifier).configuration = configuration);
     }
 
     FinishedBatch batchOf(String identifier) {

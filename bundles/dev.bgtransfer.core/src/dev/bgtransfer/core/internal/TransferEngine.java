@@ -15,6 +15,7 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.core.internal.data.DataTasks;
@@ -79,6 +80,7 @@ final class TransferEngine implements AutoCloseable {
      * paused, when {@code continueUnfinished} is false); the others keep their state.
      */
     synchronized void restore(boolean continueUnfinished) {
+        sessions.adopt(store.loadSessions());
         live.restore(continueUnfinished).stream().filter(record -> record.state() == TransferState.QUEUED)
                 .forEach(this::waitForSlot);
         schedule();
@@ -91,6 +93,9 @@ final class TransferEngine implements AutoCloseable {
      */
     synchronized void open(String identifier, SessionConfiguration configuration) {
         sessions.open(identifier, configuration, () -> !live.stored(identifier).isEmpty());
+        if (!identifier.equals(TransferSession.DEFAULT_IDENTIFIER)) {
+            store.saveSession(identifier, configuration);
+        }
         schedule();
     }
 
@@ -200,6 +205,7 @@ final class TransferEngine implements AutoCloseable {
             remove(record.id(), false);
         }
         sessions.forget(session);
+        store.deleteSession(session);
         data.cancel(session);
     }
 

@@ -1,8 +1,10 @@
 package dev.bgtransfer.core.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.TransferState;
 
 /**
@@ -57,5 +59,24 @@ public interface TransferStore {
     /** @return the id of every record, in order */
     default long[] ids() {
         return loadAll().stream().mapToLong(TransferRecord::id).toArray();
+    }
+
+    /**
+     * Keeps the configuration of a stored session (never an ephemeral one), replacing the one it
+     * had, so that after a restart its transfers run under it before anyone asks for the session
+     * again. A store that keeps none (the default) has them run under the service's options.
+     */
+    default void saveSession(String identifier, SessionConfiguration configuration) {
+        // keeps none
+    }
+
+    /** Forgets the configuration of a session that was invalidated; nothing happens when there is none. */
+    default void deleteSession(String identifier) {
+        // keeps none
+    }
+
+    /** @return the configurations kept by {@link #saveSession}, by session identifier */
+    default Map<String, SessionConfiguration> loadSessions() {
+        return Map.of();
     }
 }

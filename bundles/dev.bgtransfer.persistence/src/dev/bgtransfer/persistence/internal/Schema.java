@@ -52,7 +52,24 @@ final class Schema {
                     "ALTER TABLE transfers ADD COLUMN source_modified TEXT",
                     "ALTER TABLE transfers ADD COLUMN source_sha256 TEXT"),
             // 5: a session's transfers without reading every row; the index holds the id too, in order
-            List.of("CREATE INDEX transfers_by_session ON transfers (session)"));
+            List.of("CREATE INDEX transfers_by_session ON transfers (session)"),
+            // 6: the configuration of each stored session, so that its transfers run under it after a restart
+            List.of("""
+                    CREATE TABLE sessions (
+                        identifier TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        max_per_host INTEGER NOT NULL,
+                        connect_timeout_ms INTEGER NOT NULL,
+                        stall_timeout_ms INTEGER NOT NULL,
+                        max_redirects INTEGER NOT NULL,
+                        max_retries INTEGER NOT NULL,
+                        first_retry_delay_ms INTEGER NOT NULL,
+                        minimum_speed INTEGER NOT NULL,
+                        speed_window_ms INTEGER NOT NULL,
+                        max_space_wait_ms INTEGER,
+                        announces_all_finished INTEGER NOT NULL,
+                        download_folder TEXT
+                    ) WITHOUT ROWID"""));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
+import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -146,6 +147,50 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized List<TransferRecord> loadSession(String session) {
         return select("load the transfers of session " + session, TransferRows.SELECT_SESSION, session);
+    }
+
+    @Override
+    public synchronized void saveSession(String identifier, SessionConfiguration configuration) {
+        requireOpen();
+        try {
+            PreparedStatement upsert = statement(SessionRows.UPSERT);
+            SessionRows.bind(upsert, identifier, configuration);
+            upsert.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure("save the configuration of session " + identifier, failed);
+        }
+    }
+
+    @Override
+    public synchronized void deleteSession(String identifier) {
+        requireOpen();
+        try {
+            PreparedStatement delete = statement(SessionRows.DELETE);
+            delete.setString(1, identifier);
+            delete.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure("forget the configuration of session " + identifier, failed);
+        }
+    }
+
+    /** A row that cannot be decoded is skipped with a warning: its transfers run under the service's options. */
+    @Override
+    public synchronized Map<String, SessionConfiguration> loadSessions() {
+        requireOpen();
+        Map<String, SessionConfiguration> sessions = new HashMap<>();
+        try (ResultSet rows = statement(SessionRows.SELECT_ALL).executeQuery()) {
+            while (rows.next()) {
+                try {
+                    sessions.put(SessionRows.identifier(rows), SessionRows.read(rows));
+                } catch (IllegalArgumentException unreadable) {
+                    StoreLog.warn("Skipped the configuration of session " + SessionRows.identifier(rows) + " of "
+                            + databaseFile + " because it cannot be read: " + unreadable.getMessage(), unreadable);
+                }
+            }
+            return sessions;
+        } catch (SQLException failed) {
+            throw failure("load the session configurations", failed);
+        }
     }
 
     @Override

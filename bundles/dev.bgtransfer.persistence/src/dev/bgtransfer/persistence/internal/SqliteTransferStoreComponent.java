@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.Platform;
@@ -13,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -83,6 +85,21 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     @Override
     public List<TransferRecord> loadSession(String session) {
         return store.loadSession(session);
+    }
+
+    @Override
+    public void saveSession(String identifier, SessionConfiguration configuration) {
+        store.saveSession(identifier, configuration);
+    }
+
+    @Override
+    public void deleteSession(String identifier) {
+        store.deleteSession(identifier);
+    }
+
+    @Override
+    public Map<String, SessionConfiguration> loadSessions() {
+        return store.loadSessions();
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.bgtransfer.persistence.internal;
 
-import static dev.bgtransfer.junit.TransferFixture.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static dev.bgtransfer.junit.TransferFixture.sha256;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,28 @@ class SessionStoreTest extends ServiceTest {
     }
 
     @Test
+    void aStoredSessionsConfigurationHoldsAfterARestartBeforeAnyoneAsksForIt() throws Exception {
+        TransferSession session = fixture.service().session(STORED, SessionConfiguration.of(SessionKind.BACKGROUND)
+                .withOptions(TransferFixture.OPTIONS.withMaxConnectionsPerHost(1)));
+        TestFile first = server.addFile("/files/one-at-a-time-1.bin", 1_000_000, 603).throttle(500_000);
+        TestFile second = server.addFile("/files/one-at-a-time-2.bin", 1_000_000, 604).throttle(500_000);
+        Transfer running = session.download(TransferRequest.of(server.uri(first.path()), folder));
+        Transfer waiting = session.download(TransferRequest.of(server.uri(second.path()), folder));
+        fixture.awaitBytes(running.id(), 1);
+
+        TransferFixture.restartService();
+        fixture.awaitBytes(running.id(), 1);
+
+        assertEquals(TransferState.QUEUED, fixture.service().get(waiting.id()).orElseThrow().state(),
+                "the session's one connection per host, not the service's five");
+        fixture.awaitState(running.id(), TransferState.COMPLETED);
+        fixture.awaitState(waiting.id(), TransferState.COMPLETED);
+        assertEquals(SessionKind.BACKGROUND, storedSessions().get(STORED).kind());
+        fixture.service().session(STORED, SessionConfiguration.of(SessionKind.DEFAULT)).invalidate();
+        assertFalse(storedSessions().containsKey(STORED), "an invalidated session's configuration goes");
+    }
+
+    @Test
     void anEphemeralSessionsTransfersNeverReachTheDatabase() throws Exception {
         TransferSession session = fixture.service().session(EPHEMERAL, SessionConfiguration.of(SessionKind.EPHEMERAL));
         TestFile file = server.addFile("/files/fleeting.bin", 100_000, 602);
@@ -98,10 +124,19 @@ class SessionStoreTest extends ServiceTest {
 
     /** @return what the SQLite store (the registered {@link TransferStore} service) holds */
     private static List<TransferRecord> storedRecords() {
+        return fromStore(TransferStore::loadAll);
+    }
+
+    /** @return the session configurations the SQLite store holds */
+    private static Map<String, SessionConfiguration> storedSessions() {
+        return fromStore(TransferStore::loadSessions);
+    }
+
+    private static <T> T fromStore(Function<TransferStore, T> read) {
         BundleContext context = FrameworkUtil.getBundle(SessionStoreTest.class).getBundleContext();
         ServiceReference<TransferStore> reference = context.getServiceReference(TransferStore.class);
         try {
-            return context.getService(reference).loadAll();
+            return read.apply(context.getService(reference));
         } finally {
             context.ungetService(reference);
         }

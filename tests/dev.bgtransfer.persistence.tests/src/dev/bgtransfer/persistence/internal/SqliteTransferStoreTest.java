@@ -14,12 +14,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -32,8 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.JDBC;
 
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -77,6 +82,26 @@ class SqliteTransferStoreTest {
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             assertEquals(List.of(full, sparse, upload, plainUpload), store.loadAll());
             assertTrue(store.movedAside().isEmpty());
+        }
+    }
+
+    @Test
+    void sessionConfigurationsSurviveAReopenAndGoWhenDeleted() throws Exception {
+        SessionConfiguration full = new SessionConfiguration(SessionKind.BACKGROUND,
+                new TransferOptions(2, Duration.ofMillis(1500), Duration.ofSeconds(7), 3, 9, Duration.ofMillis(250),
+                        64_000, Duration.ofSeconds(12), Optional.of(Duration.ofMinutes(5))),
+                false, Optional.of(Path.of("/data/in box")));
+        SessionConfiguration sparse = SessionConfiguration.of(SessionKind.DEFAULT);
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            store.saveSession("org.example.updater", sparse);
+            store.saveSession("org.example.updater", full);
+            store.saveSession("org.example.other", sparse);
+            store.saveSession("org.example.gone", sparse);
+            store.deleteSession("org.example.gone");
+        }
+
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            assertEquals(Map.of("org.example.updater", full, "org.example.other", sparse), store.loadSessions());
         }
     }
 

@@ -91,12 +91,8 @@ class UploadTest extends ServiceTest {
     void aPausedUploadResumesFromTheServersOffset() throws Exception {
         Path source = sourceFile("paused.bin", 20 * MIB, 2);
         UploadEndpoint endpoint = server.addResumableUpload("/up");
-        endpoint.stallAfter(MIB);
-
-        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
-        TransferFixture.awaitTrue("the server holds 1 MiB", () -> endpoint.storedBytes() >= MIB);
-        fixture.service().pause(added.id());
-        fixture.awaitState(added.id(), TransferState.PAUSED);
+        Transfer added = uploadStalledAfterOneMebibyte(source, endpoint);
+        pause(added);
         assertNotNull(endpoint.resource(), "a pause keeps the upload at the server");
         endpoint.stallAfter(-1);
         fixture.service().start(added.id());
@@ -112,10 +108,7 @@ class UploadTest extends ServiceTest {
     void aStopAsksTheServerToForgetTheUpload() throws Exception {
         Path source = sourceFile("stopped.bin", 20 * MIB, 3);
         UploadEndpoint endpoint = server.addResumableUpload("/up");
-        endpoint.stallAfter(MIB);
-
-        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
-        TransferFixture.awaitTrue("the server holds 1 MiB", () -> endpoint.storedBytes() >= MIB);
+        Transfer added = uploadStalledAfterOneMebibyte(source, endpoint);
         fixture.service().stop(added.id());
         Transfer stopped = fixture.awaitState(added.id(), TransferState.CANCELLED);
 
@@ -129,11 +122,8 @@ class UploadTest extends ServiceTest {
     void aStopOfAPausedUploadAlsoAsksTheServerToForgetIt() throws Exception {
         Path source = sourceFile("paused-stopped.bin", 20 * MIB, 4);
         UploadEndpoint endpoint = server.addResumableUpload("/up");
-        endpoint.stallAfter(MIB);
-        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
-        TransferFixture.awaitTrue("the server holds 1 MiB", () -> endpoint.storedBytes() >= MIB);
-        fixture.service().pause(added.id());
-        fixture.awaitState(added.id(), TransferState.PAUSED);
+        Transfer added = uploadStalledAfterOneMebibyte(source, endpoint);
+        pause(added);
 
         fixture.service().stop(added.id());
 
@@ -145,11 +135,8 @@ class UploadTest extends ServiceTest {
     void aFileChangedDuringAPauseFailsTheUploadWithASentence() throws Exception {
         Path source = sourceFile("changing.bin", 20 * MIB, 5);
         UploadEndpoint endpoint = server.addResumableUpload("/up");
-        endpoint.stallAfter(MIB);
-        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
-        TransferFixture.awaitTrue("the server holds 1 MiB", () -> endpoint.storedBytes() >= MIB);
-        fixture.service().pause(added.id());
-        fixture.awaitState(added.id(), TransferState.PAUSED);
+        Transfer added = uploadStalledAfterOneMebibyte(source, endpoint);
+        pause(added);
         try (var channel = Files.newByteChannel(source, StandardOpenOption.WRITE)) {
             channel.position(5 * MIB).write(ByteBuffer.wrap(new byte[] { 1, 2, 3 }));
         }
@@ -168,11 +155,8 @@ class UploadTest extends ServiceTest {
     void aFailedUploadStartedAgainSendsTheFileAsItIsThen() throws Exception {
         Path source = sourceFile("again.bin", 4 * MIB, 6);
         UploadEndpoint endpoint = server.addResumableUpload("/up");
-        endpoint.stallAfter(MIB);
-        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
-        TransferFixture.awaitTrue("the server holds 1 MiB", () -> endpoint.storedBytes() >= MIB);
-        fixture.service().pause(added.id());
-        fixture.awaitState(added.id(), TransferState.PAUSED);
+        Transfer added = uploadStalledAfterOneMebibyte(source, endpoint);
+        pause(added);
         Files.write(source, new byte[3 * MIB]);
         endpoint.stallAfter(-1);
         fixture.service().start(added.id());
@@ -435,6 +419,19 @@ class UploadTest extends ServiceTest {
         TransferEvent.AllFinished finished = fixture.events(TransferEvent.AllFinished.class).getFirst();
         assertEquals("test.uploads", finished.session());
         assertEquals(List.of(added.id()), finished.completed().stream().map(Transfer::id).toList());
+    }
+
+    /** @return an upload of {@code source} to {@code endpoint} at /up, once the server holds 1 MiB and reads no more */
+    private Transfer uploadStalledAfterOneMebibyte(Path source, UploadEndpoint endpoint) {
+        endpoint.stallAfter(MIB);
+        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
+        TransferFixture.awaitTrue("the server holds 1 MiB", () -> endpoint.storedBytes() >= MIB);
+        return added;
+    }
+
+    private void pause(Transfer transfer) {
+        fixture.service().pause(transfer.id());
+        fixture.awaitState(transfer.id(), TransferState.PAUSED);
     }
 
     private List<String> methods(String path) {

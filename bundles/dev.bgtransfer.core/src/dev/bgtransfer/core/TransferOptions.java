@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.internal.RequestMessages;
+
 /**
  * How the service moves bytes.
  *
@@ -39,23 +43,23 @@ public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout
 
     public TransferOptions {
         if (maxConnectionsPerHost < 1 || maxConnectionsPerHost > 64) {
-            throw new IllegalArgumentException("Connections per host must be between 1 and 64, not " + maxConnectionsPerHost);
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.optionsConnections, maxConnectionsPerHost));
         }
-        requirePositive(Objects.requireNonNull(connectTimeout, "connectTimeout"), "connect timeout");
-        requirePositive(Objects.requireNonNull(stallTimeout, "stallTimeout"), "stall timeout");
-        requirePositive(Objects.requireNonNull(firstRetryDelay, "firstRetryDelay"), "first retry delay");
+        requirePositive(Objects.requireNonNull(connectTimeout, "connectTimeout"), RequestMessages.optionsConnectTimeout);
+        requirePositive(Objects.requireNonNull(stallTimeout, "stallTimeout"), RequestMessages.optionsStallTimeout);
+        requirePositive(Objects.requireNonNull(firstRetryDelay, "firstRetryDelay"), RequestMessages.optionsFirstRetryDelay);
         if (maxRedirects < 0) {
-            throw new IllegalArgumentException("Redirects must not be negative: " + maxRedirects);
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.optionsRedirects, maxRedirects));
         }
         if (maxRetries < 0) {
-            throw new IllegalArgumentException("Retries must not be negative: " + maxRetries);
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.optionsRetries, maxRetries));
         }
         if (minimumSpeed < 0) {
-            throw new IllegalArgumentException("The minimum speed must not be negative: " + minimumSpeed);
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.optionsMinimumSpeed, minimumSpeed));
         }
-        requirePositive(Objects.requireNonNull(speedWindow, "speedWindow"), "speed window");
+        requirePositive(Objects.requireNonNull(speedWindow, "speedWindow"), RequestMessages.optionsSpeedWindow);
         if (Objects.requireNonNull(maxSpaceWait, "maxSpaceWait").filter(Duration::isNegative).isPresent()) {
-            throw new IllegalArgumentException("The wait for disk space must not be negative: " + maxSpaceWait.get());
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.optionsSpaceWait, maxSpaceWait.get()));
         }
     }
 
@@ -89,9 +93,10 @@ public record TransferOptions(int maxConnectionsPerHost, Duration connectTimeout
                 firstRetryDelay, minimumSpeed, speedWindow, bound);
     }
 
-    private static void requirePositive(Duration duration, String what) {
+    /** @param sentence says which duration must be positive, with {0} for the value given */
+    private static void requirePositive(Duration duration, String sentence) {
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("The " + what + " must be positive: " + duration);
+            throw new IllegalArgumentException(NLS.bind(sentence, duration));
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferFailure;
@@ -82,7 +84,7 @@ final class LiveTransfers {
     }
 
     TransferRecord require(long id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("There is no transfer with id " + id));
+        return find(id).orElseThrow(() -> new IllegalArgumentException(NLS.bind(RequestMessages.noTransfer, id)));
     }
 
     /** @return the unfinished transfer {@code id}, or {@code null} when it completed or is gone */

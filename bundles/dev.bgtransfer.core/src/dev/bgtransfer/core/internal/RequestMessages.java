@@ -2,7 +2,7 @@ package dev.bgtransfer.core.internal;
 
 import org.eclipse.osgi.util.NLS;
 
-/** The sentences that refuse a {@link dev.bgtransfer.core.TransferRequest}: what a person typed is wrong. */
+/** The sentences that refuse a call on the service: what a person typed or a plug-in asked for is wrong. */
 public final class RequestMessages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.core.internal.request-messages"; //$NON-NLS-1$
 
@@ -23,6 +23,22 @@ public final class RequestMessages extends NLS {
     public static String uploadNoFile;
     public static String uploadNotFile;
     public static String uploadUnreadable;
+    public static String optionsConnections;
+    public static String optionsConnectTimeout;
+    public static String optionsStallTimeout;
+    public static String optionsFirstRetryDelay;
+    public static String optionsRedirects;
+    public static String optionsRetries;
+    public static String optionsMinimumSpeed;
+    public static String optionsSpeedWindow;
+    public static String optionsSpaceWait;
+    public static String sessionWithoutIdentifier;
+    public static String sessionWithoutFolder;
+    public static String sessionInvalidated;
+    public static String sessionInMemory;
+    public static String sessionStored;
+    public static String noTransfer;
+    public static String serviceShutDown;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, RequestMessages.class);

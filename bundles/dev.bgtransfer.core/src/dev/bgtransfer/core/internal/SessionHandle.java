@@ -53,8 +53,8 @@ final class SessionHandle implements TransferSession {
 
     @Override
     public Transfer download(URI url) {
-        Path folder = configuration().downloadFolder().orElseThrow(() -> new IllegalStateException(
-                "The session \"" + identifier + "\" has no download folder; give one in its configuration"));
+        Path folder = configuration().downloadFolder().orElseThrow(
+                () -> new IllegalStateException(NLS.bind(RequestMessages.sessionWithoutFolder, identifier)));
         return download(TransferRequest.of(url, folder));
     }
 
@@ -134,7 +134,7 @@ final class SessionHandle implements TransferSession {
 
     private void checkValid() {
         if (invalidated) {
-            throw new IllegalStateException("The session \"" + identifier + "\" was invalidated; ask the service for a new one");
+            throw new IllegalStateException(NLS.bind(RequestMessages.sessionInvalidated, identifier));
         }
     }
 

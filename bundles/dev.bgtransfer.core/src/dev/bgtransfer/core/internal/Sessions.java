@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.TransferEvent;
@@ -54,9 +56,8 @@ final class Sessions {
         Session session = get(identifier);
         boolean wasEphemeral = isEphemeral(identifier);
         if (wasEphemeral != (configuration.kind() == SessionKind.EPHEMERAL) && hasTransfers.getAsBoolean()) {
-            throw new IllegalArgumentException("The session \"" + identifier + "\" has transfers "
-                    + (wasEphemeral ? "in memory only" : "in the store") + "; it cannot become "
-                    + configuration.kind().name().toLowerCase(Locale.ROOT) + " while it has them");
+            throw new IllegalArgumentException(NLS.bind(wasEphemeral ? RequestMessages.sessionInMemory
+                    : RequestMessages.sessionStored, identifier, configuration.kind().name().toLowerCase(Locale.ROOT)));
         }
         session.configuration = configuration;
     }

@@ -222,7 +222,7 @@ final class TransferEngine implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("The transfer service has been shut down");
+            throw new IllegalStateException(RequestMessages.serviceShutDown);
         }
     }
 

@@ -101,7 +101,7 @@ public final class TransferServiceComponent implements TransferService {
     @Override
     public TransferSession session(String identifier, SessionConfiguration configuration) {
         if (identifier == null || identifier.isBlank()) {
-            throw new IllegalArgumentException("A session needs an identifier, such as the bundle's symbolic name");
+            throw new IllegalArgumentException(RequestMessages.sessionWithoutIdentifier);
         }
         engine.open(identifier, Objects.requireNonNull(configuration, "configuration"));
         return new SessionHandle(engine, identifier);

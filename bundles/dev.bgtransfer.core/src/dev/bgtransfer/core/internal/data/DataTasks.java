@@ -67,7 +67,7 @@ public final class DataTasks implements AutoCloseable {
             threads.execute(task);
         } catch (RejectedExecutionException closed) {
             unfinished.remove(task);
-            throw new IllegalStateException("The transfer service has been shut down", closed);
+            throw new IllegalStateException(Messages.serviceShutDown, closed);
         }
         return task.future();
     }

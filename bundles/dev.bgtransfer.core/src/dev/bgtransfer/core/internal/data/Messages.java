@@ -11,6 +11,7 @@ final class Messages extends NLS {
     public static String bodyToOtherOrigin;
     public static String shutDown;
     public static String internalError;
+    public static String serviceShutDown;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -5,7 +5,10 @@
 # of dev.bgtransfer.cli.internal.remote (Handshake, ServiceSocket), and only with a daemon of its own build:
 # anything else is the JDK client's to handle.
 #
-#   service-client.pl SOCKET WORKING_FOLDER TERMINAL(true|false) BUILD ARGUMENT...
+#   service-client.pl SOCKET WORKING_FOLDER TERMINAL(true|false) INTERACTIVE(true|false) BUILD ARGUMENT...
+#
+# TERMINAL: stderr is a terminal (progress is redrawn in place); INTERACTIVE: stdin is one too, so that
+# the daemon may ask for a user name and password, which this client reads (the password without echo).
 #
 # Exits 75 when no daemon takes commands on SOCKET (none, a stale socket, one ending), so that the launcher
 # starts one; 77 when the JDK client is to take over: a daemon of another build or protocol (to be asked
@@ -17,10 +20,13 @@ use File::Basename qw(dirname);
 use Socket qw(PF_UNIX SOCK_STREAM pack_sockaddr_un);
 
 use constant { HELLO_MAGIC => 0x42475448, PROTOCOL => 3, RUN => 'R' };
-use constant { STDOUT_FRAME => 1, STDERR_FRAME => 2, EXIT_FRAME => 3, NO_SERVICE => 75, JDK_CLIENT => 77 };
+use constant { STDOUT_FRAME => 1, STDERR_FRAME => 2, EXIT_FRAME => 3, PROMPT_FRAME => 4, NO_ANSWER => 0xFFFFFFFF };
+use constant { NO_SERVICE => 75, JDK_CLIENT => 77 };
 
 $SIG{PIPE} = 'IGNORE'; # a write to a daemon or a reader that went away fails, and is handled
-my ($socket_path, $working_folder, $terminal, $build, @arguments) = @ARGV;
+my $echo_off; # while a password is typed; a Ctrl+C then leaves the terminal as it was
+$SIG{INT} = $SIG{TERM} = $SIG{HUP} = sub { restore_echo(); exit 130 };
+my ($socket_path, $working_folder, $terminal, $interactive, $build, @arguments) = @ARGV;
 exit NO_SERVICE unless defined $build;
 my $state = dirname(dirname($socket_path));
 
@@ -40,7 +46,7 @@ exit NO_SERVICE unless $magic == HELLO_MAGIC && $accepting;
 exit JDK_CLIENT unless $protocol == PROTOCOL && $daemon_build eq $build;
 
 # arguments arrive as the bytes the shell passed, UTF-8 on any current system: sent as they are
-my $request = pack('N/a*', $working_folder) . pack('C', $terminal eq 'true' ? 1 : 0)
+my $request = pack('N/a*', $working_folder) . pack('C C', $terminal eq 'true', $interactive eq 'true')
     . pack('N', scalar @arguments) . join('', map { pack('N/a*', $_) } @arguments);
 write_fully($daemon, RUN . pack('N', length $request) . $request) or stopped();
 
@@ -49,9 +55,32 @@ binmode $_ for values %streams;
 while (1) {
     my ($kind, $value) = unpack('C N', read_fully($daemon, 5));
     exit $value if $kind == EXIT_FRAME;
-    my $stream = $streams{$kind} or stopped();
     my $bytes = read_fully($daemon, $value);
+    if ($kind == PROMPT_FRAME) {
+        write_fully($daemon, answer(unpack('C a*', $bytes))) or stopped();
+        next;
+    }
+    my $stream = $streams{$kind} or stopped();
     write_fully($stream, $bytes) or exit 141;
+}
+
+# Shows a prompt on stderr and reads a line from stdin, a password without echo; @return the answer frame
+sub answer {
+    my ($echo, $prompt) = @_;
+    syswrite(STDERR, $prompt);
+    $echo_off = !$echo && -t STDIN && system('stty', '-echo') == 0;
+    my $line = <STDIN>;
+    restore_echo();
+    return pack('N', NO_ANSWER) unless defined $line;
+    chomp $line;
+    return pack('N/a*', $line);
+}
+
+sub restore_echo {
+    return unless $echo_off;
+    system('stty', 'echo');
+    syswrite(STDERR, "\n");
+    $echo_off = 0;
 }
 
 # Reads LENGTH bytes; at the end of the stream exits with ON_END, or says the daemon stopped.

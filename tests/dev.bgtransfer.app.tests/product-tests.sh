@@ -135,9 +135,9 @@ check "and the reason: the server asks for them" grep -q "^$private_url: 127.0.0
 "$bgtransfer" get --quiet --user bob:secret --dir "$work/dl-user" --state "$work/state-user" "$private_url" \
   > "$work/user.out" 2> /dev/null; code=$?
 check "--user signs in and completes" test $code -eq 0 -a "$(cut -f3 "$work/user.out")" = "$private_sha"
-printf 'bob\nsecret\n' | script -qec "'$bgtransfer' get --no-daemon --quiet --dir '$work/dl-prompt' --state '$work/state-prompt' '$private_url'" \
+printf 'bob\nsecret\n' | script -qec "'$bgtransfer' get --quiet --dir '$work/dl-prompt' --state '$work/state-prompt' '$private_url'" \
   /dev/null > "$work/prompt.out" 2>&1; code=$?
-check "on a terminal, run by itself (--no-daemon), it asks, and the answer completes the download" test $code -eq 0
+check "on a terminal it asks (the daemon through its client), and the answer completes the download" test $code -eq 0
 check "the prompt named the host" grep -q "User name for 127.0.0.1:" "$work/prompt.out"
 check "the prompted download has the right bytes" \
   test "$(sha256sum < "$work/dl-prompt/$(ls "$work/dl-prompt" | head -1)" | cut -d' ' -f1)" = "$private_sha"

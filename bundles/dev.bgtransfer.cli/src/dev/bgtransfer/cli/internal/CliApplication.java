@@ -92,7 +92,7 @@ public final class CliApplication implements IApplication {
             case Command.DaemonControl control -> {
                 String action = control instanceof Command.DaemonStop ? "stop" : "status"; //$NON-NLS-1$ //$NON-NLS-2$
                 yield new DaemonClient(ServiceSocket.of(control.state()), BuildVersion.current(), out, err)
-                        .run(List.of("daemon", action), false); //$NON-NLS-1$
+                        .run(List.of("daemon", action), false, false); //$NON-NLS-1$
             }
             case Command.OnStore onStore -> {
                 sayWhyInProcess(onStore.state());

@@ -3,10 +3,10 @@ package dev.bgtransfer.cli.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.osgi.util.NLS;
@@ -67,7 +67,10 @@ final class ServedSession implements Runnable {
             ServiceSocket.Request request = ServiceSocket.Request.readFrom(client);
             PrintStream out = frames(ServiceSocket.STDOUT);
             PrintStream err = frames(ServiceSocket.STDERR);
-            int status = answer(request, new Console(out, err, request.terminal(), CredentialsPrompt.NONE));
+            RemotePrompt prompt = new RemotePrompt(client, err);
+            readAnswers(prompt, Thread.currentThread());
+            int status = answer(request, new Console(out, err, request.terminal(),
+                    request.interactive() ? prompt : CredentialsPrompt.NONE));
             out.flush();
             err.flush();
             answered.set(true);
@@ -89,7 +92,6 @@ final class ServedSession implements Runnable {
             case Command.OnStore onStore when !onStore.state().equals(state) ->
                 ServiceSocket.NO_SERVICE; // another folder's command: the client runs it itself
             case Command.OnStore onStore -> {
-                watchForHangUp(Thread.currentThread());
                 yield CliApplication.reporting(console.err(), () -> daemon.commands().run(onStore, console));
             }
             case Command.DaemonStatus status when status.state().equals(state) -> {
@@ -107,15 +109,20 @@ final class ServedSession implements Runnable {
         };
     }
 
-    /** The client sends nothing after its request: the end of its stream means it went away. */
-    private void watchForHangUp(Thread worker) {
-        Thread.ofVirtual().name("bgtransfer client watch").start(() -> {
+    /**
+     * After its request a client sends only the answers to prompts; the end of its stream means it
+     * went away, and the command is given up.
+     */
+    private void readAnswers(RemotePrompt prompt, Thread worker) {
+        Thread.ofVirtual().name("bgtransfer client input").start(() -> {
             try {
-                while (client.read(ByteBuffer.allocate(1)) >= 0) {
-                    // a client of this version sends nothing more
+                while (true) {
+                    int length = Handshake.readInt(client);
+                    prompt.answered(length < 0 ? Optional.empty()
+                            : Optional.of(new String(ServiceSocket.readBytes(client, length), StandardCharsets.UTF_8)));
                 }
             } catch (IOException closed) {
-                // gone as well
+                prompt.answered(Optional.empty());
             }
             if (!answered.get()) {
                 worker.interrupt();

@@ -48,7 +48,7 @@ public final class DaemonClient {
      *         launcher starts one), {@link ServiceSocket#IN_PROCESS} when it is to run in the launcher's
      *         process (said why on stderr)
      */
-    public int run(List<String> command, boolean terminal) {
+    public int run(List<String> command, boolean terminal, boolean interactive) {
         boolean control = !command.isEmpty() && command.get(0).equals("daemon");
         boolean stop = control && command.size() > 1 && command.get(1).equals("stop");
         Optional<DaemonConnection> found;
@@ -68,10 +68,12 @@ public final class DaemonClient {
             if (!daemon.speaksThisProtocol()) {
                 return otherProtocol(daemon, control);
             }
+            ServiceSocket.Request request = new ServiceSocket.Request(Path.of("").toAbsolutePath(), terminal,
+                    interactive, command);
             if (!control && !daemon.hello().build().equals(build)) {
-                return otherBuild(daemon, command, terminal);
+                return otherBuild(daemon, request);
             }
-            return handOver(daemon, command, terminal);
+            return handOver(daemon, request);
         }
     }
 
@@ -133,7 +135,7 @@ public final class DaemonClient {
     }
 
     /** Same protocol, another build: an idle daemon makes way for this build's code, a busy one serves. */
-    private int otherBuild(DaemonConnection daemon, List<String> command, boolean terminal) {
+    private int otherBuild(DaemonConnection daemon, ServiceSocket.Request request) {
         try {
             if (daemon.makeWay().going()) {
                 sentences.println(Texts.get("otherBuildMakesWay", state(), daemon.hello().build(), build));
@@ -154,14 +156,14 @@ public final class DaemonClient {
             return ServiceSocket.NO_SERVICE;
         }
         try (DaemonConnection busy = again.get()) {
-            return handOver(busy, command, terminal);
+            return handOver(busy, request);
         }
     }
 
-    private int handOver(DaemonConnection daemon, List<String> command, boolean terminal) {
+    private int handOver(DaemonConnection daemon, ServiceSocket.Request request) {
         try {
             SocketChannel channel = daemon.run();
-            new ServiceSocket.Request(Path.of("").toAbsolutePath(), terminal, command).writeTo(channel);
+            request.writeTo(channel);
             return relay(channel);
         } catch (IOException daemonWentAway) {
             sentences.println(Texts.get("serviceStopped", state()));
@@ -187,12 +189,32 @@ public final class DaemonClient {
                 payload = new byte[value];
             }
             ServiceSocket.readFully(channel, ByteBuffer.wrap(payload, 0, value));
+            if (kind == ServiceSocket.PROMPT) {
+                answer(channel, payload, value);
+                continue;
+            }
             try {
                 (kind == ServiceSocket.STDOUT ? out : err).write(payload, 0, value);
             } catch (IOException readerGone) {
                 return BROKEN_PIPE; // e.g. `list | head`: stop quietly, as the tools around us do
             }
         }
+    }
+
+    /** Shows a prompt on the console and sends back the line typed (a password without echo). */
+    private static void answer(SocketChannel channel, byte[] prompt, int length) throws IOException {
+        java.io.Console console = System.console();
+        String text = new String(prompt, 1, Math.max(0, length - 1), StandardCharsets.UTF_8);
+        String line = null;
+        if (console != null && length > 0 && prompt[0] == 1) {
+            line = console.readLine("%s", text);
+        } else if (console != null && length > 0) {
+            char[] password = console.readPassword("%s", text);
+            line = password == null ? null : new String(password);
+        }
+        byte[] bytes = line == null ? new byte[0] : line.getBytes(StandardCharsets.UTF_8);
+        ServiceSocket.writeFully(channel, ByteBuffer.allocate(Integer.BYTES + bytes.length)
+                .putInt(line == null ? ServiceSocket.NO_ANSWER : bytes.length).put(bytes).flip());
     }
 
     private Path state() {

@@ -18,6 +18,7 @@ import java.util.Arrays;
  */
 public final class ServiceClient {
     private static final String TERMINAL_PROPERTY = "dev.bgtransfer.cli.terminal";
+    private static final String INTERACTIVE_PROPERTY = "dev.bgtransfer.cli.interactive";
 
     private ServiceClient() {
     }
@@ -28,7 +29,8 @@ public final class ServiceClient {
         }
         DaemonClient client = new DaemonClient(Path.of(arguments[0]), BuildVersion.current(),
                 new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
-        exit(client.run(Arrays.asList(arguments).subList(1, arguments.length), Boolean.getBoolean(TERMINAL_PROPERTY)));
+        exit(client.run(Arrays.asList(arguments).subList(1, arguments.length), Boolean.getBoolean(TERMINAL_PROPERTY),
+                Boolean.getBoolean(INTERACTIVE_PROPERTY)));
     }
 
     /**

@@ -446,6 +446,15 @@ fake_daemon "$vo" 3 0.0.1.other idle
 check "an idle daemon of another build of this protocol makes way too, and the client says so" bash -c "test $code -eq 0 && \
   grep -q '^bgtransfer: the daemon for $vo runs another build (0.0.1.other); it was idle and makes way for this one' '$work/other-build.err'"
 
+# a daemon that cannot start (its socket's path would be longer than Unix-domain sockets allow):
+# the command runs in its own process after all, and says why in one line
+long_state=$work/state-$(printf 'x%.0s' {1..100})
+"$bgtransfer" get --quiet --dir "$work/dl-long" --state "$long_state" "$(sample 1 1)" > "$work/long.out" 2> "$work/long.err"; code=$?
+check "when no daemon can start, the command runs by itself and says so, naming the daemon's log" bash -c "test $code -eq 0 && \
+  grep -q '	700000	$(sample 1 3)$' '$work/long.out' && test \$(wc -l < '$work/long.err') -eq 1 && \
+  grep -q '^bgtransfer: no daemon could start for the state folder (its log is $long_state/daemon.log), so the command runs in this process.$' '$work/long.err'"
+check "the daemon's log says why it could not" grep -q "is longer than a Unix-domain socket allows" "$long_state/daemon.log"
+
 # a state folder or socket folder of another user (as root: a folder given to nobody)
 if [[ $(id -u) == 0 ]] && id nobody > /dev/null 2>&1; then
   o=$work/state-other-user

@@ -41,11 +41,7 @@ final class DaemonSocket implements AutoCloseable {
             throw new CommandFailure(NLS.bind(Messages.socketPathTooLong, path));
         }
         Path folder = path.getParent();
-        try {
-            OwnFolders.check(folder);
-        } catch (IOException notThisUsers) {
-            throw new CommandFailure(notThisUsers.getMessage(), CliApplication.USAGE);
-        }
+        StateFolder.requireOwn(folder);
         try {
             Files.createDirectories(folder);
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));

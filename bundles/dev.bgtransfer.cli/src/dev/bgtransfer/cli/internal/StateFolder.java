@@ -62,13 +62,18 @@ final class StateFolder {
         use(folder, true);
     }
 
-    /** @return false when another process holds the folder */
-    private static boolean tryClaim(Path folder) throws CommandFailure {
+    /** @throws CommandFailure with a sentence (exit status 2) when {@code folder} is a link or another user's */
+    static void requireOwn(Path folder) throws CommandFailure {
         try {
             OwnFolders.check(folder);
         } catch (IOException notThisUsers) {
             throw new CommandFailure(notThisUsers.getMessage(), CliApplication.USAGE);
         }
+    }
+
+    /** @return false when another process holds the folder */
+    private static boolean tryClaim(Path folder) throws CommandFailure {
+        requireOwn(folder);
         try {
             Files.createDirectories(folder);
             Location instance = Platform.getInstanceLocation();

@@ -23,10 +23,7 @@ class ByIdCommandTest extends CommandLineTest {
 
     @Test
     void pauseKeepsTheBytesAndStartFinishesRangedWaitingForIt() throws Exception {
-        server.addFile("/big.bin", 3_000_000, 3);
-        server.setThrottle(1_000_000);
-        long id = downloadInBackground("/big.bin");
-        fixture.awaitBytes(id, 200_000);
+        long id = slowDownloadUnderWay(3);
 
         Result paused = cli.run("pause", Long.toString(id));
 
@@ -47,10 +44,7 @@ class ByIdCommandTest extends CommandLineTest {
 
     @Test
     void stopDeletesTheBytes() throws Exception {
-        server.addFile("/big.bin", 3_000_000, 4);
-        server.setThrottle(1_000_000);
-        long id = downloadInBackground("/big.bin");
-        fixture.awaitBytes(id, 100_000);
+        long id = slowDownloadUnderWay(4);
 
         assertEquals(0, cli.run("stop", Long.toString(id)).status());
 
@@ -105,9 +99,13 @@ class ByIdCommandTest extends CommandLineTest {
         assertEquals(2, zero.status());
     }
 
-    /** @return the id of a download the command line's session runs, not waited for */
-    private long downloadInBackground(String path) {
-        TransferRequest request = TransferRequest.of(server.uri(path), folder);
-        return CommandLineSession.open(fixture.service(), SessionOptions.NONE).download(request).id();
+    /** @return the id of a download of /big.bin at 1 MB/s in the command line's session, some bytes in */
+    private long slowDownloadUnderWay(long seed) {
+        server.addFile("/big.bin", 3_000_000, seed);
+        server.setThrottle(1_000_000);
+        TransferRequest request = TransferRequest.of(server.uri("/big.bin"), folder);
+        long id = CommandLineSession.open(fixture.service(), SessionOptions.NONE).download(request).id();
+        fixture.awaitBytes(id, 100_000);
+        return id;
     }
 }

@@ -144,19 +144,11 @@ public final class DaemonClient {
         } catch (IOException gone) {
             return ServiceSocket.NO_SERVICE;
         }
-        Optional<DaemonConnection> again;
-        try {
-            again = DaemonConnection.open(socket, build);
-        } catch (IOException notThisUsers) {
-            sentences.println(notThisUsers.getMessage());
-            return USAGE;
-        }
-        if (again.isEmpty() || !again.get().speaksThisProtocol()) {
-            again.ifPresent(DaemonConnection::close);
+        try (DaemonConnection busy = DaemonConnection.open(socket, build).orElse(null)) {
+            // the folder was this user's a moment ago; a daemon gone or replaced meanwhile: the launcher starts one
+            return busy == null || !busy.speaksThisProtocol() ? ServiceSocket.NO_SERVICE : handOver(busy, request);
+        } catch (IOException notThisUsersNow) {
             return ServiceSocket.NO_SERVICE;
-        }
-        try (DaemonConnection busy = again.get()) {
-            return handOver(busy, request);
         }
     }
 

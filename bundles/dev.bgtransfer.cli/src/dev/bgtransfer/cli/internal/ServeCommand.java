@@ -57,6 +57,7 @@ final class ServeCommand {
         try {
             while (true) {
                 SocketChannel client = socket.accept();
+                clientCame(); // at once: an idle exit now would cut it off
                 Thread.ofPlatform().daemon().name("bgtransfer client").start(new ServedSession(client, this));
             }
         } catch (AsynchronousCloseException stopped) {
@@ -85,7 +86,7 @@ final class ServeCommand {
         return new DaemonHello(Handshake.PROTOCOL, !ending, pid, build);
     }
 
-    synchronized void clientCame() {
+    private synchronized void clientCame() {
         clients++;
     }
 
@@ -93,11 +94,15 @@ final class ServeCommand {
         clients--;
     }
 
-    /** A client of another build or protocol asks for its own daemon: granted when this one is idle. */
+    /**
+     * A client of another build or protocol asks for its own daemon: granted when this one is idle
+     * but for that client.
+     */
     synchronized MakeWayAnswer makeWay() {
         int underWay = transfersUnderWay();
-        if (clients > 0 || underWay > 0) {
-            return new MakeWayAnswer(false, underWay, clients);
+        int otherClients = clients - 1;
+        if (otherClients > 0 || underWay > 0) {
+            return new MakeWayAnswer(false, underWay, otherClients);
         }
         end(Messages.endMakeWay);
         return new MakeWayAnswer(true, 0, 0);

@@ -16,7 +16,8 @@ import dev.bgtransfer.cli.internal.remote.Handshake.ClientHello;
 import dev.bgtransfer.cli.internal.remote.ServiceSocket;
 
 /**
- * One client of the daemon: its hello answered, then one operation. A command is read and run with
+ * One client of the daemon, counted among its clients from the moment it was accepted until it is
+ * gone: its hello answered, then one operation. A command is read and run with
  * the client's stdout and stderr as the console, and answered with the exit status. When the client
  * goes away (Ctrl+C), the command is given up and what it waited for is paused, as when a command of
  * its own process is stopped.
@@ -58,26 +59,23 @@ final class ServedSession implements Runnable {
             }
         } catch (IOException clientGone) {
             // nobody to answer
+        } finally {
+            daemon.clientLeft();
         }
     }
 
     private void runCommand() throws IOException {
-        daemon.clientCame();
-        try {
-            ServiceSocket.Request request = ServiceSocket.Request.readFrom(client);
-            PrintStream out = frames(ServiceSocket.STDOUT);
-            PrintStream err = frames(ServiceSocket.STDERR);
-            RemotePrompt prompt = new RemotePrompt(client, err);
-            readAnswers(prompt, Thread.currentThread());
-            int status = answer(request, new Console(out, err, request.terminal(),
-                    request.interactive() ? prompt : CredentialsPrompt.NONE));
-            out.flush();
-            err.flush();
-            answered.set(true);
-            ServiceSocket.writeExit(client, status);
-        } finally {
-            daemon.clientLeft();
-        }
+        ServiceSocket.Request request = ServiceSocket.Request.readFrom(client);
+        PrintStream out = frames(ServiceSocket.STDOUT);
+        PrintStream err = frames(ServiceSocket.STDERR);
+        RemotePrompt prompt = new RemotePrompt(client, err);
+        readAnswers(prompt, Thread.currentThread());
+        int status = answer(request, new Console(out, err, request.terminal(),
+                request.interactive() ? prompt : CredentialsPrompt.NONE));
+        out.flush();
+        err.flush();
+        answered.set(true);
+        ServiceSocket.writeExit(client, status);
     }
 
     private int answer(ServiceSocket.Request request, Console console) {

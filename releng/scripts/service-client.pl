@@ -1,50 +1,97 @@
 #!/usr/bin/perl
-# Hands a get, put, list or resume to the running `bgtransfer serve` of its state folder and relays what it
-# prints and its exit status: the launcher's fast client. Perl is part of every Debian system
-# (perl-base) and starts in a few milliseconds, where the JDK client (ServiceClient, used when there is
-# no Perl) needs ~50. It speaks the wire of dev.bgtransfer.cli.internal.remote.ServiceSocket.
+# Hands a command to the daemon of its state folder (`bgtransfer serve`) and relays what it prints and its
+# exit status: the launcher's fast client. Perl is part of every Debian system (perl-base) and starts in a
+# few milliseconds, where the JDK client (ServiceClient) needs ~50. It speaks the handshake and protocol 3
+# of dev.bgtransfer.cli.internal.remote (Handshake, ServiceSocket), and only with a daemon of its own build:
+# anything else is the JDK client's to handle.
 #
-#   service-client.pl SOCKET WORKING_FOLDER TERMINAL(true|false) ARGUMENT...
+#   service-client.pl SOCKET WORKING_FOLDER TERMINAL(true|false) INTERACTIVE(true|false) BUILD ARGUMENT...
 #
-# Exits 75 when nothing answers on SOCKET, so that the launcher runs the command itself. A reader that
-# goes away (list | head) ends it as SIGPIPE ends any tool; the service then stops the command.
+# TERMINAL: stderr is a terminal (progress is redrawn in place); INTERACTIVE: stdin is one too, so that
+# the daemon may ask for a user name and password, which this client reads (the password without echo).
+#
+# Exits 75 when no daemon takes commands on SOCKET (none, a stale socket, one ending), so that the launcher
+# starts one; 77 when the JDK client is to take over: a daemon of another build or protocol (to be asked
+# to make way), a socket folder that is not this user's (to be refused with a sentence). A reader that goes
+# away (list | head) ends it as SIGPIPE ends any tool; the daemon then stops the command.
 use strict;
 use warnings;
+use File::Basename qw(dirname);
 use Socket qw(PF_UNIX SOCK_STREAM pack_sockaddr_un);
 
-use constant { MAGIC => 0x42475432, STDOUT_FRAME => 1, STDERR_FRAME => 2, EXIT_FRAME => 3, NO_SERVICE => 75 };
-# the same sentence as ServiceClient's "serviceStopped" in messages.properties
-use constant SERVICE_STOPPED => 'bgtransfer: the background service stopped before the command ended;'
-    . ' "bgtransfer resume" finishes what it left';
+use constant { HELLO_MAGIC => 0x42475448, PROTOCOL => 3, RUN => 'R' };
+use constant { STDOUT_FRAME => 1, STDERR_FRAME => 2, EXIT_FRAME => 3, PROMPT_FRAME => 4, NO_ANSWER => 0xFFFFFFFF };
+use constant { NO_SERVICE => 75, JDK_CLIENT => 77 };
 
-my ($socket_path, $working_folder, $terminal, @arguments) = @ARGV;
-exit NO_SERVICE unless defined $terminal;
+$SIG{PIPE} = 'IGNORE'; # a write to a daemon or a reader that went away fails, and is handled
+my $echo_off; # while a password is typed; a Ctrl+C then leaves the terminal as it was
+$SIG{INT} = $SIG{TERM} = $SIG{HUP} = sub { restore_echo(); exit 130 };
+my ($socket_path, $working_folder, $terminal, $interactive, $build, @arguments) = @ARGV;
+exit NO_SERVICE unless defined $build;
+my $state = dirname(dirname($socket_path));
 
-my $service;
-socket($service, PF_UNIX, SOCK_STREAM, 0) or exit NO_SERVICE;
-connect($service, pack_sockaddr_un($socket_path)) or exit NO_SERVICE;
+# Only a socket in a folder of this user's is talked to (OwnFolders tells why).
+my @folder = lstat(dirname($socket_path)) or exit NO_SERVICE;
+exit JDK_CLIENT unless -d _ && $folder[4] == $>;
+
+my $daemon;
+socket($daemon, PF_UNIX, SOCK_STREAM, 0) or exit NO_SERVICE;
+connect($daemon, pack_sockaddr_un($socket_path)) or exit NO_SERVICE;
+
+write_fully($daemon, pack('N N N/a*', HELLO_MAGIC, PROTOCOL, $build)) or exit NO_SERVICE;
+my ($magic, $protocol, $accepting) = unpack('N N C', read_fully($daemon, 9, NO_SERVICE));
+my $pid = read_fully($daemon, 8, NO_SERVICE);
+my $daemon_build = read_fully($daemon, unpack('N', read_fully($daemon, 4, NO_SERVICE)), NO_SERVICE);
+exit NO_SERVICE unless $magic == HELLO_MAGIC && $accepting;
+exit JDK_CLIENT unless $protocol == PROTOCOL && $daemon_build eq $build;
 
 # arguments arrive as the bytes the shell passed, UTF-8 on any current system: sent as they are
-my $request = pack('N', MAGIC) . pack('N/a*', $working_folder) . pack('C', $terminal eq 'true' ? 1 : 0)
+my $request = pack('N/a*', $working_folder) . pack('C C', $terminal eq 'true', $interactive eq 'true')
     . pack('N', scalar @arguments) . join('', map { pack('N/a*', $_) } @arguments);
-write_fully($service, pack('N', length $request) . $request) or stopped();
+write_fully($daemon, RUN . pack('N', length $request) . $request) or stopped();
 
 my %streams = (STDOUT_FRAME, \*STDOUT, STDERR_FRAME, \*STDERR);
 binmode $_ for values %streams;
 while (1) {
-    my ($kind, $value) = unpack('C N', read_fully($service, 5));
+    my ($kind, $value) = unpack('C N', read_fully($daemon, 5));
     exit $value if $kind == EXIT_FRAME;
+    my $bytes = read_fully($daemon, $value);
+    if ($kind == PROMPT_FRAME) {
+        write_fully($daemon, answer(unpack('C a*', $bytes))) or stopped();
+        next;
+    }
     my $stream = $streams{$kind} or stopped();
-    my $bytes = read_fully($service, $value);
     write_fully($stream, $bytes) or exit 141;
 }
 
+# Shows a prompt on stderr and reads a line from stdin, a password without echo; @return the answer frame
+sub answer {
+    my ($echo, $prompt) = @_;
+    syswrite(STDERR, $prompt);
+    $echo_off = !$echo && -t STDIN && system('stty', '-echo') == 0;
+    my $line = <STDIN>;
+    restore_echo();
+    return pack('N', NO_ANSWER) unless defined $line;
+    chomp $line;
+    return pack('N/a*', $line);
+}
+
+sub restore_echo {
+    return unless $echo_off;
+    system('stty', 'echo');
+    syswrite(STDERR, "\n");
+    $echo_off = 0;
+}
+
+# Reads LENGTH bytes; at the end of the stream exits with ON_END, or says the daemon stopped.
 sub read_fully {
-    my ($handle, $length) = @_;
+    my ($handle, $length, $on_end) = @_;
     my $bytes = '';
     while (length $bytes < $length) {
         my $read = sysread($handle, $bytes, $length - length $bytes, length $bytes);
-        stopped() unless $read;
+        next if $read;
+        exit $on_end if defined $on_end;
+        stopped();
     }
     return $bytes;
 }
@@ -59,7 +106,9 @@ sub write_fully {
     return 1;
 }
 
+# the same sentence as ServiceClient's "serviceStopped" in remote/messages.properties
 sub stopped {
-    syswrite(STDERR, SERVICE_STOPPED . "\n");
+    syswrite(STDERR, "bgtransfer: the daemon for $state stopped before the command ended; what it had under way"
+        . " continues when it next starts, and \"bgtransfer resume\" waits for it\n");
     exit 1;
 }

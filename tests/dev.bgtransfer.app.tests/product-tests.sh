@@ -8,12 +8,20 @@ target=${1:-$repo/tests/dev.bgtransfer.app.tests/target}
 work=$target/work
 rm -rf "$work" && mkdir -p "$work/home"
 export BGTRANSFER_NO_BUILD=1 # the Maven build that runs this has just materialized the product
+export BGTRANSFER_IDLE_EXIT=30 # the daemons the commands start end by themselves soon after their last use
 export HOME=$work/home XDG_STATE_HOME=$work/home/state XDG_DATA_HOME=$work/home/data
 export LC_ALL=C.UTF-8 # file names in UTF-8, as on a desktop, whatever the machine that builds says
 bgtransfer=$repo/bgtransfer
 passed=0 failed=0
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; }
+# every daemon a command started here (a state folder with a socket), asked to stop; then what we started
+stop_daemons() {
+  local socket
+  while IFS= read -r socket; do
+    "$bgtransfer" daemon stop --state "${socket%/.service/socket}" > /dev/null 2>&1
+  done < <(find "$work" -path '*/.service/socket' -type s 2> /dev/null)
+}
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; stop_daemons; }
 trap cleanup EXIT
 
 check() { # NAME CONDITION...
@@ -26,6 +34,9 @@ wait_for() { # SECONDS CONDITION...
   local deadline=$((SECONDS + $1)); shift
   until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.2; done
 }
+millis() { echo $(($(date +%s%N) / 1000000)); }
+daemon_pid() { "$bgtransfer" daemon status --state "$1" 2>/dev/null | sed -n 's/^pid: *//p'; } # STATE
+part_above() { test "$(stat -c %s "$1" 2>/dev/null || echo 0)" -gt "$2"; } # FILE BYTES
 
 # --- the command line's own product: headless, its config.ini written by Tycho
 cli_product=$repo/releng/dev.bgtransfer.cli.product/target/products/dev.bgtransfer.cli.product/linux/gtk/x86_64
@@ -126,15 +137,15 @@ check "and the reason: the server asks for them" grep -q "^$private_url: 127.0.0
 check "--user signs in and completes" test $code -eq 0 -a "$(cut -f3 "$work/user.out")" = "$private_sha"
 printf 'bob\nsecret\n' | script -qec "'$bgtransfer' get --quiet --dir '$work/dl-prompt' --state '$work/state-prompt' '$private_url'" \
   /dev/null > "$work/prompt.out" 2>&1; code=$?
-check "on a terminal it asks, and the answer completes the download" test $code -eq 0
+check "on a terminal it asks (the daemon through its client), and the answer completes the download" test $code -eq 0
 check "the prompt named the host" grep -q "User name for 127.0.0.1:" "$work/prompt.out"
 check "the prompted download has the right bytes" \
   test "$(sha256sum < "$work/dl-prompt/$(ls "$work/dl-prompt" | head -1)" | cut -d' ' -f1)" = "$private_sha"
 
-# --- kill -9 mid-transfer, then resume (and the same get again) continue ranged
+# --- kill -9 of a get run by itself mid-transfer, then resume (and the same get again) continue ranged
 killed_then() { # STATE FOLDER CONTINUE-COMMAND...
   local state=$1 dir=$2; shift 2
-  "$bgtransfer" get --dir "$dir" --state "$state" "$(sample 5 1)" > /dev/null 2>&1 &
+  "$bgtransfer" get --no-daemon --dir "$dir" --state "$state" "$(sample 5 1)" > /dev/null 2>&1 &
   local pid=$!
   wait_for 60 bash -c "test \$(stat -c %s '$dir/sample-5-28.6MB.bin.part' 2>/dev/null || echo 0) -gt 12000000"
   kill -9 "$pid"; wait "$pid" 2>/dev/null
@@ -143,13 +154,13 @@ killed_then() { # STATE FOLDER CONTINUE-COMMAND...
   echo "      (continuing after kill -9: $((SECONDS - start)) s)"
 }
 ranged_after_kill() { grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"; }
-killed_then "$work/state3" "$work/dl-kill" "$bgtransfer" resume --quiet --state "$work/state3"
+killed_then "$work/state3" "$work/dl-kill" "$bgtransfer" resume --no-daemon --quiet --state "$work/state3"
 check "resume after kill -9 exits 0" test $code -eq 0
 check "resume prints the file with the right SHA-256" grep -q "sample-5-28.6MB.bin	28600000	$(sample 5 3)" "$work/continued.out"
 check "the file has the right bytes" test "$(sha256sum < "$work/dl-kill/sample-5-28.6MB.bin" | cut -d' ' -f1)" = "$(sample 5 3)"
 check "the server saw a ranged request after the kill" ranged_after_kill
 : > "$work/access.log"
-killed_then "$work/state4" "$work/dl-kill2" "$bgtransfer" get --quiet --dir "$work/dl-kill2" --state "$work/state4" "$(sample 5 1)"
+killed_then "$work/state4" "$work/dl-kill2" "$bgtransfer" get --no-daemon --quiet --dir "$work/dl-kill2" --state "$work/state4" "$(sample 5 1)"
 check "the same get after kill -9 exits 0 with the right SHA-256" grep -q "	28600000	$(sample 5 3)" "$work/continued.out"
 check "the same get continued ranged" ranged_after_kill
 "$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
@@ -227,12 +238,13 @@ else
   echo "skip  put: no nginx to upload to (.ci/run installs it)"
 fi
 
-# --- a running service takes get, put, list and resume: the commands start without the framework
+# --- serve started by a person: it takes get, put, list and resume, which start without the framework
 served=$work/served
 "$bgtransfer" serve --state "$served" > /dev/null 2> "$work/serve.err" &
 serve_pid=$!; pids+=($serve_pid)
 wait_for 60 test -S "$served/.service/socket" || { echo "FAIL  serve did not start"; cat "$work/serve.err"; }
 check "serve keeps its socket in a folder only its user can enter" test "$(stat -c %a "$served/.service")" = 700
+check "serve started by hand has no idle exit" bash -c "'$bgtransfer' daemon status --state '$served' | grep -q '^idle exit:  none'"
 (cd "$work" && "$bgtransfer" get --quiet --dir dl-served --state "$served" "$(sample 2 1)") \
   > "$work/served.out" 2> "$work/served.err"; code=$?
 check "a get handed to the service exits 0" test $code -eq 0
@@ -255,11 +267,10 @@ if [[ -n ${nginx_base:-} ]]; then
   check "the server stored the file's bytes" \
     test "$(sha256sum < "$work/nginx/www/uploads/served.bin" | cut -d' ' -f1)" = "$report_sha"
 fi
-mv "$served/.service/socket" "$served/.service/hidden"
-"$bgtransfer" list --state "$served" > /dev/null 2> "$work/locked.err"; code=$?
-mv "$served/.service/hidden" "$served/.service/socket"
-check "it was the service: without its socket the folder is refused as in use" \
-  grep -q "another bgtransfer is using the state folder" "$work/locked.err"
+"$bgtransfer" list --no-daemon --state "$served" > /dev/null 2> "$work/locked.err"; code=$?
+check "--no-daemon says so, and its own process is refused the folder the service holds" bash -c "test $code -eq 1 && \
+  grep -q '^bgtransfer: --no-daemon: the command runs in this process' '$work/locked.err' && \
+  grep -q 'another bgtransfer is using the state folder $served (its daemon' '$work/locked.err'"
 "$bgtransfer" get --dir "$work/dl-served" --state "$served" "$missing" > /dev/null 2> "$work/served404.err"; code=$?
 check "a 404 through the service exits 1 with its reason, no stack trace" \
   bash -c "test $code -eq 1 && grep -q '^$missing: .*404' '$work/served404.err' && ! grep -qE 'Exception|^\s+at ' '$work/served404.err'"
@@ -277,8 +288,190 @@ check "the same get through the service continues ranged and completes" bash -c 
   "test $code -eq 0 && grep -q '	28600000	$(sample 5 3)' '$work/served5.out' && grep -qE '^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$' '$work/access.log'"
 kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null
 "$bgtransfer" get --quiet --dir "$work/dl-stale" --state "$served" "$(sample 1 1)" > "$work/stale.out" 2> "$work/stale.err"; code=$?
-check "after the service died, a get finds its socket stale and runs by itself" \
-  bash -c "test $code -eq 0 && grep -q '	700000	$(sample 1 3)' '$work/stale.out'"
+check "after the service died, a get finds its socket stale and starts a daemon in its place" bash -c \
+  "test $code -eq 0 && grep -q '	700000	$(sample 1 3)' '$work/stale.out' && grep -q 'Serving the transfers of $served' '$served/daemon.log'"
+
+# --- the daemon of a state folder: started by the first command, detached, shared by every client
+d=$work/state-daemon
+start=$(millis)
+"$bgtransfer" get --quiet --dir "$work/dl-daemon" --state "$d" "$(sample 1 1)" > "$work/daemon1.out" 2> "$work/daemon1.err"; code=$?
+first_ms=$(($(millis) - start))
+first_pid=$(daemon_pid "$d")
+start=$(millis)
+"$bgtransfer" get --quiet --dir "$work/dl-daemon2" --state "$d" "$(sample 1 1)" > "$work/daemon2.out" 2> "$work/daemon2.err"; code2=$?
+served_ms=$(($(millis) - start))
+echo "      (first get, starting the daemon: $first_ms ms; the next, served: $served_ms ms)"
+check "the first get exits 0 with its result line" bash -c "test $code -eq 0 && grep -q '	700000	$(sample 1 3)$' '$work/daemon1.out'"
+check "it left a daemon running for its state folder" bash -c "test -n '$first_pid' && kill -0 '$first_pid'"
+check "the daemon's log is in the state folder" grep -q "Serving the transfers of $d (pid $first_pid" "$d/daemon.log"
+check "the daemon runs detached, in a session of its own" test "$(ps -o sid= -p "$first_pid" | tr -d ' ')" = "$first_pid"
+check "its socket is in a folder only its user can enter" test "$(stat -c %a "$d/.service")" = 700
+check "the next get is served by the same daemon: exit 0, its line, no second start" bash -c "test $code2 -eq 0 && \
+  grep -q '	700000	$(sample 1 3)$' '$work/daemon2.out' && test \$(grep -c 'Serving the transfers' '$d/daemon.log') -eq 1 && \
+  test '$(daemon_pid "$d")' = '$first_pid'"
+check "and fast: no framework started for it (under 0.8 s, the first took $first_ms ms)" test "$served_ms" -lt 800
+"$bgtransfer" daemon status --state "$d" > "$work/status.out" 2>&1; code=$?
+check "daemon status exits 0 and names pid, build, uptime, transfers and clients" bash -c "test $code -eq 0 && \
+  grep -q '^The bgtransfer daemon for $d runs.' '$work/status.out' && grep -q '^pid:        $first_pid$' '$work/status.out' && \
+  grep -q '^build:      .* (wire protocol 3)$' '$work/status.out' && grep -q '^up:  ' '$work/status.out' && \
+  grep -q '^transfers:  0 under way' '$work/status.out' && grep -q '^idle exit:  after 30 seconds' '$work/status.out'"
+
+# two clients at once see the same transfers; pause, start, stop and remove by id
+: > "$work/access.log"
+"$bgtransfer" get --quiet --dir "$work/dl-daemon" --state "$d" "$(sample 5 1)" > "$work/daemon5.out" 2> "$work/daemon5.err" &
+getter=$!
+wait_for 60 part_above "$work/dl-daemon/sample-5-28.6MB.bin.part" 3000000
+"$bgtransfer" list --state "$d" > "$work/daemon-list.out" 2>&1
+id5=$(grep -F "$(sample 5 1)" "$work/daemon-list.out" | cut -f1)
+check "list from a second client shows the first one's get running" grep -qP "^$id5\tdownload\tRUNNING\t.*sample-5-28\.6MB\.bin" "$work/daemon-list.out"
+check "daemon status counts it under way, and the client waiting for it" bash -c \
+  "'$bgtransfer' daemon status --state '$d' | grep -q '^transfers:  1 under way' && '$bgtransfer' daemon status --state '$d' | grep -q '^clients:    1 besides'"
+"$bgtransfer" pause --state "$d" "$id5" > "$work/pause.out" 2>&1; code=$?
+state_of() { "$bgtransfer" list --state "$d" | grep -P "^$1\t" | cut -f3; } # ID: its state, nothing once removed
+check "pause ID exits 0 and pauses it, its bytes kept" bash -c "test $code -eq 0 && test ! -s '$work/pause.out'"
+check "list shows it PAUSED" wait_for 10 bash -c "test \"\$('$bgtransfer' list --state '$d' | grep -P '^$id5\t' | cut -f3)\" = PAUSED"
+check "its partial file is kept" test -s "$work/dl-daemon/sample-5-28.6MB.bin.part"
+check "the get that waits for it still waits" kill -0 "$getter"
+"$bgtransfer" start --state "$d" "$id5" > /dev/null 2>&1; code=$?
+wait "$getter"; getter_code=$?
+check "start ID exits 0 at once; the get that waited completes with the right SHA-256" bash -c \
+  "test $code -eq 0 && test $getter_code -eq 0 && grep -q '	28600000	$(sample 5 3)$' '$work/daemon5.out'"
+check "it continued ranged after the pause" grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"
+"$bgtransfer" pause --state "$d" "$id5" 99999 > /dev/null 2> "$work/unknown-id.err"; code=$?
+check "an id the store does not hold: exit 2, a sentence, nothing done" bash -c "test $code -eq 2 && \
+  grep -q '^bgtransfer: $d holds no transfer with the id 99999; nothing was done' '$work/unknown-id.err' && test $(state_of "$id5") = COMPLETED"
+"$bgtransfer" stop --state "$d" 12x > /dev/null 2> "$work/bad-id.err"; code=$?
+check "a bad id: exit 2 with a sentence" bash -c "test $code -eq 2 && grep -q '^bgtransfer: \"12x\" is not a transfer id' '$work/bad-id.err'"
+"$bgtransfer" get --quiet --dir "$work/dl-daemon3" --state "$d" "$(sample 4 1)" > /dev/null 2>&1 &
+getter=$!
+wait_for 60 part_above "$work/dl-daemon3/$(basename "$(sample 4 1)").part" 1000000
+id4=$("$bgtransfer" list --state "$d" | grep -F "$(sample 4 1)" | cut -f1)
+"$bgtransfer" stop --state "$d" "$id4" > /dev/null 2>&1; code=$?
+wait "$getter"; getter_code=$?
+check "stop ID: its bytes deleted, stopped; the get that waited for it exits 1" bash -c "test $code -eq 0 && test $getter_code -eq 1 && \
+  test $(state_of "$id4") = CANCELLED && test ! -e '$work/dl-daemon3/$(basename "$(sample 4 1)").part'"
+id1=$("$bgtransfer" list --state "$d" | grep -F "$work/dl-daemon2/" | cut -f1)
+"$bgtransfer" remove --state "$d" "$id1" "$id4" > /dev/null 2>&1; code=$?
+check "remove ID...: forgotten, the completed file kept" bash -c "test $code -eq 0 && test -z '$(state_of "$id1")$(state_of "$id4")' && \
+  test -f '$work/dl-daemon2/sample-1-700KB.bin'"
+"$bgtransfer" remove --delete-file --state "$d" "$id5" > /dev/null 2>&1; code=$?
+check "remove --delete-file ID: the completed file deleted too" bash -c "test $code -eq 0 && test ! -e '$work/dl-daemon/sample-5-28.6MB.bin'"
+
+# one writer of the store: the daemon holds the state folder's lock; no second process opens the store
+"$bgtransfer" list --no-daemon --state "$d" > "$work/second-writer.out" 2> "$work/second-writer.err"; code=$?
+check "a second process (--no-daemon) cannot open the store the daemon holds: exit 1, the sentence, nothing printed" bash -c \
+  "test $code -eq 1 && test ! -s '$work/second-writer.out' && grep -q 'another bgtransfer is using the state folder $d' '$work/second-writer.err'"
+
+# daemon stop mid-transfer: the transfer stays under way in the store, and continues when a daemon next starts
+"$bgtransfer" get --quiet --dir "$work/dl-daemon4" --state "$d" "$(sample 5 1)" > /dev/null 2> "$work/stopped-client.err" &
+getter=$!
+wait_for 60 part_above "$work/dl-daemon4/sample-5-28.6MB.bin.part" 3000000
+"$bgtransfer" daemon stop --state "$d" > /dev/null 2> "$work/daemon-stop.err"; code=$?
+wait "$getter"; getter_code=$?
+check "daemon stop exits 0 once the daemon ended, and says so" bash -c "test $code -eq 0 && ! kill -0 '$first_pid' 2>/dev/null && \
+  grep -q '^bgtransfer: the daemon for $d (pid $first_pid) stopped' '$work/daemon-stop.err'"
+check "the client of a get under way says in a sentence that the daemon stopped" bash -c \
+  "test $getter_code -eq 1 && grep -q '^bgtransfer: the daemon for $d stopped before the command ended' '$work/stopped-client.err'"
+"$bgtransfer" daemon status --state "$d" > "$work/status-none.out" 2>&1; code=$?
+check "daemon status then exits 3: no daemon runs" bash -c "test $code -eq 3 && grep -q '^No bgtransfer daemon runs for $d.' '$work/status-none.out'"
+: > "$work/access.log"
+"$bgtransfer" resume --quiet --state "$d" > "$work/resumed.out" 2>&1; code=$?
+check "the next command starts a daemon that continues the transfer ranged" bash -c "test $code -eq 0 && \
+  grep -q '	28600000	$(sample 5 3)$' '$work/resumed.out' && grep -qE '^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$' '$work/access.log'"
+
+# kill -9 of the daemon mid-transfer, then a client: a new daemon, the transfer continued ranged
+k=$work/state-daemon-kill
+"$bgtransfer" get --quiet --dir "$work/dl-dkill" --state "$k" "$(sample 5 1)" > /dev/null 2> "$work/killed-client.err" &
+getter=$!
+wait_for 60 part_above "$work/dl-dkill/sample-5-28.6MB.bin.part" 3000000
+killed_pid=$(daemon_pid "$k")
+: > "$work/access.log"
+kill -9 "$killed_pid"
+wait "$getter"; getter_code=$?
+check "a client connected when the daemon was killed says so in a sentence, exit 1" bash -c \
+  "test $getter_code -eq 1 && grep -q '^bgtransfer: the daemon for $k stopped before the command ended' '$work/killed-client.err'"
+check "the killed daemon left its socket behind" test -S "$k/.service/socket"
+"$bgtransfer" get --quiet --dir "$work/dl-dkill" --state "$k" "$(sample 5 1)" > "$work/dkill.out" 2> "$work/dkill.err"; code=$?
+check "the same get after kill -9 of the daemon: the stale socket replaced, exit 0, the right SHA-256" bash -c "test $code -eq 0 && \
+  grep -q '	28600000	$(sample 5 3)$' '$work/dkill.out' && test \$(grep -c 'Serving the transfers' '$k/daemon.log') -eq 2"
+check "it continued ranged from the bytes the killed daemon wrote" \
+  grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"
+
+# idle exit, and back on the next demand
+i=$work/state-daemon-idle
+BGTRANSFER_IDLE_EXIT=2 "$bgtransfer" list --state "$i" > /dev/null 2>&1
+idle_pid=$(daemon_pid "$i")
+check "a daemon with a short idle exit runs after its first command" test -n "$idle_pid"
+check "it ends by itself once idle that long, and says so in its log" wait_for 20 bash -c \
+  "! kill -0 '$idle_pid' 2>/dev/null && grep -q 'Exiting: 2 seconds without transfers under way and without clients' '$i/daemon.log'"
+check "its socket went with it" test ! -e "$i/.service/socket"
+"$bgtransfer" list --state "$i" > /dev/null 2>&1; code=$?
+check "the next command starts it again" bash -c "test $code -eq 0 && test \$(grep -c 'Serving the transfers' '$i/daemon.log') -eq 2"
+
+# two commands at once with no daemon: one daemon, both served
+r=$work/state-daemon-race
+"$bgtransfer" get --quiet --dir "$work/dl-race1" --state "$r" "$(sample 1 1)" > "$work/race1.out" 2>&1 &
+racer=$!
+"$bgtransfer" get --quiet --dir "$work/dl-race2" --state "$r" "$(sample 2 1)" > "$work/race2.out" 2>&1; code=$?
+wait "$racer"; racer_code=$?
+check "two gets racing to start the daemon both complete" bash -c "test $code -eq 0 && test $racer_code -eq 0 && \
+  grep -q '	700000	$(sample 1 3)$' '$work/race1.out' && grep -q '	$(sample 2 2)	$(sample 2 3)$' '$work/race2.out'"
+check "one daemon serves the folder (the lock decided)" bash -c "test \$(grep -c 'Serving the transfers' '$r/daemon.log') -eq 1"
+
+# a daemon of another version: an idle one makes way, a busy one leaves the command to the launcher's process
+fake_daemon() { # STATE PROTOCOL BUILD idle|busy
+  perl "$repo/tests/dev.bgtransfer.app.tests/fake-daemon.pl" "$1/.service/socket" "$2" "$3" "$4" > "$1.fake" 2>&1 &
+  pids+=($!)
+  wait_for 10 test -S "$1/.service/socket"
+}
+v=$work/state-daemon-v2
+fake_daemon "$v" 2 0.0.1.old idle
+"$bgtransfer" get --quiet --dir "$work/dl-v2" --state "$v" "$(sample 1 1)" > "$work/v2.out" 2> "$work/v2.err"; code=$?
+check "a client finding an idle daemon of another protocol says so in a sentence" grep -q \
+  "^bgtransfer: the daemon for $v is of another version (build 0.0.1.old, wire protocol 2; this bgtransfer speaks 3); it was idle and makes way for a new one.$" "$work/v2.err"
+check "asked it to make way, started its own, and was served by it" bash -c "test $code -eq 0 && grep -qx W '$v.fake' && \
+  grep -q '	700000	$(sample 1 3)$' '$work/v2.out' && '$bgtransfer' daemon status --state '$v' | grep -q '(wire protocol 3)'"
+vb=$work/state-daemon-v2-busy
+fake_daemon "$vb" 2 0.0.1.old busy
+"$bgtransfer" get --quiet --dir "$work/dl-v2-busy" --state "$vb" "$(sample 1 1)" > "$work/v2-busy.out" 2> "$work/v2-busy.err"; code=$?
+check "a busy daemon of another protocol: the client says why, and the command runs in its own process" bash -c "test $code -eq 0 && \
+  grep -q '^bgtransfer: the daemon for $vb is of another version (build 0.0.1.old, wire protocol 2; this bgtransfer speaks 3) and busy (2 transfers under way, 1 other clients), so this command runs in this process instead.$' '$work/v2-busy.err' && \
+  grep -q '	700000	$(sample 1 3)$' '$work/v2-busy.out' && test ! -e '$vb/daemon.log'"
+"$bgtransfer" daemon status --state "$vb" > "$work/v2-status.out" 2>&1; code=$?
+check "daemon status names a daemon of another version" bash -c "test $code -eq 0 && \
+  grep -q '^A bgtransfer daemon of another version runs for $vb: pid [0-9]*, build 0.0.1.old, wire protocol 2' '$work/v2-status.out'"
+vo=$work/state-daemon-other-build
+fake_daemon "$vo" 3 0.0.1.other idle
+"$bgtransfer" list --state "$vo" > /dev/null 2> "$work/other-build.err"; code=$?
+check "an idle daemon of another build of this protocol makes way too, and the client says so" bash -c "test $code -eq 0 && \
+  grep -q '^bgtransfer: the daemon for $vo runs another build (0.0.1.other); it was idle and makes way for this one' '$work/other-build.err'"
+
+# a daemon that cannot start (its socket's path would be longer than Unix-domain sockets allow):
+# the command runs in its own process after all, and says why in one line
+long_state=$work/state-$(printf 'x%.0s' {1..100})
+"$bgtransfer" get --quiet --dir "$work/dl-long" --state "$long_state" "$(sample 1 1)" > "$work/long.out" 2> "$work/long.err"; code=$?
+check "when no daemon can start, the command runs by itself and says so, naming the daemon's log" bash -c "test $code -eq 0 && \
+  grep -q '	700000	$(sample 1 3)$' '$work/long.out' && test \$(wc -l < '$work/long.err') -eq 1 && \
+  grep -q '^bgtransfer: no daemon could start for the state folder (its log is $long_state/daemon.log), so the command runs in this process.$' '$work/long.err'"
+check "the daemon's log says why it could not" grep -q "is longer than a Unix-domain socket allows" "$long_state/daemon.log"
+
+# a state folder or socket folder of another user (as root: a folder given to nobody)
+if [[ $(id -u) == 0 ]] && id nobody > /dev/null 2>&1; then
+  o=$work/state-other-user
+  mkdir -p "$o" && chown nobody "$o"
+  "$bgtransfer" list --state "$o" > /dev/null 2> "$work/other-user.err"; code=$?
+  check "a state folder of another user: exit 2 with a sentence, no daemon started" bash -c "test $code -eq 2 && \
+    grep -q '^bgtransfer: $o belongs to another user (nobody); only its owner can use it and reach its daemon' '$work/other-user.err' && \
+    test ! -e '$o/.service'"
+  os=$work/state-other-socket
+  fake_daemon "$os" 3 0.0.1.planted idle
+  chown nobody "$os/.service"
+  "$bgtransfer" list --state "$os" > /dev/null 2> "$work/other-socket.err"; code=$?
+  check "a socket in another user's folder is never talked to: exit 2 with a sentence" bash -c "test $code -eq 2 && \
+    grep -q '^bgtransfer: $os/.service belongs to another user (nobody)' '$work/other-socket.err' && ! grep -qx '[RWQ]' '$os.fake'"
+else
+  echo "skip  folders of another user: needs root"
+fi
 
 # --- a full disk (a 1 MB tmpfs, so root only): the get waits, bounded by --wait-for-space, then fails
 full=$work/full-disk
@@ -312,8 +505,9 @@ if [[ -n ${DISPLAY:-} ]]; then
   check "a screenshot was saved to target/workbench.png" test -s "$target/workbench.png"
   kill $wb; wait $wb 2>/dev/null
   check "the workbench log has no errors" bash -c "! grep -q '^!ENTRY [^ ]* 4 ' '$workspace/.metadata/.log' 2>/dev/null"
-  "$bgtransfer" list --state "$store" > "$work/samples-list.out" 2>&1
+  "$bgtransfer" list --no-daemon --state "$store" > "$work/samples-list.out" 2>&1
   check "the first start added the five samples, not started" test "$(grep -c 'CANCELLED.*/samples/sample-' "$work/samples-list.out")" -eq 5
+  check "no daemon was started in the workbench's store folder" test ! -e "$store/.service"
 else
   echo "skip  the workbench tests: no DISPLAY (run under xvfb-run)"
 fi

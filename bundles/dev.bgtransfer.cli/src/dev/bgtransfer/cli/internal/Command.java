@@ -2,6 +2,7 @@ package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,13 +41,42 @@ sealed interface Command {
     record Resume(Path state, boolean quiet) implements OnStore {
     }
 
+    /** What {@code pause}, {@code start}, {@code stop} and {@code remove} do to the transfers they name. */
+    enum Operation {
+        PAUSE, START, STOP, REMOVE
+    }
+
+    /**
+     * Do {@code operation} to the transfers {@code ids} (remove: with their completed files when
+     * {@code deleteFile}).
+     */
+    record ById(Operation operation, List<Long> ids, Path state, boolean deleteFile) implements OnStore {
+    }
+
     /** Serve the sample files until stopped. */
     record Samples(Optional<Integer> port, Optional<Long> bytesPerSecond, Optional<PasswordAuthentication> user)
             implements Command {
     }
 
-    /** Run the transfer service for the state folder and take the commands on it that clients hand over. */
-    record Serve(Path state) implements Command {
+    /**
+     * Run the transfer service for the state folder and take the commands on it that clients hand
+     * over: the daemon of the folder. With {@code idleExit}, end after that long without transfers
+     * under way and without clients.
+     */
+    record Serve(Path state, Optional<Duration> idleExit) implements Command {
+    }
+
+    /** {@code daemon status} and {@code daemon stop}: about the daemon of a state folder, which they never start. */
+    sealed interface DaemonControl extends Command {
+        Path state();
+    }
+
+    /** Say whether a daemon serves the state folder, and how it does. */
+    record DaemonStatus(Path state) implements DaemonControl {
+    }
+
+    /** Ask the daemon of the state folder to end; what it had under way continues when it next starts. */
+    record DaemonStop(Path state) implements DaemonControl {
     }
 
     /** Print the usage. */

@@ -20,22 +20,33 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
 /**
- * Reads {@code get|put|list|resume|serve|samples|help} ({@code upload} for {@code put}) and their
- * options ({@code --name value} or {@code --name=value}) into a {@link Command}, refusing anything
- * it does not know.
+ * Reads {@code get|put|list|resume|pause|start|stop|remove|serve|daemon|samples|help} ({@code upload}
+ * for {@code put}) and their options ({@code --name value} or {@code --name=value}) into a
+ * {@link Command}, refusing anything it does not know. {@code --no-daemon} is the launcher's (it runs the
+ * command in its own process instead of handing it to the daemon): accepted here, and nothing more.
  */
 final class CommandLineParser {
-    private static final Set<String> FLAGS = Set.of("--quiet", "--resume", "--no-resume");
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256", "--user",
-                    "--quiet", "--wait-for-space"),
-            "put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method", "--resume",
-                    "--no-resume", "--user"),
-            "list", Set.of("--state"),
-            "resume", Set.of("--state", "--quiet"),
-            "serve", Set.of("--state"),
-            "samples", Set.of("--port", "--rate", "--user"),
-            "help", Set.of());
+    private static final Set<String> FLAGS = Set.of("--quiet", "--resume", "--no-resume", "--no-daemon",
+            "--delete-file");
+    private static final Map<String, Command.Operation> BY_ID = Map.of("pause", Command.Operation.PAUSE,
+            "start", Command.Operation.START, "stop", Command.Operation.STOP, "remove", Command.Operation.REMOVE);
+    private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
+            Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
+                    "--user", "--quiet", "--wait-for-space", "--no-daemon")),
+            Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
+                    "--resume", "--no-resume", "--user", "--no-daemon")),
+            Map.entry("list", Set.of("--state", "--no-daemon")),
+            Map.entry("resume", Set.of("--state", "--quiet", "--no-daemon")),
+            Map.entry("pause", Set.of("--state", "--no-daemon")),
+            Map.entry("start", Set.of("--state", "--no-daemon")),
+            Map.entry("stop", Set.of("--state", "--no-daemon")),
+            Map.entry("remove", Set.of("--state", "--delete-file", "--no-daemon")),
+            Map.entry("serve", Set.of("--state", "--idle-exit")),
+            Map.entry("daemon", Set.of("--state")),
+            Map.entry("samples", Set.of("--port", "--rate", "--user")),
+            Map.entry("help", Set.of()));
+    /** The longest --idle-exit: a week. */
+    private static final int MAX_IDLE_EXIT_SECONDS = 604_800;
 
     private final Path defaultState;
     private final Path workingDirectory;
@@ -64,7 +75,12 @@ final class CommandLineParser {
             case "put" -> put(options, operands);
             case "list" -> new Command.ListTransfers(noOperands(operands, state(options)));
             case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
-            case "serve" -> new Command.Serve(noOperands(operands, state(options)));
+            case "pause", "start", "stop", "remove" -> new Command.ById(BY_ID.get(name), ids(name, operands),
+                    state(options), options.containsKey("--delete-file"));
+            case "serve" -> new Command.Serve(noOperands(operands, state(options)),
+                    integer(options, "--idle-exit", 0, MAX_IDLE_EXIT_SECONDS).filter(seconds -> seconds > 0)
+                            .map(Duration::ofSeconds));
+            case "daemon" -> daemon(options, operands);
             case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
                     longValue(options, "--rate"), user(options));
             default -> new Command.Help();
@@ -128,6 +144,37 @@ final class CommandLineParser {
         }
         return new Command.Get(requests, state(options), sessionOptions(options), user(options),
                 options.containsKey("--quiet"));
+    }
+
+    /** {@code ID...}: at least one, each a transfer id as {@code list} shows them. */
+    private static List<Long> ids(String command, List<String> operands) throws UsageException {
+        if (operands.isEmpty()) {
+            throw new UsageException(NLS.bind(Messages.noIds, command));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String operand : operands) {
+            try {
+                long id = Long.parseLong(operand);
+                if (id <= 0) {
+                    throw new NumberFormatException();
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            } catch (NumberFormatException notAnId) {
+                throw new UsageException(NLS.bind(Messages.badId, printable(operand)));
+            }
+        }
+        return ids;
+    }
+
+    /** {@code daemon status|stop} */
+    private Command daemon(Map<String, String> options, List<String> operands) throws UsageException {
+        if (operands.size() != 1 || !Set.of("status", "stop").contains(operands.get(0))) {
+            throw new UsageException(Messages.daemonNeedsAction);
+        }
+        Path state = state(options);
+        return operands.get(0).equals("status") ? new Command.DaemonStatus(state) : new Command.DaemonStop(state);
     }
 
     /** {@code put FILE URL}: the file must be one that can be read, the URL one that can take it. */

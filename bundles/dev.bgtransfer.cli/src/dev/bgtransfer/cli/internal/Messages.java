@@ -45,11 +45,26 @@ final class Messages extends NLS {
     public static String samplesServing;
     public static String unknownSize;
 
+    public static String alreadyServed;
     public static String serving;
+    public static String idleExitAfter;
+    public static String noIdleExit;
+    public static String endIdle;
+    public static String endAsked;
+    public static String endMakeWay;
+    public static String endShutdown;
     public static String serveUnusable;
     public static String socketPathTooLong;
-    public static String socketFolderIsLink;
     public static String notForService;
+    public static String inProcessAsked;
+    public static String inProcessNoDaemon;
+    public static String daemonStatus;
+    public static String statusIdleExit;
+    public static String statusNoIdleExit;
+    public static String noIds;
+    public static String badId;
+    public static String unknownIds;
+    public static String daemonNeedsAction;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

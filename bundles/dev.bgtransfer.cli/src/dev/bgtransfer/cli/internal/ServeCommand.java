@@ -2,108 +2,150 @@ package dev.bgtransfer.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 
-import dev.bgtransfer.cli.internal.remote.ServiceSocket;
+import dev.bgtransfer.cli.internal.remote.BuildVersion;
+import dev.bgtransfer.cli.internal.remote.Handshake;
+import dev.bgtransfer.cli.internal.remote.Handshake.DaemonHello;
+import dev.bgtransfer.cli.internal.remote.Handshake.MakeWayAnswer;
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferService;
 
 /**
- * {@code serve}: keeps the transfer service of a state folder running and takes the {@code get},
- * {@code put}, {@code list} and {@code resume} commands that clients hand it over a Unix-domain
- * socket in a folder only its owner can enter, so that those commands start in a few hundredths of a second
- * instead of starting the framework and the service each time.
+ * {@code serve}: the daemon of a state folder. Keeps the folder's transfer service running and takes
+ * the commands that clients hand it over its {@link DaemonSocket}, so that they start in a few
+ * hundredths of a second instead of starting the framework and the service each time. The launcher
+ * starts one on demand with an idle exit; one that a person starts runs until stopped, unless told
+ * otherwise. What it says about itself goes to stderr, one line each with the time: the launcher's
+ * daemons write it to {@code daemon.log} in the state folder.
  */
 final class ServeCommand {
-    /** A Unix-domain socket path is limited to 108 bytes with its terminating NUL on Linux. */
-    private static final int MAX_SOCKET_PATH = 107;
-
-    private final Path state;
+    private final Command.Serve serve;
+    private final DaemonSocket socket;
+    private final TransferService service;
     private final TransferCommands commands;
-    private volatile ServerSocketChannel server;
+    private final PrintStream log;
+    private final Instant started = Instant.now();
+    private final long pid = ProcessHandle.current().pid();
+    private final String build = BuildVersion.current();
+    private int clients; // guarded by this
+    private boolean ending; // guarded by this
 
-    ServeCommand(Path state, TransferCommands commands) {
-        this.state = state;
-        this.commands = commands;
+    ServeCommand(Command.Serve serve, DaemonSocket socket, TransferService service, PrintStream log) {
+        this.serve = serve;
+        this.socket = socket;
+        this.service = service;
+        this.commands = new TransferCommands(service, true);
+        this.log = log;
     }
 
-    /** Serves until {@link #stop()} or the end of the process; @return the exit status */
-    int serve(PrintStream err) throws CommandFailure {
-        Path socket = ServiceSocket.of(state);
-        server = bind(socket);
-        err.println(NLS.bind(Messages.serving, state, socket));
-        try (ServerSocketChannel listening = server) {
+    /** Serves until it is stopped, or idle for its idle exit; @return the exit status */
+    int serve() throws CommandFailure {
+        String ending = serve.idleExit().map(idle -> NLS.bind(Messages.idleExitAfter, idle.toSeconds()))
+                .orElse(Messages.noIdleExit);
+        say(NLS.bind(Messages.serving, new Object[] { state(), pid, build, socket.path(), ending }));
+        serve.idleExit().ifPresent(idle -> new IdleWatch(idle, this::busy, this::exitIfIdle).start());
+        try {
             while (true) {
-                SocketChannel client = listening.accept();
-                Thread.ofPlatform().daemon().name("bgtransfer client").start(new ServedSession(client, state, commands));
+                SocketChannel client = socket.accept();
+                clientCame(); // at once: an idle exit now would cut it off
+                Thread.ofPlatform().daemon().name("bgtransfer client").start(new ServedSession(client, this));
             }
         } catch (AsynchronousCloseException stopped) {
             return 0;
         } catch (IOException broken) {
-            throw new CommandFailure(NLS.bind(Messages.serveUnusable, socket, broken.getMessage()));
+            throw new CommandFailure(NLS.bind(Messages.serveUnusable, socket.path(), broken.getMessage()));
         } finally {
-            forget(socket);
+            socket.close();
         }
     }
 
-    /** Stops taking commands; those being run end with the service. */
+    /** Stops taking commands (the framework is shutting down); those being run end with the service. */
     void stop() {
-        ServerSocketChannel listening = server;
-        if (listening != null) {
-            try {
-                listening.close();
-            } catch (IOException alreadyGone) {
-                // nothing to stop
-            }
-        }
+        end(Messages.endShutdown);
     }
 
-    /** Removes the socket so that clients run their commands themselves again. */
-    private static void forget(Path socket) {
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException leftBehind) {
-            // the next serve removes it; clients that find no listener run their commands themselves
-        }
+    Path state() {
+        return serve.state();
+    }
+
+    TransferCommands commands() {
+        return commands;
+    }
+
+    synchronized DaemonHello hello() {
+        return new DaemonHello(Handshake.PROTOCOL, !ending, pid, build);
+    }
+
+    private synchronized void clientCame() {
+        clients++;
+    }
+
+    synchronized void clientLeft() {
+        clients--;
     }
 
     /**
-     * Binds the socket in a folder of its own that only this user may enter. A socket left there
-     * is stale: this process holds the state folder's lock, so no other service is listening.
+     * A client of another build or protocol asks for its own daemon: granted when this one is idle
+     * but for that client.
      */
-    private static ServerSocketChannel bind(Path socket) throws CommandFailure {
-        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
-            throw new CommandFailure(NLS.bind(Messages.socketPathTooLong, socket));
+    synchronized MakeWayAnswer makeWay() {
+        int underWay = transfersUnderWay();
+        int otherClients = clients - 1;
+        if (otherClients > 0 || underWay > 0) {
+            return new MakeWayAnswer(false, underWay, otherClients);
         }
-        try {
-            Path folder = socket.getParent();
-            if (Files.isSymbolicLink(folder)) {
-                throw new IOException(NLS.bind(Messages.socketFolderIsLink, folder));
-            }
-            Files.createDirectories(folder);
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(socket);
-            }
-            ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                channel.bind(UnixDomainSocketAddress.of(socket));
-            } catch (IOException cannotBind) {
-                channel.close();
-                throw cannotBind;
-            }
-            return channel;
-        } catch (IOException | UnsupportedOperationException unusable) {
-            throw new CommandFailure(NLS.bind(Messages.serveUnusable, socket, unusable.getMessage()));
+        end(Messages.endMakeWay);
+        return new MakeWayAnswer(true, 0, 0);
+    }
+
+    /** {@code daemon stop}: what is under way stays so in the store, and continues when a daemon next starts. */
+    void quit() {
+        end(Messages.endAsked);
+    }
+
+    /** @return what {@code daemon status} prints, for a client that counts itself among the clients */
+    synchronized DaemonStatus status() {
+        List<Transfer> unfinished = service.unfinished();
+        long underWay = unfinished.stream().filter(transfer -> transfer.state().isActive()).count();
+        return new DaemonStatus(state(), pid, build, Duration.between(started, Instant.now()), underWay,
+                unfinished.size(), clients - 1, serve.idleExit());
+    }
+
+    private synchronized boolean busy() {
+        return clients > 0 || transfersUnderWay() > 0;
+    }
+
+    private synchronized boolean exitIfIdle() {
+        if (busy()) {
+            return false;
         }
+        end(NLS.bind(Messages.endIdle, serve.idleExit().orElseThrow().toSeconds()));
+        return true;
+    }
+
+    private int transfersUnderWay() {
+        return (int) service.unfinished().stream().filter(transfer -> transfer.state().isActive()).count();
+    }
+
+    private synchronized void end(String why) {
+        if (!ending) {
+            ending = true;
+            say(why);
+            socket.close();
+        }
+    }
+
+    private void say(String sentence) {
+        log.println(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + sentence);
     }
 }

@@ -7,19 +7,28 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.TransferService;
 
 /**
- * Runs {@code get}, {@code put}, {@code list} and {@code resume} against a transfer service, for
- * this process's console or for a client of the background service alike.
+ * Runs {@code get}, {@code put}, {@code list}, {@code resume}, {@code pause}, {@code start},
+ * {@code stop} and {@code remove} against a transfer service, for this process's console or for a
+ * client of the daemon alike.
  */
 final class TransferCommands {
     private final TransferService service;
+    private final boolean daemon;
 
-    TransferCommands(TransferService service) {
+    /**
+     * @param daemon whether the service outlives the commands (the daemon's): then {@code start}
+     *               returns at once, where a command run by itself waits for what it started, as
+     *               nothing would run it once the command ends
+     */
+    TransferCommands(TransferService service, boolean daemon) {
         this.service = service;
+        this.daemon = daemon;
     }
 
     /**
-     * @return the exit status: 0 when every transfer completed, 1 when any did not, 2 for a file that
-     *         cannot be uploaded
+     * @return the exit status: 0 when every transfer completed (or, for the operations by id, when they
+     *         were done), 1 when any did not, 2 for a file that cannot be uploaded or an id that names
+     *         no transfer
      */
     int run(Command.OnStore command, Console console) throws InterruptedException {
         return switch (command) {
@@ -45,6 +54,15 @@ final class TransferCommands {
                     yield 0;
                 }
                 yield transferRun(resume.quiet(), console, console.prompt()).await(ids);
+            }
+            case Command.ById byId -> {
+                ByIdCommand byIdCommand = new ByIdCommand(service);
+                if (!byIdCommand.allKnown(byId, console)) {
+                    yield CliApplication.USAGE;
+                }
+                byIdCommand.apply(byId);
+                boolean waits = byId.operation() == Command.Operation.START && !daemon;
+                yield waits ? transferRun(false, console, console.prompt()).await(byId.ids()) : 0;
             }
         };
     }

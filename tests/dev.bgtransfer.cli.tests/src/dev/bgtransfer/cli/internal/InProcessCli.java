@@ -32,7 +32,7 @@ final class InProcessCli {
         try {
             return output.result(run(parse(arguments), output));
         } catch (UsageException bad) {
-            return output.result(CliApplication.usageError(bad, output.err, state));
+            return output.result(Usage.error(bad, output.err, state));
         }
     }
 
@@ -48,7 +48,7 @@ final class InProcessCli {
 
     private int run(Command.OnStore command, Output output) {
         Console console = new Console(output.out, output.err, false, CredentialsPrompt.NONE);
-        return CliApplication.reporting(output.err, () -> new TransferCommands(service).run(command, console));
+        return CliApplication.reporting(output.err, () -> new TransferCommands(service, false).run(command, console));
     }
 
     /** A command's stdout and stderr. */

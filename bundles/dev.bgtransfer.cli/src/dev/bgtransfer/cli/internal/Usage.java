@@ -1,0 +1,30 @@
+package dev.bgtransfer.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Bad usage as a person sees it: what is wrong, then the usage; exit status 2. Needs no framework. */
+final class Usage {
+    static final int STATUS = 2;
+
+    private Usage() {
+    }
+
+    /** Prints what is wrong with the command line and the usage; @return the exit status for bad usage */
+    static int error(UsageException bad, PrintStream err, Path defaultState) {
+        err.println(NLS.bind(Messages.usageError, bad.getMessage()));
+        err.println();
+        err.println(NLS.bind(Messages.usage, defaultState));
+        return STATUS;
+    }
+
+    /** @return the state folder when no --state is given: $XDG_STATE_HOME/bgtransfer, else ~/.local/state/bgtransfer */
+    static Path defaultState() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("bgtransfer");
+    }
+}

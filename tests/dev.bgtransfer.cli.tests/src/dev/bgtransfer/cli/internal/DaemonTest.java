@@ -1,0 +1,193 @@
+package dev.bgtransfer.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.bgtransfer.cli.internal.InProcessCli.Result;
+import dev.bgtransfer.cli.internal.remote.BuildVersion;
+import dev.bgtransfer.cli.internal.remote.DaemonClient;
+import dev.bgtransfer.cli.internal.remote.DaemonConnection;
+import dev.bgtransfer.cli.internal.remote.ServiceSocket;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferState;
+
+/**
+ * The daemon's wire end to end in this process: a {@link ServeCommand} over the real service on a
+ * socket in the test's folder, reached by the plain-JDK client as the launcher's clients reach it.
+ */
+class DaemonTest extends CommandLineTest {
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private Path state;
+    private ServeCommand daemon;
+    private Thread serving;
+
+    @AfterEach
+    void stopDaemon() throws InterruptedException {
+        if (daemon != null) {
+            daemon.stop();
+            serving.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    @Test
+    void handsCommandsOverAndRelaysWhatTheyPrint() throws Exception {
+        serve(Optional.empty());
+        server.addFile("/a.bin", 5_000, 1);
+
+        Result get = client(BuildVersion.current(), "get", "--quiet", "--dir", folder.toString(),
+                server.uri("/a.bin").toString());
+        Result list = client(BuildVersion.current(), "list");
+
+        assertEquals(0, get.status(), get.err());
+        assertTrue(get.out().startsWith(folder.resolve("a.bin") + "\t5000\t"), get.out());
+        assertEquals(0, list.status(), list.err());
+        assertTrue(list.out().contains("\tdownload\tCOMPLETED\t"), list.out());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("Serving the transfers of " + state), log.toString());
+    }
+
+    @Test
+    void statusNamesThePidTheBuildAndTheOtherClients() {
+        serve(Optional.of(Duration.ofSeconds(300)));
+
+        Result status = client(BuildVersion.current(), "daemon", "status");
+
+        assertEquals(0, status.status(), status.err());
+        assertTrue(status.out().startsWith("The bgtransfer daemon for " + state + " runs.\n"), status.out());
+        assertTrue(status.out().contains("\npid:        " + ProcessHandle.current().pid() + "\n"), status.out());
+        assertTrue(status.out().contains("\nbuild:      " + BuildVersion.current() + " (wire protocol 3)\n"));
+        assertTrue(status.out().contains("\nclients:    0 besides this one\n"), status.out());
+        assertTrue(status.out().contains("\nidle exit:  after 300 seconds without transfers under way and without clients"));
+    }
+
+    @Test
+    void anIdleDaemonMakesWayForAClientOfAnotherBuild() throws Exception {
+        serve(Optional.empty());
+
+        Result other = client("0.0.0.other", "list");
+
+        assertEquals(ServiceSocket.NO_SERVICE, other.status(), "the launcher then starts a daemon of its own build");
+        assertTrue(other.err().startsWith("bgtransfer: the daemon for " + state + " runs another build ("
+                + BuildVersion.current() + "); it was idle and makes way for this one (0.0.0.other)."), other.err());
+        serving.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(serving.isAlive(), "the daemon ended");
+        assertFalse(Files.exists(ServiceSocket.of(state)), "its socket went first");
+    }
+
+    @Test
+    void aBusyDaemonServesAClientOfAnotherBuildOfItsProtocol() throws Exception {
+        serve(Optional.empty());
+        server.addFile("/slow.bin", 3_000_000, 2);
+        server.setThrottle(500_000);
+        long id = CommandLineSession.open(fixture.service(), SessionOptions.NONE)
+                .download(TransferRequest.of(server.uri("/slow.bin"), folder)).id();
+        fixture.awaitState(id, TransferState.RUNNING);
+
+        Result other = client("0.0.0.other", "list");
+
+        assertEquals(0, other.status(), other.err());
+        assertTrue(other.out().contains(id + "\tdownload\tRUNNING\t"), other.out());
+        assertTrue(serving.isAlive());
+        fixture.service().pause(id);
+    }
+
+    @Test
+    void aClientFromBeforeTheHandshakeIsToldInASentence() throws Exception {
+        serve(Optional.empty());
+        byte[] body = "BGT2 and a request of protocol 2".getBytes(StandardCharsets.US_ASCII);
+
+        try (SocketChannel earlier = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            earlier.connect(UnixDomainSocketAddress.of(ServiceSocket.of(state)));
+            earlier.write(ByteBuffer.allocate(Integer.BYTES + body.length).putInt(body.length).put(body).flip());
+            ByteBuffer header = read(earlier, 5);
+            assertEquals(ServiceSocket.STDERR, header.get());
+            String sentence = new String(read(earlier, header.getInt()).array(), StandardCharsets.UTF_8);
+            assertTrue(sentence.startsWith("bgtransfer: this client is older than the daemon for " + state
+                    + " (wire protocol 2, the daemon speaks 3)"), sentence);
+            ByteBuffer exit = read(earlier, 5);
+            assertEquals(ServiceSocket.EXIT, exit.get());
+            assertEquals(1, exit.getInt());
+        }
+    }
+
+    @Test
+    void quitEndsTheDaemonAndStatusThenSaysNoneRuns() throws Exception {
+        serve(Optional.empty());
+
+        try (DaemonConnection connection = DaemonConnection.open(ServiceSocket.of(state), "any").orElseThrow()) {
+            connection.quit();
+        }
+        serving.join(TimeUnit.SECONDS.toMillis(10));
+        Result status = client(BuildVersion.current(), "daemon", "status");
+
+        assertFalse(serving.isAlive());
+        assertEquals(DaemonClient.NOT_RUNNING, status.status());
+        assertEquals("No bgtransfer daemon runs for " + state + ".\n", status.out());
+        assertEquals(ServiceSocket.NO_SERVICE, client(BuildVersion.current(), "list").status());
+    }
+
+    @Test
+    void endsByItselfOnceIdleForItsIdleExit() throws Exception {
+        serve(Optional.of(Duration.ofSeconds(1)));
+        assertEquals(0, client(BuildVersion.current(), "list").status());
+
+        serving.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertFalse(serving.isAlive(), "idle for a second, it ended");
+        assertTrue(log.toString(StandardCharsets.UTF_8)
+                .contains("Exiting: 1 seconds without transfers under way and without clients."), log.toString());
+    }
+
+    private void serve(Optional<Duration> idleExit) {
+        state = folder.resolve("state");
+        try {
+            DaemonSocket socket = DaemonSocket.bind(ServiceSocket.of(state));
+            daemon = new ServeCommand(new Command.Serve(state, idleExit), socket, fixture.service(),
+                    new PrintStream(log, true, StandardCharsets.UTF_8));
+        } catch (CommandFailure unusable) {
+            throw new AssertionError(unusable.getMessage(), unusable);
+        }
+        serving = Thread.ofPlatform().name("test daemon").start(() -> {
+            try {
+                daemon.serve();
+            } catch (CommandFailure broken) {
+                throw new AssertionError(broken.getMessage(), broken);
+            }
+        });
+    }
+
+    private Result client(String build, String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new DaemonClient(ServiceSocket.of(state), build, out, err).run(List.of(arguments), false, false);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static ByteBuffer read(SocketChannel channel, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                throw new IOException("the daemon closed early");
+            }
+        }
+        return buffer.flip();
+    }
+}

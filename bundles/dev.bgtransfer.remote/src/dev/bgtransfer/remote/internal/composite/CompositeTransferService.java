@@ -92,10 +92,11 @@ public final class CompositeTransferService implements TransferService, AutoClos
     /** Reaches the daemon on the socket the framework property {@value #SOCKET} names. */
     @Activate
     public CompositeTransferService(@Reference(name = "core", target = CORE) TransferService local, BundleContext context) {
-        this(local, () -> {
-            Path socket = Path.of(context.getProperty(SOCKET));
-            return RemoteTransfers.connect(socket, String.valueOf(socket.getParent()), local);
-        });
+        this(local, connecting(Path.of(context.getProperty(SOCKET)), local));
+    }
+
+    private static Supplier<RemoteTransfers> connecting(Path socket, TransferService local) {
+        return () -> RemoteTransfers.connect(socket, String.valueOf(socket.getParent()), local);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -33,7 +33,9 @@ public interface TransferService {
 
     /**
      * The family of every transfer's Job, for {@code Job.belongsTo} and the Progress view. Each
-     * running transfer is one Job of this family; a queued one has no Job yet.
+     * running transfer is one Job of this family, in the process that runs it; a queued one has no
+     * Job yet. A transfer of a {@link SessionKind#BACKGROUND} session that the per-user service runs
+     * for a workbench has its Job in that service's process, not in the workbench's.
      * <p>
      * Cancelling a transfer's Job (for example with the Progress view's stop button) pauses the
      * transfer: its bytes and validators are kept, and {@link #start(long)} resumes it. Only
@@ -45,7 +47,9 @@ public interface TransferService {
      * The family of one transfer's Job: {@code Job.getJobManager().find(new JobFamily(id))} gives the
      * Job that runs the transfer with this id while it is {@link TransferState#RUNNING}, and nothing
      * otherwise; a Job of the family can be joined or cancelled (a cancel pauses, see
-     * {@link #JOB_FAMILY}). A transfer that runs again gets a new Job of the same family.
+     * {@link #JOB_FAMILY}). A transfer that runs again gets a new Job of the same family. Only a
+     * transfer run in this process has its Job here: for one the per-user service runs (see
+     * {@link #JOB_FAMILY}) nothing is found; its events and {@link #pause(long)} serve instead.
      *
      * @param transferId the {@link Transfer#id()}
      */

@@ -1,0 +1,261 @@
+package dev.bgtransfer.remote.internal.composite;
+
+import java.net.PasswordAuthentication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import dev.bgtransfer.core.DataRequest;
+import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferListener;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.TransferRequest;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.remote.internal.client.RemoteTransfers;
+
+/**
+ * The {@link TransferService} of a workbench whose background sessions the per-user service (the
+ * daemon) runs: {@link SessionKind#BACKGROUND} sessions are the daemon's, reached on its socket;
+ * default and ephemeral sessions, the default session's methods, data tasks and the options are the
+ * service of this process (the core's), so a consumer of the API sees one service.
+ * <p>
+ * <b>Ids.</b> The daemon numbers its transfers independently of this process, so its ids are moved
+ * into a range of their own: every transfer and event from the daemon carries its id with bit 62
+ * set ({@code 1L << 62} and up), which the ids of this process never reach. The calls that take an id
+ * go where the id's range says. Listings put this process's transfers first and the daemon's after,
+ * which is id order; {@link #transfers(long, int)} pages across both.
+ * <p>
+ * <b>Jobs.</b> A transfer the daemon runs has its Job in the daemon's process:
+ * {@link TransferService.JobFamily} finds nothing for it here, and the Progress view of this
+ * workbench does not show it (its Downloads view does, from the events).
+ * <p>
+ * <b>Events.</b> The core tells the {@link TransferListener} services of this framework what happens
+ * here; this service tells them what happens in the daemon, ids mapped, honouring
+ * {@link TransferListener#SESSION}, in order, on the thread of the daemon's client. When the daemon
+ * goes away (the log says so), they hear nothing of it until a call connects again; what happened
+ * meanwhile is not replayed, so a listener that keeps state reads the transfers again.
+ * <p>
+ * <b>Without the daemon.</b> The daemon is reached when first needed (a background session, a
+ * listing, an id of its range). When it cannot be reached then, the log says so once and background
+ * sessions run in this process, as default ones do, for the rest of this service's life; calls on
+ * an id of the daemon's range then fail with the sentence that says why. Once reached, a lost
+ * daemon is not replaced by this process: the calls that need it fail with a sentence until it
+ * answers again.
+ * <p>
+ * Registered only when the framework property {@value #SOCKET} names the daemon's socket (see
+ * {@link DaemonSocketGate}), ranked above the core's service, whose component it references by
+ * name.
+ */
+@Component(service = TransferService.class, enabled = false,
+        property = "service.ranking:Integer=" + CompositeTransferService.RANKING)
+public final class CompositeTransferService implements TransferService, AutoCloseable {
+    /** Framework property: the path of the per-user service's Unix-domain socket. */
+    public static final String SOCKET = "dev.bgtransfer.daemon.socket";
+
+    /** Above the core's service, which has none (0). */
+    static final int RANKING = 100;
+
+    private static final String CORE = "(component.name=dev.bgtransfer.core.internal.TransferServiceComponent)";
+
+    private final TransferService local;
+    private final DaemonEventRelay relay = new DaemonEventRelay();
+    private final DaemonLink daemon;
+
+    /**
+     * @param local  the service of this process (the core's)
+     * @param daemon connects to the daemon, throwing an {@link IllegalStateException} with a
+     *               sentence when it cannot
+     */
+    CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon) {
+        this.local = local;
+        this.daemon = new DaemonLink(daemon, relay::attach);
+    }
+
+    /** Reaches the daemon on the socket the framework property {@value #SOCKET} names. */
+    @Activate
+    public CompositeTransferService(@Reference(name = "core", target = CORE) TransferService local, BundleContext context) {
+        this(local, connecting(Path.of(context.getProperty(SOCKET)), local));
+    }
+
+    private static Supplier<RemoteTransfers> connecting(Path socket, TransferService local) {
+        return () -> RemoteTransfers.connect(socket, String.valueOf(socket.getParent()), local);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(TransferListener listener, Map<String, Object> properties) {
+        relay.add(listener, Optional.ofNullable(properties.get(TransferListener.SESSION))
+                .filter(String.class::isInstance).map(String.class::cast));
+    }
+
+    void removeListener(TransferListener listener) {
+        relay.remove(listener);
+    }
+
+    /** Closes the connection to the daemon; its transfers go on there. */
+    @Deactivate
+    @Override
+    public void close() {
+        daemon.close();
+    }
+
+    /**
+     * A {@link SessionKind#BACKGROUND} session other than the default one is the daemon's when the
+     * daemon can be reached, and this process's otherwise (see the class comment); every other
+     * session is this process's.
+     */
+    @Override
+    public TransferSession session(String identifier, SessionConfiguration configuration) {
+        if (configuration != null && configuration.kind() == SessionKind.BACKGROUND
+                && !TransferSession.DEFAULT_IDENTIFIER.equals(identifier)) {
+            Optional<RemoteTransfers> remote = daemon.connected();
+            if (remote.isPresent()) {
+                return new DaemonSession(remote.get().session(identifier, configuration));
+            }
+        }
+        return local.session(identifier, configuration);
+    }
+
+    @Override
+    public Transfer add(TransferRequest request) {
+        return local.add(request);
+    }
+
+    @Override
+    public Transfer download(TransferRequest request) {
+        return local.download(request);
+    }
+
+    @Override
+    public CompletableFuture<DataResponse> fetch(DataRequest request) {
+        return local.fetch(request);
+    }
+
+    @Override
+    public Optional<Transfer> get(long id) {
+        return RemoteIds.isRemote(id)
+                ? daemon.required().get(RemoteIds.unmapped(id)).map(RemoteIds::mapped)
+                : local.get(id);
+    }
+
+    @Override
+    public List<Transfer> transfers() {
+        return merged(local.transfers(), TransferService::transfers);
+    }
+
+    @Override
+    public List<Transfer> unfinished() {
+        return merged(local.unfinished(), TransferService::unfinished);
+    }
+
+    @Override
+    public List<Transfer> transfers(long fromId, int max) {
+        if (RemoteIds.isRemote(fromId)) {
+            return RemoteIds.mapped(daemon.required().transfers(RemoteIds.unmapped(fromId), max));
+        }
+        List<Transfer> page = local.transfers(fromId, max);
+        int room = max - page.size();
+        return room <= 0 ? page : merged(page, remote -> remote.transfers(0, room));
+    }
+
+    @Override
+    public long[] ids() {
+        long[] here = local.ids();
+        return daemon.connected()
+                .map(remote -> LongStream.concat(LongStream.of(here), LongStream.of(RemoteIds.mapped(remote.ids()))).toArray())
+                .orElse(here);
+    }
+
+    /** @return {@code here}, then what {@code listing} gives of the daemon (when reached), ids mapped */
+    private List<Transfer> merged(List<Transfer> here, Function<TransferService, List<Transfer>> listing) {
+        Optional<RemoteTransfers> remote = daemon.connected();
+        if (remote.isEmpty()) {
+            return here;
+        }
+        List<Transfer> all = new ArrayList<>(here);
+        all.addAll(RemoteIds.mapped(listing.apply(remote.get())));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public void start(long id) {
+        serviceOf(id).start(RemoteIds.unmapped(id));
+    }
+
+    @Override
+    public void pause(long id) {
+        serviceOf(id).pause(RemoteIds.unmapped(id));
+    }
+
+    @Override
+    public void stop(long id) {
+        serviceOf(id).stop(RemoteIds.unmapped(id));
+    }
+
+    @Override
+    public void authenticate(long id, PasswordAuthentication credentials) {
+        serviceOf(id).authenticate(RemoteIds.unmapped(id), credentials);
+    }
+
+    @Override
+    public void remove(long id, boolean deleteFile) {
+        serviceOf(id).remove(RemoteIds.unmapped(id), deleteFile);
+    }
+
+    /** @return the service that runs the transfer {@code id}, by its range */
+    private TransferService serviceOf(long id) {
+        return RemoteIds.isRemote(id) ? daemon.required() : local;
+    }
+
+    @Override
+    public void startAll() {
+        local.startAll();
+    }
+
+    @Override
+    public void pauseAll() {
+        local.pauseAll();
+    }
+
+    @Override
+    public void stopAll() {
+        local.stopAll();
+    }
+
+    @Override
+    public void resetAll() {
+        local.resetAll();
+    }
+
+    @Override
+    public TransferOptions options() {
+        return local.options();
+    }
+
+    @Override
+    public void setOptions(TransferOptions options) {
+        local.setOptions(options);
+    }
+
+    @Override
+    public String toString() {
+        return "CompositeTransferService[" + local + "]";
+    }
+}

@@ -21,6 +21,13 @@ public final class UiPreferences {
     /** boolean: show a notification when all transfers have finished. Default true. */
     public static final String NOTIFY_WHEN_FINISHED = "notifyWhenFinished";
 
+    /**
+     * boolean: the view's new transfers go to the workbench's background session, which the per-user
+     * service runs on after the application exits (see {@link WorkbenchSession}). Default false in an
+     * IDE; the product's {@code plugin_customization.ini} makes it true.
+     */
+    public static final String CONTINUE_AFTER_EXIT = "continueAfterExit";
+
     private UiPreferences() {
     }
 
@@ -38,5 +45,10 @@ public final class UiPreferences {
     /** @return whether to show a notification when all transfers have finished */
     public static boolean notifyWhenFinished() {
         return Platform.getPreferencesService().getBoolean(NODE, NOTIFY_WHEN_FINISHED, true, null);
+    }
+
+    /** @return whether the view's new transfers should continue after the application exits */
+    public static boolean continueAfterExit() {
+        return Platform.getPreferencesService().getBoolean(NODE, CONTINUE_AFTER_EXIT, false, null);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -14,11 +15,15 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.ui.internal.UiPreferences;
+import dev.bgtransfer.ui.internal.WorkbenchSession;
 import dev.bgtransfer.ui.internal.view.ViewDriver;
 
 /** The notification when all transfers have finished comes with the Downloads view closed. */
@@ -44,24 +49,48 @@ class NotificationTest extends WorkbenchTest {
         fixture.service().download(TransferRequest.of(server.uri("/files/gone.bin"), folder));
 
         fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
-        String[] text = new String[1];
+        Shell popup = awaitPopup();
+        String text = popupText(popup).orElseThrow();
+        assertTrue(text.contains("Downloads finished"), text);
+        assertTrue(text.contains("1 download completed, 1 failed."), text);
+        assertTrue(text.contains("Completed: fine.bin"), "it says what finished: " + text);
+        assertTrue(text.contains("Failed: gone.bin"), text);
+        Ui.screenshot(popup, "all-finished-notification");
+    }
+
+    @Test
+    void theWorkbenchsBackgroundSessionIsAnnouncedToo() {
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(UiPreferences.NODE);
+        preferences.putBoolean(UiPreferences.NOTIFY_WHEN_FINISHED, true);
+        preferences.putBoolean(UiPreferences.CONTINUE_AFTER_EXIT, true);
+        ViewDriver.close();
+        try {
+            TestFile file = server.addFile("/files/background.bin", 50_000, 94);
+            WorkbenchSession.download(fixture.service(), TransferRequest.of(server.uri(file.path()), folder));
+
+            fixture.awaitEvent(TransferEvent.AllFinished.class,
+                    event -> event.session().equals(WorkbenchSession.IDENTIFIER));
+            String text = popupText(awaitPopup()).orElseThrow();
+            assertTrue(text.contains("Completed: background.bin"), text);
+        } finally {
+            preferences.remove(UiPreferences.CONTINUE_AFTER_EXIT);
+            fixture.service().session(WorkbenchSession.IDENTIFIER, SessionConfiguration.of(SessionKind.BACKGROUND))
+                    .invalidate();
+        }
+    }
+
+    private static Shell awaitPopup() {
         Shell[] popup = new Shell[1];
         Ui.waitUntil("a notification", () -> {
             for (Shell shell : Ui.display().getShells()) {
-                Optional<String> found = popupText(shell);
-                if (found.isPresent()) {
-                    text[0] = found.get();
+                if (popupText(shell).isPresent()) {
                     popup[0] = shell;
                     return true;
                 }
             }
             return false;
         });
-        assertTrue(text[0].contains("Downloads finished"), text[0]);
-        assertTrue(text[0].contains("1 download completed, 1 failed."), text[0]);
-        assertTrue(text[0].contains("Completed: fine.bin"), "it says what finished: " + text[0]);
-        assertTrue(text[0].contains("Failed: gone.bin"), text[0]);
-        Ui.screenshot(popup[0], "all-finished-notification");
+        return popup[0];
     }
 
     @Test

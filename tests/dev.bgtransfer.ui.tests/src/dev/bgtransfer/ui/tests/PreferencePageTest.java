@@ -39,6 +39,7 @@ class PreferencePageTest extends WorkbenchTest {
 
     @AfterEach
     void restoreServicePreferences() {
+        InstanceScope.INSTANCE.getNode(UiPreferences.NODE).remove(UiPreferences.CONTINUE_AFTER_EXIT);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MINIMUM_SPEED);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.CONTINUE_UNFINISHED);
@@ -145,6 +146,26 @@ class PreferencePageTest extends WorkbenchTest {
             assertEquals(files.get(row).sha256(), sha256(otherFolder.resolve("limited-" + (row + 1) + ".bin")));
         }
         assertEquals(2, server.peakConcurrentRequests(), "never more than two at once, and two were used");
+    }
+
+    @Test
+    void continuingAfterExitIsOffByDefaultInAnIdeAndSaved() throws Exception {
+        assertFalse(DefaultScope.INSTANCE.getNode(UiPreferences.NODE).getBoolean(UiPreferences.CONTINUE_AFTER_EXIT, true),
+                "the bundle's default, which an IDE install keeps");
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button continueAfterExit = Ui.button(dialog.getShell(), "Continue transfers after the application exits");
+            assertFalse(continueAfterExit.getSelection());
+            continueAfterExit.setSelection(true);
+            continueAfterExit.notifyListeners(SWT.Selection, new Event());
+            Ui.screenshot(dialog.getShell(), "preferences-continue-after-exit");
+            Ui.select(Ui.button(dialog.getShell(), "Apply and Close"));
+            Ui.spin(50);
+        } finally {
+            dialog.close();
+        }
+        assertTrue(InstanceScope.INSTANCE.getNode(UiPreferences.NODE).getBoolean(UiPreferences.CONTINUE_AFTER_EXIT, false));
+        assertTrue(UiPreferences.continueAfterExit());
     }
 
     /** @return the text field that follows the label starting with {@code label} */

@@ -5,12 +5,12 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.ui.internal.TransferCalls;
+import dev.bgtransfer.ui.internal.WorkbenchSession;
 
 /**
- * Reset, after asking: stops the workbench's transfers, deletes the files and partial files its
- * downloads wrote (never a file an upload sent) and empties the list.
+ * Reset, after asking: stops the transfers of the workbench's session ({@link WorkbenchSession}),
+ * deletes the files and partial files its downloads wrote (never a file an upload sent) and empties the list.
  */
 public final class ResetHandler extends AbstractHandler {
 
@@ -19,7 +19,7 @@ public final class ResetHandler extends AbstractHandler {
         boolean confirmed = MessageDialog.open(MessageDialog.CONFIRM, HandlerUtil.getActiveShell(event),
                 Messages.resetTitle, Messages.resetQuestion, 0, Messages.resetButton, Messages.cancelButton) == 0;
         if (confirmed) {
-            TransferCalls.run(Messages.resetJob, TransferService::resetAll);
+            TransferCalls.run(Messages.resetJob, WorkbenchSession::reset);
         }
         return null;
     }

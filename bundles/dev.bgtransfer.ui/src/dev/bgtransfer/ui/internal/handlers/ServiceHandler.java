@@ -8,7 +8,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.ui.internal.TransferCalls;
 
-/** A handler that makes one call on the whole service: Start All, Stop All. */
+/** A handler that makes one call on the workbench's transfers: Start All, Stop All. */
 abstract class ServiceHandler extends AbstractHandler {
     private final String name;
     private final Consumer<TransferService> call;

@@ -1,10 +1,10 @@
 package dev.bgtransfer.ui.internal.handlers;
 
-import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.ui.internal.WorkbenchSession;
 
-/** Starts (or resumes) every transfer that is not queued, running or complete. */
+/** Starts (or resumes) every transfer of the workbench's session that is not queued, running or complete. */
 public final class StartAllHandler extends ServiceHandler {
     public StartAllHandler() {
-        super(Messages.startAllJob, TransferService::startAll);
+        super(Messages.startAllJob, WorkbenchSession::startAll);
     }
 }

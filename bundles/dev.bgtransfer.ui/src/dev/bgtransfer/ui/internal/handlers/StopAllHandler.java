@@ -1,10 +1,10 @@
 package dev.bgtransfer.ui.internal.handlers;
 
-import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.ui.internal.WorkbenchSession;
 
-/** Stops every transfer that is not complete; their partial bytes are deleted. */
+/** Stops every transfer of the workbench's session that is not complete; their partial bytes are deleted. */
 public final class StopAllHandler extends ServiceHandler {
     public StopAllHandler() {
-        super(Messages.stopAllJob, TransferService::stopAll);
+        super(Messages.stopAllJob, WorkbenchSession::stopAll);
     }
 }

@@ -10,6 +10,8 @@ final class Messages extends NLS {
     public static String preferencesFolder;
     public static String preferencesPerHost;
     public static String preferencesContinue;
+    public static String preferencesContinueAfterExit;
+    public static String preferencesContinueAfterExitTooltip;
     public static String preferencesNotify;
     public static String preferencesNotSaved;
     public static String preferencesMinimumSpeed;

@@ -14,5 +14,7 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(UiPreferences.NODE);
         defaults.put(UiPreferences.DOWNLOAD_FOLDER, UiPreferences.defaultDownloadFolder());
         defaults.putBoolean(UiPreferences.NOTIFY_WHEN_FINISHED, true);
+        // an IDE's: closing it ends its network use; the product's plugin_customization.ini says true
+        defaults.putBoolean(UiPreferences.CONTINUE_AFTER_EXIT, false);
     }
 }

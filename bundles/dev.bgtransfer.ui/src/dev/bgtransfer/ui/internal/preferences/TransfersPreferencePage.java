@@ -21,8 +21,8 @@ import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
- * Window &gt; Preferences &gt; Background Transfers. The download folder and the notification are
- * this bundle's preferences; connections per host, the minimum speed and continuing unfinished
+ * Window &gt; Preferences &gt; Background Transfers. The download folder, continuing after the
+ * application exits and the notification are this bundle's preferences; connections per host, the minimum speed and continuing unfinished
  * transfers are the service's, written to its node, where the service picks them up at once; their
  * defaults (Restore Defaults) are the core's, read from the default scope of that node, which the
  * core fills from {@link TransferOptions#DEFAULTS}. Below them, the sign-ins kept in secure storage can
@@ -65,6 +65,11 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
         continueUnfinished = new BooleanFieldEditor(TransferPreferences.CONTINUE_UNFINISHED,
                 Messages.preferencesContinue, getFieldEditorParent());
         addField(continueUnfinished);
+        BooleanFieldEditor continueAfterExit = new BooleanFieldEditor(UiPreferences.CONTINUE_AFTER_EXIT,
+                Messages.preferencesContinueAfterExit, getFieldEditorParent());
+        continueAfterExit.getDescriptionControl(getFieldEditorParent())
+                .setToolTipText(Messages.preferencesContinueAfterExitTooltip);
+        addField(continueAfterExit);
         addField(new BooleanFieldEditor(UiPreferences.NOTIFY_WHEN_FINISHED, Messages.preferencesNotify,
                 getFieldEditorParent()));
     }

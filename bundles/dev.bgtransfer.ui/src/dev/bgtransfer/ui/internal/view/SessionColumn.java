@@ -9,10 +9,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 
-import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.ui.internal.WorkbenchSession;
 
 /**
- * Whose transfer a row is: "Workbench" for the default session, the name of the plug-in whose
+ * Whose transfer a row is: "Workbench" for the default session and the workbench's own
+ * ({@link WorkbenchSession}), the name of the plug-in whose
  * symbolic name is the session's identifier, or the identifier itself.
  */
 final class SessionColumn extends ColumnLabelProvider {
@@ -29,7 +30,7 @@ final class SessionColumn extends ColumnLabelProvider {
     }
 
     static String label(String session) {
-        if (TransferSession.DEFAULT_IDENTIFIER.equals(session)) {
+        if (WorkbenchSession.isWorkbench(session)) {
             return Messages.sessionWorkbench;
         }
         BundleContext context = FrameworkUtil.getBundle(SessionColumn.class).getBundleContext();

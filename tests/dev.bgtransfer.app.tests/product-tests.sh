@@ -492,8 +492,11 @@ else
   echo "skip  a full disk: mounting a tmpfs needs root"
 fi
 
-# --- the workbench under Xvfb: starts, adds the five samples, a screenshot, a clean log
+# --- the workbench under Xvfb: starts, adds the five samples, a screenshot, a clean log; its background
+# sessions go to the daemon of the default state folder, which ./bgtransfer starts for it
 if [[ -n ${DISPLAY:-} ]]; then
+  default_state=$XDG_STATE_HOME/bgtransfer
+  check "no daemon runs for the default state folder before the workbench starts" test -z "$(daemon_pid "$default_state")"
   "$bgtransfer" > "$work/workbench.out" 2>&1 &
   wb=$!; pids+=($wb)
   workspace=$XDG_DATA_HOME/bgtransfer/workspace
@@ -503,7 +506,28 @@ if [[ -n ${DISPLAY:-} ]]; then
   xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$target/workbench.png"
   check "the workbench is running" kill -0 $wb
   check "a screenshot was saved to target/workbench.png" test -s "$target/workbench.png"
+  wb_daemon=$(daemon_pid "$default_state")
+  check "./bgtransfer started the daemon of the default state folder for the workbench" test -n "$wb_daemon"
+  wb_java=$(pgrep -P $wb -f dev.bgtransfer.app.workbench)
+  check "the workbench's JVM is given the daemon's API socket" \
+    grep -qzxF -- "-Ddev.bgtransfer.daemon.socket=$default_state/.service/api" "/proc/$wb_java/cmdline"
+  # the composite service of the workbench connects once the Downloads view lists the transfers: that
+  # it counts here shows that the composite is registered, is the service the view uses, and reached the daemon
+  check "daemon status counts the workbench as a client of the API" wait_for 30 bash -c \
+    "'$bgtransfer' daemon status --state '$default_state' | grep -q '^api:        $default_state/.service/api, 1 clients'"
+  check "the workbench did not fall back to running background sessions itself" \
+    bash -c "! grep -q 'Background sessions run in this application' '$work/workbench.out'"
+  "$bgtransfer" get --quiet --dir "$work/dl-wb" "$(sample 5 1)" > "$work/wb-get.out" 2>&1 &
+  wb_getter=$!
+  wait_for 60 part_above "$work/dl-wb/sample-5-28.6MB.bin.part" 1000000
   kill $wb; wait $wb 2>/dev/null
+  check "the workbench's JVM ended with its launcher" bash -c "! kill -0 '$wb_java' 2>/dev/null"
+  check "the daemon stays once the workbench exited, no longer counting it" bash -c "kill -0 '$wb_daemon' && \
+    '$bgtransfer' daemon status --state '$default_state' | grep -q '^api: .*, 0 clients'"
+  wait "$wb_getter"; code=$?
+  check "the transfer under way in the daemon completes" bash -c "test $code -eq 0 && grep -q '	$(sample 5 3)$' '$work/wb-get.out'"
+  check "then the daemon ends by itself once idle, and says so in its log" wait_for 60 bash -c \
+    "! kill -0 '$wb_daemon' 2>/dev/null && grep -q 'Exiting: 30 seconds without transfers' '$default_state/daemon.log'"
   check "the workbench log has no errors" bash -c "! grep -q '^!ENTRY [^ ]* 4 ' '$workspace/.metadata/.log' 2>/dev/null"
   "$bgtransfer" list --no-daemon --state "$store" > "$work/samples-list.out" 2>&1
   check "the first start added the five samples, not started" test "$(grep -c 'CANCELLED.*/samples/sample-' "$work/samples-list.out")" -eq 5

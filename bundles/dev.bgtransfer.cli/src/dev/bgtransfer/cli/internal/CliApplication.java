@@ -19,6 +19,7 @@ import dev.bgtransfer.cli.internal.remote.DaemonClient;
 import dev.bgtransfer.cli.internal.remote.DaemonConnection;
 import dev.bgtransfer.cli.internal.remote.ServiceSocket;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.remote.internal.server.ApiServer;
 import dev.bgtransfer.samples.SampleServer;
 
 /**
@@ -80,13 +81,16 @@ public final class CliApplication implements IApplication {
                 }
             }
             case Command.Serve serve -> {
+                DaemonApi.requireCoreService(); // the composite would hand background sessions back to this daemon
                 Path socket = ServiceSocket.of(serve.state());
                 StateFolder.claimForDaemon(serve.state(), DAEMON_LOCK_WAIT, () -> DaemonConnection.answers(socket));
                 // bound before the service starts: clients that come meanwhile wait for it, none starts another daemon
                 try (DaemonSocket bound = DaemonSocket.bind(socket); Services services = new Services()) {
                     TransferService service = require(services.get(TransferService.class));
-                    serving = new ServeCommand(serve, bound, service, err);
-                    yield serving.serve();
+                    try (ApiServer api = DaemonApi.serve(service, ServiceSocket.apiOf(serve.state()))) {
+                        serving = new ServeCommand(serve, bound, api, service, err);
+                        yield serving.serve();
+                    }
                 }
             }
             case Command.DaemonControl control -> {

@@ -15,15 +15,17 @@ import dev.bgtransfer.cli.internal.remote.Handshake;
  * @param underWay     its transfers queued or running
  * @param unfinished   the unfinished transfers it holds (under way, paused, failed or stopped)
  * @param otherClients the clients connected besides the one asking
+ * @param api          the socket of the service's API
+ * @param apiClients   the clients of the API connected (workbenches)
  */
 record DaemonStatus(Path state, long pid, String build, Duration uptime, long underWay, long unfinished,
-        int otherClients, Optional<Duration> idleExit) {
+        int otherClients, Path api, int apiClients, Optional<Duration> idleExit) {
 
     void print(PrintStream out) {
         String ending = idleExit.map(idle -> NLS.bind(Messages.statusIdleExit, idle.toSeconds()))
                 .orElse(Messages.statusNoIdleExit);
         out.println(NLS.bind(Messages.daemonStatus, new Object[] { state, pid, build, Handshake.PROTOCOL,
-                words(uptime), underWay, unfinished, otherClients, ending }));
+                words(uptime), underWay, unfinished, otherClients, ending, api, apiClients }));
     }
 
     /** @return {@code duration} as a person says it: "8 s", "3 min 12 s", "2 h 5 min", "3 d 4 h" */

@@ -54,6 +54,7 @@ final class Messages extends NLS {
     public static String endMakeWay;
     public static String endShutdown;
     public static String serveUnusable;
+    public static String serveWithComposite;
     public static String socketPathTooLong;
     public static String notForService;
     public static String inProcessAsked;

@@ -19,11 +19,14 @@ import dev.bgtransfer.cli.internal.remote.Handshake.DaemonHello;
 import dev.bgtransfer.cli.internal.remote.Handshake.MakeWayAnswer;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.remote.internal.server.ApiServer;
 
 /**
  * {@code serve}: the daemon of a state folder. Keeps the folder's transfer service running and takes
  * the commands that clients hand it over its {@link DaemonSocket}, so that they start in a few
- * hundredths of a second instead of starting the framework and the service each time. The launcher
+ * hundredths of a second instead of starting the framework and the service each time; serves the
+ * service's API on its {@link DaemonApi} socket to workbenches, whose clients keep it from its idle
+ * exit as the command line's do. The launcher
  * starts one on demand with an idle exit; one that a person starts runs until stopped, unless told
  * otherwise. What it says about itself goes to stderr, one line each with the time: the launcher's
  * daemons write it to {@code daemon.log} in the state folder.
@@ -31,6 +34,7 @@ import dev.bgtransfer.core.TransferService;
 final class ServeCommand {
     private final Command.Serve serve;
     private final DaemonSocket socket;
+    private final ApiServer api;
     private final TransferService service;
     private final TransferCommands commands;
     private final PrintStream log;
@@ -40,9 +44,10 @@ final class ServeCommand {
     private int clients; // guarded by this
     private boolean ending; // guarded by this
 
-    ServeCommand(Command.Serve serve, DaemonSocket socket, TransferService service, PrintStream log) {
+    ServeCommand(Command.Serve serve, DaemonSocket socket, ApiServer api, TransferService service, PrintStream log) {
         this.serve = serve;
         this.socket = socket;
+        this.api = api;
         this.service = service;
         this.commands = new TransferCommands(service, true);
         this.log = log;
@@ -52,7 +57,7 @@ final class ServeCommand {
     int serve() throws CommandFailure {
         String ending = serve.idleExit().map(idle -> NLS.bind(Messages.idleExitAfter, idle.toSeconds()))
                 .orElse(Messages.noIdleExit);
-        say(NLS.bind(Messages.serving, new Object[] { state(), pid, build, socket.path(), ending }));
+        say(NLS.bind(Messages.serving, new Object[] { state(), pid, build, socket.path(), ending, api.socket() }));
         serve.idleExit().ifPresent(idle -> new IdleWatch(idle, this::busy, this::exitIfIdle).start());
         try {
             while (true) {
@@ -100,7 +105,7 @@ final class ServeCommand {
      */
     synchronized MakeWayAnswer makeWay() {
         int underWay = transfersUnderWay();
-        int otherClients = clients - 1;
+        int otherClients = clients - 1 + api.clientCount();
         if (otherClients > 0 || underWay > 0) {
             return new MakeWayAnswer(false, underWay, otherClients);
         }
@@ -118,11 +123,11 @@ final class ServeCommand {
         List<Transfer> unfinished = service.unfinished();
         long underWay = unfinished.stream().filter(transfer -> transfer.state().isActive()).count();
         return new DaemonStatus(state(), pid, build, Duration.between(started, Instant.now()), underWay,
-                unfinished.size(), clients - 1, serve.idleExit());
+                unfinished.size(), clients - 1, api.socket(), api.clientCount(), serve.idleExit());
     }
 
     private synchronized boolean busy() {
-        return clients > 0 || transfersUnderWay() > 0;
+        return clients > 0 || api.clientCount() > 0 || transfersUnderWay() > 0;
     }
 
     private synchronized boolean exitIfIdle() {

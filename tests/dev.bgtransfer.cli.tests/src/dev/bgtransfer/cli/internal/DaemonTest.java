@@ -27,17 +27,24 @@ import dev.bgtransfer.cli.internal.remote.BuildVersion;
 import dev.bgtransfer.cli.internal.remote.DaemonClient;
 import dev.bgtransfer.cli.internal.remote.DaemonConnection;
 import dev.bgtransfer.cli.internal.remote.ServiceSocket;
+import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.remote.internal.client.RemoteTransfers;
+import dev.bgtransfer.remote.internal.server.ApiServer;
 
 /**
  * The daemon's wire end to end in this process: a {@link ServeCommand} over the real service on a
- * socket in the test's folder, reached by the plain-JDK client as the launcher's clients reach it.
+ * socket in the test's folder, reached by the plain-JDK client as the launcher's clients reach it,
+ * and its API socket reached by a {@link RemoteTransfers} client as a workbench reaches it.
  */
 class DaemonTest extends CommandLineTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private Path state;
     private ServeCommand daemon;
+    private ApiServer api;
     private Thread serving;
 
     @AfterEach
@@ -45,6 +52,7 @@ class DaemonTest extends CommandLineTest {
         if (daemon != null) {
             daemon.stop();
             serving.join(TimeUnit.SECONDS.toMillis(10));
+            api.close();
         }
     }
 
@@ -75,6 +83,8 @@ class DaemonTest extends CommandLineTest {
         assertTrue(status.out().contains("\npid:        " + ProcessHandle.current().pid() + "\n"), status.out());
         assertTrue(status.out().contains("\nbuild:      " + BuildVersion.current() + " (wire protocol 3)\n"));
         assertTrue(status.out().contains("\nclients:    0 besides this one\n"), status.out());
+        assertTrue(status.out().contains("\napi:        " + ServiceSocket.apiOf(state) + ", 0 clients (workbenches)\n"),
+                status.out());
         assertTrue(status.out().contains("\nidle exit:  after 300 seconds without transfers under way and without clients"));
     }
 
@@ -156,11 +166,52 @@ class DaemonTest extends CommandLineTest {
                 .contains("Exiting: 1 seconds without transfers under way and without clients."), log.toString());
     }
 
+    @Test
+    void theApiAnswersAWorkbenchWithTheCommandLinesTransfers() throws Exception {
+        serve(Optional.empty());
+        server.addFile("/a.bin", 5_000, 1);
+        Result get = client(BuildVersion.current(), "get", "--quiet", "--dir", folder.toString(),
+                server.uri("/a.bin").toString());
+        assertEquals(0, get.status(), get.err());
+
+        try (RemoteTransfers workbench = RemoteTransfers.connect(ServiceSocket.apiOf(state), state.toString(),
+                fixture.service())) {
+            List<Transfer> transfers = workbench
+                    .session(CommandLineSession.IDENTIFIER, SessionConfiguration.of(SessionKind.BACKGROUND))
+                    .transfers();
+
+            assertEquals(1, transfers.size(), transfers.toString());
+            assertEquals(server.uri("/a.bin"), transfers.get(0).url());
+            assertEquals(TransferState.COMPLETED, transfers.get(0).state());
+            assertEquals(commandLineTransfers().get(0).id(), transfers.get(0).id(), "the daemon's own id");
+        }
+    }
+
+    @Test
+    void aConnectedWorkbenchKeepsTheDaemonFromItsIdleExitAndStatusCountsIt() throws Exception {
+        serve(Optional.of(Duration.ofSeconds(1)));
+
+        try (RemoteTransfers workbench = RemoteTransfers.connect(ServiceSocket.apiOf(state), state.toString(),
+                fixture.service())) {
+            workbench.unfinished();
+            serving.join(TimeUnit.SECONDS.toMillis(3));
+            assertTrue(serving.isAlive(), "idle for three times its idle exit, but a workbench is connected");
+            Result status = client(BuildVersion.current(), "daemon", "status");
+            assertTrue(status.out().contains("\napi:        " + ServiceSocket.apiOf(state) + ", 1 clients (workbenches)\n"),
+                    status.out());
+        }
+        serving.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertFalse(serving.isAlive(), "the workbench gone, it ended once idle");
+        assertFalse(Files.exists(ServiceSocket.apiOf(state)), "the API socket went with it");
+    }
+
     private void serve(Optional<Duration> idleExit) {
         state = folder.resolve("state");
         try {
             DaemonSocket socket = DaemonSocket.bind(ServiceSocket.of(state));
-            daemon = new ServeCommand(new Command.Serve(state, idleExit), socket, fixture.service(),
+            api = DaemonApi.serve(fixture.service(), ServiceSocket.apiOf(state));
+            daemon = new ServeCommand(new Command.Serve(state, idleExit), socket, api, fixture.service(),
                     new PrintStream(log, true, StandardCharsets.UTF_8));
         } catch (CommandFailure unusable) {
             throw new AssertionError(unusable.getMessage(), unusable);
@@ -170,6 +221,8 @@ class DaemonTest extends CommandLineTest {
                 daemon.serve();
             } catch (CommandFailure broken) {
                 throw new AssertionError(broken.getMessage(), broken);
+            } finally {
+                api.close(); // as the application does once serve returns
             }
         });
     }

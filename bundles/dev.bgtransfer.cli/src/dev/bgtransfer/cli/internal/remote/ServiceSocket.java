@@ -61,6 +61,14 @@ public final class ServiceSocket {
     }
 
     /**
+     * @return the socket on which the daemon of {@code stateFolder} serves the {@code TransferService}
+     *         API itself, to a workbench's background sessions (not this wire)
+     */
+    public static Path apiOf(Path stateFolder) {
+        return folderOf(stateFolder).resolve("api");
+    }
+
+    /**
      * What a client asks the daemon to run.
      *
      * @param terminal    whether the client's stderr is a terminal

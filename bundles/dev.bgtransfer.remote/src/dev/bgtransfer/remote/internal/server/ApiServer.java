@@ -151,7 +151,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** @return the clients connected now */
-    int clientCount() {
+    public int clientCount() {
         return clients.size();
     }
 

@@ -256,9 +256,12 @@ final class TransferEngine implements AutoCloseable {
         sessions.batchOf(record.session()).stopped(record.id());
     }
 
-    /** Asks the server to forget the upload resource of an upload whose Job does not run (that one does it itself). */
+    /**
+     * Asks the server to forget the upload resource of an upload whose Job does not run (that one does
+     * it itself); a completed upload has none any more.
+     */
     private void forgetUpload(TransferRecord record) {
-        if (record.isUpload() && record.upload().resource() != null && record.state() != TransferState.COMPLETED) {
+        if (record.isUpload() && record.upload().resource() != null) {
             UploadCancel.later(transport, record.upload().resource(), sessions.optionsOf(record.session()));
         }
     }

@@ -67,13 +67,14 @@ public final class ResumableUpload {
     private final UploadProgress progress;
     private volatile URI resource;
     private volatile long serverOffset;
-    private boolean started;
+    private boolean attempted;
 
     /**
      * @param method      {@code POST} or {@code PUT}
      * @param url         where the file goes
      * @param resumable   whether to offer the server resumption; without, one plain request
-     * @param source      the file as recorded when the upload started
+     * @param source      the file as recorded when the upload started, checked by the caller just
+     *                    now (each later attempt checks it again)
      * @param resource    the upload resource of an earlier run, or {@code null}
      * @param credentials for the URL's origin, sent only once it asks, or {@code null}
      * @param abort       breaks a blocked connect, write or read from another thread
@@ -93,7 +94,6 @@ public final class ResumableUpload {
         this.options = options;
         this.abort = abort;
         this.progress = progress;
-        this.started = resource != null;
     }
 
     /** @return the upload resource the server named, to resume from; {@code null} when there is none */
@@ -116,10 +116,10 @@ public final class ResumableUpload {
      */
     public UploadResult attempt() throws TransferException {
         checkAborted();
-        if (started) {
+        if (attempted) {
             source.verify(abort::isAborted);
         }
-        started = true;
+        attempted = true;
         if (resource != null) {
             long offset = askOffset();
             if (offset == source.size() + 1) {

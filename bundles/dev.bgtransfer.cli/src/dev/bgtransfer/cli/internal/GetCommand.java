@@ -2,7 +2,6 @@ package dev.bgtransfer.cli.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
@@ -26,20 +25,8 @@ final class GetCommand {
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {
             // a URL given twice is fetched once
-            TransferKey key = TransferKey.of(request);
-            Optional<Long> known = unfinished.find(key);
-            long id;
-            if (get.user().isPresent()) {
-                id = known.orElseGet(() -> session.add(request).id());
-                service.authenticate(id, get.user().get());
-            } else if (known.isPresent()) {
-                id = known.get();
-                service.start(id);
-            } else {
-                id = session.download(request).id();
-            }
-            unfinished.put(key, id);
-            ids.add(id);
+            ids.add(unfinished.start(TransferKey.of(request), get.user(), () -> session.add(request),
+                    () -> session.download(request)));
         }
         return ids;
     }

@@ -1,7 +1,5 @@
 package dev.bgtransfer.cli.internal;
 
-import java.util.Optional;
-
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.UploadRequest;
@@ -26,16 +24,7 @@ final class PutCommand {
     long start(Command.Put put) {
         TransferSession session = CommandLineSession.open(service, put.options());
         UploadRequest request = put.request();
-        Optional<Long> known = new UnfinishedTransfers(service).find(TransferKey.of(request));
-        if (put.user().isPresent()) {
-            long id = known.orElseGet(() -> session.add(request).id());
-            service.authenticate(id, put.user().get());
-            return id;
-        }
-        if (known.isPresent()) {
-            service.start(known.get());
-            return known.get();
-        }
-        return session.upload(request).id();
+        return new UnfinishedTransfers(service).start(TransferKey.of(request), put.user(), () -> session.add(request),
+                () -> session.upload(request));
     }
 }

@@ -1,8 +1,10 @@
 package dev.bgtransfer.cli.internal;
 
+import java.net.PasswordAuthentication;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
@@ -13,21 +15,49 @@ import dev.bgtransfer.core.TransferService;
  * starting again.
  */
 final class UnfinishedTransfers {
+    private final TransferService service;
     private final Map<TransferKey, Long> newest = new HashMap<>();
 
     UnfinishedTransfers(TransferService service) {
+        this.service = service;
         for (Transfer transfer : service.unfinished()) {
             newest.merge(TransferKey.of(transfer), transfer.id(), Math::max);
         }
     }
 
     /** @return the id of the newest unfinished transfer that moves what {@code key} names */
-    Optional<Long> find(TransferKey key) {
+    private Optional<Long> find(TransferKey key) {
         return Optional.ofNullable(newest.get(key));
     }
 
     /** Counts transfer {@code id}, just added, as the one that moves what {@code key} names. */
-    void put(TransferKey key, long id) {
+    private void put(TransferKey key, long id) {
         newest.put(key, id);
+    }
+
+    /**
+     * Starts what {@code key} names: the unfinished transfer the store holds, continued, or else a new
+     * one, which counts as {@code key}'s from now on. With {@code user}, a new one is added without
+     * starting, and either is started by {@link TransferService#authenticate}, so that the
+     * credentials are at hand for its first request.
+     *
+     * @param add   adds the transfer without starting it
+     * @param begin adds the transfer and queues it
+     * @return the id of the transfer started
+     */
+    long start(TransferKey key, Optional<PasswordAuthentication> user, Supplier<Transfer> add, Supplier<Transfer> begin) {
+        Optional<Long> known = find(key);
+        long id;
+        if (user.isPresent()) {
+            id = known.orElseGet(() -> add.get().id());
+            service.authenticate(id, user.get());
+        } else if (known.isPresent()) {
+            id = known.get();
+            service.start(id);
+        } else {
+            id = begin.get().id();
+        }
+        put(key, id);
+        return id;
     }
 }

@@ -78,14 +78,18 @@ final class SessionHandle implements TransferSession {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(NLS.bind(RequestMessages.uploadNotFile, file));
         }
-        try {
-            if (!Files.isReadable(file)) {
-                throw new IOException();
-            }
-            return Files.size(file);
-        } catch (IOException unreadable) {
-            throw new IllegalArgumentException(NLS.bind(RequestMessages.uploadUnreadable, file));
+        if (!Files.isReadable(file)) {
+            throw unreadable(file);
         }
+        try {
+            return Files.size(file);
+        } catch (IOException gone) {
+            throw unreadable(file);
+        }
+    }
+
+    private static IllegalArgumentException unreadable(Path file) {
+        return new IllegalArgumentException(NLS.bind(RequestMessages.uploadUnreadable, file));
     }
 
     @Override

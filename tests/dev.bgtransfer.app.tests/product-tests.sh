@@ -40,6 +40,7 @@ part_above() { test "$(stat -c %s "$1" 2>/dev/null || echo 0)" -gt "$2"; } # FIL
 
 # --- the command line's own product: headless, its config.ini written by Tycho
 cli_product=$repo/releng/dev.bgtransfer.cli.product/target/products/dev.bgtransfer.cli.product/linux/gtk/x86_64
+rm -rf "$cli_product/daemon-aot" # the daemons' ahead-of-time cache: the first daemon started here records it
 cli_config=$cli_product/configuration/config.ini
 workbench_names='^org\.eclipse\.(ui|swt|jface|e4\.ui)([._]|$)' # the workbench's, JFace's and SWT's plug-ins
 cli_plugins() { ls "$cli_product/plugins"; } # file names
@@ -291,6 +292,15 @@ kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null
 check "after the service died, a get finds its socket stale and starts a daemon in its place" bash -c \
   "test $code -eq 0 && grep -q '	700000	$(sample 1 3)' '$work/stale.out' && grep -q 'Serving the transfers of $served' '$served/daemon.log'"
 
+# the daemons' ahead-of-time class cache (JDK 25 and newer): the first daemon a command started (the
+# first get's, in state1) records it as it exits; the daemons started after that start from it
+source "$repo/releng/scripts/java-home.sh"
+if ((java_version >= 25)); then
+  "$bgtransfer" daemon stop --state "$work/state1" > /dev/null 2>&1 # when it has not ended by itself yet
+  check "the first daemon a command started recorded the AOT cache as it exited, in the product's folder" \
+    bash -c "ls '$cli_product'/daemon-aot/*.aot > /dev/null && grep -q 'AOTCache creation is complete' '$work/state1/daemon.log'"
+fi
+
 # --- the daemon of a state folder: started by the first command, detached, shared by every client
 d=$work/state-daemon
 start=$(millis)
@@ -305,6 +315,10 @@ check "the first get exits 0 with its result line" bash -c "test $code -eq 0 && 
 check "it left a daemon running for its state folder" bash -c "test -n '$first_pid' && kill -0 '$first_pid'"
 check "the daemon's log is in the state folder" grep -q "Serving the transfers of $d (pid $first_pid" "$d/daemon.log"
 check "the daemon runs detached, in a session of its own" test "$(ps -o sid= -p "$first_pid" | tr -d ' ')" = "$first_pid"
+if ((java_version >= 25)); then
+  check "it started from that cache, which its JVM took without complaint" bash -c "grep -qzF -- \
+    '-XX:AOTCache=$cli_product/daemon-aot/' '/proc/$first_pid/cmdline' && ! grep -q '\[aot\]' '$d/daemon.log'"
+fi
 check "its socket is in a folder only its user can enter" test "$(stat -c %a "$d/.service")" = 700
 check "the next get is served by the same daemon: exit 0, its line, no second start" bash -c "test $code2 -eq 0 && \
   grep -q '	700000	$(sample 1 3)$' '$work/daemon2.out' && test \$(grep -c 'Serving the transfers' '$d/daemon.log') -eq 1 && \

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.bgtransfer.junit.TransferFixture.sha256;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.PasswordAuthentication;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -129,6 +131,34 @@ class UploadTest extends ServiceTest {
 
         fixture.awaitState(added.id(), TransferState.CANCELLED);
         TransferFixture.awaitTrue("the server heard DELETE", () -> endpoint.deletes() == 1);
+    }
+
+    @Test
+    void aPauseWhileTheFileIsBeingHashedDoesNotWaitForTheHash() throws Exception {
+        // 16 GiB of a sparse file: hashing it takes 10 to 50 s here, far longer than a pause may
+        Path source = folder.resolve("huge-sparse.bin");
+        try (RandomAccessFile file = new RandomAccessFile(source.toFile(), "rw")) {
+            file.setLength(16L * 1024 * MIB);
+        }
+        server.addResumableUpload("/up");
+        Transfer added = session.upload(UploadRequest.of(source, server.uri("/up")));
+        TransferService.JobFamily job = new TransferService.JobFamily(added.id());
+        // its Job running, not only scheduled (cancelling a Job that has not run is no test): it hashes first
+        TransferFixture.awaitTrue("the upload's Job runs", () -> Arrays.stream(Job.getJobManager().find(job))
+                .anyMatch(running -> running.getState() == Job.RUNNING));
+        Thread.sleep(200);
+
+        long asked = System.nanoTime();
+        pause(added);
+        // the Job, not only the state: a Job that went on hashing would still be found
+        while (Job.getJobManager().find(job).length > 0 && System.nanoTime() - asked < 5_000_000_000L) {
+            Thread.sleep(10);
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - asked);
+
+        assertEquals(0, Job.getJobManager().find(job).length, "the Job ended, its hashing cut short");
+        assertTrue(waited.compareTo(Duration.ofSeconds(3)) < 0, "the pause and the end of the Job took " + waited);
+        assertEquals(List.of(), methods("/up"), "paused while hashing: nothing was sent");
     }
 
     @Test

@@ -26,6 +26,12 @@ import java.util.concurrent.CompletableFuture;
  * that file was last written before the machine itself started (a power cut or a system crash came
  * between) does it continue from its last checkpoint instead, taken every 2 s or 8 MiB with the
  * bytes forced to disk. A file that changed on the server meanwhile restarts from zero.
+ * <p>
+ * A transfer is stored before it is added. When the store refuses to write (its disk is full), the
+ * methods that add a transfer ({@code add}, {@code download}, {@code upload}, here and in sessions)
+ * throw an {@link java.io.UncheckedIOException} whose message says why in a sentence, and nothing is
+ * added. Transfers already added go on meanwhile, with their events; their changes are written once
+ * the store takes them again, and until then this service answers with their latest state.
  *
  * @noimplement This interface is not intended to be implemented by clients.
  */

@@ -1,8 +1,9 @@
 package dev.bgtransfer.cli.internal;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,6 +139,10 @@ public final class CliApplication implements IApplication {
             return failure.status();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (UncheckedIOException storeRefused) {
+            // the service could not store a transfer (a full disk): its sentence says what to do
+            err.println(NLS.bind(Messages.storeRefused, storeRefused.getCause().getMessage()));
             return FAILED;
         } catch (RuntimeException bug) {
             ILog.of(CliApplication.class).error(bug.toString(), bug);

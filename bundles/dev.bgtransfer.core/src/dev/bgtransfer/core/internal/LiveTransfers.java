@@ -17,7 +17,6 @@ import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.internal.download.CrashedWrites;
 import dev.bgtransfer.core.spi.TransferRecord;
-import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * The transfers as the engine knows them: the unfinished ones in memory, with the bytes moved since
@@ -26,14 +25,14 @@ import dev.bgtransfer.core.spi.TransferStore;
  * engine's lock.
  */
 final class LiveTransfers {
-    private final TransferStore store;
+    private final SessionStores store;
     private final EventDispatcher events;
     /** Every transfer that is not completed, by id. */
     private final Map<Long, TransferRecord> records = new LinkedHashMap<>();
     /** Running transfers that wait to retry: their last failure and when they try again. */
     private final Map<Long, Retry> waitingToRetry = new HashMap<>();
 
-    LiveTransfers(TransferStore store, EventDispatcher events) {
+    LiveTransfers(SessionStores store, EventDispatcher events) {
         this.store = store;
         this.events = events;
     }
@@ -71,7 +70,7 @@ final class LiveTransfers {
             // stored once, already queued: one write per download here, not two
             record = record.withState(TransferState.QUEUED, null, now);
         }
-        store.save(record);
+        store.saveNew(record);
         hold(record);
         // Added carries the state the first StateChanged leaves: QUEUED for a started one, no change from CANCELLED
         events.post(new TransferEvent.Added(record.toTransfer()));

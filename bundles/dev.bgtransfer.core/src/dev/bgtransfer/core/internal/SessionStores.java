@@ -16,17 +16,20 @@ import dev.bgtransfer.core.spi.TransferStore;
 /**
  * The store the engine writes to: the transfers of ephemeral sessions in memory only, every other
  * one in the service's store. Ids come from the service's store for both, so that no id is ever
- * used twice.
+ * used twice. A change the service's store refuses (a full disk) waits in {@link PendingWrites}
+ * and is read from there until the store takes it; only a new transfer is refused with it.
  */
 final class SessionStores implements TransferStore {
     private final TransferStore stored;
     private final InMemoryTransferStore memory = new InMemoryTransferStore();
     private final Predicate<String> ephemeral;
+    private final PendingWrites pending;
 
     /** @param ephemeral whether a session (by identifier) keeps its transfers in memory only */
     SessionStores(TransferStore stored, Predicate<String> ephemeral) {
         this.stored = stored;
         this.ephemeral = ephemeral;
+        this.pending = new PendingWrites(stored);
     }
 
     @Override
@@ -34,9 +37,32 @@ final class SessionStores implements TransferStore {
         return stored.nextId();
     }
 
+    /** Saves a change of a known transfer; one the service's store refuses waits to be written. */
     @Override
     public void save(TransferRecord record) {
-        (ephemeral.test(record.session()) ? memory : stored).save(record);
+        if (ephemeral.test(record.session())) {
+            memory.save(record);
+        } else {
+            pending.save(record);
+        }
+    }
+
+    /**
+     * Saves a transfer being added.
+     *
+     * @throws java.io.UncheckedIOException when the service's store refuses it, with the reason
+     */
+    void saveNew(TransferRecord record) {
+        if (ephemeral.test(record.session())) {
+            memory.save(record);
+        } else {
+            pending.saveNew(record);
+        }
+    }
+
+    /** Writes what waits for the service's store, a last time, as the service ends. */
+    void flushAtEnd() {
+        pending.flushAtEnd();
     }
 
     @Override
@@ -44,42 +70,48 @@ final class SessionStores implements TransferStore {
         if (memory.load(id).isPresent()) {
             memory.delete(id);
         } else {
+            pending.forget(id);
             stored.delete(id);
         }
     }
 
     @Override
     public List<TransferRecord> loadAll() {
-        return merged(memory.loadAll(), stored.loadAll()).toList();
+        return merged(memory.loadAll(), pending.over(stored.loadAll())).toList();
     }
 
     /** Forgets every transfer, of every kind of session. */
     @Override
     public void clear() {
         memory.clear();
+        pending.forgetAll();
         stored.clear();
     }
 
     @Override
     public Optional<TransferRecord> load(long id) {
         Optional<TransferRecord> inMemory = memory.load(id);
-        return inMemory.isPresent() ? inMemory : stored.load(id);
+        if (inMemory.isPresent()) {
+            return inMemory;
+        }
+        Optional<TransferRecord> waiting = pending.get(id);
+        return waiting.isPresent() ? waiting : stored.load(id);
     }
 
     /** @return what the service's store holds unfinished: memory holds nothing from before a start */
     @Override
     public List<TransferRecord> loadUnfinished() {
-        return stored.loadUnfinished();
+        return pending.over(stored.loadUnfinished());
     }
 
     @Override
     public List<TransferRecord> loadPage(long fromId, int max) {
-        return merged(memory.loadPage(fromId, max), stored.loadPage(fromId, max)).limit(max).toList();
+        return merged(memory.loadPage(fromId, max), pending.over(stored.loadPage(fromId, max))).limit(max).toList();
     }
 
     @Override
     public List<TransferRecord> loadSession(String session) {
-        return merged(memory.loadSession(session), stored.loadSession(session)).toList();
+        return merged(memory.loadSession(session), pending.over(stored.loadSession(session))).toList();
     }
 
     @Override

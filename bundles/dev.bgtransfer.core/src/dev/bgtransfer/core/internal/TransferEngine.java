@@ -37,7 +37,7 @@ import dev.bgtransfer.core.spi.TransferStore;
  * with the history.
  */
 final class TransferEngine implements AutoCloseable {
-    private final TransferStore store;
+    private final SessionStores store;
     private final HttpTransport transport;
     private final DataTasks data;
     private final EventDispatcher events;
@@ -352,6 +352,7 @@ final class TransferEngine implements AutoCloseable {
             // nothing of an ephemeral session outlives the process
             live.held().stream().filter(record -> sessions.isEphemeral(record.session()))
                     .forEach(record -> QuietFiles.delete(record.partFile()));
+            store.flushAtEnd();
         }
         data.close();
         transport.close();

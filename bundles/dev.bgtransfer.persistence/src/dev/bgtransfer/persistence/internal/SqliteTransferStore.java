@@ -17,6 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
+import org.eclipse.osgi.util.NLS;
+import org.sqlite.SQLiteErrorCode;
+
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
@@ -253,6 +256,14 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
         }
     }
 
+    private static void closeQuietly(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException alreadyBroken) {
+            // it is dropped either way
+        }
+    }
+
     private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
@@ -278,8 +289,18 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
         }
     }
 
+    /**
+     * @return the failure of {@code action}, as a sentence. The cached statements are dropped: one
+     *         whose execution failed (a full disk) stays unusable in sqlite-jdbc ("statement is not
+     *         executing"), and the store must work again once there is room.
+     */
     private UncheckedIOException failure(String action, SQLException failed) {
-        return new UncheckedIOException(new IOException(
-                "Could not " + action + " in " + databaseFile + ": " + failed.getMessage(), failed));
+        statements.values().forEach(SqliteTransferStore::closeQuietly);
+        statements.clear();
+        // the primary result code is the low byte of the extended one sqlite-jdbc reports
+        String message = (failed.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code
+                ? NLS.bind(Messages.diskFull, action, databaseFile.getParent())
+                : NLS.bind(Messages.failed, new Object[] { action, databaseFile, failed.getMessage() });
+        return new UncheckedIOException(new IOException(message, failed));
     }
 }

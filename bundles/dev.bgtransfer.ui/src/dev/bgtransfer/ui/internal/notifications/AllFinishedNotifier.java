@@ -24,10 +24,10 @@ import dev.bgtransfer.ui.internal.WorkbenchSession;
  */
 @Component(service = TransferListener.class)
 public final class AllFinishedNotifier implements TransferListener {
-    private UnderWayRecord record;
+    private final UnderWayRecord record;
 
     @Activate
-    void activate() {
+    public AllFinishedNotifier() {
         record = new UnderWayRecord(InstanceScope.INSTANCE.getNode(UiPreferences.NODE));
         Set<Long> atStart = record.ids();
         if (!atStart.isEmpty()) {

@@ -546,6 +546,63 @@ if [[ -n ${DISPLAY:-} ]]; then
   "$bgtransfer" list --no-daemon --state "$store" > "$work/samples-list.out" 2>&1
   check "the first start added the five samples, not started" test "$(grep -c 'CANCELLED.*/samples/sample-' "$work/samples-list.out")" -eq 5
   check "no daemon was started in the workbench's store folder" test ! -e "$store/.service"
+
+  # --- what finished while no workbench ran (issue 15): a person adds a download of a throttled sample
+  # (a server of this test's, not the workbench's own, which ends with it) through the view's Add dialog,
+  # closes the workbench with File > Exit, the daemon completes the file, and the next start shows the
+  # row Ready and the notification of what finished meanwhile. xdotool plays the person; with no window
+  # manager the window sits at 0,0 and keyboard focus follows the pointer.
+  if command -v xdotool > /dev/null; then
+    "$bgtransfer" samples --rate 240000 > "$work/slow-samples.txt" 2> "$work/slow-samples.err" &
+    pids+=($!)
+    wait_for 60 test -s "$work/slow-samples.txt"
+    away_url=$(sed -n 2p "$work/slow-samples.txt" | cut -f1) away_sha=$(sed -n 2p "$work/slow-samples.txt" | cut -f3)
+    away_file=$HOME/Downloads/${away_url##*/}
+    export BGTRANSFER_VM_ARGS="-Duser.home=$HOME" # the person's home: downloads go to $HOME/Downloads
+    start_workbench() { # LOG: starts ./bgtransfer, sets wb and wb_java, waits until its view reached the daemon
+      "$bgtransfer" > "$1" 2>&1 &
+      wb=$!; pids+=($wb)
+      wait_for 90 bash -c "'$bgtransfer' daemon status --state '$default_state' 2>/dev/null | grep -q '^api: .*, 1 clients'"
+      wb_java=$(pgrep -P $wb -f dev.bgtransfer.app.workbench)
+      sleep 2 # let the window paint
+    }
+    # the visible windows of the workbench's JVM other than its main window (untitled: the notification)
+    untitled_windows() { xdotool search --onlyvisible --pid "$wb_java" 2>/dev/null | while read -r w; do
+      [[ -z $(xdotool getwindowname "$w" 2>/dev/null) ]] && echo "$w"; done; }
+    a_popup() { test -n "$(untitled_windows)"; }
+    in_session() { "$bgtransfer" list 2>/dev/null | grep -qP "^\\d+\\tdownload\\t$1\\t.*\\t\\Q$away_url\\E\\t.*\\tdev\\.bgtransfer\\.workbench$"; } # STATE
+
+    start_workbench "$work/workbench-away1.out"
+    xdotool mousemove 60 40 click 1 # the Downloads view's tab: the view is active
+    sleep 0.5; xdotool key ctrl+F10; sleep 0.5; xdotool key Down; sleep 0.2; xdotool key Return # its menu: Add Download...
+    wait_for 20 bash -c "xdotool search --onlyvisible --name '^Add Download\$' > /dev/null"
+    xdotool mousemove 400 250; sleep 0.3 # over the dialog
+    xdotool type --delay 5 "$away_url"; xdotool key Return
+    check "a download added through the view's Add dialog runs in the daemon, in session dev.bgtransfer.workbench" \
+      wait_for 20 in_session RUNNING
+    xdotool mousemove 400 300; sleep 0.3; xdotool key alt+f; sleep 0.5; xdotool key x # File > Exit
+    wait_for 30 bash -c "! kill -0 $wb 2>/dev/null"; wait $wb; code=$?
+    check "File > Exit closes the workbench (exit 0)" test "$code" -eq 0
+    check "the download is still under way in the daemon with no workbench running" in_session RUNNING
+    check "the daemon completes it while no workbench runs" wait_for 60 in_session COMPLETED
+    check "the bytes on disk are the sample's (SHA-256)" \
+      test "$(sha256sum "$away_file" 2>/dev/null | cut -d' ' -f1)" = "$away_sha"
+
+    start_workbench "$work/workbench-away2.out"
+    check "at the next start a notification opens" wait_for 30 a_popup
+    sleep 1 # let it paint
+    xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$target/workbench-while-away.png"
+    check "a screenshot was saved to target/workbench-while-away.png" test -s "$target/workbench-while-away.png"
+    check "the daemon lists the download COMPLETED in session dev.bgtransfer.workbench" in_session COMPLETED
+    check "the workbench recorded nothing under way any more" \
+      grep -qx 'underWay=' "$workspace/.metadata/.plugins/org.eclipse.core.runtime/.settings/dev.bgtransfer.ui.prefs"
+    xdotool mousemove 400 300; sleep 0.3; xdotool key alt+f; sleep 0.5; xdotool key x
+    wait_for 30 bash -c "! kill -0 $wb 2>/dev/null"; wait $wb
+    check "the workbench log still has no errors" bash -c "! grep -q '^!ENTRY [^ ]* 4 ' '$workspace/.metadata/.log' 2>/dev/null"
+    unset BGTRANSFER_VM_ARGS
+  else
+    echo "skip  what finished while no workbench ran: no xdotool"
+  fi
 else
   echo "skip  the workbench tests: no DISPLAY (run under xvfb-run)"
 fi

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +27,7 @@ class NotificationTest extends WorkbenchTest {
 
     @AfterEach
     void closePopups() {
-        for (Shell shell : Ui.display().getShells()) {
-            if (popupText(shell).isPresent()) {
-                shell.close();
-            }
-        }
-        Ui.spin(50);
+        Popups.closeAll();
     }
 
     @Test
@@ -49,8 +40,8 @@ class NotificationTest extends WorkbenchTest {
         fixture.service().download(TransferRequest.of(server.uri("/files/gone.bin"), folder));
 
         fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
-        Shell popup = awaitPopup();
-        String text = popupText(popup).orElseThrow();
+        Shell popup = Popups.await();
+        String text = Popups.text(popup).orElseThrow();
         assertTrue(text.contains("Downloads finished"), text);
         assertTrue(text.contains("1 download completed, 1 failed."), text);
         assertTrue(text.contains("Completed: fine.bin"), "it says what finished: " + text);
@@ -70,27 +61,13 @@ class NotificationTest extends WorkbenchTest {
 
             fixture.awaitEvent(TransferEvent.AllFinished.class,
                     event -> event.session().equals(WorkbenchSession.IDENTIFIER));
-            String text = popupText(awaitPopup()).orElseThrow();
+            String text = Popups.text(Popups.await()).orElseThrow();
             assertTrue(text.contains("Completed: background.bin"), text);
         } finally {
             preferences.remove(UiPreferences.CONTINUE_AFTER_EXIT);
             fixture.service().session(WorkbenchSession.IDENTIFIER, SessionConfiguration.of(SessionKind.BACKGROUND))
                     .invalidate();
         }
-    }
-
-    private static Shell awaitPopup() {
-        Shell[] popup = new Shell[1];
-        Ui.waitUntil("a notification", () -> {
-            for (Shell shell : Ui.display().getShells()) {
-                if (popupText(shell).isPresent()) {
-                    popup[0] = shell;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return popup[0];
     }
 
     @Test
@@ -106,8 +83,7 @@ class NotificationTest extends WorkbenchTest {
         fixture.awaitState(slow.id(), TransferState.PAUSED);
         Ui.spin(1500);
 
-        assertEquals(List.of(), java.util.Arrays.stream(Ui.display().getShells()).map(NotificationTest::popupText)
-                .flatMap(Optional::stream).toList(), "a pause is not the end of the downloads");
+        assertEquals(List.of(), Popups.shown(), "a pause is not the end of the downloads");
     }
 
     @Test
@@ -116,20 +92,6 @@ class NotificationTest extends WorkbenchTest {
         download(server.addFile("/files/quiet.bin", 50_000, 91));
         fixture.awaitEvent(TransferEvent.AllFinished.class, event -> true);
         Ui.spin(1500);
-        assertEquals(List.of(), java.util.Arrays.stream(Ui.display().getShells()).map(NotificationTest::popupText)
-                .flatMap(Optional::stream).toList());
-    }
-
-    /** @return the texts of a visible shell that reads like our notification */
-    private static Optional<String> popupText(Shell shell) {
-        if (shell.isDisposed() || !shell.isVisible()) {
-            return Optional.empty();
-        }
-        StringBuilder texts = new StringBuilder();
-        for (Control control : Ui.find(shell, Control.class, c -> c instanceof Label || c instanceof Text)) {
-            texts.append(control instanceof Label label ? label.getText() : ((Text) control).getText()).append(" | ");
-        }
-        String all = texts.toString();
-        return all.contains("Downloads finished") ? Optional.of(all) : Optional.empty();
+        assertEquals(List.of(), Popups.shown());
     }
 }

@@ -14,7 +14,10 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferKind;
 
-/** The popup that says all transfers have finished: how many completed and failed, and which. */
+/**
+ * The popup that says all transfers have finished: how many completed and failed, and which; for a
+ * batch that finished while the workbench was away, first that it did.
+ */
 final class FinishedNotification {
     private static final int MAX_TITLES = 5;
 
@@ -72,11 +75,16 @@ final class FinishedNotification {
         }
     }
 
+    /** @return the popup's text for a batch that finished while the workbench was away */
+    static String textWhileAway(TransferEvent.AllFinished finished) {
+        return Messages.notifyWhileAway + '\n' + text(finished);
+    }
+
     /** Shows the popup; on the UI thread. */
-    static void show(Display display, TransferEvent.AllFinished finished) {
+    static void show(Display display, TransferEvent.AllFinished finished, boolean whileAway) {
         NotificationPopup.forDisplay(display)
                 .title(title(finished), true)
-                .text(text(finished))
+                .text(whileAway ? textWhileAway(finished) : text(finished))
                 .open();
     }
 }

@@ -21,6 +21,9 @@ final class Messages extends NLS {
     public static String notifyCompletedNames;
     public static String notifyFailedNames;
     public static String notifyMore;
+    public static String notifyWhileAway;
+    public static String checkWhileAwayJob;
+    public static String saveUnderWayJob;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -58,6 +58,12 @@ class FinishedNotificationTest {
         assertEquals("Downloads finished", FinishedNotification.title(finished(List.of(completed("a.iso")), List.of())));
     }
 
+    @Test
+    void whatFinishedWhileAwaySaysSoFirst() {
+        assertEquals("While the application was closed:\n1 download completed, 1 failed.\nCompleted: a.iso\nFailed: x.bin",
+                FinishedNotification.textWhileAway(finished(List.of(completed("a.iso")), List.of(failed("x.bin")))));
+    }
+
     private static TransferEvent.AllFinished finished(List<Transfer> completed, List<Transfer> failed) {
         return new TransferEvent.AllFinished(TransferSession.DEFAULT_IDENTIFIER, completed, failed);
     }

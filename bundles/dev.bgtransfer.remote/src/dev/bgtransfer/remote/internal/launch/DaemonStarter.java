@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,8 +28,8 @@ import org.osgi.framework.BundleContext;
  * --idle-exit SECONDS} in this JVM's {@code java}, detached (a session of its own with
  * {@code setsid} where there is one, stdin from {@code /dev/null}), its output appended to
  * {@code STATE/daemon.log} (moved to {@code daemon.log.1} once past 1 MiB), its working folder the
- * state folder; then waits for its API socket. A daemon that loses the race for the state folder's
- * lock to another one ends; the other one's socket appears, and that is as good.
+ * state folder; then waits until its API socket answers. A daemon that loses the race for the state
+ * folder's lock to another one ends; the other one answers, and that is as good.
  */
 public final class DaemonStarter {
     /** Seconds the daemon waits idle before it exits: {@code BGTRANSFER_IDLE_EXIT}, as for the launcher, else 300. */
@@ -131,7 +133,7 @@ public final class DaemonStarter {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         long endedAt = 0;
         try {
-            while (!isSocket(socket)) {
+            while (!answers(socket)) {
                 if (endedAt == 0 && !daemon.isAlive()) {
                     endedAt = System.nanoTime();
                 }
@@ -149,10 +151,16 @@ public final class DaemonStarter {
         }
     }
 
-    private static boolean isSocket(Path path) {
+    /** @return whether a daemon answers on {@code path} (a socket a killed daemon left does not) */
+    private static boolean answers(Path path) {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
-        } catch (IOException absent) {
+            if (!Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                return false;
+            }
+            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                return true;
+            }
+        } catch (IOException absentOrStale) {
             return false;
         }
     }

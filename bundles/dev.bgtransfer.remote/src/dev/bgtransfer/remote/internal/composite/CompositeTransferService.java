@@ -1,12 +1,14 @@
 package dev.bgtransfer.remote.internal.composite;
 
 import java.net.PasswordAuthentication;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,8 +61,11 @@ import dev.bgtransfer.remote.internal.launch.DefaultState;
  * <b>Without the daemon.</b> The daemon is reached when first needed (a background session, a
  * listing, an id of its range). When the socket is the API socket of a state folder (the default
  * state folder's when the property is {@value DefaultState#DEFAULT_SOCKET}), this process starts the
- * daemon from its own bundles ({@link DaemonStarter}) when none answers: then, and whenever a call or
- * a listing finds the daemon gone, in which case the call is tried once more. When it cannot be
+ * daemon from its own bundles ({@link DaemonStarter}) when a call that needs it finds none answering
+ * (asking for a background session, a call on an id of its range), and the call that found it gone
+ * is tried once more. A listing starts it only where a daemon ran before (this process was
+ * connected, or the state folder holds a store): opening a view in a fresh installation starts no
+ * process; where none may be started, a listing connects to a daemon that runs. When it cannot be
  * reached the first time, the log says so once and background sessions run in this process, as
  * default ones do, for the rest of this service's life; calls on an id of the daemon's range then
  * fail with the sentence that says why. Later, while the daemon is away (and cannot be started, or
@@ -80,6 +85,9 @@ public final class CompositeTransferService implements TransferService, AutoClos
     /** Above the core's service, which has none (0). */
     static final int RANKING = 100;
 
+    /** The daemon's store in its state folder. */
+    private static final String STORE = "transfers.db";
+
     private static final String CORE = "(component.name=dev.bgtransfer.core.internal.TransferServiceComponent)";
 
     private final TransferService local;
@@ -91,15 +99,17 @@ public final class CompositeTransferService implements TransferService, AutoClos
      * @param daemon connects to the daemon, throwing an {@link IllegalStateException} with a
      *               sentence when it cannot
      * @param start  starts the daemon (see {@link DaemonLink}); empty when this process may not
+     * @param inUse    whether a daemon ran before for its state folder (a listing may start one then)
      */
-    CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon, Optional<Runnable> start) {
+    CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon, Optional<Runnable> start,
+            BooleanSupplier inUse) {
         this.local = local;
-        this.daemon = new DaemonLink(daemon, relay::attach, start);
+        this.daemon = new DaemonLink(daemon, relay::attach, start, inUse);
     }
 
     /** A composite that never starts the daemon. */
     CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon) {
-        this(local, daemon, Optional.empty());
+        this(local, daemon, Optional.empty(), () -> false);
     }
 
     /**
@@ -110,7 +120,8 @@ public final class CompositeTransferService implements TransferService, AutoClos
      */
     @Activate
     public CompositeTransferService(@Reference(name = "core", target = CORE) TransferService local, BundleContext context) {
-        this(local, connecting(socket(context.getProperty(SOCKET)), local), starting(context));
+        this(local, connecting(socket(context.getProperty(SOCKET)), local), starting(context),
+                inUse(socket(context.getProperty(SOCKET))));
     }
 
     /** @return the socket the property's value names */
@@ -123,6 +134,12 @@ public final class CompositeTransferService implements TransferService, AutoClos
         DaemonStarter starter = new DaemonStarter(context);
         return DefaultState.ofApiSocket(socket(context.getProperty(SOCKET)))
                 .map(state -> () -> starter.start(state));
+    }
+
+    /** @return whether a daemon ran for the state folder of {@code socket} before: it holds a store */
+    static BooleanSupplier inUse(Path socket) {
+        Optional<Path> state = DefaultState.ofApiSocket(socket);
+        return () -> state.map(folder -> Files.exists(folder.resolve(STORE))).orElse(false);
     }
 
     private static Supplier<RemoteTransfers> connecting(Path socket, TransferService local) {

@@ -3,6 +3,7 @@ package dev.bgtransfer.remote.internal.composite;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,9 +19,11 @@ import dev.bgtransfer.remote.internal.client.RemoteTransfers;
  * once connected, the client connects again by itself after the service went away.
  * <p>
  * Given a way to start the daemon, a connection that finds none answering starts one (the first
- * connection, a call that finds the daemon gone, a listing), and a call that failed because the
- * daemon went away is tried once more with the new one. A start that failed is not tried again for
- * a minute, so that calls meanwhile do not wait for it again and again.
+ * connection, a call that finds the daemon gone), and a call that failed because the daemon went
+ * away is tried once more with the new one. A listing starts one only where a daemon ran before:
+ * once this process was connected, or when the state folder holds a store ({@code inUse}); elsewhere
+ * it connects to a daemon that runs and otherwise gives nothing, deciding nothing. A start that
+ * failed is not tried again for a minute, so that calls meanwhile do not wait for it again and again.
  */
 final class DaemonLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DaemonLink.class.getName());
@@ -29,6 +32,7 @@ final class DaemonLink implements AutoCloseable {
     private final Supplier<RemoteTransfers> connect;
     private final Consumer<RemoteTransfers> whenConnected;
     private final Optional<Runnable> start;
+    private final BooleanSupplier inUse;
     private Optional<RemoteTransfers> remote; // guarded by this; null until tried
     private String unreachable; // guarded by this: why it could not be reached
     private String startFailure; // guarded by this: why the last start failed
@@ -42,21 +46,21 @@ final class DaemonLink implements AutoCloseable {
      * @param start         starts the daemon and waits until it serves, throwing an
      *                      {@link IllegalStateException} with a sentence when it cannot; empty when
      *                      this process may not start it
+     * @param inUse         whether a daemon ran before for the state folder, so that a listing may start one
      */
-    DaemonLink(Supplier<RemoteTransfers> connect, Consumer<RemoteTransfers> whenConnected, Optional<Runnable> start) {
+    DaemonLink(Supplier<RemoteTransfers> connect, Consumer<RemoteTransfers> whenConnected, Optional<Runnable> start,
+            BooleanSupplier inUse) {
         this.connect = connect;
         this.whenConnected = whenConnected;
         this.start = start;
+        this.inUse = inUse;
     }
 
     /** @return the client of the service, connecting (starting the daemon if allowed) on the first call; empty when that failed */
     synchronized Optional<RemoteTransfers> connected() {
         if (remote == null) {
             try {
-                RemoteTransfers client = connectStarting();
-                client.addDisconnectListener(sentence -> LOG.log(Level.WARNING, sentence));
-                remote = Optional.of(client);
-                whenConnected.accept(client);
+                attach(connectStarting());
             } catch (IllegalStateException notReached) {
                 unreachable = notReached.getMessage();
                 LOG.log(Level.WARNING, NLS.bind(Messages.unreachable, unreachable));
@@ -64,6 +68,27 @@ final class DaemonLink implements AutoCloseable {
             }
         }
         return remote;
+    }
+
+    private void attach(RemoteTransfers client) {
+        client.addDisconnectListener(sentence -> LOG.log(Level.WARNING, sentence));
+        remote = Optional.of(client);
+        whenConnected.accept(client);
+    }
+
+    /** @return the client when this process has one, or a daemon runs, or one may be started for a listing */
+    private synchronized Optional<RemoteTransfers> forListing() {
+        if (remote != null || start.isPresent() && inUse.getAsBoolean()) {
+            return connected();
+        }
+        try {
+            attach(connect.get());
+            return remote;
+        } catch (IncompatibleServiceException other) {
+            return connected(); // said once, as for any first connection
+        } catch (IllegalStateException noneRuns) {
+            return Optional.empty(); // nothing to list; the first call that needs the daemon decides
+        }
     }
 
     private RemoteTransfers connectStarting() {
@@ -120,9 +145,9 @@ final class DaemonLink implements AutoCloseable {
      *         answers again
      */
     <T> Optional<T> listing(Function<RemoteTransfers, T> listing) {
-        Optional<RemoteTransfers> client = connected();
+        Optional<RemoteTransfers> client = forListing();
         if (client.isEmpty()) {
-            return Optional.empty(); // said once when it was first needed
+            return Optional.empty(); // said once when it was first needed, or none ran
         }
         try {
             if (!client.get().isConnected()) {

@@ -1,5 +1,6 @@
 package dev.bgtransfer.remote.internal.composite;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,9 +14,13 @@ public final class CompositeTransferServiceAccess {
     private CompositeTransferServiceAccess() {
     }
 
-    /** @return a composite of {@code local} and the daemon {@code connect} reaches, which {@code start} starts */
-    public static TransferService composite(TransferService local, Supplier<RemoteTransfers> connect, Runnable start) {
-        return new CompositeTransferService(local, connect, Optional.of(start));
+    /**
+     * @return a composite of {@code local} and the daemon {@code connect} reaches on {@code socket},
+     *         which {@code start} starts
+     */
+    public static TransferService composite(TransferService local, Path socket, Supplier<RemoteTransfers> connect,
+            Runnable start) {
+        return new CompositeTransferService(local, connect, Optional.of(start), CompositeTransferService.inUse(socket));
     }
 
     /** Binds {@code listener} as SCR binds the composite's whiteboard listeners. */

@@ -99,7 +99,7 @@ class DaemonStarterTest extends ServiceTest {
         TestFile file = server.addFile("/files/killed.bin", 3_000_000, 811).throttle(400_000);
         Path socket = DefaultState.apiSocket(state);
         DaemonStarter starter = new DaemonStarter(context);
-        TransferService composite = CompositeTransferServiceAccess.composite(fixture.service(),
+        TransferService composite = CompositeTransferServiceAccess.composite(fixture.service(), socket,
                 () -> RemoteTransfers.connect(socket, state.toString(), fixture.service()), () -> starter.start(state));
         HeardEvents heard = new HeardEvents();
         CompositeTransferServiceAccess.addListener(composite, heard, Map.of());
@@ -117,6 +117,23 @@ class DaemonStarterTest extends ServiceTest {
             assertNotEquals(first, second, "a new daemon");
             assertEquals(file.sha256(), sha256(completed.file().orElseThrow()), "the file's bytes");
             heard.awaitCompleted(added.id()); // the listener subscribed again on the new daemon
+        } finally {
+            ((AutoCloseable) composite).close();
+        }
+    }
+
+    @Test
+    void aListingStartsNoDaemonForAFreshStateFolderButABackgroundSessionDoes() throws Exception {
+        Path socket = DefaultState.apiSocket(state);
+        DaemonStarter starter = new DaemonStarter(context);
+        TransferService composite = CompositeTransferServiceAccess.composite(fixture.service(), socket,
+                () -> RemoteTransfers.connect(socket, state.toString(), fixture.service()), () -> starter.start(state));
+        try {
+            assertEquals(fixture.service().transfers(), composite.transfers(), "this process's transfers");
+            assertEquals(0, daemons().count(), "no daemon for a listing in a fresh state folder");
+
+            composite.session("test.daemon.fresh", SessionConfiguration.of(SessionKind.BACKGROUND)).transfers();
+            assertEquals(1, daemons().count(), "a background session's daemon");
         } finally {
             ((AutoCloseable) composite).close();
         }

@@ -92,8 +92,13 @@ final class DaemonLink implements AutoCloseable {
     }
 
     private RemoteTransfers connectStarting() {
+        return startingIfNone(connect);
+    }
+
+    /** @return what {@code attempt} gives, tried once more after starting the daemon when none answered and this process may */
+    private <T> T startingIfNone(Supplier<T> attempt) {
         try {
-            return connect.get();
+            return attempt.get();
         } catch (IncompatibleServiceException other) {
             throw other;
         } catch (IllegalStateException notRunning) {
@@ -101,7 +106,7 @@ final class DaemonLink implements AutoCloseable {
                 throw notRunning;
             }
             startDaemon();
-            return connect.get();
+            return attempt.get();
         }
     }
 
@@ -167,18 +172,10 @@ final class DaemonLink implements AutoCloseable {
 
     /** Connects {@code client} again, starting a daemon first when none answers and this process may. */
     private synchronized void revive(RemoteTransfers client) {
-        try {
+        startingIfNone(() -> {
             client.reconnect();
-        } catch (IncompatibleServiceException other) {
-            throw other;
-        } catch (IllegalStateException notRunning) {
-            if (start.isEmpty()) {
-                throw notRunning;
-            }
-            startDaemon();
-            client.reconnect();
-            LOG.log(Level.INFO, Messages.restarted);
-        }
+            return client;
+        });
     }
 
     private synchronized void startDaemon() {
@@ -188,6 +185,7 @@ final class DaemonLink implements AutoCloseable {
         try {
             start.orElseThrow().run();
             startFailure = null;
+            LOG.log(Level.INFO, Messages.started);
         } catch (IllegalStateException failed) {
             startFailure = failed.getMessage();
             noStartBefore = System.nanoTime() + NO_RESTART_NANOS;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -70,9 +71,7 @@ public final class DaemonStarter {
     /** @return the command line that runs the daemon of {@code state} with the framework {@code configuration} */
     List<String> command(Path state, Path configuration) {
         List<String> command = new ArrayList<>();
-        if (new File("/usr/bin/setsid").canExecute() || new File("/bin/setsid").canExecute()) { //$NON-NLS-1$ //$NON-NLS-2$
-            command.add("setsid"); //$NON-NLS-1$
-        }
+        onPath("setsid").ifPresent(command::add); //$NON-NLS-1$ a session of its own: no terminal's signals reach it
         command.add(java());
         // a heap that starts small: an idle daemon holds ~100 MB instead of ~160
         command.addAll(List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -80,6 +79,14 @@ public final class DaemonStarter {
                 "-jar", launcher(state).toString(), "-configuration", configuration.toUri().toString(), //$NON-NLS-1$ //$NON-NLS-2$
                 "-data", "@noDefault", "serve", "--state", state.toString(), "--idle-exit", idleExit())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         return command;
+    }
+
+    /** @return the program {@code name} where the PATH finds it, as the shell's {@code command -v} */
+    private static Optional<String> onPath(String name) {
+        String path = System.getenv("PATH"); //$NON-NLS-1$
+        return path == null ? Optional.empty()
+                : Arrays.stream(path.split(File.pathSeparator)).filter(folder -> !folder.isEmpty())
+                        .map(folder -> new File(folder, name)).filter(File::canExecute).map(File::getPath).findFirst();
     }
 
     private static String idleExit() {

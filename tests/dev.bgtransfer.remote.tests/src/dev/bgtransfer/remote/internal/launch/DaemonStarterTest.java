@@ -88,6 +88,8 @@ class DaemonStarterTest extends ServiceTest {
         assertEquals(1, running.size(), "one daemon: " + running);
         String commandLine = running.getFirst().info().commandLine().orElse("");
         assertTrue(commandLine.contains("-Xms16m") && commandLine.contains("--idle-exit"), commandLine);
+        long pid = running.getFirst().pid();
+        assertEquals(pid, sessionOf(pid), "detached: a session of its own (setsid)");
         try (RemoteTransfers client = RemoteTransfers.connect(DefaultState.apiSocket(state), state.toString(),
                 fixture.service())) {
             assertEquals(List.of(), client.transfers(), "a fresh state folder's daemon");
@@ -161,6 +163,13 @@ class DaemonStarterTest extends ServiceTest {
         String marker = "--state " + state;
         return ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().filter(line -> line.contains(marker)).isPresent());
+    }
+
+    /** @return the session id of process {@code pid}, from /proc (the field after the state, parent and group) */
+    private static long sessionOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[3]);
     }
 
     private static String sha256(Path file) throws Exception {

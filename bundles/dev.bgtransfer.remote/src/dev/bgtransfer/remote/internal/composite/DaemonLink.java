@@ -185,7 +185,6 @@ final class DaemonLink implements AutoCloseable {
         try {
             start.orElseThrow().run();
             startFailure = null;
-            LOG.log(Level.INFO, Messages.started);
         } catch (IllegalStateException failed) {
             startFailure = failed.getMessage();
             noStartBefore = System.nanoTime() + NO_RESTART_NANOS;

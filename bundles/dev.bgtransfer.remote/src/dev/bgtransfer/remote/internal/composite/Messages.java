@@ -8,7 +8,6 @@ final class Messages extends NLS {
 
     public static String unreachable;
     public static String listingWithoutDaemon;
-    public static String started;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -3,6 +3,7 @@ package dev.bgtransfer.remote.internal.launch;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -40,6 +41,8 @@ public final class DaemonStarter {
     private static final long ENDED_GRACE_MILLIS = 2_000;
     private static final String LAUNCHER = "org.eclipse.equinox.launcher"; //$NON-NLS-1$
 
+    private static final System.Logger LOG = System.getLogger(DaemonStarter.class.getName());
+
     private final BundleContext context;
 
     public DaemonStarter(BundleContext context) {
@@ -66,6 +69,7 @@ public final class DaemonStarter {
             throw new IllegalStateException(NLS.bind(Messages.cannotRun, state, cannot.getMessage()), cannot);
         }
         awaitSocket(daemon, state, log);
+        LOG.log(Level.INFO, NLS.bind(Messages.started, new Object[] { state, daemon.pid(), log }));
     }
 
     /** @return the command line that runs the daemon of {@code state} with the framework {@code configuration} */

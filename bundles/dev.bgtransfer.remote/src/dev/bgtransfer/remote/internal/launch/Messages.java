@@ -13,6 +13,7 @@ final class Messages extends NLS {
     public static String cannotRun;
     public static String ended;
     public static String noSocket;
+    public static String started;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

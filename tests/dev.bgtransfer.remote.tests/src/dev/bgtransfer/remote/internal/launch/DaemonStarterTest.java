@@ -3,6 +3,7 @@ package dev.bgtransfer.remote.internal.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -136,6 +137,29 @@ class DaemonStarterTest extends ServiceTest {
 
             composite.session("test.daemon.fresh", SessionConfiguration.of(SessionKind.BACKGROUND)).transfers();
             assertEquals(1, daemons().count(), "a background session's daemon");
+        } finally {
+            ((AutoCloseable) composite).close();
+        }
+    }
+
+    @Test
+    void whenNoDaemonCanStartBackgroundSessionsRunHereAndTheSentenceSaysWhy() throws Exception {
+        Path blocked = Files.createFile(state.resolve("not-a-folder"));
+        Path unusable = blocked.resolve("state"); // a folder under a file: nothing can start there
+        Path socket = DefaultState.apiSocket(unusable);
+        DaemonStarter starter = new DaemonStarter(context);
+
+        IllegalStateException why = assertThrows(IllegalStateException.class, () -> starter.start(unusable));
+        assertTrue(why.getMessage().startsWith("No daemon could start for " + unusable), why.getMessage());
+
+        TestFile file = server.addFile("/files/here.bin", 100_000, 812);
+        TransferService composite = CompositeTransferServiceAccess.composite(fixture.service(), socket,
+                () -> RemoteTransfers.connect(socket, unusable.toString(), fixture.service()), () -> starter.start(unusable));
+        try {
+            Transfer here = composite.session("test.daemon.none", SessionConfiguration.of(SessionKind.BACKGROUND)
+                    .withOptions(TransferFixture.OPTIONS)).download(TransferRequest.of(server.uri(file.path()), folder));
+            assertTrue(here.id() < 1L << 62, "an id of this process: " + here.id());
+            assertEquals(TransferState.COMPLETED, fixture.awaitState(here.id(), TransferState.COMPLETED).state());
         } finally {
             ((AutoCloseable) composite).close();
         }

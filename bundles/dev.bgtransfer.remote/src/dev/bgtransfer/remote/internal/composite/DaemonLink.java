@@ -20,7 +20,8 @@ import dev.bgtransfer.remote.internal.client.RemoteTransfers;
  * <p>
  * Given a way to start the daemon, a connection that finds none answering starts one (the first
  * connection, a call that finds the daemon gone), and a call that failed because the daemon went
- * away is tried once more with the new one. A listing starts one only where a daemon ran before:
+ * away is tried once more with the new one (one the daemon carried out but did not answer before it
+ * died is then carried out twice). A listing starts one only where a daemon ran before:
  * once this process was connected, or when the state folder holds a store ({@code inUse}); elsewhere
  * it connects to a daemon that runs and otherwise gives nothing, deciding nothing. A start that
  * failed is not tried again for a minute, so that calls meanwhile do not wait for it again and again.

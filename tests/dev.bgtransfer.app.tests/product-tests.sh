@@ -52,6 +52,11 @@ no_workbench_bundle() { local bundles; bundles=$(cli_bundles) && grep -qx dev.bg
 check "the command-line product holds plug-ins, none of org.eclipse.ui, JFace or SWT" no_workbench_plugin
 check "its config.ini installs the command line and no such bundle" no_workbench_bundle
 check "its config.ini names the application dev.bgtransfer.cli.app" grep -qx 'eclipse.application=dev.bgtransfer.cli.app' "$cli_config"
+# the composite service is for workbenches: dev.bgtransfer.ui's p2.inf sets its property, the command line never has it
+check "its config.ini never sets dev.bgtransfer.daemon.socket (the daemon refuses it)" \
+  bash -c "! grep -q '^dev.bgtransfer.daemon.socket' '$cli_config'"
+check "the RCP product's config.ini sets dev.bgtransfer.daemon.socket=default (dev.bgtransfer.ui's p2.inf)" \
+  grep -qx 'dev.bgtransfer.daemon.socket=default' "$repo/releng/dev.bgtransfer.product/target/products/dev.bgtransfer.product/linux/gtk/x86_64/configuration/config.ini"
 
 # --- a sample server in its own process, logging what it is asked
 BGTRANSFER_VM_ARGS="-Ddev.bgtransfer.samples.accessLog=$work/access.log" \

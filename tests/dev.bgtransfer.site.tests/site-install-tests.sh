@@ -12,6 +12,8 @@ platform=$repo/tests/dev.bgtransfer.testplatform/target/products/dev.bgtransfer.
 feature=dev.bgtransfer.feature.feature.group
 work=$target/work
 eclipse=$work/eclipse
+state_home=$work/state-home
+state=$state_home/bgtransfer
 source "$repo/releng/scripts/java-home.sh"
 
 passed=0 failed=0
@@ -22,9 +24,10 @@ check() { # NAME CONDITION...
 finish() { echo "$passed passed, $failed failed"; ((failed == 0)); exit; }
 # Starts the installation the way its launcher would (the native launcher is not on Maven Central).
 # Its own home and workspace keep ~/.eclipse, ~/.swt and the workspace inside target/.
+# HOME and XDG_STATE_HOME inside target/: the daemon the IDE starts uses the default state folder.
 run_eclipse() { # LOG ARGS...
   local log=$1; shift
-  (cd "$eclipse" && timeout 120 "$JAVA_HOME/bin/java" -Xmx512m -Duser.home="$work/home" \
+  (cd "$eclipse" && HOME=$work/home XDG_STATE_HOME=$state_home timeout 120 "$JAVA_HOME/bin/java" -Xmx512m -Duser.home="$work/home" \
       -jar plugins/org.eclipse.equinox.launcher_*.jar -nosplash -consoleLog -data "$work/workspace" "$@") \
     > "$log" 2>&1
 }
@@ -32,6 +35,10 @@ run_eclipse() { # LOG ARGS...
 for needed in "$site/content.jar" "$platform/configuration/config.ini"; do
   [[ -e $needed ]] || { echo "FAIL  missing $needed: build releng/dev.bgtransfer.site and tests/dev.bgtransfer.testplatform first"; failed=1; finish; }
 done
+daemon_pids() { pgrep -f -- "serve --state $state( |$)"; }
+stop_daemon() { local pid; for pid in $(daemon_pids); do kill -9 "$pid"; done; kill "$server_pid" 2>/dev/null; true; }
+server_pid=
+trap stop_daemon EXIT
 rm -rf "$work" && mkdir -p "$work/home"
 cp -a "$platform" "$eclipse"
 profile_registry=$eclipse/p2/org.eclipse.equinox.p2.engine/profileRegistry/DefaultProfile.profile
@@ -49,6 +56,8 @@ code=$?
 echo "      (p2 director install: $((SECONDS - start)) s)"
 check "the director installs $feature from the update site (exit 0)" test $code -eq 0
 check "the director reports the install" grep -q "Installing $feature" "$work/director.log"
+check "the install set dev.bgtransfer.daemon.socket=default in config.ini (dev.bgtransfer.ui's p2.inf)" \
+  grep -q '^dev.bgtransfer.daemon.socket=default$' "$eclipse/configuration/config.ini"
 check "the profile DefaultProfile now holds $feature" in_profile "$feature"
 check "the feature's folder is in features/" bash -c "ls -d '$eclipse'/features/dev.bgtransfer.feature_* >/dev/null"
 check "bundles.info lists dev.bgtransfer.core and dev.bgtransfer.persistence" \
@@ -65,4 +74,48 @@ grep -E '^(ok|FAIL|skip) ' "$work/check.log" | sed 's/^/      /'
 check "the installation's checks pass (exit 0)" test $code -eq 0
 check "the installation's log has no errors" bash -c "! grep -q '^!ENTRY [^ ]* 4 ' '$work/workspace/.metadata/.log' 2>/dev/null"
 ((code == 0)) || sed 's/^/      | /' "$work/check.log"
+
+# --- a background transfer outlives the IDE: the IDE adds a download of a throttled file (2 MB at
+# 400 KB/s) to a BACKGROUND session and exits; the daemon it started from its own plug-ins finishes it;
+# the IDE started again lists it COMPLETED
+www=$work/www out=$work/downloads
+mkdir -p "$www" "$out"
+head -c 2000000 /dev/urandom > "$www/background.bin"
+expected=$(sha256sum "$www/background.bin" | cut -d' ' -f1)
+python3 - "$www" > "$work/server.log" 2>&1 <<'PYTHON' &
+import http.server, os, sys, time
+folder = sys.argv[1]
+class Throttled(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        data = open(os.path.join(folder, os.path.basename(self.path)), 'rb').read()
+        self.send_response(200)
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        for at in range(0, len(data), 40000):
+            self.wfile.write(data[at:at + 40000])
+            time.sleep(0.1)
+server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Throttled)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PYTHON
+server_pid=$!
+for _ in $(seq 50); do [[ -s $work/server.log ]] && break; sleep 0.1; done
+url=http://127.0.0.1:$(head -1 "$work/server.log")/background.bin
+run_eclipse "$work/background.log" -application dev.bgtransfer.testplatform.checker.check -download "$url" "$out"
+code=$?
+grep -E '^(ok|FAIL) .*(BACKGROUND|daemon)' "$work/background.log" | sed 's/^/      /'
+check "the IDE adds a BACKGROUND download and exits (exit 0)" test $code -eq 0
+check "the file is not complete when the IDE has exited" test ! -e "$out/background.bin"
+pid=$(daemon_pids | head -1)
+check "a daemon runs for the default state folder after the IDE exited" test -n "$pid"
+check "it runs from the IDE's own plug-ins (its command line names $eclipse/plugins)" \
+  bash -c "tr '\\0' ' ' < /proc/$pid/cmdline | grep -q -- '$eclipse/plugins/org.eclipse.equinox.launcher_'"
+for _ in $(seq 600); do [[ -e $out/background.bin ]] && break; sleep 0.1; done
+check "the daemon finishes the file after the IDE exited (SHA-256)" \
+  bash -c "[[ \$(sha256sum '$out/background.bin' 2>/dev/null | cut -d' ' -f1) == $expected ]]"
+run_eclipse "$work/again.log" -application dev.bgtransfer.testplatform.checker.check -expectCompleted "$url"
+code=$?
+grep -E '^(ok|FAIL) .*COMPLETED' "$work/again.log" | sed 's/^/      /'
+check "the IDE started again lists the transfer COMPLETED through the service (exit 0)" test $code -eq 0
+((code == 0)) || { sed 's/^/      | /' "$work/again.log"; sed 's/^/      daemon.log | /' "$state/daemon.log"; }
 finish

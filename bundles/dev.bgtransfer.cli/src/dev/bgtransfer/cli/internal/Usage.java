@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.remote.internal.launch.DefaultState;
+
 /** Bad usage as a person sees it: what is wrong, then the usage; exit status 2. Needs no framework. */
 final class Usage {
     static final int STATUS = 2;
@@ -20,11 +22,11 @@ final class Usage {
         return STATUS;
     }
 
-    /** @return the state folder when no --state is given: $XDG_STATE_HOME/bgtransfer, else ~/.local/state/bgtransfer */
+    /**
+     * @return the state folder when no --state is given: $XDG_STATE_HOME/bgtransfer, else
+     *         ~/.local/state/bgtransfer, the one a workbench's composite service starts a daemon for
+     */
     static Path defaultState() {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("bgtransfer");
+        return DefaultState.folder();
     }
 }

@@ -43,10 +43,15 @@ public final class CheckApplication implements IApplication {
 
     private int passed;
     private int failed;
+    private String[] arguments = new String[0];
 
     @Override
     public Object start(IApplicationContext context) {
         context.applicationRunning();
+        Object given = context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        if (given instanceof String[] strings) {
+            arguments = strings;
+        }
         try {
             checkAll();
         } catch (Exception | LinkageError e) { // a check that cannot run has failed
@@ -92,9 +97,14 @@ public final class CheckApplication implements IApplication {
             Object service = tracker.waitForService(SERVICE_WAIT_MILLIS);
             ServiceReference<Object> reference = tracker.getServiceReference();
             String provider = reference == null ? null : reference.getBundle().getSymbolicName();
-            check("the service " + SERVICE + " is registered by dev.bgtransfer.core",
-                    "dev.bgtransfer.core".equals(provider), "provider: " + provider);
+            // the installation's config.ini has dev.bgtransfer.daemon.socket=default (dev.bgtransfer.ui's p2.inf),
+            // so the service the IDE's plug-ins get is the composite that hands background sessions to the daemon
+            check("the service " + SERVICE + " the IDE gets is the composite of dev.bgtransfer.remote",
+                    "dev.bgtransfer.remote".equals(provider), "provider: " + provider);
             check("the service activates (its component and its store start)", service != null, null);
+            if (service != null) {
+                new BackgroundCheck(service, this::check).run(arguments);
+            }
         } finally {
             tracker.close();
         }
@@ -180,7 +190,7 @@ public final class CheckApplication implements IApplication {
         };
     }
 
-    private void check(String name, boolean ok, String detail) {
+    void check(String name, boolean ok, String detail) {
         if (ok) {
             passed++;
             System.out.println("ok    " + name);

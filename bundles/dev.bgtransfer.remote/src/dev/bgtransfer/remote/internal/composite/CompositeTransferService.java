@@ -1,12 +1,15 @@
 package dev.bgtransfer.remote.internal.composite;
 
 import java.net.PasswordAuthentication;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
@@ -30,6 +33,8 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.remote.internal.client.RemoteTransfers;
+import dev.bgtransfer.remote.internal.launch.DaemonStarter;
+import dev.bgtransfer.remote.internal.launch.DefaultState;
 
 /**
  * The {@link TransferService} of a workbench whose background sessions the per-user service (the
@@ -54,11 +59,18 @@ import dev.bgtransfer.remote.internal.client.RemoteTransfers;
  * meanwhile is not replayed, so a listener that keeps state reads the transfers again.
  * <p>
  * <b>Without the daemon.</b> The daemon is reached when first needed (a background session, a
- * listing, an id of its range). When it cannot be reached then, the log says so once and background
- * sessions run in this process, as default ones do, for the rest of this service's life; calls on
- * an id of the daemon's range then fail with the sentence that says why. Once reached, a lost
- * daemon is not replaced by this process: the calls that need it fail with a sentence until it
- * answers again.
+ * listing, an id of its range). When the socket is the API socket of a state folder (the default
+ * state folder's when the property is {@value DefaultState#DEFAULT_SOCKET}), this process starts the
+ * daemon from its own bundles ({@link DaemonStarter}) when a call that needs it finds none answering
+ * (asking for a background session, a call on an id of its range), and the call that found it gone
+ * is tried once more. A listing starts it only where a daemon ran before (this process was
+ * connected, or the state folder holds a store): opening a view in a fresh installation starts no
+ * process; where none may be started, a listing connects to a daemon that runs. When it cannot be
+ * reached the first time, the log says so once and background sessions run in this process, as
+ * default ones do, for the rest of this service's life; calls on an id of the daemon's range then
+ * fail with the sentence that says why. Later, while the daemon is away (and cannot be started, or
+ * may not be), the calls that need it fail with a sentence and the listings give this process's
+ * transfers, which the log says once.
  * <p>
  * Registered only when the framework property {@value #SOCKET} names the daemon's socket (see
  * {@link DaemonSocketGate}), ranked above the core's service, whose component it references by
@@ -73,6 +85,9 @@ public final class CompositeTransferService implements TransferService, AutoClos
     /** Above the core's service, which has none (0). */
     static final int RANKING = 100;
 
+    /** The daemon's store in its state folder. */
+    private static final String STORE = "transfers.db";
+
     private static final String CORE = "(component.name=dev.bgtransfer.core.internal.TransferServiceComponent)";
 
     private final TransferService local;
@@ -83,16 +98,48 @@ public final class CompositeTransferService implements TransferService, AutoClos
      * @param local  the service of this process (the core's)
      * @param daemon connects to the daemon, throwing an {@link IllegalStateException} with a
      *               sentence when it cannot
+     * @param start  starts the daemon (see {@link DaemonLink}); empty when this process may not
+     * @param inUse    whether a daemon ran before for its state folder (a listing may start one then)
      */
-    CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon) {
+    CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon, Optional<Runnable> start,
+            BooleanSupplier inUse) {
         this.local = local;
-        this.daemon = new DaemonLink(daemon, relay::attach);
+        this.daemon = new DaemonLink(daemon, relay::attach, start, inUse);
     }
 
-    /** Reaches the daemon on the socket the framework property {@value #SOCKET} names. */
+    /** A composite that never starts the daemon. */
+    CompositeTransferService(TransferService local, Supplier<RemoteTransfers> daemon) {
+        this(local, daemon, Optional.empty(), () -> false);
+    }
+
+    /**
+     * Reaches the daemon on the socket the framework property {@value #SOCKET} names: its value
+     * {@value DefaultState#DEFAULT_SOCKET} means the default state folder's. This process starts the
+     * daemon from its own bundles when none answers there, if the socket is the API socket of a
+     * state folder (the default's is).
+     */
     @Activate
     public CompositeTransferService(@Reference(name = "core", target = CORE) TransferService local, BundleContext context) {
-        this(local, connecting(Path.of(context.getProperty(SOCKET)), local));
+        this(local, connecting(socket(context.getProperty(SOCKET)), local), starting(context),
+                inUse(socket(context.getProperty(SOCKET))));
+    }
+
+    /** @return the socket the property's value names */
+    static Path socket(String property) {
+        return DefaultState.DEFAULT_SOCKET.equals(property.trim()) ? DefaultState.apiSocket(DefaultState.folder())
+                : Path.of(property.trim());
+    }
+
+    private static Optional<Runnable> starting(BundleContext context) {
+        DaemonStarter starter = new DaemonStarter(context);
+        return DefaultState.ofApiSocket(socket(context.getProperty(SOCKET)))
+                .map(state -> () -> starter.start(state));
+    }
+
+    /** @return whether a daemon ran for the state folder of {@code socket} before: it holds a store */
+    static BooleanSupplier inUse(Path socket) {
+        Optional<Path> state = DefaultState.ofApiSocket(socket);
+        return () -> state.map(folder -> Files.exists(folder.resolve(STORE))).orElse(false);
     }
 
     private static Supplier<RemoteTransfers> connecting(Path socket, TransferService local) {
@@ -127,7 +174,7 @@ public final class CompositeTransferService implements TransferService, AutoClos
                 && !TransferSession.DEFAULT_IDENTIFIER.equals(identifier)) {
             Optional<RemoteTransfers> remote = daemon.connected();
             if (remote.isPresent()) {
-                return new DaemonSession(remote.get().session(identifier, configuration));
+                return new DaemonSession(daemon.call(client -> client.session(identifier, configuration)), daemon);
             }
         }
         return local.session(identifier, configuration);
@@ -151,7 +198,7 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public Optional<Transfer> get(long id) {
         return RemoteIds.isRemote(id)
-                ? daemon.required().get(RemoteIds.unmapped(id)).map(RemoteIds::mapped)
+                ? daemon.call(remote -> remote.get(RemoteIds.unmapped(id))).map(RemoteIds::mapped)
                 : local.get(id);
     }
 
@@ -168,7 +215,8 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public List<Transfer> transfers(long fromId, int max) {
         if (RemoteIds.isRemote(fromId)) {
-            return RemoteIds.mapped(daemon.required().transfers(RemoteIds.unmapped(fromId), max));
+            return daemon.listing(remote -> remote.transfers(RemoteIds.unmapped(fromId), max)).map(RemoteIds::mapped)
+                    .orElse(List.of());
         }
         List<Transfer> page = local.transfers(fromId, max);
         int room = max - page.size();
@@ -178,50 +226,54 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public long[] ids() {
         long[] here = local.ids();
-        return daemon.connected()
-                .map(remote -> LongStream.concat(LongStream.of(here), LongStream.of(RemoteIds.mapped(remote.ids()))).toArray())
+        return daemon.listing(TransferService::ids)
+                .map(there -> LongStream.concat(LongStream.of(here), LongStream.of(RemoteIds.mapped(there))).toArray())
                 .orElse(here);
     }
 
-    /** @return {@code here}, then what {@code listing} gives of the daemon (when reached), ids mapped */
+    /** @return {@code here}, then what {@code listing} gives of the daemon (when it answers), ids mapped */
     private List<Transfer> merged(List<Transfer> here, Function<TransferService, List<Transfer>> listing) {
-        Optional<RemoteTransfers> remote = daemon.connected();
-        if (remote.isEmpty()) {
+        Optional<List<Transfer>> there = daemon.listing(listing::apply);
+        if (there.isEmpty()) {
             return here;
         }
         List<Transfer> all = new ArrayList<>(here);
-        all.addAll(RemoteIds.mapped(listing.apply(remote.get())));
+        all.addAll(RemoteIds.mapped(there.get()));
         return List.copyOf(all);
     }
 
     @Override
     public void start(long id) {
-        serviceOf(id).start(RemoteIds.unmapped(id));
+        on(id, service -> service.start(RemoteIds.unmapped(id)));
     }
 
     @Override
     public void pause(long id) {
-        serviceOf(id).pause(RemoteIds.unmapped(id));
+        on(id, service -> service.pause(RemoteIds.unmapped(id)));
     }
 
     @Override
     public void stop(long id) {
-        serviceOf(id).stop(RemoteIds.unmapped(id));
+        on(id, service -> service.stop(RemoteIds.unmapped(id)));
     }
 
     @Override
     public void authenticate(long id, PasswordAuthentication credentials) {
-        serviceOf(id).authenticate(RemoteIds.unmapped(id), credentials);
+        on(id, service -> service.authenticate(RemoteIds.unmapped(id), credentials));
     }
 
     @Override
     public void remove(long id, boolean deleteFile) {
-        serviceOf(id).remove(RemoteIds.unmapped(id), deleteFile);
+        on(id, service -> service.remove(RemoteIds.unmapped(id), deleteFile));
     }
 
-    /** @return the service that runs the transfer {@code id}, by its range */
-    private TransferService serviceOf(long id) {
-        return RemoteIds.isRemote(id) ? daemon.required() : local;
+    /** Runs {@code call} on the service that runs the transfer {@code id}, by its range. */
+    private void on(long id, Consumer<TransferService> call) {
+        if (RemoteIds.isRemote(id)) {
+            daemon.run(call::accept);
+        } else {
+            call.accept(local);
+        }
     }
 
     @Override

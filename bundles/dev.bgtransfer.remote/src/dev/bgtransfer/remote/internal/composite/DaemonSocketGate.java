@@ -6,7 +6,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Enables the {@link CompositeTransferService} when the framework property
- * {@value CompositeTransferService#SOCKET} names the per-user service's socket; without it the
+ * {@value CompositeTransferService#SOCKET} names the per-user service's socket, or is
+ * {@code default} (an installation's config.ini, set by dev.bgtransfer.ui's p2.inf); without it the
  * core's service is the only one, as before.
  */
 @Component

@@ -7,6 +7,7 @@ final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.remote.internal.composite.messages"; //$NON-NLS-1$
 
     public static String unreachable;
+    public static String listingWithoutDaemon;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -87,7 +87,7 @@ class CompositeTransferServiceTest extends RemoteServiceTest {
     }
 
     @Test
-    void withTheDaemonGoneItsIdsFailWithASentenceWhileThisProcesssTransfersGoOn() throws Exception {
+    void withTheDaemonGoneItsIdsFailWithASentenceAndListingsGiveThisProcesssTransfersWhichGoOn() throws Exception {
         TestFile file = server.addFile("/files/here.bin", 200_000, 612);
         TransferSession daemons = composite.session(BACKGROUND, background());
         Transfer remote = daemons.add(request(file));
@@ -101,7 +101,8 @@ class CompositeTransferServiceTest extends RemoteServiceTest {
         IllegalStateException stopped = assertThrows(IllegalStateException.class, () -> composite.start(remote.id()));
         assertTrue(stopped.getMessage().contains("stopped"), stopped.getMessage());
         assertThrows(IllegalStateException.class, () -> composite.get(remote.id()));
-        assertThrows(IllegalStateException.class, daemons::transfers);
+        assertEquals(List.of(), daemons.transfers(), "a listing gives what this process has of the session: nothing");
+        assertArrayEquals(fixture.service().ids(), composite.ids(), "and the composite's, this process's transfers");
         for (Transfer here : List.of(composite.download(request(file)), mine.download(request(file)),
                 memoryOnly.download(request(file)))) {
             assertFalse(RemoteIds.isRemote(here.id()), "an id of this process: " + here.id());

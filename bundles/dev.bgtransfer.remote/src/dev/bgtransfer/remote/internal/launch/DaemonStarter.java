@@ -78,8 +78,9 @@ public final class DaemonStarter {
         onPath("setsid").ifPresent(command::add); //$NON-NLS-1$ a session of its own: no terminal's signals reach it
         command.add(java());
         // a heap that starts small: an idle daemon holds ~100 MB instead of ~160
-        command.addAll(List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "-XX:ErrorFile=" + state.resolve("daemon-crash-%p.log"), //$NON-NLS-1$ //$NON-NLS-2$
+        command.addAll(List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        command.addAll(AotCache.options(configuration, Runtime.version().feature()));
+        command.addAll(List.of("-XX:ErrorFile=" + state.resolve("daemon-crash-%p.log"), //$NON-NLS-1$ //$NON-NLS-2$
                 "-jar", launcher(state).toString(), "-configuration", configuration.toUri().toString(), //$NON-NLS-1$ //$NON-NLS-2$
                 "-data", "@noDefault", "serve", "--state", state.toString(), "--idle-exit", idleExit())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         return command;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -163,6 +165,41 @@ class DaemonStarterTest extends ServiceTest {
         } finally {
             ((AutoCloseable) composite).close();
         }
+    }
+
+    @Test
+    void aDaemonRecordsItsClassCacheAsItEndsAndTheNextOneStartsFromIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= AotCache.FIRST_JDK, "the AOT cache needs JDK 25");
+        Path cache = DaemonConfiguration.of(context, state).write().resolve("daemon.aot");
+
+        new DaemonStarter(context).start(state);
+        ProcessHandle first = daemons().findFirst().orElseThrow();
+        assertTrue(first.info().commandLine().orElse("").contains("-XX:AOTCacheOutput=" + cache),
+                "the first daemon records: " + first.info().commandLine());
+        first.destroy(); // a TERM, as at a shutdown of the machine: the JVM ends normally
+        first.onExit().get(60, TimeUnit.SECONDS);
+        TransferFixture.awaitTrue("the cache is written as the first daemon ended", () -> Files.isRegularFile(cache));
+
+        new DaemonStarter(context).start(state);
+        ProcessHandle second = daemons().filter(ProcessHandle::isAlive).findFirst().orElseThrow();
+        assertTrue(second.info().commandLine().orElse("").contains("-XX:AOTCache=" + cache),
+                "the next daemon starts from it: " + second.info().commandLine());
+        try (RemoteTransfers client = RemoteTransfers.connect(DefaultState.apiSocket(state), state.toString(),
+                fixture.service())) {
+            assertEquals(List.of(), client.transfers(), "and serves");
+        }
+        String log = Files.readString(state.resolve("daemon.log"));
+        assertFalse(log.contains("[error][aot]"), "its JVM took the cache without complaint:\n" + log);
+    }
+
+    @Test
+    void aJdkBeforeTwentyFiveGetsNoCacheOptionsAndOnlyOneDaemonRecords() throws Exception {
+        Path configuration = DaemonConfiguration.of(context, state).write();
+
+        assertEquals(List.of(), AotCache.options(configuration, 21));
+        assertEquals(List.of("-XX:AOTCacheOutput=" + configuration.resolve("daemon.aot")),
+                AotCache.options(configuration, 25));
+        assertEquals(List.of(), AotCache.options(configuration, 25), "one records; the others meanwhile go without");
     }
 
     /** @return the transfer {@code id} once it matches, asking the composite every 100 ms */

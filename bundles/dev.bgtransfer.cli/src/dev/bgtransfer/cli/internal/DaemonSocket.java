@@ -10,14 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.cli.internal.remote.OwnFolders;
+import dev.bgtransfer.remote.internal.server.PeerUser;
 
 /**
  * The daemon's Unix-domain socket, in a folder of its own that only this user may enter (see
- * {@link OwnFolders} for why that, and not the peer's credentials, is what keeps others out).
+ * {@link OwnFolders}); a process of another user that reaches it all the same is let go, where the
+ * platform names the connecting process's user.
  * Closing it removes the socket, so that clients start a daemon again, or run their commands themselves.
  */
 final class DaemonSocket implements AutoCloseable {
@@ -26,10 +31,12 @@ final class DaemonSocket implements AutoCloseable {
 
     private final Path path;
     private final ServerSocketChannel channel;
+    private final UserPrincipal owner;
 
-    private DaemonSocket(Path path, ServerSocketChannel channel) {
+    private DaemonSocket(Path path, ServerSocketChannel channel, UserPrincipal owner) {
         this.path = path;
         this.channel = channel;
+        this.owner = owner;
     }
 
     /**
@@ -55,7 +62,8 @@ final class DaemonSocket implements AutoCloseable {
                 channel.close();
                 throw cannotBind;
             }
-            return new DaemonSocket(path, channel);
+            // who this process runs as: it just made the socket
+            return new DaemonSocket(path, channel, Files.getOwner(path, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException | UnsupportedOperationException unusable) {
             throw new CommandFailure(NLS.bind(Messages.serveUnusable, path, unusable.getMessage()));
         }
@@ -65,9 +73,23 @@ final class DaemonSocket implements AutoCloseable {
         return path;
     }
 
-    /** @throws java.nio.channels.AsynchronousCloseException once the socket was closed */
-    SocketChannel accept() throws IOException {
-        return channel.accept();
+    /**
+     * @param refused told the sentence for each process of another user that connected, which is let
+     *                go without an answer (its folder's permissions were loosened: the folder is the
+     *                first guard, the user the platform names the second)
+     * @return the next connection of a process of this daemon's user, or of one the platform does not name
+     * @throws java.nio.channels.AsynchronousCloseException once the socket was closed
+     */
+    SocketChannel accept(Consumer<String> refused) throws IOException {
+        while (true) {
+            SocketChannel client = channel.accept();
+            Optional<UserPrincipal> peer = PeerUser.of(client);
+            if (peer.isEmpty() || peer.get().equals(owner)) {
+                return client;
+            }
+            refused.accept(NLS.bind(Messages.otherUserRefused, peer.get().getName(), owner.getName()));
+            client.close();
+        }
     }
 
     /** Takes no more clients: the socket goes first, so that no client connects to a daemon that ends. */

@@ -33,6 +33,7 @@ final class Messages extends NLS {
     public static String stateInUse;
     public static String stateUnusable;
     public static String serviceMissing;
+    public static String otherUserRefused;
     public static String storeRefused;
     public static String failedInternally;
     public static String stopped;

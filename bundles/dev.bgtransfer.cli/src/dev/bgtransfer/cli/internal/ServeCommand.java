@@ -61,7 +61,7 @@ final class ServeCommand {
         serve.idleExit().ifPresent(idle -> new IdleWatch(idle, this::busy, this::exitIfIdle).start());
         try {
             while (true) {
-                SocketChannel client = socket.accept();
+                SocketChannel client = socket.accept(this::say);
                 clientCame(); // at once: an idle exit now would cut it off
                 Thread.ofPlatform().daemon().name("bgtransfer client").start(new ServedSession(client, this));
             }

@@ -3,6 +3,7 @@ package dev.bgtransfer.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import dev.bgtransfer.cli.internal.InProcessCli.Result;
 import dev.bgtransfer.cli.internal.remote.BuildVersion;
 import dev.bgtransfer.cli.internal.remote.DaemonClient;
 import dev.bgtransfer.cli.internal.remote.DaemonConnection;
+import dev.bgtransfer.cli.internal.remote.Handshake;
 import dev.bgtransfer.cli.internal.remote.ServiceSocket;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
@@ -204,6 +207,42 @@ class DaemonTest extends CommandLineTest {
 
         assertFalse(serving.isAlive(), "the workbench gone, it ended once idle");
         assertFalse(Files.exists(ServiceSocket.apiOf(state)), "the API socket went with it");
+    }
+
+    @Test
+    void aProcessOfAnotherUserIsLetGoUnansweredAndTheLogSaysWho() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "runs a process as nobody: needs root");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv runs a process as another user");
+        serve(Optional.empty());
+        Path socket = ServiceSocket.of(state);
+        for (Path loosened = socket.getParent(); !loosened.equals(folder.getParent()); loosened = loosened.getParent()) {
+            Files.setPosixFilePermissions(loosened, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // says hello as a client of this protocol, and prints whether the daemon answered
+        String client = """
+                use IO::Socket::UNIX; $SIG{PIPE} = 'IGNORE';
+                my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!";
+                syswrite($s, pack('N N N/a*', 0x42475448, $ARGV[1], 'test'));
+                my $n = sysread($s, my $answer, 4);
+                print $n ? 'answered' : 'let go';
+                """;
+
+        String nobody = run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "perl", "-e", client,
+                socket.toString(), Integer.toString(Handshake.PROTOCOL));
+        String owner = run("perl", "-e", client, socket.toString(), Integer.toString(Handshake.PROTOCOL));
+
+        assertEquals("let go", nobody);
+        assertEquals("answered", owner, "the owner is served");
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(
+                "A process of the user nobody connected to the daemon's socket and was let go: the daemon serves root only."),
+                log.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the client process ended");
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 
     private void serve(Optional<Duration> idleExit) {

@@ -9,11 +9,11 @@ import java.nio.file.Path;
  * Who may reach a daemon: only the user who owns the folder of its socket. The folder is created
  * 0700, and connecting to a Unix-domain socket needs search permission on every folder of its path,
  * so the kernel already keeps every other user out (root aside, who could read the daemon's memory
- * anyway). The JDK gives no peer credentials of a socket (no SO_PEERCRED), and reading
- * {@code /proc/net/unix} and every {@code /proc/PID/fd} to find them would cost each command more than
- * it checks; what is checked instead is the other direction: a client talks to a daemon, and a
- * daemon binds, only in a folder this user owns, so that nobody can plant a socket in a state
- * folder of theirs and receive this user's commands (with their {@code --user} passwords).
+ * anyway); the daemon also lets go a process whose user the platform names ({@code SO_PEERCRED})
+ * as another, for a folder whose permissions were loosened. This class checks the other direction:
+ * a client talks to a daemon, and a daemon binds, only in a folder this user owns, so that nobody
+ * can plant a socket in a state folder of theirs and receive this user's commands (with their
+ * {@code --user} passwords).
  */
 public final class OwnFolders {
 

@@ -10,15 +10,15 @@ import jdk.net.ExtendedSocketOptions;
 /**
  * The user of the process at the other end of a connection, where the platform tells it (Linux and
  * macOS: {@code SO_PEERCRED}). The socket's folder is the guard; this is the second one, for a folder
- * whose permissions were loosened.
+ * whose permissions were loosened. The API's server and the command line's daemon both ask it.
  */
-final class PeerUser {
+public final class PeerUser {
 
     private PeerUser() {
     }
 
     /** @return the user the connecting process runs as; empty where the platform does not say */
-    static Optional<UserPrincipal> of(SocketChannel channel) {
+    public static Optional<UserPrincipal> of(SocketChannel channel) {
         try {
             if (!channel.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
                 return Optional.empty();

@@ -7,6 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.FrameworkUtil;
 
 import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.remote.internal.launch.DefaultState;
 import dev.bgtransfer.remote.internal.server.ApiServer;
 import dev.bgtransfer.remote.internal.server.ListenerRegistry;
 
@@ -22,7 +23,7 @@ final class DaemonApi {
      * daemon's framework must never have it: its service would then hand background sessions to the
      * daemon it names, that is to itself, and its clients would never see them run.
      */
-    static final String COMPOSITE_SOCKET = "dev.bgtransfer.daemon.socket"; //$NON-NLS-1$
+    static final String COMPOSITE_SOCKET = DefaultState.SOCKET_PROPERTY;
 
     private DaemonApi() {
     }

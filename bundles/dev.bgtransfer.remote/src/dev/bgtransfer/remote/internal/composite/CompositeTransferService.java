@@ -80,7 +80,7 @@ import dev.bgtransfer.remote.internal.launch.DefaultState;
         property = "service.ranking:Integer=" + CompositeTransferService.RANKING)
 public final class CompositeTransferService implements TransferService, AutoCloseable {
     /** Framework property: the path of the per-user service's Unix-domain socket. */
-    public static final String SOCKET = "dev.bgtransfer.daemon.socket";
+    public static final String SOCKET = DefaultState.SOCKET_PROPERTY;
 
     /** Above the core's service, which has none (0). */
     static final int RANKING = 100;

@@ -9,6 +9,11 @@ import java.util.Optional;
  * socket lies in a state folder. Plain Java: the launcher's usage check reads it without a framework.
  */
 public final class DefaultState {
+    /**
+     * The framework property that names the per-user service's API socket to a workbench (enabling
+     * the composite service there), and that the daemon's own framework must never have.
+     */
+    public static final String SOCKET_PROPERTY = "dev.bgtransfer.daemon.socket"; //$NON-NLS-1$
     /** The socket property's value that means the default state folder's daemon, started when needed. */
     public static final String DEFAULT_SOCKET = "default"; //$NON-NLS-1$
 

@@ -18,12 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
-import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferState;
@@ -93,8 +90,8 @@ final class QueuedScale {
             BenchmarkFigures.line(String.format(Locale.ROOT,
                     "%,d downloads of 1 KiB queued at once on two hosts, %d per host, Downloads view open:", queued,
                     PER_HOST));
-            BenchmarkFigures.print("queueing them (download() each, one thread)", BenchmarkFigures.millis(addNanos.get()),
-                    "(none)");
+            BenchmarkFigures.print("queueing them (download() each, one thread)",
+                    BenchmarkFigures.millis(addNanos.get()), "(none)");
             BenchmarkFigures.print("all completed", BenchmarkFigures.millis(elapsed), "(none)");
             BenchmarkFigures.print("threads, peak over before", String.format(Locale.ROOT, "%d over %d",
                     threads.getPeakThreadCount() - threadsBefore, threadsBefore), "no thread per queued transfer");
@@ -106,6 +103,9 @@ final class QueuedScale {
                     String.format(Locale.ROOT, "%.1f %%", 100.0 * cpu / elapsed), "(responsive)");
             BenchmarkFigures.print("UI thread, longest stall (a ping every 20 ms, its delay)",
                     BenchmarkFigures.millis(ping.longestDelayNanos()), "< 100 ms");
+            BenchmarkFigures.print("  when it began (from the first add; queueing ended, all completed)",
+                    String.format(Locale.ROOT, "%.1f s (%.1f s, %.1f s)", ping.longestAtNanos() / 1e9,
+                            addNanos.get() / 1e9, elapsed / 1e9), "(breakdown)");
             service.setOptions(TransferFixture.OPTIONS);
         }
     }
@@ -114,17 +114,13 @@ final class QueuedScale {
      * The order in which transfers went RUNNING the first time, as the service announced it, and how
      * many completed (counted here, so that the UI thread does not ask the service while it measures).
      */
-    private static final class StartOrder implements TransferListener, AutoCloseable {
+    private static final class StartOrder extends ListenerService {
         private final List<Long> started = new CopyOnWriteArrayList<>();
         private final AtomicLong completed = new AtomicLong();
         private final Map<Long, Boolean> seen = new ConcurrentHashMap<>();
-        private ServiceRegistration<TransferListener> registration;
 
         static StartOrder register() {
-            StartOrder order = new StartOrder();
-            order.registration = FrameworkUtil.getBundle(QueuedScale.class).getBundleContext()
-                    .registerService(TransferListener.class, order, null);
-            return order;
+            return new StartOrder().register();
         }
 
         @Override
@@ -168,23 +164,27 @@ final class QueuedScale {
             return late;
         }
 
-        @Override
-        public void close() {
-            registration.unregister();
-        }
     }
 
     /** Posts a runnable to the UI thread every 20 ms from a thread of its own and keeps the longest delay. */
     private static final class UiPing {
         private final Thread pinger;
         private final AtomicLong longest = new AtomicLong();
+        private final AtomicLong longestAt = new AtomicLong();
+        private final long started = System.nanoTime();
         private volatile boolean running = true;
 
         private UiPing(Display display) {
             pinger = new Thread(() -> {
                 while (running && !display.isDisposed()) {
                     long posted = System.nanoTime();
-                    display.asyncExec(() -> longest.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                    display.asyncExec(() -> {
+                        long delay = System.nanoTime() - posted;
+                        if (delay > longest.get()) {
+                            longest.set(delay);
+                            longestAt.set(posted - started);
+                        }
+                    });
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException interrupted) {
@@ -208,6 +208,11 @@ final class QueuedScale {
 
         long longestDelayNanos() {
             return longest.get();
+        }
+
+        /** @return when the longest delay began, from the start of the pings */
+        long longestAtNanos() {
+            return longestAt.get();
         }
     }
 }

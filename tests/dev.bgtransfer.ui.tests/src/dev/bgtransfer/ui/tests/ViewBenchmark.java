@@ -19,12 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
-import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.TestHttpServer;
@@ -99,8 +96,8 @@ class ViewBenchmark {
 
             BenchmarkFigures.line(String.format(Locale.ROOT,
                     "Five unthrottled transfers from loopback, Downloads view open, %.1f s window:", open.seconds()));
-            BenchmarkFigures.print("throughput, all five together", mebibytes(open.moved() / open.seconds()) + "/s",
-                    "(none)");
+            BenchmarkFigures.print("throughput, all five together",
+                    BenchmarkFigures.mebibytes(open.moved() / open.seconds()) + "/s", "(none)");
             BenchmarkFigures.print("UI thread busy (its CPU time / window)", open.busy(), "< 5 %");
             BenchmarkFigures.print("  the same, view closed", closed.busy(), "(for comparison)");
             BenchmarkFigures.print("  the same, view open, nothing running", idle.busy(), "(for comparison)");
@@ -186,22 +183,12 @@ class ViewBenchmark {
         }
     }
 
-    /** @return the store service, which must be the SQLite one: the benchmark measures a real database */
-    private static String mebibytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20));
-    }
-
-
     /** A listener service counting the Progress events of each transfer. */
-    private static final class ProgressCounter implements TransferListener, AutoCloseable {
+    private static final class ProgressCounter extends ListenerService {
         private final Map<Long, LongAdder> counts = new ConcurrentHashMap<>();
-        private ServiceRegistration<TransferListener> registration;
 
         static ProgressCounter register() {
-            ProgressCounter counter = new ProgressCounter();
-            counter.registration = FrameworkUtil.getBundle(ViewBenchmark.class).getBundleContext()
-                    .registerService(TransferListener.class, counter, null);
-            return counter;
+            return new ProgressCounter().register();
         }
 
         @Override
@@ -219,11 +206,6 @@ class ViewBenchmark {
             Map<Long, Long> copy = new java.util.HashMap<>();
             counts.forEach((id, count) -> copy.put(id, count.sum()));
             return copy;
-        }
-
-        @Override
-        public void close() {
-            registration.unregister();
         }
     }
 }

@@ -11,7 +11,7 @@ abstract class ListenerService implements TransferListener, AutoCloseable {
 
     /** @return this listener, now hearing every session's events */
     @SuppressWarnings("unchecked")
-    <T extends ListenerService> T register() {
+    <T extends ListenerService> T listen() {
         registration = FrameworkUtil.getBundle(ListenerService.class).getBundleContext()
                 .registerService(TransferListener.class, this, null);
         return (T) this;

@@ -43,7 +43,7 @@ final class QueuedScale {
 
     static void measure(TransferFixture fixture, int queued, Path folder) throws Exception {
         try (TestHttpServer first = TestHttpServer.start(); TestHttpServer second = TestHttpServer.start();
-                StartOrder order = StartOrder.register()) {
+                StartOrder order = new StartOrder().listen()) {
             TransferService service = fixture.service();
             service.setOptions(service.options().withMaxConnectionsPerHost(PER_HOST));
             List<URI> urls = new ArrayList<>();
@@ -118,10 +118,6 @@ final class QueuedScale {
         private final List<Long> started = new CopyOnWriteArrayList<>();
         private final AtomicLong completed = new AtomicLong();
         private final Map<Long, Boolean> seen = new ConcurrentHashMap<>();
-
-        static StartOrder register() {
-            return new StartOrder().register();
-        }
 
         @Override
         public void transferChanged(TransferEvent event) {

@@ -64,7 +64,8 @@ class ViewBenchmark {
 
     @Test
     void fiveFullSpeedTransfersInTheOpenView() throws Exception {
-        try (TestHttpServer server = TestHttpServer.start(); ProgressCounter progress = ProgressCounter.register()) {
+        try (TestHttpServer server = TestHttpServer.start();
+                ProgressCounter progress = new ProgressCounter().listen()) {
             ViewDriver view = ViewDriver.open();
             view.waitForRows(0);
             runEventLoop(WARM_UP_MILLIS);
@@ -186,10 +187,6 @@ class ViewBenchmark {
     /** A listener service counting the Progress events of each transfer. */
     private static final class ProgressCounter extends ListenerService {
         private final Map<Long, LongAdder> counts = new ConcurrentHashMap<>();
-
-        static ProgressCounter register() {
-            return new ProgressCounter().register();
-        }
 
         @Override
         public void transferChanged(TransferEvent event) {

@@ -40,6 +40,8 @@ public final class ViewDriver {
     public static final int SESSION = DownloadsTable.SESSION;
     /** At most this many completed rows are held after they were shown. */
     public static final int SHOWN_HISTORY = RowList.SHOWN_HISTORY;
+    /** The most items the table is given in one event of the UI thread. */
+    public static final int COUNT_STEP = ItemCountSteps.STEP;
 
     private static final Pattern PERCENT = Pattern.compile("(\\d+)%");
 

@@ -69,7 +69,11 @@ final class Schema {
                         max_space_wait_ms INTEGER,
                         announces_all_finished INTEGER NOT NULL,
                         download_folder TEXT
-                    ) WITHOUT ROWID"""));
+                    ) WITHOUT ROWID"""),
+            // 7: a long history read only where asked for: the unfinished at start-up from an index that holds
+            // only them; every id (the view's rows) from a covering index of ids, 1/30 of the table's pages
+            List.of("CREATE INDEX transfers_unfinished ON transfers (id) WHERE state <> 'COMPLETED'",
+                    "CREATE INDEX transfers_ids ON transfers (id)"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

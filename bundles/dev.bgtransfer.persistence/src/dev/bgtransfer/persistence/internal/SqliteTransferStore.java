@@ -199,7 +199,7 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized long[] ids() {
         requireOpen();
-        try (ResultSet rows = statement("SELECT id FROM transfers ORDER BY id").executeQuery()) {
+        try (ResultSet rows = statement(TransferRows.SELECT_IDS).executeQuery()) {
             LongStream.Builder ids = LongStream.builder();
             while (rows.next()) {
                 ids.add(rows.getLong(1));

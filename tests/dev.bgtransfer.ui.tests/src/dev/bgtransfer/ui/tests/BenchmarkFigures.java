@@ -47,6 +47,10 @@ final class BenchmarkFigures {
         return used;
     }
 
+    static String mebibytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20));
+    }
+
     static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
     }

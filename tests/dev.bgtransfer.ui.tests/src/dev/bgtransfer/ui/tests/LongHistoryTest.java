@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,43 @@ class LongHistoryTest extends WorkbenchTest {
         view.waitForRows(STORED);
         assertTrue(service.get(middle).isEmpty());
         assertEquals(StoredHistory.title(STORED / 2 + 2), view.cell(STORED / 2, ViewDriver.TITLE));
+    }
+
+    @Test
+    void aHistoryLongerThanAStepIsCountedInStepsWithTheFirstRowsShownMeanwhile() throws Exception {
+        int stored = 2 * ViewDriver.COUNT_STEP + 1_234;
+        ViewDriver.close();
+        StoredHistory.fill(StoredHistory.sqliteStore(), stored);
+        TransferFixture.restartService();
+        try {
+            view = ViewDriver.show();
+            Set<Integer> countsOnTheWay = new TreeSet<>();
+            while (view.rowCount() < stored) {
+                if (!Ui.display().readAndDispatch()) {
+                    Thread.sleep(1); // the ids are read off the UI thread
+                }
+                if (view.rowCount() > 0 && view.rowCount() < stored) {
+                    countsOnTheWay.add(view.rowCount());
+                    assertEquals(StoredHistory.title(1), view.cell(0, ViewDriver.TITLE), "shown while counting");
+                }
+            }
+            assertEquals(Set.of(ViewDriver.COUNT_STEP, 2 * ViewDriver.COUNT_STEP), countsOnTheWay,
+                    "the rows counted a step per event");
+            Ui.spin(100);
+            for (int row : new int[] { 0, ViewDriver.COUNT_STEP, stored / 2, stored - 1 }) {
+                view.table().showItem(view.table().getItem(row));
+                Ui.spin(50);
+                assertEquals(StoredHistory.title(row + 1), view.cell(row, ViewDriver.TITLE), "row " + row);
+                assertEquals("Ready", view.cell(row, ViewDriver.CONTROLS), "row " + row);
+            }
+            assertHoldsFewRows();
+            Ui.screenshot(Ui.page().getWorkbenchWindow().getShell(), "long-history-counted-in-steps");
+        } finally {
+            // forgotten through the store: the service's Reset would remove them one by one
+            ViewDriver.close();
+            StoredHistory.sqliteStore().clear();
+            TransferFixture.restartService();
+        }
     }
 
     private void assertHoldsFewRows() {

@@ -19,15 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
-import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
-import dev.bgtransfer.core.spi.TransferStore;
 import dev.bgtransfer.junit.TestHttpServer;
 import dev.bgtransfer.junit.TransferFixture;
 import dev.bgtransfer.ui.internal.view.ViewDriver;
@@ -35,7 +31,8 @@ import dev.bgtransfer.ui.internal.view.ViewDriver;
 /**
  * The figures of issue 7 that need a real workbench and a real store: the UI thread's busy share
  * and the progress events per transfer while five transfers run at full speed in the Downloads view,
- * and how the service start, the view's opening and the heap grow with 10,000 stored transfers.
+ * and how the service start, the view's opening and the heap grow with 10,000 and 1,000,000 stored
+ * transfers ({@link StoredScale}).
  * <p>
  * Not part of the normal test run (surefire's default includes skip this name): benchmarks/run
  * runs it with the Maven profile {@code benchmark}, which adds the SQLite store to the runtime.
@@ -47,7 +44,8 @@ class ViewBenchmark {
     private static final long LARGE = 4L << 30;
     private static final long WARM_UP_MILLIS = 1_000;
     private static final long WINDOW_MILLIS = 5_000;
-    private static final int STORED = 10_000;
+    /** The sizes of stored history to measure, comma-separated. */
+    static final String STORED_PROPERTY = "dev.bgtransfer.benchmark.stored";
 
     private TransferFixture fixture;
     @TempDir
@@ -66,7 +64,8 @@ class ViewBenchmark {
 
     @Test
     void fiveFullSpeedTransfersInTheOpenView() throws Exception {
-        try (TestHttpServer server = TestHttpServer.start(); ProgressCounter progress = ProgressCounter.register()) {
+        try (TestHttpServer server = TestHttpServer.start();
+                ProgressCounter progress = new ProgressCounter().listen()) {
             ViewDriver view = ViewDriver.open();
             view.waitForRows(0);
             runEventLoop(WARM_UP_MILLIS);
@@ -98,8 +97,8 @@ class ViewBenchmark {
 
             BenchmarkFigures.line(String.format(Locale.ROOT,
                     "Five unthrottled transfers from loopback, Downloads view open, %.1f s window:", open.seconds()));
-            BenchmarkFigures.print("throughput, all five together", mebibytes(open.moved() / open.seconds()) + "/s",
-                    "(none)");
+            BenchmarkFigures.print("throughput, all five together",
+                    BenchmarkFigures.mebibytes(open.moved() / open.seconds()) + "/s", "(none)");
             BenchmarkFigures.print("UI thread busy (its CPU time / window)", open.busy(), "< 5 %");
             BenchmarkFigures.print("  the same, view closed", closed.busy(), "(for comparison)");
             BenchmarkFigures.print("  the same, view open, nothing running", idle.busy(), "(for comparison)");
@@ -113,59 +112,21 @@ class ViewBenchmark {
         }
     }
 
+    /**
+     * The stored history at each size of the system property {@value #STORED_PROPERTY} (comma-separated,
+     * default 10,000 and 1,000,000); see {@link StoredScale}.
+     */
     @Test
-    void tenThousandStoredTransfers() throws Exception {
-        TransferStore store = StoredHistory.sqliteStore();
-        ViewDriver view = ViewDriver.open();
-        view.waitForRows(0);
-        long heapEmpty = BenchmarkFigures.heapAfterGc();
-        ViewDriver.close();
-
-        long filling = System.nanoTime();
-        StoredHistory.fill(store, STORED);
-        filling = System.nanoTime() - filling;
-
-        long serviceStart = System.nanoTime();
-        TransferFixture.restartService();
-        int restored = fixture.service().ids().length;
-        serviceStart = System.nanoTime() - serviceStart;
-        assertEquals(STORED, restored, "transfers the restarted service restored");
-        long heapService = BenchmarkFigures.heapAfterGc();
-
-        long viewOpen = System.nanoTime();
-        ViewDriver opened = ViewDriver.open();
-        Ui.waitUntil(STORED + " rows, the first one drawn", () -> opened.rowCount() == STORED
-                && !opened.cell(0, ViewDriver.TITLE).isEmpty(), () -> opened.rowCount() + " rows");
-        opened.table().update();
-        while (Ui.display().readAndDispatch()) {
-            // until the display is idle
+    void storedTransfers() throws Exception {
+        for (String count : System.getProperty(STORED_PROPERTY, "10000,1000000").split(",")) {
+            StoredScale.measure(fixture, Integer.parseInt(count.strip()));
         }
-        viewOpen = System.nanoTime() - viewOpen;
-        assertEquals(StoredHistory.title(1), opened.cell(0, ViewDriver.TITLE));
-        assertEquals("Ready", opened.cell(0, ViewDriver.CONTROLS));
-        Ui.screenshot(Ui.page().getWorkbenchWindow().getShell(), "benchmark-10000-transfers");
+    }
 
-        long heapWithView = BenchmarkFigures.heapAfterGc();
-        int rowsHeld = opened.heldRows();
-
-        BenchmarkFigures.line(String.format(Locale.ROOT, "%,d completed transfers in the SQLite store:", STORED));
-        BenchmarkFigures.print("filling the store through TransferStore.save", BenchmarkFigures.millis(filling),
-                "(none)");
-        BenchmarkFigures.print("service start (bundle start to ids())", BenchmarkFigures.millis(serviceStart),
-                "< 1000 ms");
-        BenchmarkFigures.print("view open (showView to rows drawn, display idle)", BenchmarkFigures.millis(viewOpen),
-                "< 1000 ms");
-        BenchmarkFigures.print("rows the view holds (the rest is an id each)",
-                String.format(Locale.ROOT, "%,d", rowsHeld), "the rows shown");
-        BenchmarkFigures.print("heap after GC, empty store, view open", mebibytes(heapEmpty), "(baseline)");
-        BenchmarkFigures.print("heap after GC, 10,000 stored, view open", mebibytes(heapWithView),
-                "proportional to rows shown");
-        BenchmarkFigures.print("  per stored transfer, service and view",
-                perTransfer(heapWithView - heapEmpty), "not per stored transfer");
-        BenchmarkFigures.print("  per stored transfer, the service (view not open yet)",
-                perTransfer(heapService - heapEmpty), "not per stored transfer");
-        BenchmarkFigures.print("  per stored transfer, the view",
-                perTransfer(heapWithView - heapService), "not per stored transfer");
+    /** 10,000 downloads queued at once with the view open; see {@link QueuedScale}. */
+    @Test
+    void tenThousandQueuedAtOnce() throws Exception {
+        QueuedScale.measure(fixture, 10_000, folder);
     }
 
     /** Runs the event loop as the workbench does, sleeping when there is nothing to do. */
@@ -223,26 +184,9 @@ class ViewBenchmark {
         }
     }
 
-    /** @return the store service, which must be the SQLite one: the benchmark measures a real database */
-    private static String mebibytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20));
-    }
-
-    private static String perTransfer(long bytes) {
-        return String.format(Locale.ROOT, "%,d bytes", bytes / STORED);
-    }
-
     /** A listener service counting the Progress events of each transfer. */
-    private static final class ProgressCounter implements TransferListener, AutoCloseable {
+    private static final class ProgressCounter extends ListenerService {
         private final Map<Long, LongAdder> counts = new ConcurrentHashMap<>();
-        private ServiceRegistration<TransferListener> registration;
-
-        static ProgressCounter register() {
-            ProgressCounter counter = new ProgressCounter();
-            counter.registration = FrameworkUtil.getBundle(ViewBenchmark.class).getBundleContext()
-                    .registerService(TransferListener.class, counter, null);
-            return counter;
-        }
 
         @Override
         public void transferChanged(TransferEvent event) {
@@ -259,11 +203,6 @@ class ViewBenchmark {
             Map<Long, Long> copy = new java.util.HashMap<>();
             counts.forEach((id, count) -> copy.put(id, count.sum()));
             return copy;
-        }
-
-        @Override
-        public void close() {
-            registration.unregister();
         }
     }
 }

@@ -82,12 +82,14 @@ final class DownloadsTable {
     }
 
     /**
-     * Shows what a batch changed: after adds and removes the item count, keeping the selected rows
-     * selected, and the rows from the first one that moved (new transfers at the end move none: GTK
-     * would otherwise measure every row of a long history again); then the changed rows, which the
-     * table asks for again when they are visible.
+     * Shows what a batch changed: after adds and removes the item count (in steps for a long history,
+     * see {@link ItemCountSteps}), keeping the selected rows selected, and the rows from the first one
+     * that moved (new transfers at the end move none: GTK would otherwise measure every row of a long
+     * history again); then the changed rows, which the table asks for again when they are visible.
+     * Rows beyond the item count so far are not items yet: they are read when a step counts them.
      */
-    static void show(TableViewer viewer, RowList rows, RowList.Applied applied, long[] selectedBefore) {
+    static void show(TableViewer viewer, ItemCountSteps counts, RowList rows, RowList.Applied applied,
+            long[] selectedBefore) {
         Table table = viewer.getTable();
         int moved = applied.firstMoved();
         if (applied.structural()) {
@@ -95,11 +97,12 @@ final class DownloadsTable {
             int[] after = Arrays.stream(selectedBefore).mapToInt(rows::indexOf).filter(i -> i >= 0).toArray();
             table.setRedraw(false);
             try {
-                viewer.setItemCount(rows.size());
+                counts.update();
+                int items = table.getItemCount();
                 if (moved == 0) {
                     table.clearAll();
-                } else if (moved < rows.size()) {
-                    table.clear(moved, rows.size() - 1);
+                } else if (moved < items) {
+                    table.clear(moved, items - 1);
                 }
                 table.setSelection(after);
             } finally {
@@ -114,8 +117,8 @@ final class DownloadsTable {
         }
         for (TransferRow row : applied.changed()) {
             int index = rows.indexOf(row.id());
-            if (index < 0 || index >= moved) {
-                continue; // gone, or cleared above
+            if (index < 0 || index >= moved || index >= table.getItemCount()) {
+                continue; // gone, cleared above, or not counted yet
             }
             if (table.getItem(index).getData() == row) {
                 // shown already: set only what changed; clearing would reset every cell and measure the row anew

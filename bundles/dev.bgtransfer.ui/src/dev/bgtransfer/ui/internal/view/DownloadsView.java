@@ -32,6 +32,7 @@ public final class DownloadsView extends ViewPart {
     private final RowList rows = new RowList(
             (fromId, max) -> TransferCalls.read(service -> service.transfers(fromId, max)).orElse(List.of()));
     private TableViewer viewer;
+    private ItemCountSteps counts;
     private CoalescingRefresh refresh;
     private TransferFeed feed;
     private int refreshes;
@@ -39,6 +40,7 @@ public final class DownloadsView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         viewer = DownloadsTable.create(parent, rows);
+        counts = new ItemCountSteps(viewer, rows::size);
         getSite().setSelectionProvider(viewer);
         createContextMenu();
         viewer.addOpenListener(event -> execute(CommandIds.OPEN));
@@ -68,7 +70,7 @@ public final class DownloadsView extends ViewPart {
         refreshes++;
         long[] selected = DownloadsTable.selectedIds(viewer, rows);
         RowList.Applied applied = rows.apply(items, System.nanoTime());
-        DownloadsTable.show(viewer, rows, applied, selected);
+        DownloadsTable.show(viewer, counts, rows, applied, selected);
         if (applied.statesChanged()) {
             TransferStateTester.requestEvaluation(getSite());
         }

@@ -40,6 +40,8 @@ public final class ViewDriver {
     public static final int SESSION = DownloadsTable.SESSION;
     /** At most this many completed rows are held after they were shown. */
     public static final int SHOWN_HISTORY = RowList.SHOWN_HISTORY;
+    /** The most items the table is given in one event of the UI thread. */
+    public static final int COUNT_STEP = ItemCountSteps.STEP;
 
     private static final Pattern PERCENT = Pattern.compile("(\\d+)%");
 
@@ -50,9 +52,14 @@ public final class ViewDriver {
     }
 
     public static ViewDriver open() throws PartInitException {
-        DownloadsView view = (DownloadsView) Ui.page().showView(DownloadsView.ID);
+        ViewDriver driver = show();
         Ui.spin(50);
-        return new ViewDriver(view);
+        return driver;
+    }
+
+    /** Shows the view and returns at once, without running the event loop (for timing what follows). */
+    public static ViewDriver show() throws PartInitException {
+        return new ViewDriver((DownloadsView) Ui.page().showView(DownloadsView.ID));
     }
 
     public static void close() {

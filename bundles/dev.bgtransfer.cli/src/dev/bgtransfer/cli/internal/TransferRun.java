@@ -3,10 +3,11 @@ package dev.bgtransfer.cli.internal;
 import java.io.PrintStream;
 import java.net.PasswordAuthentication;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -59,33 +60,30 @@ final class TransferRun {
     }
 
     /**
-     * Looks at every transfer once a tick, to show progress and to catch what no event names; in
-     * between, only at the transfers whose state changed, the moment they change.
+     * Looks at every transfer once a tick, to show progress and to catch what no event names (a
+     * transfer reported already is not read again); in between, at the transfers whose state
+     * changed, the moment they change, as their events left them.
      */
     private int awaitEach(List<Long> ids, Set<Long> pending, TransferEnds ends) throws InterruptedException {
+        Map<Long, Transfer> reported = new HashMap<>();
         boolean allCompleted = true;
-        Collection<Long> changed = Set.of();
+        Map<Long, Optional<Transfer>> changed = Map.of();
         long nextTick = System.nanoTime();
         while (!pending.isEmpty()) {
-            boolean tick = System.nanoTime() - nextTick >= 0;
-            List<Transfer> current = new ArrayList<>();
-            for (long id : tick ? ids : changed) {
-                if (!tick && !pending.contains(id)) {
-                    continue; // another command's transfer, or one reported already
-                }
-                Optional<Transfer> transfer = service.get(id);
-                if (tick) {
+            if (System.nanoTime() - nextTick >= 0) {
+                List<Transfer> current = new ArrayList<>();
+                for (long id : ids) {
+                    Optional<Transfer> transfer = Optional.ofNullable(reported.get(id)).or(() -> service.get(id));
                     transfer.ifPresent(current::add);
                     transfer.ifPresent(this::announceWaitForSpace);
+                    allCompleted &= reportIfOver(id, transfer, pending, reported);
                 }
-                if (pending.contains(id) && isOver(transfer) && !signedIn(transfer.get())) {
-                    pending.remove(id);
-                    allCompleted &= report(id, transfer);
-                }
-            }
-            if (tick) {
                 progress.show(current);
                 nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+            } else {
+                for (Map.Entry<Long, Optional<Transfer>> change : changed.entrySet()) {
+                    allCompleted &= reportIfOver(change.getKey(), change.getValue(), pending, reported);
+                }
             }
             if (!pending.isEmpty()) {
                 long untilTick = TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime());
@@ -94,6 +92,21 @@ final class TransferRun {
         }
         progress.clear();
         return allCompleted ? 0 : 1;
+    }
+
+    /**
+     * Reports transfer {@code id} once it is over, unless it is not waited for (another command's,
+     * or reported already) or the person just signed in for it.
+     *
+     * @return false when it was reported as not completed
+     */
+    private boolean reportIfOver(long id, Optional<Transfer> transfer, Set<Long> pending, Map<Long, Transfer> reported) {
+        if (!pending.contains(id) || !isOver(transfer) || transfer.isPresent() && signedIn(transfer.get())) {
+            return true;
+        }
+        pending.remove(id);
+        transfer.ifPresent(over -> reported.put(id, over));
+        return report(id, transfer);
     }
 
     /** Says once on stderr why a transfer stands still while its disk is full, and what would help. */

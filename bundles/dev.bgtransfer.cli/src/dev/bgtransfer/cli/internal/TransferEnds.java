@@ -1,25 +1,29 @@
 package dev.bgtransfer.cli.internal;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
 
 /**
- * Hears which transfers changed state or went away, so that a waiting command looks at those the
- * moment they change instead of re-reading every transfer it waits for: a small file is reported
- * as soon as it is done, and 500 of them cost 500 looks, not 500 per change. Registered as a
- * listener service (whiteboard) like any other bundle's, for one command's wait.
+ * Hears which transfers changed state or went away, with the transfer as each change left it, so
+ * that a waiting command looks at those the moment they change instead of re-reading every
+ * transfer it waits for: a small file is reported as soon as it is done, from its event, without
+ * reading the store again (a completed transfer is read from the store, not from memory). Registered
+ * as a listener service (whiteboard) like any other bundle's, for one command's wait.
  */
 final class TransferEnds implements TransferListener, AutoCloseable {
     private final ServiceRegistration<TransferListener> registration;
-    private Set<Long> changed = new HashSet<>();
+    /** The latest state of each transfer that changed since the last look; empty for one removed. */
+    private Map<Long, Optional<Transfer>> changed = new LinkedHashMap<>();
 
     private TransferEnds() {
         BundleContext context = FrameworkUtil.getBundle(TransferEnds.class).getBundleContext();
@@ -32,26 +36,34 @@ final class TransferEnds implements TransferListener, AutoCloseable {
 
     @Override
     public synchronized void transferChanged(TransferEvent event) {
-        Long id = switch (event) {
-            case TransferEvent.StateChanged stateChanged -> stateChanged.transfer().id();
-            case TransferEvent.Removed removed -> removed.transfer().id();
-            default -> null;
-        };
-        if (id != null) {
-            changed.add(id);
-            notifyAll();
+        switch (event) {
+            case TransferEvent.StateChanged stateChanged -> changed(stateChanged.transfer().id(),
+                    Optional.of(stateChanged.transfer()));
+            case TransferEvent.Removed removed -> changed(removed.transfer().id(), Optional.empty());
+            default -> {
+                // progress and the rest change no state
+            }
         }
     }
 
-    /** @return the transfers that changed since the last call, waiting up to {@code millis} for one */
-    synchronized Set<Long> awaitChanges(long millis) throws InterruptedException {
+    private void changed(long id, Optional<Transfer> now) {
+        changed.remove(id); // in the order of their latest change
+        changed.put(id, now);
+        notifyAll();
+    }
+
+    /**
+     * @return the transfers that changed since the last call, each as its latest change left it
+     *         (empty: removed), waiting up to {@code millis} for one
+     */
+    synchronized Map<Long, Optional<Transfer>> awaitChanges(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long left;
         while (changed.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        Set<Long> drained = changed;
-        changed = new HashSet<>();
+        Map<Long, Optional<Transfer>> drained = changed;
+        changed = new LinkedHashMap<>();
         return drained;
     }
 

@@ -3,10 +3,11 @@ package dev.bgtransfer.cli.internal;
 import java.io.PrintStream;
 import java.net.PasswordAuthentication;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -59,33 +60,31 @@ final class TransferRun {
     }
 
     /**
-     * Looks at every transfer once a tick, to show progress and to catch what no event names; in
-     * between, only at the transfers whose state changed, the moment they change.
+     * Looks at every transfer once a tick, to show progress and to catch what no event names (one
+     * reported already is not read again); in between, at the transfers whose state changed, the
+     * moment they change, as their events left them.
      */
     private int awaitEach(List<Long> ids, Set<Long> pending, TransferEnds ends) throws InterruptedException {
+        Map<Long, Transfer> latest = new HashMap<>(); // each transfer waited for, as last seen
         boolean allCompleted = true;
-        Collection<Long> changed = Set.of();
+        Map<Long, Optional<Transfer>> changed = Map.of();
         long nextTick = System.nanoTime();
         while (!pending.isEmpty()) {
-            boolean tick = System.nanoTime() - nextTick >= 0;
-            List<Transfer> current = new ArrayList<>();
-            for (long id : tick ? ids : changed) {
-                if (!tick && !pending.contains(id)) {
-                    continue; // another command's transfer, or one reported already
-                }
-                Optional<Transfer> transfer = service.get(id);
-                if (tick) {
+            if (System.nanoTime() - nextTick >= 0) {
+                List<Transfer> current = new ArrayList<>();
+                for (long id : ids) {
+                    Optional<Transfer> transfer = pending.contains(id) || !latest.containsKey(id) ? service.get(id)
+                            : Optional.of(latest.get(id));
                     transfer.ifPresent(current::add);
                     transfer.ifPresent(this::announceWaitForSpace);
+                    allCompleted &= reportIfOver(id, transfer, pending, latest);
                 }
-                if (pending.contains(id) && isOver(transfer) && !signedIn(transfer.get())) {
-                    pending.remove(id);
-                    allCompleted &= report(id, transfer);
-                }
-            }
-            if (tick) {
                 progress.show(current);
                 nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+            } else {
+                for (Map.Entry<Long, Optional<Transfer>> change : changed.entrySet()) {
+                    allCompleted &= reportIfOver(change.getKey(), change.getValue(), pending, latest);
+                }
             }
             if (!pending.isEmpty()) {
                 long untilTick = TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime());
@@ -94,6 +93,25 @@ final class TransferRun {
         }
         progress.clear();
         return allCompleted ? 0 : 1;
+    }
+
+    /**
+     * Reports transfer {@code id} once it is over, unless it is not waited for (another command's,
+     * or reported already) or the person just signed in for it.
+     *
+     * @param transfer as it is now; empty when it is gone
+     * @return false when it was reported as not completed
+     */
+    private boolean reportIfOver(long id, Optional<Transfer> transfer, Set<Long> pending, Map<Long, Transfer> latest) {
+        if (!pending.contains(id)) {
+            return true;
+        }
+        transfer.ifPresent(now -> latest.put(id, now));
+        if (!isOver(transfer) || transfer.isPresent() && signedIn(transfer.get())) {
+            return true;
+        }
+        pending.remove(id);
+        return report(id, transfer, Optional.ofNullable(latest.get(id)));
     }
 
     /** Says once on stderr why a transfer stands still while its disk is full, and what would help. */
@@ -128,14 +146,15 @@ final class TransferRun {
         };
     }
 
-    private boolean report(long id, Optional<Transfer> ended) {
+    /** @param lastSeen the transfer as last seen, which names it when it is gone */
+    private boolean report(long id, Optional<Transfer> ended, Optional<Transfer> lastSeen) {
         progress.clear();
         if (ended.isPresent() && ended.get().state() == TransferState.COMPLETED && ended.get().file().isPresent()) {
             out.println(resultLine(ended.get()));
             out.flush();
             return true;
         }
-        String url = ended.map(transfer -> transfer.url().toString()).orElse("#" + id);
+        String url = lastSeen.map(transfer -> transfer.url().toString()).orElse("#" + id);
         String reason = ended.flatMap(Transfer::failure).map(TransferFailure::message).orElse(Messages.stopped);
         err.println(url + ": " + reason);
         err.flush();

@@ -21,8 +21,8 @@ import dev.bgtransfer.core.spi.TransferRecord;
 /**
  * The transfers as the engine knows them: the unfinished ones in memory, with the bytes moved since
  * their last checkpoint and their waits to retry; the completed ones in the store only, so memory
- * does not grow with the history. A change of state is stored, then announced. Guarded by the
- * engine's lock.
+ * does not grow with the history. A change of state is stored, then announced; a start is
+ * stored with the first record its Job stores. Guarded by the engine's lock.
  */
 final class LiveTransfers {
     private final SessionStores store;
@@ -161,12 +161,29 @@ final class LiveTransfers {
 
     /** Stores the record in its new state, then announces it. */
     TransferRecord transition(TransferRecord record, TransferState next, TransferFailure failure) {
+        return change(record, next, failure, true);
+    }
+
+    /**
+     * Holds and announces a queued transfer as running, without storing it: after a restart the
+     * store's queued and running transfers are taken up alike (queued again, with what a crash left
+     * counted), so the change is stored with the first record its Job stores (the partial file's
+     * name before the file exists, the resume data before a ranged body, an upload's resource) or
+     * with its end. One durable write less per transfer.
+     */
+    TransferRecord start(TransferRecord queued) {
+        return change(queued, TransferState.RUNNING, null, false);
+    }
+
+    private TransferRecord change(TransferRecord record, TransferState next, TransferFailure failure, boolean stored) {
         TransferState previous = require(record.id()).state();
         if (!previous.canMoveTo(next)) {
             throw new IllegalStateException("Transfer " + record.id() + " cannot go from " + previous + " to " + next);
         }
         TransferRecord changed = record.withState(next, failure, Instant.now());
-        store.save(changed);
+        if (stored) {
+            store.save(changed);
+        }
         if (next == TransferState.COMPLETED) {
             records.remove(changed.id()); // history: read from the store from now on
         } else {

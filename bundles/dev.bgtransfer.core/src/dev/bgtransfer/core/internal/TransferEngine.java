@@ -31,10 +31,10 @@ import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * The state machine and scheduler behind the service. Every change is stored, then announced,
- * under one lock; the network and the disk are touched only by the transfers' Jobs, which start
- * only when their host has a free slot. Only unfinished transfers are held in memory: completed
- * ones never change again and are read from the store when asked for, so memory does not grow
- * with the history.
+ * under one lock (a start is stored with its Job's first record, see {@link LiveTransfers#start});
+ * the network and the disk are touched only by the transfers' Jobs, which start only when their
+ * host has a free slot. Only unfinished transfers are held in memory: completed ones never change
+ * again and are read from the store when asked for, so memory does not grow with the history.
  */
 final class TransferEngine implements AutoCloseable {
     private final SessionStores store;
@@ -241,7 +241,7 @@ final class TransferEngine implements AutoCloseable {
             return;
         }
         for (long id : running.takeStartable(queue, options.maxConnectionsPerHost(), sessions::limitPerHost)) {
-            launch(live.transition(live.unfinished(id), TransferState.RUNNING, null));
+            launch(live.start(live.unfinished(id)));
         }
     }
 

@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +19,8 @@ import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+
+import dev.bgtransfer.remote.internal.server.ApiServer;
 
 /**
  * Starts the per-user daemon of a state folder from the running framework's own bundles, as the
@@ -145,7 +143,7 @@ public final class DaemonStarter {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         long endedAt = 0;
         try {
-            while (!answers(socket)) {
+            while (!ApiServer.answers(socket)) {
                 if (endedAt == 0 && !daemon.isAlive()) {
                     endedAt = System.nanoTime();
                 }
@@ -160,20 +158,6 @@ public final class DaemonStarter {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(NLS.bind(Messages.noSocket, new Object[] { state, WAIT_SECONDS, log }), interrupted);
-        }
-    }
-
-    /** @return whether a daemon answers on {@code path} (a socket a killed daemon left does not) */
-    private static boolean answers(Path path) {
-        try {
-            if (!Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
-                return false;
-            }
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-                return true;
-            }
-        } catch (IOException absentOrStale) {
-            return false;
         }
     }
 }

@@ -106,13 +106,22 @@ public final class ApiServer implements AutoCloseable {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            probe.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException nobodyAnswers) {
-            Files.delete(socket);
-            return;
+        if (answers(socket)) {
+            throw new IllegalStateException(NLS.bind(Messages.socketInUse, socket));
         }
-        throw new IllegalStateException(NLS.bind(Messages.socketInUse, socket));
+        Files.delete(socket);
+    }
+
+    /**
+     * @return whether a server listens on {@code socket}; a socket a killed server left behind, a
+     *         file that is no socket and a missing one do not answer
+     */
+    public static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException nobodyAnswers) {
+            return false;
+        }
     }
 
     private void accept(ServerSocketChannel listening, UserPrincipal owner) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -68,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
                 .setMaxHeaderCount(MAX_HEADER_COUNT)
                 .setBufferSize(BUFFER_SIZE)
                 .build();
-        SSLContext tls = TlsContexts.create(extraCertificates);
+        SSLSocketFactory tls = tlsSocketFactory(extraCertificates);
         this.requester = RequesterBootstrap.bootstrap()
                 .setHttpProcessor(HttpProcessors.client(USER_AGENT))
                 .setHttp1Config(http1Config)
@@ -76,13 +76,25 @@ public final class HttpTransport implements AutoCloseable {
                         .setSoTimeout(Timeout.of(options.stallTimeout()))
                         .setTcpNoDelay(true)
                         .build())
-                .setSslContext(tls)
+                .setSslSocketFactory(tls)
                 .setSslSetupHandler(parameters -> parameters.setEndpointIdentificationAlgorithm("HTTPS"))
                 .setDefaultMaxPerRoute(options.maxConnectionsPerHost())
                 .setMaxTotal(MAX_TOTAL_CONNECTIONS)
                 .setStreamListener(new AttachingListener())
                 .create();
-        this.proxyConnector = new ProxyConnector(requester, http1Config, tls.getSocketFactory());
+        this.proxyConnector = new ProxyConnector(requester, http1Config, tls);
+    }
+
+    /**
+     * The JDK's trust is loaded on the first TLS connection, not before; a file of certificates a
+     * person named is read at once, so that a file that is no certificates is refused when the
+     * service starts rather than at the first https URL.
+     */
+    private static SSLSocketFactory tlsSocketFactory(Path extraCertificates) {
+        if (extraCertificates != null) {
+            return TlsContexts.create(extraCertificates).getSocketFactory();
+        }
+        return new DeferredTlsSocketFactory(() -> TlsContexts.create(null).getSocketFactory());
     }
 
     /** Takes the service's new per-host limit; each request brings its own timeouts. */

@@ -41,6 +41,14 @@ part_above() { test "$(stat -c %s "$1" 2>/dev/null || echo 0)" -gt "$2"; } # FIL
 # --- the command line's own product: headless, its config.ini written by Tycho
 cli_product=$repo/releng/dev.bgtransfer.cli.product/target/products/dev.bgtransfer.cli.product/linux/gtk/x86_64
 rm -rf "$cli_product/daemon-aot" # the daemons' ahead-of-time cache: the first daemon started here records it
+# SQLite's native library as the store keeps it between starts, in its bundle's data area: kept here anew
+rm -rf "$cli_product"/configuration/org.eclipse.osgi/*/data/native
+kept_sqlite() { ls "$cli_product"/configuration/org.eclipse.osgi/*/data/native/sqlite-jdbc-*/libsqlitejdbc.so 2> /dev/null; }
+one_library_kept() { local kept; kept=$(kept_sqlite) && (($(wc -l <<< "$kept") == 1)) && head -c 4 "$kept" | grep -q ELF; }
+maps_kept_library() { # PID: it mapped the kept copy and no library the driver extracted into the temporary folder
+  local kept; kept=$(kept_sqlite) && grep -qF "$kept" "/proc/$1/maps" &&
+    ! grep -q '/sqlite-[0-9.]*-[-0-9a-f]*-libsqlitejdbc\.so' "/proc/$1/maps"
+}
 cli_config=$cli_product/configuration/config.ini
 workbench_names='^org\.eclipse\.(ui|swt|jface|e4\.ui)([._]|$)' # the workbench's, JFace's and SWT's plug-ins
 cli_plugins() { ls "$cli_product/plugins"; } # file names
@@ -306,6 +314,8 @@ if ((java_version >= 25)); then
     bash -c "ls '$cli_product'/daemon-aot/*.aot > /dev/null && grep -q 'AOTCache creation is complete' '$work/state1/daemon.log'"
 fi
 
+check "the first command's process kept SQLite's native library, one copy, in the product's configuration" one_library_kept
+
 # --- the daemon of a state folder: started by the first command, detached, shared by every client
 d=$work/state-daemon
 start=$(millis)
@@ -325,6 +335,8 @@ if ((java_version >= 25)); then
     '-XX:AOTCache=$cli_product/daemon-aot/' '/proc/$first_pid/cmdline' && ! grep -q '\[aot\]' '$d/daemon.log'"
 fi
 check "its socket is in a folder only its user can enter" test "$(stat -c %a "$d/.service")" = 700
+check "it loaded SQLite's library from the kept copy, extracting none into the temporary folder" \
+  maps_kept_library "$first_pid"
 check "the next get is served by the same daemon: exit 0, its line, no second start" bash -c "test $code2 -eq 0 && \
   grep -q '	700000	$(sample 1 3)$' '$work/daemon2.out' && test \$(grep -c 'Serving the transfers' '$d/daemon.log') -eq 1 && \
   test '$(daemon_pid "$d")' = '$first_pid'"
@@ -380,6 +392,17 @@ check "remove --delete-file ID: the completed file deleted too" bash -c "test $c
 "$bgtransfer" list --no-daemon --state "$d" > "$work/second-writer.out" 2> "$work/second-writer.err"; code=$?
 check "a second process (--no-daemon) cannot open the store the daemon holds: exit 1, the sentence, nothing printed" bash -c \
   "test $code -eq 1 && test ! -s '$work/second-writer.out' && grep -q 'another bgtransfer is using the state folder $d' '$work/second-writer.err'"
+
+# a kept copy of SQLite's library that does not load is passed over and replaced (unlinked, not overwritten:
+# running daemons have it mapped)
+damaged=$(kept_sqlite)
+rm -f "$damaged" && printf 'not a library\n' > "$damaged"
+"$bgtransfer" get --quiet --dir "$work/dl-damaged-lib" --state "$work/state-damaged-lib" "$(sample 1 1)" \
+  > "$work/damaged-lib.out" 2>&1; code=$?
+check "a kept copy of SQLite's library that does not load is passed over: the get completes" bash -c \
+  "test $code -eq 0 && grep -q '	700000	$(sample 1 3)$' '$work/damaged-lib.out'"
+check "and the copy is replaced by the library the driver loaded instead" one_library_kept
+"$bgtransfer" daemon stop --state "$work/state-damaged-lib" > /dev/null 2>&1
 
 # daemon stop mid-transfer: the transfer stays under way in the store, and continues when a daemon next starts
 "$bgtransfer" get --quiet --dir "$work/dl-daemon4" --state "$d" "$(sample 5 1)" > /dev/null 2> "$work/stopped-client.err" &

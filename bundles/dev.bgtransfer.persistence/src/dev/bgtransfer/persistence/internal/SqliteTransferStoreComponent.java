@@ -22,18 +22,28 @@ import dev.bgtransfer.core.spi.TransferStore;
  * Registers a {@link SqliteTransferStore} as the {@link TransferStore} service. The database is
  * {@code transfers.db} in the folder named by the framework property {@value #STATE_FOLDER_PROPERTY};
  * without it, in this bundle's state location of the workspace when there is one, and in the
- * bundle's data area otherwise.
+ * bundle's data area otherwise. Where the framework property
+ * {@value KeptNativeLibrary#KEEP_PROPERTY} is {@code true}, SQLite's native library is kept in the
+ * data area between starts ({@link KeptNativeLibrary}).
  */
 @Component(service = TransferStore.class)
 public final class SqliteTransferStoreComponent implements TransferStore {
     /** The framework property naming the folder of the database. */
     private static final String STATE_FOLDER_PROPERTY = "dev.bgtransfer.state";
     private static final String DATABASE_NAME = "transfers.db";
+    /** The folder of this bundle's data area where {@link KeptNativeLibrary} keeps its copies. */
+    private static final String NATIVE_LIBRARIES = "native";
 
     private SqliteTransferStore store;
 
     @Activate
     void activate(BundleContext context) throws IOException {
+        if (Boolean.parseBoolean(context.getProperty(KeptNativeLibrary.KEEP_PROPERTY))) {
+            File folder = context.getDataFile(NATIVE_LIBRARIES);
+            if (folder != null) {
+                new KeptNativeLibrary(folder.toPath()).load();
+            }
+        }
         store = SqliteTransferStore.open(locate(context));
     }
 

@@ -61,6 +61,8 @@ final class DaemonConfiguration {
         properties.setProperty("osgi.bundles.defaultStartLevel", "4"); //$NON-NLS-1$ //$NON-NLS-2$
         properties.setProperty("eclipse.application", APPLICATION); //$NON-NLS-1$
         properties.setProperty("osgi.configuration.cascaded", "false"); //$NON-NLS-1$ //$NON-NLS-2$
+        // a process of bgtransfer's alone, as the command line's product says too
+        properties.setProperty("dev.bgtransfer.sqlite.keepNativeLibrary", "true"); //$NON-NLS-1$ //$NON-NLS-2$
         String dev = context.getProperty(DEV); // a development runtime: bundles' classes in their output folders
         if (dev != null) {
             properties.setProperty(DEV, dev);

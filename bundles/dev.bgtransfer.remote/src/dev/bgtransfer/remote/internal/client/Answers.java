@@ -8,6 +8,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.remote.internal.wire.IdRuns;
 import dev.bgtransfer.remote.internal.wire.JsonObject;
 import dev.bgtransfer.remote.internal.wire.ValueCodec;
 import dev.bgtransfer.remote.internal.wire.WireException;
@@ -31,8 +32,7 @@ final class Answers {
     }
 
     static long[] ids(Object value) {
-        return JsonObject.listOf(as(value, List.class), Long.class, Long::longValue, "ids").stream()
-                .mapToLong(Long::longValue).toArray();
+        return IdRuns.fromJson(as(value, List.class));
     }
 
     static long number(Object value) {

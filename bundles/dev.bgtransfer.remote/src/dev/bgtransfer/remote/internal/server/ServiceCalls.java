@@ -1,7 +1,6 @@
 package dev.bgtransfer.remote.internal.server;
 
 import java.net.PasswordAuthentication;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.remote.internal.wire.IdRuns;
 import dev.bgtransfer.remote.internal.wire.JsonObject;
 import dev.bgtransfer.remote.internal.wire.Message;
 import dev.bgtransfer.remote.internal.wire.Op;
@@ -50,7 +50,7 @@ final class ServiceCalls {
             case UNFINISHED -> ValueCodec.toJson(service.unfinished());
             case PAGE -> ValueCodec.toJson(service.transfers(call.number(Message.ID), (int) Math.min(Integer.MAX_VALUE,
                     call.number(Message.MAX))));
-            case IDS -> Arrays.stream(service.ids()).<Object>mapToObj(Long::valueOf).toList();
+            case IDS -> IdRuns.toJson(service.ids());
             case START -> done(() -> service.start(call.number(Message.ID)));
             case PAUSE -> done(() -> service.pause(call.number(Message.ID)));
             case STOP -> done(() -> service.stop(call.number(Message.ID)));

@@ -1,5 +1,6 @@
 package dev.bgtransfer.cli.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,11 +22,11 @@ final class ByIdCommand {
     }
 
     /** @return whether every id names a transfer; if not, a sentence on {@code console}'s stderr */
-    boolean allKnown(Command.ById command, Console console) {
-        List<Long> unknown = command.ids().stream().filter(id -> service.get(id).isEmpty()).toList();
+    boolean allKnown(List<Long> ids, Path state, Console console) {
+        List<Long> unknown = ids.stream().filter(id -> service.get(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            String ids = unknown.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            console.err().println(NLS.bind(Messages.unknownIds, ids, command.state()));
+            String shown = unknown.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            console.err().println(NLS.bind(Messages.unknownIds, shown, state));
         }
         return unknown.isEmpty();
     }

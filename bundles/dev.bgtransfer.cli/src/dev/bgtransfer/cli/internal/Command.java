@@ -33,8 +33,15 @@ sealed interface Command {
             boolean quiet) implements OnStore {
     }
 
-    /** Print the stored transfers. */
-    record ListTransfers(Path state) implements OnStore {
+    /** Print the stored transfers, a tab-separated line each or, {@code json}, a JSON object each. */
+    record ListTransfers(Path state, boolean json) implements OnStore {
+    }
+
+    /**
+     * Wait until each of the transfers {@code ids} is completed, failed, stopped, removed or paused,
+     * printing what {@code get} prints for it.
+     */
+    record Wait(List<Long> ids, Path state, boolean quiet) implements OnStore {
     }
 
     /** Finish every unfinished stored transfer. */

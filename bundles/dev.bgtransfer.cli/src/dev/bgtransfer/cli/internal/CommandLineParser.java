@@ -20,22 +20,30 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
 /**
- * Reads {@code get|put|list|resume|pause|start|stop|remove|serve|daemon|samples|help} ({@code upload}
+ * Reads {@code get|put|list|resume|wait|pause|start|stop|remove|serve|daemon|samples|help} ({@code upload}
  * for {@code put}) and their options ({@code --name value} or {@code --name=value}) into a
  * {@link Command}, refusing anything it does not know. {@code --no-daemon} is the launcher's (it runs the
  * command in its own process instead of handing it to the daemon): accepted here, and nothing more.
  */
 final class CommandLineParser {
     private static final Set<String> FLAGS = Set.of("--quiet", "--resume", "--no-resume", "--no-daemon",
-            "--delete-file");
+            "--delete-file", "--json");
+    /**
+     * The launcher's, not a person's: {@code -i -} arrives as this option naming a file of what the
+     * launcher's standard input held, since a daemon cannot read its client's.
+     */
+    private static final String STDIN_FILE = "--input-from-stdin";
+    /** The short options, as curl and aria2 users type them, and the long ones they stand for. */
+    private static final Map<String, String> SHORT = Map.of("-i", "--input-file");
     private static final Map<String, Command.Operation> BY_ID = Map.of("pause", Command.Operation.PAUSE,
             "start", Command.Operation.START, "stop", Command.Operation.STOP, "remove", Command.Operation.REMOVE);
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
-                    "--user", "--quiet", "--wait-for-space", "--no-daemon")),
+                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE)),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
                     "--resume", "--no-resume", "--user", "--no-daemon")),
-            Map.entry("list", Set.of("--state", "--no-daemon")),
+            Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
+            Map.entry("wait", Set.of("--state", "--quiet", "--no-daemon")),
             Map.entry("resume", Set.of("--state", "--quiet", "--no-daemon")),
             Map.entry("pause", Set.of("--state", "--no-daemon")),
             Map.entry("start", Set.of("--state", "--no-daemon")),
@@ -73,7 +81,8 @@ final class CommandLineParser {
         return switch (name) {
             case "get" -> get(options, operands);
             case "put" -> put(options, operands);
-            case "list" -> new Command.ListTransfers(noOperands(operands, state(options)));
+            case "list" -> new Command.ListTransfers(noOperands(operands, state(options)), options.containsKey("--json"));
+            case "wait" -> new Command.Wait(ids(name, operands), state(options), options.containsKey("--quiet"));
             case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
             case "pause", "start", "stop", "remove" -> new Command.ById(BY_ID.get(name), ids(name, operands),
                     state(options), options.containsKey("--delete-file"));
@@ -92,6 +101,9 @@ final class CommandLineParser {
         boolean onlyOperands = false;
         while (!rest.isEmpty()) {
             String argument = rest.removeFirst();
+            if (!onlyOperands && argument.length() > 1 && argument.charAt(0) == '-' && argument.charAt(1) != '-') {
+                argument = longForm(command, argument, rest);
+            }
             if (onlyOperands || !argument.startsWith("--")) {
                 operands.add(argument);
                 continue;
@@ -124,7 +136,24 @@ final class CommandLineParser {
         }
     }
 
-    private Command get(Map<String, String> options, List<String> urls) throws UsageException {
+    /** {@code -i FILE} as {@code --input-file FILE}, {@code -iFILE} too. */
+    private static String longForm(String command, String argument, Deque<String> rest) throws UsageException {
+        String option = SHORT.get(argument.substring(0, 2));
+        if (option == null) {
+            throw new UsageException(NLS.bind(Messages.unknownOption, argument.substring(0, 2), command));
+        }
+        return argument.length() == 2 ? option : option + "=" + argument.substring(2);
+    }
+
+    private Command get(Map<String, String> options, List<String> operands) throws UsageException {
+        List<InputFile.Entry> urls = new ArrayList<>();
+        operands.forEach(url -> urls.add(new InputFile.Entry(url, Optional.empty())));
+        if (options.containsKey("--input-file")) {
+            urls.addAll(InputFile.read(path(options.get("--input-file"), "--input-file"), false));
+        }
+        if (options.containsKey(STDIN_FILE)) {
+            urls.addAll(InputFile.read(path(options.get(STDIN_FILE), STDIN_FILE), true));
+        }
         if (urls.isEmpty()) {
             throw new UsageException(Messages.noUrl);
         }
@@ -134,12 +163,13 @@ final class CommandLineParser {
         }
         Path folder = options.containsKey("--dir") ? path(options.get("--dir"), "--dir") : workingDirectory;
         List<TransferRequest> requests = new ArrayList<>();
-        for (String url : urls) {
+        for (InputFile.Entry url : urls) {
             try {
-                TransferRequest request = TransferRequest.of(TransferRequest.parseUrl(url), folder);
-                requests.add(sha256.isPresent() ? request.withExpectedSha256(sha256.get()) : request);
+                TransferRequest request = TransferRequest.of(TransferRequest.parseUrl(url.url()), folder);
+                Optional<String> expected = sha256.or(url::sha256);
+                requests.add(expected.isPresent() ? request.withExpectedSha256(expected.get()) : request);
             } catch (IllegalArgumentException bad) {
-                throw new UsageException(NLS.bind(Messages.badUrl, printable(url), bad.getMessage()));
+                throw new UsageException(NLS.bind(Messages.badUrl, printable(url.url()), bad.getMessage()));
             }
         }
         return new Command.Get(requests, state(options), sessionOptions(options), user(options),

@@ -13,7 +13,8 @@ import dev.bgtransfer.core.TransferService;
 
 /**
  * {@code list}: one tab-separated line per stored transfer (id, kind, state, bytes, URL, file or
- * folder, session), read a page at a time so that a long history is never held at once.
+ * folder, session), or with {@code --json} one JSON object per line ({@link TransferJson}), read a
+ * page at a time so that a long history is never held at once.
  */
 final class ListCommand {
     private static final int PAGE = 500;
@@ -21,14 +22,21 @@ final class ListCommand {
     private ListCommand() {
     }
 
-    static int run(TransferService service, Path state, PrintStream out) {
+    /** @param json a JSON object a line instead of the tab-separated lines */
+    static int run(TransferService service, Path state, boolean json, PrintStream out) {
         List<Transfer> page = service.transfers(0, PAGE);
-        if (page.isEmpty()) {
+        if (page.isEmpty() && !json) { // JSON lines: none for no transfers, a script needs no sentence to skip
             out.println(NLS.bind(Messages.noTransfers, state));
             return 0;
         }
         while (!page.isEmpty()) {
-            page.forEach(transfer -> print(transfer, out));
+            page.forEach(transfer -> {
+                if (json) {
+                    out.println(TransferJson.line(transfer));
+                } else {
+                    print(transfer, out);
+                }
+            });
             page = page.size() < PAGE ? List.of() : service.transfers(page.getLast().id() + 1, PAGE);
         }
         out.flush();

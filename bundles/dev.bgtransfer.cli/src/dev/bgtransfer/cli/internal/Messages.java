@@ -37,6 +37,18 @@ final class Messages extends NLS {
     public static String storeRefused;
     public static String failedInternally;
     public static String stopped;
+    public static String paused;
+    public static String inputTooLarge;
+    public static String inputUnreadable;
+    public static String inputNotText;
+    public static String inputMoreThanOneUrl;
+    public static String inputOptionWithoutUrl;
+    public static String inputNoUrl;
+    public static String inputFileNamed;
+    public static String standardInput;
+    public static String inputUnknownOption;
+    public static String inputBadSha256;
+    public static String inputSecondSha256;
     public static String nothingToResume;
     public static String noTransfers;
     public static String listLine;

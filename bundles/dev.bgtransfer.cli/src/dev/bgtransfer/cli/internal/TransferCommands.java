@@ -7,7 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.TransferService;
 
 /**
- * Runs {@code get}, {@code put}, {@code list}, {@code resume}, {@code pause}, {@code start},
+ * Runs {@code get}, {@code put}, {@code list}, {@code resume}, {@code wait}, {@code pause}, {@code start},
  * {@code stop} and {@code remove} against a transfer service, for this process's console or for a
  * client of the daemon alike.
  */
@@ -32,7 +32,13 @@ final class TransferCommands {
      */
     int run(Command.OnStore command, Console console) throws InterruptedException {
         return switch (command) {
-            case Command.ListTransfers list -> ListCommand.run(service, list.state(), console.out());
+            case Command.ListTransfers list -> ListCommand.run(service, list.state(), list.json(), console.out());
+            case Command.Wait wait -> {
+                if (!new ByIdCommand(service).allKnown(wait.ids(), wait.state(), console)) {
+                    yield CliApplication.USAGE;
+                }
+                yield transferRun(wait.quiet(), console, console.prompt()).awaitOthers(wait.ids());
+            }
             case Command.Get get -> {
                 CredentialsPrompt prompt = get.user().isPresent() ? CredentialsPrompt.NONE : console.prompt();
                 yield transferRun(get.quiet(), console, prompt).await(new GetCommand(service).start(get));
@@ -57,7 +63,7 @@ final class TransferCommands {
             }
             case Command.ById byId -> {
                 ByIdCommand byIdCommand = new ByIdCommand(service);
-                if (!byIdCommand.allKnown(byId, console)) {
+                if (!byIdCommand.allKnown(byId.ids(), byId.state(), console)) {
                     yield CliApplication.USAGE;
                 }
                 byIdCommand.apply(byId);

@@ -34,6 +34,7 @@ final class TransferRun {
     private final Set<Long> prompted = new HashSet<>();
     /** Transfers whose wait for disk space was announced, so that it is said once per wait. */
     private final Set<Long> waitingForSpace = new HashSet<>();
+    private boolean pausedIsOver;
 
     TransferRun(TransferService service, PrintStream out, PrintStream err, ProgressDisplay progress,
             CredentialsPrompt prompt) {
@@ -56,6 +57,20 @@ final class TransferRun {
         } catch (InterruptedException givenUp) {
             pending.forEach(service::pause);
             throw givenUp;
+        }
+    }
+
+    /**
+     * Waits for transfers this command did not start ({@code wait}): a paused one is over for it too
+     * (nothing moves it until someone starts it), reported as paused, and a command given up leaves
+     * them as they are.
+     *
+     * @return 0 when every transfer completed, 1 when any did not
+     */
+    int awaitOthers(List<Long> ids) throws InterruptedException {
+        pausedIsOver = true;
+        try (TransferEnds ends = TransferEnds.listen()) {
+            return awaitEach(ids, new LinkedHashSet<>(ids), ends);
         }
     }
 
@@ -139,10 +154,11 @@ final class TransferRun {
         return given.isPresent();
     }
 
-    private static boolean isOver(Optional<Transfer> transfer) {
+    private boolean isOver(Optional<Transfer> transfer) {
         return transfer.isEmpty() || switch (transfer.get().state()) {
             case COMPLETED, FAILED, CANCELLED -> true;
-            case QUEUED, RUNNING, PAUSED -> false;
+            case PAUSED -> pausedIsOver;
+            case QUEUED, RUNNING -> false;
         };
     }
 
@@ -155,7 +171,9 @@ final class TransferRun {
             return true;
         }
         String url = lastSeen.map(transfer -> transfer.url().toString()).orElse("#" + id);
-        String reason = ended.flatMap(Transfer::failure).map(TransferFailure::message).orElse(Messages.stopped);
+        String reason = ended.flatMap(Transfer::failure).map(TransferFailure::message)
+                .orElse(ended.isPresent() && ended.get().state() == TransferState.PAUSED ? Messages.paused
+                        : Messages.stopped);
         err.println(url + ": " + reason);
         err.flush();
         return false;

@@ -41,7 +41,7 @@ class ListLongHistoryTest {
     void printsEveryIdInOrderAPageAtATimeAsThePagesCome() {
         // ids with gaps, as removals leave them: 1, 3, 5, ...
         PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = ListCommand.run(pagedOnly(), Path.of("/state"), printed);
+        int status = ListCommand.run(pagedOnly(), Path.of("/state"), false, printed);
 
         assertEquals(0, status);
         assertEquals(STORED, out.lines());

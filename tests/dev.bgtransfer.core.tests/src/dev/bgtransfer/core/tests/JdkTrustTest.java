@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,38 +14,23 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestCertificate;
 import dev.bgtransfer.junit.TestHttpServer;
-import dev.bgtransfer.junit.TransferFixture;
 
 /**
  * With no certificates named, the service trusts what the JDK trusts, loaded by its first https
  * connection (after plain-http transfers ran): a certificate the JDK does not know is refused.
  */
-class JdkTrustTest {
-    @TempDir
-    Path folder;
+class JdkTrustTest extends ServiceTest {
     @TempDir
     Path certificates;
-    private TransferFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new TransferFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void aCertificateTheJdkDoesNotTrustIsRefusedAfterPlainTransfers() throws Exception {
-        try (TestHttpServer plain = TestHttpServer.start();
-                TestHttpServer secure = TestHttpServer.startHttps(
-                        TestCertificate.selfSigned(certificates, "ip:127.0.0.1"))) {
+        try (TestHttpServer secure = TestHttpServer.startHttps(TestCertificate.selfSigned(certificates, "ip:127.0.0.1"))) {
             Transfer first = fixture.service()
-                    .download(TransferRequest.of(plain.uri(plain.addFile("/plain.bin", 1_000, 3).path()), folder));
+                    .download(TransferRequest.of(server.uri(server.addFile("/plain.bin", 1_000, 3).path()), folder));
             fixture.awaitState(first.id(), TransferState.COMPLETED);
 
             Transfer started = fixture.service().download(

@@ -393,6 +393,33 @@ check "remove --delete-file ID: the completed file deleted too" bash -c "test $c
 check "a second process (--no-daemon) cannot open the store the daemon holds: exit 1, the sentence, nothing printed" bash -c \
   "test $code -eq 1 && test ! -s '$work/second-writer.out' && grep -q 'another bgtransfer is using the state folder $d' '$work/second-writer.err'"
 
+# the disk of the state folder fills up under a daemon (a real 4 MB tmpfs, so as root): what runs goes on, a
+# new transfer is refused with the store's sentence and nothing added, and the platform's log (a daemon's is
+# STATE/.metadata/.log; Equinox writes to daemon.log instead what finds no room there) says what happened
+if [[ $(id -u) -eq 0 ]] && mkdir -p "$work/small-state" && mount -t tmpfs -o size=4m tmpfs "$work/small-state"; then
+  small=$work/small-state
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 1 1)" > /dev/null 2>&1
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 5 1)" > "$work/small5.out" 2>&1 &
+  getter=$!
+  wait_for 60 part_above "$work/dl-small/sample-5-28.6MB.bin.part" 1000000
+  head -c 8M /dev/zero > "$small/filler" 2> /dev/null
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 2 1)" > /dev/null 2> "$work/small2.err"; code=$?
+  check "a new transfer on a full state disk: exit 1, the store's sentence, nothing added" bash -c "test $code -eq 1 && \
+    grep -q '^bgtransfer: Could not save transfer [0-9]*: the disk of the state folder .* is full. Free some space on it.$' \
+    '$work/small2.err' && ! '$bgtransfer' list --state '$small' | grep -qF '$(sample 2 1)'"
+  wait "$getter"; code=$?
+  check "the transfer under way completes all the same, with its SHA-256" bash -c \
+    "test $code -eq 0 && grep -q '	$(sample 5 2)	$(sample 5 3)$' '$work/small5.out'"
+  rm -f "$small/filler"
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 2 1)" > /dev/null 2>&1; code=$?
+  check "with room again, transfers are added, the platform's log says when the store refused and took changes again" \
+    bash -c "test $code -eq 0 && grep -q 'The transfer store records changes again' '$small/.metadata/.log' && \
+    cat '$small/.metadata/.log' '$small/daemon.log' | grep -q 'The transfer store refuses to record changes' && \
+    test \$('$bgtransfer' list --state '$small' | grep -c COMPLETED) -eq 3"
+  "$bgtransfer" daemon stop --state "$small" > /dev/null 2>&1
+  umount "$small" || umount -l "$small"
+fi
+
 # what scripts drive the command line with, through a daemon: URLs on standard input (-i -), wait ID...,
 # list --json
 s=$work/state-scripts

@@ -393,82 +393,6 @@ check "remove --delete-file ID: the completed file deleted too" bash -c "test $c
 check "a second process (--no-daemon) cannot open the store the daemon holds: exit 1, the sentence, nothing printed" bash -c \
   "test $code -eq 1 && test ! -s '$work/second-writer.out' && grep -q 'another bgtransfer is using the state folder $d' '$work/second-writer.err'"
 
-# the disk of the state folder fills up under a daemon (a real 4 MB tmpfs, so as root): what runs goes on, a
-# new transfer is refused with the store's sentence and nothing added, and the platform's log (a daemon's is
-# STATE/.metadata/.log; Equinox writes to daemon.log instead what finds no room there) says what happened
-if [[ $(id -u) -eq 0 ]] && mkdir -p "$work/small-state" && mount -t tmpfs -o size=4m tmpfs "$work/small-state"; then
-  small=$work/small-state
-  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 1 1)" > /dev/null 2>&1
-  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 5 1)" > "$work/small5.out" 2>&1 &
-  getter=$!
-  wait_for 60 part_above "$work/dl-small/sample-5-28.6MB.bin.part" 1000000
-  head -c 8M /dev/zero > "$small/filler" 2> /dev/null
-  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 2 1)" > /dev/null 2> "$work/small2.err"; code=$?
-  check "a new transfer on a full state disk: exit 1, the store's sentence, nothing added" bash -c "test $code -eq 1 && \
-    grep -q '^bgtransfer: Could not save transfer [0-9]*: the disk of the state folder .* is full. Free some space on it.$' \
-    '$work/small2.err' && ! '$bgtransfer' list --state '$small' | grep -qF '$(sample 2 1)'"
-  wait "$getter"; code=$?
-  check "the transfer under way completes all the same, with its SHA-256" bash -c \
-    "test $code -eq 0 && grep -q '	$(sample 5 2)	$(sample 5 3)$' '$work/small5.out'"
-  rm -f "$small/filler"
-  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 2 1)" > /dev/null 2>&1; code=$?
-  check "with room again, transfers are added, the platform's log says when the store refused and took changes again" \
-    bash -c "test $code -eq 0 && grep -q 'The transfer store records changes again' '$small/.metadata/.log' && \
-    cat '$small/.metadata/.log' '$small/daemon.log' | grep -q 'The transfer store refuses to record changes' && \
-    test \$('$bgtransfer' list --state '$small' | grep -c COMPLETED) -eq 3"
-  "$bgtransfer" daemon stop --state "$small" > /dev/null 2>&1
-  umount "$small" || umount -l "$small"
-fi
-
-# what scripts drive the command line with, through a daemon: URLs on standard input (-i -), wait ID...,
-# list --json
-s=$work/state-scripts
-printf '%s\n  sha256=%s\n# a comment\n%s\n' "$(sample 1 1)" "$(sample 1 3)" "$(sample 2 1)" |
-  "$bgtransfer" get --quiet --dir "$work/dl-scripts" --state "$s" -i - > "$work/scripts.out" 2> "$work/scripts.err"; code=$?
-check "get -i - downloads the URLs of standard input, a sha256= line checked, through the daemon" bash -c \
-  "test $code -eq 0 && test \$(wc -l < '$work/scripts.out') -eq 2 && grep -q '	700000	$(sample 1 3)$' '$work/scripts.out' && \
-  grep -q '	$(sample 2 2)	$(sample 2 3)$' '$work/scripts.out' && grep -q 'Serving the transfers of $s' '$s/daemon.log'"
-printf '%s\n  sha256=%s\n' "$(sample 3 1)" "$(printf '0%.0s' {1..64})" |
-  "$bgtransfer" get --quiet --dir "$work/dl-scripts" --state "$s" -i - > /dev/null 2> "$work/scripts-bad.err"; code=$?
-check "a file whose bytes do not match its sha256= line fails: exit 1, its URL and why" bash -c \
-  "test $code -eq 1 && grep -q '^$(sample 3 1): ' '$work/scripts-bad.err'"
-printf 'not a URL at all\n' | "$bgtransfer" get --state "$s" -i - > /dev/null 2> "$work/scripts-usage.err"; code=$?
-check "a line of standard input that is no URL: a sentence naming standard input, exit 2" bash -c \
-  "test $code -eq 2 && head -1 '$work/scripts-usage.err' | grep -q '^bgtransfer: standard input, line 1: one URL a line'"
-"$bgtransfer" list --json --state "$s" > "$work/scripts.json"; code=$?
-check "list --json: a JSON object a line, which a JSON reader reads" bash -c "test $code -eq 0 && \
-  test \$(wc -l < '$work/scripts.json') -eq 3 && python3 -c 'import json, sys; [json.loads(line) for line in open(sys.argv[1])]' \
-  '$work/scripts.json' && grep -q '\"sha256\":\"$(sample 1 3)\"' '$work/scripts.json'"
-"$bgtransfer" get --quiet --dir "$work/dl-scripts-wait" --state "$s" "$(sample 5 1)" > /dev/null 2>&1 &
-getter=$!
-wait_for 60 part_above "$work/dl-scripts-wait/sample-5-28.6MB.bin.part" 1000000
-id5=$("$bgtransfer" list --json --state "$s" | grep -F "\"url\":\"$(sample 5 1)\"" | sed 's/^{"id":\([0-9]*\),.*/\1/')
-"$bgtransfer" wait --quiet --state "$s" "$id5" > /dev/null 2>&1 &
-waiter=$!
-sleep 1
-kill "$waiter"; wait "$waiter" 2>/dev/null
-sleep 1
-check "a wait given up leaves the transfer it waited for running (unlike a get's own)" bash -c \
-  "'$bgtransfer' list --json --state '$s' | grep -F '\"url\":\"$(sample 5 1)\"' | grep -q '\"state\":\"RUNNING\"'"
-"$bgtransfer" wait --quiet --state "$s" "$id5" > "$work/scripts-wait.out" 2>&1; code=$?
-wait "$getter"
-check "wait ID, from a second client, ends when the first one's download completed, with get's line" bash -c \
-  "test $code -eq 0 && grep -q '	$(sample 5 2)	$(sample 5 3)$' '$work/scripts-wait.out'"
-# bash completion, as a person loads it (source <(bgtransfer completion)) and presses Tab
-completions() { # WORD...: what Tab offers after these words, one a line
-  bash -c 'source <("$1" completion) && COMP_WORDS=("${@:2}") && COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) &&
-    _bgtransfer && printf "%s\n" "${COMPREPLY[@]}"' completions "$bgtransfer" "$@"
-}
-check "completion offers the commands" test "$(completions bgtransfer re | tr '\n' ' ')" = "resume remove "
-check "completion offers a command's options" test "$(completions ./bgtransfer list -- | tr '\n' ' ')" = \
-  "--state --json --no-daemon "
-check "completion offers the ids the daemon holds, for wait and the operations by id" test \
-  "$(completions "$bgtransfer" wait --state "$s" '' | tr '\n' ' ')" = \
-  "$("$bgtransfer" list --state "$s" | cut -f1 | grep -E '^[0-9]+$' | tr '\n' ' ')" # not a failure's line
-"$bgtransfer" daemon stop --state "$s" > /dev/null 2>&1
-no_ids_and_no_daemon() { [[ -z $(completions bgtransfer stop --state "$s" '') ]] && ! "$bgtransfer" daemon status --state "$s" > /dev/null 2>&1; }
-check "and none, starting no daemon, where none runs" no_ids_and_no_daemon
-
 # a kept copy of SQLite's library that does not load is passed over and replaced (unlinked, not overwritten:
 # running daemons have it mapped)
 damaged=$(kept_sqlite)
@@ -590,6 +514,85 @@ if [[ $(id -u) == 0 ]] && id nobody > /dev/null 2>&1; then
 else
   echo "skip  folders of another user: needs root"
 fi
+
+# --- the command line for scripts, and the store's disk full under a daemon (state folders of their own)
+# the disk of the state folder fills up under a daemon (a real 4 MB tmpfs, so as root): what runs goes on, a
+# new transfer is refused with the store's sentence and nothing added, and the platform's log (a daemon's is
+# STATE/.metadata/.log; Equinox writes to daemon.log instead what finds no room there) says what happened
+if [[ $(id -u) -eq 0 ]] && mkdir -p "$work/small-state" && mount -t tmpfs -o size=4m tmpfs "$work/small-state"; then
+  small=$work/small-state
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 1 1)" > /dev/null 2>&1
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 5 1)" > "$work/small5.out" 2>&1 &
+  getter=$!
+  wait_for 60 part_above "$work/dl-small/sample-5-28.6MB.bin.part" 1000000
+  head -c 8M /dev/zero > "$small/filler" 2> /dev/null
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 2 1)" > /dev/null 2> "$work/small2.err"; code=$?
+  check "a new transfer on a full state disk: exit 1, the store's sentence, nothing added" bash -c "test $code -eq 1 && \
+    grep -q '^bgtransfer: Could not save transfer [0-9]*: the disk of the state folder .* is full. Free some space on it.$' \
+    '$work/small2.err' && ! '$bgtransfer' list --state '$small' | grep -qF '$(sample 2 1)'"
+  wait "$getter"; code=$?
+  check "the transfer under way completes all the same, with its SHA-256" bash -c \
+    "test $code -eq 0 && grep -q '	$(sample 5 2)	$(sample 5 3)$' '$work/small5.out'"
+  rm -f "$small/filler"
+  "$bgtransfer" get --quiet --dir "$work/dl-small" --state "$small" "$(sample 2 1)" > /dev/null 2>&1; code=$?
+  check "with room again, transfers are added, the platform's log says when the store refused and took changes again" \
+    bash -c "test $code -eq 0 && grep -q 'The transfer store records changes again' '$small/.metadata/.log' && \
+    cat '$small/.metadata/.log' '$small/daemon.log' | grep -q 'The transfer store refuses to record changes' && \
+    test \$('$bgtransfer' list --state '$small' | grep -c COMPLETED) -eq 3"
+  "$bgtransfer" daemon stop --state "$small" > /dev/null 2>&1
+  umount "$small" || umount -l "$small"
+else
+  echo "skip  the store's disk full under a daemon: needs root (a tmpfs)"
+fi
+
+# what scripts drive the command line with, through a daemon: URLs on standard input (-i -), wait ID...,
+# list --json
+s=$work/state-scripts
+printf '%s\n  sha256=%s\n# a comment\n%s\n' "$(sample 1 1)" "$(sample 1 3)" "$(sample 2 1)" |
+  "$bgtransfer" get --quiet --dir "$work/dl-scripts" --state "$s" -i - > "$work/scripts.out" 2> "$work/scripts.err"; code=$?
+check "get -i - downloads the URLs of standard input, a sha256= line checked, through the daemon" bash -c \
+  "test $code -eq 0 && test \$(wc -l < '$work/scripts.out') -eq 2 && grep -q '	700000	$(sample 1 3)$' '$work/scripts.out' && \
+  grep -q '	$(sample 2 2)	$(sample 2 3)$' '$work/scripts.out' && grep -q 'Serving the transfers of $s' '$s/daemon.log'"
+printf '%s\n  sha256=%s\n' "$(sample 3 1)" "$(printf '0%.0s' {1..64})" |
+  "$bgtransfer" get --quiet --dir "$work/dl-scripts" --state "$s" -i - > /dev/null 2> "$work/scripts-bad.err"; code=$?
+check "a file whose bytes do not match its sha256= line fails: exit 1, its URL and why" bash -c \
+  "test $code -eq 1 && grep -q '^$(sample 3 1): ' '$work/scripts-bad.err'"
+printf 'not a URL at all\n' | "$bgtransfer" get --state "$s" -i - > /dev/null 2> "$work/scripts-usage.err"; code=$?
+check "a line of standard input that is no URL: a sentence naming standard input, exit 2" bash -c \
+  "test $code -eq 2 && head -1 '$work/scripts-usage.err' | grep -q '^bgtransfer: standard input, line 1: one URL a line'"
+"$bgtransfer" list --json --state "$s" > "$work/scripts.json"; code=$?
+check "list --json: a JSON object a line, which a JSON reader reads" bash -c "test $code -eq 0 && \
+  test \$(wc -l < '$work/scripts.json') -eq 3 && python3 -c 'import json, sys; [json.loads(line) for line in open(sys.argv[1])]' \
+  '$work/scripts.json' && grep -q '\"sha256\":\"$(sample 1 3)\"' '$work/scripts.json'"
+"$bgtransfer" get --quiet --dir "$work/dl-scripts-wait" --state "$s" "$(sample 5 1)" > /dev/null 2>&1 &
+getter=$!
+wait_for 60 part_above "$work/dl-scripts-wait/sample-5-28.6MB.bin.part" 1000000
+id5=$("$bgtransfer" list --json --state "$s" | grep -F "\"url\":\"$(sample 5 1)\"" | sed 's/^{"id":\([0-9]*\),.*/\1/')
+"$bgtransfer" wait --quiet --state "$s" "$id5" > /dev/null 2>&1 &
+waiter=$!
+sleep 1
+kill "$waiter"; wait "$waiter" 2>/dev/null
+sleep 1
+check "a wait given up leaves the transfer it waited for running (unlike a get's own)" bash -c \
+  "'$bgtransfer' list --json --state '$s' | grep -F '\"url\":\"$(sample 5 1)\"' | grep -q '\"state\":\"RUNNING\"'"
+"$bgtransfer" wait --quiet --state "$s" "$id5" > "$work/scripts-wait.out" 2>&1; code=$?
+wait "$getter"
+check "wait ID, from a second client, ends when the first one's download completed, with get's line" bash -c \
+  "test $code -eq 0 && grep -q '	$(sample 5 2)	$(sample 5 3)$' '$work/scripts-wait.out'"
+# bash completion, as a person loads it (source <(bgtransfer completion)) and presses Tab
+completions() { # WORD...: what Tab offers after these words, one a line
+  bash -c 'source <("$1" completion) && COMP_WORDS=("${@:2}") && COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) &&
+    _bgtransfer && printf "%s\n" "${COMPREPLY[@]}"' completions "$bgtransfer" "$@"
+}
+check "completion offers the commands" test "$(completions bgtransfer re | tr '\n' ' ')" = "resume remove "
+check "completion offers a command's options" test "$(completions ./bgtransfer list -- | tr '\n' ' ')" = \
+  "--state --json --no-daemon "
+check "completion offers the ids the daemon holds, for wait and the operations by id" test \
+  "$(completions "$bgtransfer" wait --state "$s" '' | tr '\n' ' ')" = \
+  "$("$bgtransfer" list --state "$s" | cut -f1 | grep -E '^[0-9]+$' | tr '\n' ' ')" # not a failure's line
+"$bgtransfer" daemon stop --state "$s" > /dev/null 2>&1
+no_ids_and_no_daemon() { [[ -z $(completions bgtransfer stop --state "$s" '') ]] && ! "$bgtransfer" daemon status --state "$s" > /dev/null 2>&1; }
+check "and none, starting no daemon, where none runs" no_ids_and_no_daemon
 
 # --- a full disk (a 1 MB tmpfs, so root only): the get waits, bounded by --wait-for-space, then fails
 full=$work/full-disk

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.internal.RequestMessages;
+import dev.bgtransfer.core.internal.download.FileNames;
 
 /**
  * What to download and where to put it.
@@ -20,8 +21,13 @@ import dev.bgtransfer.core.internal.RequestMessages;
  * @param title             a name to show; empty to use the file's name
  * @param destinationFolder the folder the file ends up in
  * @param expectedSha256    the lower-case hex SHA-256 the bytes must have, if known
+ * @param fileName          the name the file gets in the destination folder instead of the one the
+ *                          server or the URL gives, if the requester chose one (a name, not a path;
+ *                          should a file of that name be there already, the file gets the next free
+ *                          name, {@code name (1).ext}, as any download does)
  */
-public record TransferRequest(URI url, String title, Path destinationFolder, Optional<String> expectedSha256) {
+public record TransferRequest(URI url, String title, Path destinationFolder, Optional<String> expectedSha256,
+        Optional<String> fileName) {
 
     /**
      * The longest URL accepted, in characters: RFC 9110 asks every party to support 8000, and common
@@ -40,6 +46,13 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
                 .map(TransferRequest::normalizeSha256);
         checkUrl(url);
         destinationFolder = destinationFolder.toAbsolutePath().normalize();
+        fileName = Objects.requireNonNullElse(fileName, Optional.<String>empty());
+        fileName.ifPresent(TransferRequest::checkFileName);
+    }
+
+    /** A request whose file is named by the server or the URL. */
+    public TransferRequest(URI url, String title, Path destinationFolder, Optional<String> expectedSha256) {
+        this(url, title, destinationFolder, expectedSha256, Optional.empty());
     }
 
     /**
@@ -53,12 +66,31 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
 
     /** @return a copy with the given title */
     public TransferRequest withTitle(String newTitle) {
-        return new TransferRequest(url, newTitle, destinationFolder, expectedSha256);
+        return new TransferRequest(url, newTitle, destinationFolder, expectedSha256, fileName);
+    }
+
+    /**
+     * @param name the file's name in the destination folder: a name, not a path
+     * @return a copy whose file gets {@code name}
+     * @throws IllegalArgumentException with a sentence when {@code name} is no name the service takes:
+     *                                  one with a {@code /}, {@code \}, control character or one of
+     *                                  {@code : * ? " < > |}, one that begins or ends with a dot or white
+     *                                  space, ends in {@code .part}, names a Windows device or is longer
+     *                                  than 200 bytes
+     */
+    public TransferRequest withFileName(String name) {
+        return new TransferRequest(url, title, destinationFolder, expectedSha256, Optional.of(name));
     }
 
     /** @return a copy that must match the given SHA-256 (64 hex digits) */
     public TransferRequest withExpectedSha256(String sha256) {
-        return new TransferRequest(url, title, destinationFolder, Optional.of(sha256));
+        return new TransferRequest(url, title, destinationFolder, Optional.of(sha256), fileName);
+    }
+
+    private static void checkFileName(String name) {
+        if (!FileNames.isUsableAsIs(name)) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.fileNameUnusable, name));
+        }
     }
 
     /**

@@ -34,12 +34,12 @@ final class CommandLineParser {
      */
     private static final String STDIN_FILE = "--input-from-stdin";
     /** The short options, as curl and aria2 users type them, and the long ones they stand for. */
-    private static final Map<String, String> SHORT = Map.of("-i", "--input-file");
+    private static final Map<String, String> SHORT = Map.of("-i", "--input-file", "-o", "--output");
     private static final Map<String, Command.Operation> BY_ID = Map.of("pause", Command.Operation.PAUSE,
             "start", Command.Operation.START, "stop", Command.Operation.STOP, "remove", Command.Operation.REMOVE);
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
-                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE)),
+                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
                     "--resume", "--no-resume", "--user", "--no-daemon")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
@@ -147,7 +147,7 @@ final class CommandLineParser {
 
     private Command get(Map<String, String> options, List<String> operands) throws UsageException {
         List<InputFile.Entry> urls = new ArrayList<>();
-        operands.forEach(url -> urls.add(new InputFile.Entry(url, Optional.empty())));
+        operands.forEach(url -> urls.add(new InputFile.Entry(url)));
         if (options.containsKey("--input-file")) {
             urls.addAll(InputFile.read(path(options.get("--input-file"), "--input-file"), false));
         }
@@ -161,15 +161,26 @@ final class CommandLineParser {
         if (sha256.isPresent() && urls.size() != 1) {
             throw new UsageException(Messages.sha256NeedsOneUrl);
         }
+        Optional<String> output = Optional.ofNullable(options.get("--output"));
+        if (output.isPresent() && urls.size() != 1) {
+            throw new UsageException(Messages.outputNeedsOneUrl);
+        }
         Path folder = options.containsKey("--dir") ? path(options.get("--dir"), "--dir") : workingDirectory;
         List<TransferRequest> requests = new ArrayList<>();
         for (InputFile.Entry url : urls) {
+            TransferRequest request;
             try {
-                TransferRequest request = TransferRequest.of(TransferRequest.parseUrl(url.url()), folder);
+                request = TransferRequest.of(TransferRequest.parseUrl(url.url()), folder);
                 Optional<String> expected = sha256.or(url::sha256);
-                requests.add(expected.isPresent() ? request.withExpectedSha256(expected.get()) : request);
+                request = expected.isPresent() ? request.withExpectedSha256(expected.get()) : request;
             } catch (IllegalArgumentException bad) {
                 throw new UsageException(NLS.bind(Messages.badUrl, printable(url.url()), bad.getMessage()));
+            }
+            Optional<String> name = output.or(url::out);
+            try {
+                requests.add(name.isPresent() ? request.withFileName(name.get()) : request);
+            } catch (IllegalArgumentException badName) {
+                throw new UsageException(badName.getMessage());
             }
         }
         return new Command.Get(requests, state(options), sessionOptions(options), user(options),

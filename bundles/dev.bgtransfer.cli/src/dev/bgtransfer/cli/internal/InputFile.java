@@ -20,7 +20,7 @@ import org.eclipse.osgi.util.NLS;
 /**
  * The URLs of {@code get -i FILE}, as aria2's input files have them: one URL a line, each followed by
  * its options on lines that begin with white space ({@code sha256=HEX}, or aria2's
- * {@code checksum=sha-256=HEX}); blank lines and lines that begin with {@code #} are skipped. Any
+ * {@code checksum=sha-256=HEX}, and {@code out=NAME}); blank lines and lines that begin with {@code #} are skipped. Any
  * line that is not one of these is refused with a sentence naming it, before anything starts.
  */
 final class InputFile {
@@ -28,8 +28,12 @@ final class InputFile {
     private static final long MAX_BYTES = 256L << 20;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** One URL of the file and the SHA-256 its bytes must have, if the file says. */
-    record Entry(String url, Optional<String> sha256) {
+    /** One URL of the file, the SHA-256 its bytes must have and the name its file gets, if the file says. */
+    record Entry(String url, Optional<String> sha256, Optional<String> out) {
+
+        Entry(String url) {
+            this(url, Optional.empty(), Optional.empty());
+        }
     }
 
     private InputFile() {
@@ -70,14 +74,13 @@ final class InputFile {
                 if (url.chars().anyMatch(Character::isWhitespace)) {
                     throw new UsageException(NLS.bind(Messages.inputMoreThanOneUrl, shown, number));
                 }
-                entries.add(new Entry(url, Optional.empty()));
+                entries.add(new Entry(url));
                 continue;
             }
             if (entries.isEmpty()) {
                 throw new UsageException(NLS.bind(Messages.inputOptionWithoutUrl, shown, number));
             }
-            Entry last = entries.removeLast();
-            entries.add(new Entry(last.url(), Optional.of(sha256(line.strip(), shown, number, last))));
+            entries.add(withOption(entries.removeLast(), line.strip(), shown, number));
         }
         if (entries.isEmpty()) {
             throw new UsageException(NLS.bind(Messages.inputNoUrl, shown));
@@ -85,8 +88,15 @@ final class InputFile {
         return entries;
     }
 
-    private static String sha256(String option, String shown, int number, Entry entry) throws UsageException {
+    /** {@code sha256=HEX} (or aria2's {@code checksum=sha-256=HEX}) or {@code out=NAME}, each once a URL */
+    private static Entry withOption(Entry entry, String option, String shown, int number) throws UsageException {
         String lower = option.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("out=")) {
+            if (entry.out().isPresent()) {
+                throw new UsageException(NLS.bind(Messages.inputSecondOption, new Object[] { shown, number, "out=" }));
+            }
+            return new Entry(entry.url(), entry.sha256(), Optional.of(option.substring("out=".length())));
+        }
         String value = lower.startsWith("sha256=") ? option.substring("sha256=".length())
                 : lower.startsWith("checksum=sha-256=") ? option.substring("checksum=sha-256=".length()) : null;
         if (value == null) {
@@ -97,9 +107,9 @@ final class InputFile {
             throw new UsageException(NLS.bind(Messages.inputBadSha256, shown, number));
         }
         if (entry.sha256().isPresent()) {
-            throw new UsageException(NLS.bind(Messages.inputSecondSha256, shown, number));
+            throw new UsageException(NLS.bind(Messages.inputSecondOption, new Object[] { shown, number, "sha256=" }));
         }
-        return value.toLowerCase(Locale.ROOT);
+        return new Entry(entry.url(), Optional.of(value.toLowerCase(Locale.ROOT)), entry.out());
     }
 
     private static String decode(byte[] bytes, String shown) throws UsageException {

@@ -48,7 +48,8 @@ final class Messages extends NLS {
     public static String standardInput;
     public static String inputUnknownOption;
     public static String inputBadSha256;
-    public static String inputSecondSha256;
+    public static String inputSecondOption;
+    public static String outputNeedsOneUrl;
     public static String nothingToResume;
     public static String noTransfers;
     public static String listLine;

@@ -15,6 +15,7 @@ public final class RequestMessages extends NLS {
     public static String urlScheme;
     public static String urlNoHost;
     public static String urlCredentials;
+    public static String fileNameUnusable;
     public static String sha256Invalid;
     public static String bodyTooLarge;
     public static String bodyWithGet;

@@ -100,8 +100,13 @@ final class TransferEngine implements AutoCloseable {
     }
 
     synchronized Transfer add(String session, TransferRequest request, boolean start) {
-        return add(id -> TransferRecord.create(id, session, request.url(), request.title(), request.destinationFolder(),
-                request.expectedSha256().orElse(null), Instant.now()), start);
+        Instant now = Instant.now();
+        return add(id -> {
+            TransferRecord created = TransferRecord.create(id, session, request.url(), request.title(),
+                    request.destinationFolder(), request.expectedSha256().orElse(null), now);
+            // a name the requester chose is the name, as one the server gave would be: before any byte
+            return request.fileName().map(name -> created.withPartFile(name, null, now)).orElse(created);
+        }, start);
     }
 
     /** Adds an upload of a file of {@code size} bytes (as it is now), queued when {@code start}. */

@@ -19,7 +19,7 @@ import dev.bgtransfer.core.TransferState;
  * @param url            the requested URL, never with credentials
  * @param title          the title as requested, may be empty
  * @param folder         the destination folder
- * @param fileName       the file's base name once the server told it, or {@code null}
+ * @param fileName       the file's base name: as the requester chose it, or once the server told it; else {@code null}
  * @param partFile       the partial file this service created, or {@code null}
  * @param file           the final file once completed, or {@code null}
  * @param state          the life-cycle state

@@ -59,7 +59,7 @@ class ScriptingCommandsTest extends CommandLineTest {
     void aBadInputFileIsASentenceNamingTheLineAndNothingStarts() throws Exception {
         Files.writeString(folder.resolve("two.txt"), "http://a.example/1 http://a.example/2\n");
         Files.writeString(folder.resolve("orphan.txt"), "  sha256=" + "a".repeat(64) + "\n");
-        Files.writeString(folder.resolve("option.txt"), "http://a.example/1\n  out=x.bin\n");
+        Files.writeString(folder.resolve("option.txt"), "http://a.example/1\n  dir=x\n");
         Files.writeString(folder.resolve("short.txt"), "http://a.example/1\n  sha256=abc\n");
         Files.writeString(folder.resolve("empty.txt"), "# nothing\n\n");
         Files.write(folder.resolve("binary.txt"), new byte[] { (byte) 0xff, (byte) 0xfe, 0 });
@@ -68,7 +68,7 @@ class ScriptingCommandsTest extends CommandLineTest {
         assertRefused("the input file " + folder.resolve("two.txt") + ", line 1: one URL a line", "-i", "two.txt");
         assertRefused("the input file " + folder.resolve("orphan.txt")
                 + ", line 1: an indented line gives an option of the URL above it", "-i", "orphan.txt");
-        assertRefused("the input file " + folder.resolve("option.txt") + ", line 2: unknown option \"out=x.bin\"",
+        assertRefused("the input file " + folder.resolve("option.txt") + ", line 2: unknown option \"dir=x\"",
                 "-i", "option.txt");
         assertRefused("the input file " + folder.resolve("short.txt") + ", line 2: a SHA-256 is 64 hexadecimal digits",
                 "--input-file", "short.txt");
@@ -80,6 +80,32 @@ class ScriptingCommandsTest extends CommandLineTest {
                 "folder");
         assertRefused("standard input holds no URL", "--input-from-stdin", "empty.txt");
         assertRefused("get does not know the option -x", "-x", "y");
+        assertTrue(commandLineTransfers().isEmpty(), "nothing started");
+    }
+
+    @Test
+    void outputNamesTheFileAsCurlsDoesAndOutLinesNameEachOfAnInputFile() throws Exception {
+        TestFile a = server.addFile("/a.bin", 2_000, 10);
+        TestFile b = server.addFile("/b.bin", 3_000, 11);
+        Files.writeString(folder.resolve("named.txt"), server.uri("/b.bin") + "\n  out=second.dat\n");
+
+        Result first = cli.run("get", "--quiet", "-o", "first.dat", server.uri("/a.bin").toString());
+        Result second = cli.run("get", "--quiet", "--input-file=named.txt");
+
+        assertEquals(0, first.status(), first.err());
+        assertEquals(folder.resolve("first.dat") + "\t2000\t" + a.sha256() + "\n", first.out());
+        assertEquals(0, second.status(), second.err());
+        assertEquals(folder.resolve("second.dat") + "\t3000\t" + b.sha256() + "\n", second.out());
+    }
+
+    @Test
+    void anOutputThatIsNoNameOrGoesWithManyUrlsIsRefused() throws Exception {
+        Files.writeString(folder.resolve("bad-out.txt"), "http://a.example/1\n  out=../up.bin\n");
+
+        assertRefused("\"x/y\" cannot be the name of a file here", "-o", "x/y", "http://a.example/1");
+        assertRefused("-o (--output) goes with a single URL", "--output", "z.bin", "http://a.example/1",
+                "http://a.example/2");
+        assertRefused("\"../up.bin\" cannot be the name of a file here", "-i", "bad-out.txt");
         assertTrue(commandLineTransfers().isEmpty(), "nothing started");
     }
 

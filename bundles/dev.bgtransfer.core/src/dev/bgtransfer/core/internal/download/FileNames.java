@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Turns what a server says into a safe base name inside the destination folder, and reserves
  * names without overwriting anything.
  */
-final class FileNames {
+public final class FileNames {
 
     /** Used when neither the server nor the URL gives a usable name. */
     static final String FALLBACK_NAME = "download";
@@ -90,6 +90,14 @@ final class FileNames {
         } catch (IllegalArgumentException badEscape) {
             return Optional.of(lastSegment);
         }
+    }
+
+    /**
+     * @return whether {@code name} is a base name the service takes as it is, the rules of
+     *         {@link #sanitize(String)}: what a person asks a file to be called must pass them unchanged
+     */
+    public static boolean isUsableAsIs(String name) {
+        return sanitize(name).equals(name);
     }
 
     /**

@@ -71,12 +71,13 @@ public final class ValueCodec {
     public static JsonObject toJson(TransferRequest request) {
         return new JsonObject().put("url", request.url().toString()).put("title", request.title())
                 .put("destinationFolder", request.destinationFolder().toString())
-                .putIfPresent("expectedSha256", request.expectedSha256());
+                .putIfPresent("expectedSha256", request.expectedSha256())
+                .putIfPresent("fileName", request.fileName());
     }
 
     public static TransferRequest transferRequest(JsonObject json) {
         return new TransferRequest(uri(json, "url"), json.string("title"), Path.of(json.string("destinationFolder")),
-                json.optionalString("expectedSha256"));
+                json.optionalString("expectedSha256"), json.optionalString("fileName"));
     }
 
     public static JsonObject toJson(UploadRequest request) {

@@ -56,6 +56,8 @@ class ValueCodecTest {
                 .withAllFinishedAnnounced(false).withDownloadFolder(Path.of("/tmp/session"));
 
         assertEquals(request, ValueCodec.transferRequest(roundTrip(ValueCodec.toJson(request))));
+        TransferRequest named = request.withFileName("report (final).pdf");
+        assertEquals(named, ValueCodec.transferRequest(roundTrip(ValueCodec.toJson(named))));
         assertEquals(upload, ValueCodec.uploadRequest(roundTrip(ValueCodec.toJson(upload))));
         assertEquals(options, ValueCodec.options(roundTrip(ValueCodec.toJson(options))));
         assertEquals(TransferOptions.DEFAULTS, ValueCodec.options(roundTrip(ValueCodec.toJson(TransferOptions.DEFAULTS))));

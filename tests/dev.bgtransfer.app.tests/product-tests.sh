@@ -545,8 +545,8 @@ else
   echo "skip  the store's disk full under a daemon: needs root (a tmpfs)"
 fi
 
-# what scripts drive the command line with, through a daemon: URLs on standard input (-i -), wait ID...,
-# list --json
+# what scripts drive the command line with, through a daemon: URLs on standard input (-i -), -o NAME,
+# wait ID..., list --json
 s=$work/state-scripts
 printf '%s\n  sha256=%s\n# a comment\n%s\n' "$(sample 1 1)" "$(sample 1 3)" "$(sample 2 1)" |
   "$bgtransfer" get --quiet --dir "$work/dl-scripts" --state "$s" -i - > "$work/scripts.out" 2> "$work/scripts.err"; code=$?
@@ -564,6 +564,9 @@ check "a line of standard input that is no URL: a sentence naming standard input
 check "list --json: a JSON object a line, which a JSON reader reads" bash -c "test $code -eq 0 && \
   test \$(wc -l < '$work/scripts.json') -eq 3 && python3 -c 'import json, sys; [json.loads(line) for line in open(sys.argv[1])]' \
   '$work/scripts.json' && grep -q '\"sha256\":\"$(sample 1 3)\"' '$work/scripts.json'"
+"$bgtransfer" get --quiet --dir "$work/dl-scripts-o" --state "$s" -o chosen.bin "$(sample 1 1)" > "$work/scripts-o.out" 2>&1; code=$?
+check "get -o NAME names the file, as curl's -o does" bash -c \
+  "test $code -eq 0 && grep -qx '$work/dl-scripts-o/chosen.bin	$(sample 1 2)	$(sample 1 3)' '$work/scripts-o.out'"
 "$bgtransfer" get --quiet --dir "$work/dl-scripts-wait" --state "$s" "$(sample 5 1)" > /dev/null 2>&1 &
 getter=$!
 wait_for 60 part_above "$work/dl-scripts-wait/sample-5-28.6MB.bin.part" 1000000

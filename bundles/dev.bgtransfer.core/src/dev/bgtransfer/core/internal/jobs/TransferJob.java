@@ -115,7 +115,8 @@ public abstract class TransferJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        SubMonitor progress = SubMonitor.convert(monitor, getName(), 1000);
+        // no task name: the Progress view shows the Job's, which names the file; a task name would repeat it
+        SubMonitor progress = SubMonitor.convert(monitor, 1000);
         try {
             outcome = new Outcome.Completed(transfer(progress));
             return Status.OK_STATUS;

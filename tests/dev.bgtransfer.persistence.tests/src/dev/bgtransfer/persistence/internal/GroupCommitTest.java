@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.sqlite.JDBC;
 
 import dev.bgtransfer.core.Transfer;
+import dev.bgtransfer.core.TransferEvent;
+import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -28,7 +39,8 @@ import dev.bgtransfer.junit.TransferFixture;
  * Group commits through the real service and its SQLite store: while the store is busy with one
  * commit, the changes of many transfers wait, their Jobs go on to the point where a change must be
  * stored (no partial file before the record naming it is committed), and the waiting changes then go
- * to the store together, in one transaction.
+ * to the store together, in one transaction. A call returns, and a listener hears of a change, only
+ * once it is committed.
  */
 class GroupCommitTest extends ServiceTest {
     private static final int TRANSFERS = 5;
@@ -45,6 +57,15 @@ class GroupCommitTest extends ServiceTest {
             files.add(file);
             added.add(fixture.service().add(TransferRequest.of(server.uri(file.path()), folder)));
         }
+
+        // what a listener finds in the database file, through a connection of its own, as it hears of a completion
+        Map<Long, TransferState> storedWhenHeard = new ConcurrentHashMap<>();
+        BundleContext context = FrameworkUtil.getBundle(GroupCommitTest.class).getBundleContext();
+        ServiceRegistration<TransferListener> listening = context.registerService(TransferListener.class, event -> {
+            if (event instanceof TransferEvent.Completed completed) {
+                storedWhenHeard.put(completed.transfer().id(), storedState(store, completed.transfer().id()));
+            }
+        }, null);
 
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -65,6 +86,7 @@ class GroupCommitTest extends ServiceTest {
             TransferFixture.sleep(300);
             assertEquals(List.of(), TransferFixture.partFiles(folder),
                     "a partial file was created before the record naming it was committed");
+            assertTrue(starter.isAlive(), "startAll returned before its changes were committed");
         } finally {
             release.countDown();
         }
@@ -83,6 +105,23 @@ class GroupCommitTest extends ServiceTest {
             TransferRecord stored = store.load(done.id()).orElseThrow();
             assertEquals(TransferState.COMPLETED, stored.state());
             assertEquals(files.get(i).sha256(), stored.sha256());
+        }
+        TransferFixture.awaitTrue("every completion heard", () -> storedWhenHeard.size() == TRANSFERS);
+        listening.unregister();
+        storedWhenHeard.forEach((id, state) -> assertEquals(TransferState.COMPLETED, state,
+                "transfer " + id + " was announced completed before it was stored so"));
+    }
+
+    /** @return the state of transfer {@code id} in the database file, read through another connection */
+    private static TransferState storedState(SqliteTransferStore store, long id) {
+        try (Connection other = JDBC.createConnection(JDBC.PREFIX + store.databaseFile(), new Properties());
+                PreparedStatement query = other.prepareStatement("SELECT state FROM transfers WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? TransferState.valueOf(row.getString(1)) : null;
+            }
+        } catch (SQLException unreadable) {
+            throw new IllegalStateException(unreadable);
         }
     }
 

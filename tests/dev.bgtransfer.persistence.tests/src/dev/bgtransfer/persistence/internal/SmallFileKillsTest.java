@@ -10,9 +10,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -29,27 +27,12 @@ import dev.bgtransfer.junit.TransferFixture;
  * completed is there with its digest, no file that no record accounts for); at the end every file is
  * complete, once, with the right bytes.
  */
-class SmallFileKillsTest {
+class SmallFileKillsTest extends KilledChildTest {
     private static final int TRANSFERS = 60;
     private static final int KILLS = 8;
     /** Per response: a 64 KiB file takes a quarter of a second, so the kills land while files complete. */
     private static final long RATE = 256 * 1024;
     private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(2);
-
-    @TempDir
-    Path work;
-    private TestHttpServer server;
-    private ChildProcess child;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (child != null) {
-            child.kill();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void killsWhileSmallFilesCompleteLeaveAConsistentStoreAndEveryFileOnceWhole() throws Exception {

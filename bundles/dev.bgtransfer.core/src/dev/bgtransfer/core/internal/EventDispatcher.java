@@ -15,18 +15,23 @@ import dev.bgtransfer.core.TransferListener;
 
 /**
  * Delivers events to the listeners on one thread, in the order they were posted, so that no
- * listener runs under the engine's lock or on a download's thread.
+ * listener runs under the engine's lock or on a download's thread. An event is delivered once every
+ * change queued for the store before it was posted is committed: a change is stored before it is
+ * announced, and the engine does not wait for the commit under its lock.
  */
 final class EventDispatcher implements AutoCloseable {
     private final Supplier<Collection<SessionListener>> listeners;
+    private final SessionStores store;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread named = new Thread(runnable, "bgtransfer events");
         named.setDaemon(true);
         return named;
     });
 
-    EventDispatcher(Supplier<Collection<SessionListener>> listeners) {
+    /** @param store whose queued changes an event waits for */
+    EventDispatcher(Supplier<Collection<SessionListener>> listeners, SessionStores store) {
         this.listeners = listeners;
+        this.store = store;
     }
 
     /**
@@ -36,8 +41,16 @@ final class EventDispatcher implements AutoCloseable {
      */
     void post(TransferEvent event) {
         List<SessionListener> registered = List.copyOf(listeners.get());
+        long stored = store.queuedWrites();
         try {
-            thread.execute(() -> deliver(event, registered));
+            thread.execute(() -> {
+                try {
+                    store.awaitStored(stored);
+                } catch (RuntimeException storeFault) {
+                    // logged where the batch failed; the listeners still hear what happened
+                }
+                deliver(event, registered);
+            });
         } catch (RejectedExecutionException closed) {
             // the service is shutting down: nobody is left to tell
         }

@@ -10,7 +10,6 @@ import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
 import dev.bgtransfer.core.internal.upload.UploadJob;
 import dev.bgtransfer.core.spi.TransferRecord;
-import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * Connects one transfer's Job to the engine: what its attempts report is taken, under the engine's
@@ -19,11 +18,11 @@ import dev.bgtransfer.core.spi.TransferStore;
 final class JobReports extends JobChangeAdapter implements DownloadJob.Listener, UploadJob.Listener {
     private final TransferEngine engine;
     private final LiveTransfers live;
-    private final TransferStore store;
+    private final SessionStores store;
     private final long id;
     private TransferJob job;
 
-    JobReports(TransferEngine engine, LiveTransfers live, TransferStore store, long id) {
+    JobReports(TransferEngine engine, LiveTransfers live, SessionStores store, long id) {
         this.engine = engine;
         this.live = live;
         this.store = store;
@@ -60,17 +59,27 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener,
         }
     }
 
+    /**
+     * A record to store returns once it is committed (the Job goes on to create or name a file on
+     * the strength of it), waiting without the engine's lock so that other Jobs' changes share the
+     * commit.
+     */
     private void update(TransferRecord record, boolean save, boolean announce) {
+        long queued = -1;
         synchronized (engine) {
             if (live.isUnfinished(id) && engine.isRunning(id, job)) {
                 if (save) {
                     store.save(record);
+                    queued = store.queuedWrites();
                 }
                 if (announce) {
                     live.stopWaiting(id);
                     live.progress(record);
                 }
             }
+        }
+        if (queued >= 0) {
+            store.awaitStored(queued);
         }
     }
 

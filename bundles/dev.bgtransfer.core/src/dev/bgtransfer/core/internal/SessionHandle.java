@@ -113,27 +113,32 @@ final class SessionHandle implements TransferSession {
     @Override
     public void startAll() {
         engine.forEachUnfinished(identifier, engine::start);
+        engine.awaitStored();
     }
 
     @Override
     public void pauseAll() {
         engine.forEachUnfinished(identifier, engine::pause);
+        engine.awaitStored();
     }
 
     @Override
     public void stopAll() {
         engine.forEachUnfinished(identifier, engine::stop);
+        engine.awaitStored();
     }
 
     @Override
     public void reset() {
         engine.reset(identifier);
+        engine.awaitStored();
     }
 
     @Override
     public void invalidate() {
         invalidated = true;
         engine.invalidate(identifier);
+        engine.awaitStored();
     }
 
     private void checkValid() {

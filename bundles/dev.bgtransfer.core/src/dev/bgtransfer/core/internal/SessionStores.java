@@ -16,8 +16,10 @@ import dev.bgtransfer.core.spi.TransferStore;
 /**
  * The store the engine writes to: the transfers of ephemeral sessions in memory only, every other
  * one in the service's store. Ids come from the service's store for both, so that no id is ever
- * used twice. A change the service's store refuses (a full disk) waits in {@link PendingWrites}
- * and is read from there until the store takes it; only a new transfer is refused with it.
+ * used twice. Changes go to the service's store through {@link PendingWrites}, many transfers' in
+ * one transaction: {@link #save} queues one and returns at once, {@link #awaitStored} waits until
+ * what was queued is committed, and reads see what waits. A change the service's store refuses (a
+ * full disk) waits there until the store takes it; only a new transfer is refused with it.
  */
 final class SessionStores implements TransferStore {
     private final TransferStore stored;
@@ -37,7 +39,11 @@ final class SessionStores implements TransferStore {
         return stored.nextId();
     }
 
-    /** Saves a change of a known transfer; one the service's store refuses waits to be written. */
+    /**
+     * Queues a change of a known transfer, which is committed with the next batch (one the service's
+     * store refuses waits to be written); call {@link #awaitStored} where it must be stored before
+     * going on.
+     */
     @Override
     public void save(TransferRecord record) {
         if (ephemeral.test(record.session())) {
@@ -45,6 +51,25 @@ final class SessionStores implements TransferStore {
         } else {
             pending.save(record);
         }
+    }
+
+    /** @return the number of the latest change queued, for {@link #awaitStored(long)} */
+    long queuedWrites() {
+        return pending.queued();
+    }
+
+    /**
+     * Waits until change number {@code queued} and those before it are committed (or refused by the
+     * store and waiting to be written again). Call it without the engine's lock, so that other
+     * transfers' changes join the batch meanwhile.
+     */
+    void awaitStored(long queued) {
+        pending.await(queued);
+    }
+
+    /** Waits until every change queued so far is committed; see {@link #awaitStored(long)}. */
+    void awaitStored() {
+        pending.await(pending.queued());
     }
 
     /**
@@ -70,8 +95,7 @@ final class SessionStores implements TransferStore {
         if (memory.load(id).isPresent()) {
             memory.delete(id);
         } else {
-            pending.forget(id);
-            stored.delete(id);
+            pending.delete(id);
         }
     }
 
@@ -84,8 +108,7 @@ final class SessionStores implements TransferStore {
     @Override
     public void clear() {
         memory.clear();
-        pending.forgetAll();
-        stored.clear();
+        pending.clear();
     }
 
     @Override

@@ -30,8 +30,10 @@ import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /**
- * The state machine and scheduler behind the service. Every change is stored, then announced,
- * under one lock (a start is stored with its Job's first record, see {@link LiveTransfers#start});
+ * The state machine and scheduler behind the service. Every change is queued for the store, then
+ * announced, under one lock (a start is stored with its Job's first record, see
+ * {@link LiveTransfers#start}); the commit is waited for without the lock (see {@link SessionStores}):
+ * events are delivered, operations return and Jobs go on only once it is done;
  * the network and the disk are touched only by the transfers' Jobs, which start only when their
  * host has a free slot. Only unfinished transfers are held in memory: completed ones never change
  * again and are read from the store when asked for, so memory does not grow with the history.
@@ -60,7 +62,7 @@ final class TransferEngine implements AutoCloseable {
         this.options = options;
         this.transport = new HttpTransport(options, trustedCertificates, proxies);
         this.data = new DataTasks(transport);
-        this.events = new EventDispatcher(listeners);
+        this.events = new EventDispatcher(listeners, this.store);
         this.live = new LiveTransfers(this.store, events);
         this.reads = new TransferReads(this, live, this.store, sessions);
     }
@@ -252,7 +254,26 @@ final class TransferEngine implements AutoCloseable {
 
     private void launch(TransferRecord record) {
         running.launch(record, transport, sessions.optionsOf(record.session()),
-                new JobReports(this, live, store, record.id())).onEnd(this::jobDone);
+                new JobReports(this, live, store, record.id())).onEnd(this::jobEnded);
+    }
+
+    /** On the Job's thread: its end is taken under the lock, then stored (committed with others') before it returns. */
+    private void jobEnded(TransferJob job) {
+        jobDone(job);
+        try {
+            store.awaitStored();
+        } catch (RuntimeException storeFault) {
+            // logged where the batch failed; the Job has nobody else to tell
+        }
+    }
+
+    /**
+     * Waits until every change made so far is committed to the store. The service calls it, without
+     * the engine's lock, after each operation that changes transfers, so that an operation returns
+     * with its changes stored while the commit of many transfers' changes is shared.
+     */
+    void awaitStored() {
+        store.awaitStored();
     }
 
     private void toInitialState(TransferRecord record) {

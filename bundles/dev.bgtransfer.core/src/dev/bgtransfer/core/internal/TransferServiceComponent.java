@@ -75,6 +75,7 @@ public final class TransferServiceComponent implements TransferService {
         boolean continueUnfinished = preferences.continueUnfinished()
                 && !"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED));
         engine.restore(continueUnfinished);
+        engine.awaitStored();
     }
 
     private Optional<HttpProxy> findProxy(URI url) {
@@ -104,6 +105,7 @@ public final class TransferServiceComponent implements TransferService {
             throw new IllegalArgumentException(RequestMessages.sessionWithoutIdentifier);
         }
         engine.open(identifier, Objects.requireNonNull(configuration, "configuration"));
+        engine.awaitStored();
         return new SessionHandle(engine, identifier);
     }
 
@@ -150,46 +152,55 @@ public final class TransferServiceComponent implements TransferService {
     @Override
     public void start(long id) {
         engine.start(id);
+        engine.awaitStored();
     }
 
     @Override
     public void pause(long id) {
         engine.pause(id);
+        engine.awaitStored();
     }
 
     @Override
     public void stop(long id) {
         engine.stop(id);
+        engine.awaitStored();
     }
 
     @Override
     public void authenticate(long id, PasswordAuthentication credentials) {
         engine.authenticate(id, credentials);
+        engine.awaitStored();
     }
 
     @Override
     public void startAll() {
         engine.forEachUnfinished(TransferSession.DEFAULT_IDENTIFIER, engine::start);
+        engine.awaitStored();
     }
 
     @Override
     public void pauseAll() {
         engine.forEachUnfinished(TransferSession.DEFAULT_IDENTIFIER, engine::pause);
+        engine.awaitStored();
     }
 
     @Override
     public void stopAll() {
         engine.forEachUnfinished(TransferSession.DEFAULT_IDENTIFIER, engine::stop);
+        engine.awaitStored();
     }
 
     @Override
     public void remove(long id, boolean deleteFile) {
         engine.remove(id, deleteFile);
+        engine.awaitStored();
     }
 
     @Override
     public void resetAll() {
         engine.reset(TransferSession.DEFAULT_IDENTIFIER);
+        engine.awaitStored();
     }
 
     @Override

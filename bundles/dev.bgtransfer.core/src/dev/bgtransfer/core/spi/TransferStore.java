@@ -23,6 +23,18 @@ public interface TransferStore {
     /** Inserts or replaces the record with this id. */
     void save(TransferRecord record);
 
+    /**
+     * Inserts or replaces each record, in one transaction where the store has them: all are stored
+     * or, when it throws, none. The engine hands over what many transfers changed meanwhile in one
+     * call (a group commit), so a store that pays for each commit should override this; the default
+     * saves them one by one.
+     *
+     * @param records at most one per id
+     */
+    default void saveAll(List<TransferRecord> records) {
+        records.forEach(this::save);
+    }
+
     /** Forgets the record with this id; nothing happens when there is none. */
     void delete(long id);
 

@@ -63,6 +63,16 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     }
 
     @Override
+    public void saveAll(List<TransferRecord> records) {
+        store.saveAll(records);
+    }
+
+    /** @return the open store, which serves one caller at a time */
+    SqliteTransferStore store() {
+        return store;
+    }
+
+    @Override
     public void delete(long id) {
         store.delete(id);
     }

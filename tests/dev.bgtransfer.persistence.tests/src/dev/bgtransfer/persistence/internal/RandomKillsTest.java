@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferState;
@@ -34,7 +32,7 @@ import dev.bgtransfer.junit.TransferFixture;
  * same files and kill moments again. Where a kill lands within the child's work still depends on
  * timing.
  */
-class RandomKillsTest {
+class RandomKillsTest extends KilledChildTest {
     private static final int TRANSFERS = 100;
     private static final int KILLS = Integer.getInteger("dev.bgtransfer.crash.kills", 500);
     private static final int RUNNING_AT_ONCE = TransferOptions.DEFAULTS.maxConnectionsPerHost();
@@ -51,21 +49,6 @@ class RandomKillsTest {
      */
     private static final long CHECKPOINT_LOSS = Math.min(8 * MIB, FAST * 3);
     private static final long FINISH_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(3);
-
-    @TempDir
-    Path work;
-    private TestHttpServer server;
-    private ChildProcess child;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (child != null) {
-            child.kill();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void fiveHundredKillsAtRandomMomentsLoseAtMostOneCheckpointAndNeverCompleteWrongBytes() throws Exception {

@@ -14,8 +14,8 @@ import dev.bgtransfer.junit.TestHttpServer;
 
 /**
  * Files served by a {@link TestHttpServer} whose sizes and bodies all follow from one seed: sizes
- * spread evenly on a log scale between 64 KiB and 4 MiB, one in three without an ETag (so resumed
- * with a Last-Modified date in {@code If-Range}).
+ * spread evenly on a log scale between 64 KiB and 4 MiB (or another bound), one in three without an
+ * ETag (so resumed with a Last-Modified date in {@code If-Range}).
  */
 final class SeededFiles {
     private static final long MIN_SIZE = 64 * 1024;
@@ -33,9 +33,14 @@ final class SeededFiles {
     private final Map<URI, Served> byUrl;
 
     SeededFiles(TestHttpServer server, int count, Random random) {
+        this(server, count, random, SIZE_DOUBLINGS);
+    }
+
+    /** @param sizeDoublings how many times the largest file doubles the smallest (64 KiB); 0: all are 64 KiB */
+    SeededFiles(TestHttpServer server, int count, Random random, int sizeDoublings) {
         List<Served> served = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long size = (long) (MIN_SIZE * Math.pow(2, random.nextDouble() * SIZE_DOUBLINGS));
+            long size = (long) (MIN_SIZE * Math.pow(2, random.nextDouble() * sizeDoublings));
             String name = String.format("f%03d.bin", i);
             TestFile file = server.addFile("/seeded/" + name, size, random.nextLong()).withoutEtag(i % 3 == 0);
             served.add(new Served(file, server.uri(file.path()), name));

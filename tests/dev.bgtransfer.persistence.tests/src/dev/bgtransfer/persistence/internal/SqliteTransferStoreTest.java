@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ import dev.bgtransfer.core.spi.TransferRecord;
 
 /** The store on real SQLite files. */
 class SqliteTransferStoreTest {
+    /** A page of the default 4 KiB and its frame header in the write-ahead log. */
+    private static final long WAL_FRAME_BYTES = 4096 + 24;
+
     @TempDir
     Path dir;
 
@@ -55,6 +59,58 @@ class SqliteTransferStoreTest {
     private static TransferRecord record(long id, Instant now) {
         return TransferRecord.create(id, TransferSession.DEFAULT_IDENTIFIER, URI.create("https://example.org/files/" + id + ".iso"), "title " + id,
                 Path.of("/tmp/downloads"), null, now);
+    }
+
+    /** SQLite appends every page a commit changed to the write-ahead log: one transaction, each page once. */
+    @Test
+    void saveAllCommitsItsRecordsInOneTransaction() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Path log = dir.resolve("transfers.db-wal");
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            List<TransferRecord> batch = new ArrayList<>();
+            for (long id = 1; id <= 200; id++) {
+                batch.add(record(id, now).withState(TransferState.QUEUED, null, now));
+            }
+            long logBefore = Files.size(log);
+            long transactionsBefore = store.transactions();
+            store.saveAll(batch);
+            long pagesLogged = (Files.size(log) - logBefore) / WAL_FRAME_BYTES;
+            assertEquals(transactionsBefore + 1, store.transactions());
+            // one commit per record would log at least a page per record
+            assertTrue(pagesLogged < 50, "200 records logged " + pagesLogged + " pages");
+        }
+        try (SqliteTransferStore reopened = SqliteTransferStore.open(database())) {
+            List<TransferRecord> stored = reopened.loadAll();
+            assertEquals(200, stored.size());
+            stored.forEach(record -> assertEquals(TransferState.QUEUED, record.state()));
+        }
+    }
+
+    /** A batch that fails part-way leaves none of its records: the ones before the failure are rolled back. */
+    @Test
+    void aSaveAllThatFailsStoresNoneOfItsRecords() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
+            store.save(record(1, now));
+            try (Connection other = JDBC.createConnection(JDBC.PREFIX + database(), new Properties());
+                    Statement statement = other.createStatement()) {
+                // the hundredth row of the batch breaks a rule of the table
+                statement.executeUpdate("CREATE TRIGGER refuse_100 BEFORE INSERT ON transfers WHEN NEW.id = 100"
+                        + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+            }
+            List<TransferRecord> batch = new ArrayList<>();
+            batch.add(record(1, now).withState(TransferState.QUEUED, null, now));
+            for (long id = 2; id <= 150; id++) {
+                batch.add(record(id, now));
+            }
+            assertThrows(UncheckedIOException.class, () -> store.saveAll(batch));
+
+            assertEquals(List.of(1L), store.loadAll().stream().map(TransferRecord::id).toList());
+            assertEquals(TransferState.CANCELLED, store.load(1).orElseThrow().state(), "the change of a known one too");
+            // and the store goes on
+            store.saveAll(List.of(record(151, now), record(152, now)));
+            assertEquals(List.of(1L, 151L, 152L), store.loadAll().stream().map(TransferRecord::id).toList());
+        }
     }
 
     @Test

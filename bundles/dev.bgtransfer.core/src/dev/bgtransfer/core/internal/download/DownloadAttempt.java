@@ -170,7 +170,10 @@ final class DownloadAttempt {
 
     private void ensureFolder() throws TransferException {
         try {
-            Files.createDirectories(record.folder());
+            // createDirectories on an existing folder throws and catches an exception: a look is cheaper
+            if (!Files.isDirectory(record.folder())) {
+                Files.createDirectories(record.folder());
+            }
         } catch (IOException cannotCreate) {
             throw DiskFailures.disk(cannotCreate, record.folder());
         }

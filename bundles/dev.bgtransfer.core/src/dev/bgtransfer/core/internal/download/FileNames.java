@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -190,11 +191,20 @@ public final class FileNames {
     static Path firstFree(Path folder, String name, String suffix) throws IOException {
         for (int variant = 0; variant < MAX_VARIANTS; variant++) {
             Path file = inside(folder, variant(name, variant) + suffix);
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (isFree(file)) {
                 return file;
             }
         }
         throw noFreeVariant(folder, name, suffix);
+    }
+
+    /**
+     * @return whether nothing, not even a dangling link, has the name: asked without the exception
+     *         {@code Files.exists(file, NOFOLLOW_LINKS)} throws and catches for a free name
+     */
+    private static boolean isFree(Path file) throws IOException {
+        return file.getFileSystem().provider().readAttributesIfExists(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS) == null;
     }
 
     /** @return {@code name}, or "name (n).ext" */

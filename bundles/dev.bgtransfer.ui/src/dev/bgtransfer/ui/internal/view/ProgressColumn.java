@@ -34,6 +34,15 @@ final class ProgressColumn extends OwnerDrawnColumn {
         return NLS.bind(Messages.percent, (int) Math.floor(fraction * 100));
     }
 
+    /**
+     * @param cellWidth the width of the column
+     * @return how many pixels of the bar the row's latest progress fills
+     */
+    static int fill(TransferRow row, int cellWidth) {
+        int width = Math.max(0, cellWidth - 2 * INSET);
+        return (int) Math.round(width * Math.max(0, row.latest().fractionDone()));
+    }
+
     @Override
     void paint(Event event, TransferRow row, Rectangle cell) {
         GC gc = event.gc;
@@ -42,16 +51,15 @@ final class ProgressColumn extends OwnerDrawnColumn {
         if (bar.width <= 2) {
             return;
         }
+        int filled = fill(row, cell.width);
+        row.paintedFill(filled);
         Color oldForeground = gc.getForeground();
         Color oldBackground = gc.getBackground();
         gc.setAntialias(SWT.ON);
         gc.setBackground(TRACK);
         gc.fillRoundRectangle(bar.x, bar.y, bar.width, bar.height, 6, 6);
-        Transfer transfer = row.transfer();
-        double fraction = Math.max(0, transfer.fractionDone());
-        int filled = (int) Math.round((bar.width) * fraction);
         if (filled > 0) {
-            gc.setBackground(fillColor(transfer.state()));
+            gc.setBackground(fillColor(row.latest().state()));
             gc.fillRoundRectangle(bar.x, bar.y, filled, bar.height, 6, 6);
         }
         gc.setForeground(TRACK_BORDER);

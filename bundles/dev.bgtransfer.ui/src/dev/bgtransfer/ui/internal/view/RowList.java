@@ -2,6 +2,7 @@ package dev.bgtransfer.ui.internal.view;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,11 +56,23 @@ final class RowList {
      * @param firstMoved    the first index that shows another transfer than before ({@link Integer#MAX_VALUE}
      *                      when none does: new transfers only come at the end)
      * @param changed       rows whose snapshot changed
-     * @param statesChanged some row changed state: enablement must be evaluated again
+     * @param statesChanged some row changed state, was added or removed
+     * @param stateChanged  the ids of the rows added or whose state changed
      */
-    record Applied(boolean structural, int firstMoved, Set<TransferRow> changed, boolean statesChanged) {
+    record Applied(boolean structural, int firstMoved, Set<TransferRow> changed, boolean statesChanged,
+            Set<Long> stateChanged) {
         boolean isEmpty() {
             return !structural && changed.isEmpty();
+        }
+
+        /** @return whether one of these rows was added or changed state */
+        boolean stateChangedAmong(long[] ids) {
+            for (long id : ids) {
+                if (stateChanged.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -133,6 +146,7 @@ final class RowList {
         int firstMoved = Integer.MAX_VALUE;
         boolean statesChanged = false;
         Set<TransferRow> changed = new LinkedHashSet<>();
+        Set<Long> stateChanged = new HashSet<>();
         for (FeedItem item : items) {
             switch (item) {
                 case FeedItem.Snapshot snapshot -> {
@@ -174,15 +188,19 @@ final class RowList {
                     if (row == null) {
                         row = new TransferRow(transfer, nanos);
                         statesChanged = true;
-                    } else {
-                        statesChanged |= row.update(transfer, nanos);
+                        stateChanged.add(transfer.id());
+                    } else if (event instanceof TransferEvent.Progress) {
+                        row.progress(transfer, nanos);
+                    } else if (row.update(transfer, nanos)) {
+                        statesChanged = true;
+                        stateChanged.add(transfer.id());
                     }
                     hold(row);
                     changed.add(row);
                 }
             }
         }
-        return new Applied(structural, firstMoved, changed, statesChanged);
+        return new Applied(structural, firstMoved, changed, statesChanged, stateChanged);
     }
 
     private void insert(int index, long id) {

@@ -4,7 +4,6 @@ import org.eclipse.jface.viewers.CellLabelProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
@@ -39,11 +38,9 @@ final class ChangedCells {
                 }
             }
         }
-        if (!progressRepainted && row.paintedFill() >= 0) {
-            Table table = item.getParent();
-            if (ProgressColumn.fill(row, table.getColumn(DownloadsTable.PROGRESS).getWidth()) != row.paintedFill()) {
-                repaint(item, DownloadsTable.PROGRESS);
-            }
+        if (!progressRepainted && row.paintedFill() >= 0
+                && ProgressColumn.fill(row, row.paintedWidth()) != row.paintedFill()) {
+            repaint(item, DownloadsTable.PROGRESS);
         }
     }
 

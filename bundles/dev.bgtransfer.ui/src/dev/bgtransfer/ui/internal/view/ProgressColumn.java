@@ -35,7 +35,7 @@ final class ProgressColumn extends OwnerDrawnColumn {
     }
 
     /**
-     * @param cellWidth the width of the column
+     * @param cellWidth the width of the cell
      * @return how many pixels of the bar the row's latest progress fills
      */
     static int fill(TransferRow row, int cellWidth) {
@@ -52,7 +52,7 @@ final class ProgressColumn extends OwnerDrawnColumn {
             return;
         }
         int filled = fill(row, cell.width);
-        row.paintedFill(filled);
+        row.painted(filled, cell.width);
         Color oldForeground = gc.getForeground();
         Color oldBackground = gc.getBackground();
         gc.setAntialias(SWT.ON);

@@ -26,8 +26,9 @@ public final class TransferRow {
     private long shownNanos;
     private OptionalDouble shownSpeed = OptionalDouble.empty();
     private Optional<Duration> shownTimeLeft = Optional.empty();
-    /** The filled width in pixels the progress bar was last painted with, or -1. */
+    /** The filled width in pixels the progress bar was last painted with, or -1, and the cell's width then. */
     private int paintedFill = -1;
+    private int paintedWidth;
 
     TransferRow(Transfer transfer, long nanos) {
         update(transfer, nanos);
@@ -113,8 +114,14 @@ public final class TransferRow {
         return paintedFill;
     }
 
-    void paintedFill(int pixels) {
-        paintedFill = pixels;
+    /** @return the width of the cell the progress bar was last painted in */
+    int paintedWidth() {
+        return paintedWidth;
+    }
+
+    void painted(int fill, int cellWidth) {
+        paintedFill = fill;
+        paintedWidth = cellWidth;
     }
 
     /** Rows are equal when they show the same transfer: a completed row read again stays selected. */

@@ -137,7 +137,8 @@ class RowListTest {
         assertFalse(progressed.statesChanged(), "progress changes no state");
         assertEquals(Set.of(row), progressed.changed(), "one row, however many events");
         assertSame(row, rows.get(0), "the row keeps its identity, its speed and its selection");
-        assertEquals(500, row.transfer().bytesReceived());
+        assertEquals(500, row.latest().bytesReceived(), "the bar follows every event");
+        assertEquals(400, row.transfer().bytesReceived(), "the texts follow progress once a second");
         assertTrue(row.bytesPerSecond().isPresent(), "measured across the updates");
     }
 

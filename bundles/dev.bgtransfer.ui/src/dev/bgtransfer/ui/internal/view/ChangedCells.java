@@ -25,6 +25,15 @@ final class ChangedCells {
 
     /** Updates the cells of {@code item}, which shows {@code row}. */
     void update(TableItem item, TransferRow row) {
+        boolean progressRepainted = row.takeTextsChanged() && updateTexts(item, row);
+        if (!progressRepainted && row.paintedFill() >= 0
+                && ProgressColumn.fill(row, row.paintedWidth()) != row.paintedFill()) {
+            repaint(item, DownloadsTable.PROGRESS);
+        }
+    }
+
+    /** @return whether the progress cell was repainted */
+    private boolean updateTexts(TableItem item, TransferRow row) {
         boolean progressRepainted = false;
         for (int column : CHANGING) {
             CellLabelProvider labels = viewer.getLabelProvider(column);
@@ -38,10 +47,7 @@ final class ChangedCells {
                 }
             }
         }
-        if (!progressRepainted && row.paintedFill() >= 0
-                && ProgressColumn.fill(row, row.paintedWidth()) != row.paintedFill()) {
-            repaint(item, DownloadsTable.PROGRESS);
-        }
+        return progressRepainted;
     }
 
     private static void repaint(TableItem item, int column) {

@@ -24,6 +24,8 @@ public final class TransferRow {
     private Transfer transfer;
     private Transfer latest;
     private long shownNanos;
+    /** Whether {@link #transfer()} changed since the cells last took it. */
+    private boolean textsChanged;
     private OptionalDouble shownSpeed = OptionalDouble.empty();
     private Optional<Duration> shownTimeLeft = Optional.empty();
     /** The filled width in pixels the progress bar was last painted with, or -1, and the cell's width then. */
@@ -93,10 +95,18 @@ public final class TransferRow {
     private void show(Transfer next, long nanos) {
         transfer = next;
         shownNanos = nanos;
+        textsChanged = true;
         boolean running = next.state() == TransferState.RUNNING;
         shownSpeed = running ? speed.bytesPerSecond() : OptionalDouble.empty();
         shownTimeLeft = running && next.isSizeKnown() ? speed.timeLeft(next.totalBytes() - next.bytesReceived())
                 : Optional.empty();
+    }
+
+    /** @return whether the texts changed since the last call (which the cells then take) */
+    boolean takeTextsChanged() {
+        boolean changed = textsChanged;
+        textsChanged = false;
+        return changed;
     }
 
     /** @return bytes per second while running, once measured, as the texts show it */

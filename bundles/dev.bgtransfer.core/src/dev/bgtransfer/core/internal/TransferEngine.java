@@ -195,10 +195,14 @@ final class TransferEngine implements AutoCloseable {
 
     /**
      * Removes every transfer of the session, deleting the files they wrote; nothing is announced as
-     * finished. Reads them a page at a time: a long history is never held in memory at once.
+     * finished. Reads them a page at a time, a long history is never held in memory at once, and
+     * holds the lock a page at a time, so that readers (a view showing the rows) are not held up
+     * for the whole reset.
      */
-    synchronized void reset(String session) {
-        sessions.batchOf(session).clear();
+    void reset(String session) {
+        synchronized (this) {
+            sessions.batchOf(session).clear();
+        }
         removeAll(session, true);
     }
 
@@ -215,10 +219,17 @@ final class TransferEngine implements AutoCloseable {
         long fromId = 0;
         for (List<TransferRecord> page = live.stored(session, fromId, REMOVAL_PAGE); !page.isEmpty();
                 page = live.stored(session, fromId, REMOVAL_PAGE)) {
-            for (TransferRecord record : page) {
+            removePage(page, deleteFiles);
+            fromId = page.getLast().id() + 1;
+        }
+    }
+
+    /** Removes the transfers of a page that are still there (another call may have removed one meanwhile). */
+    private synchronized void removePage(List<TransferRecord> page, boolean deleteFiles) {
+        for (TransferRecord record : page) {
+            if (live.find(record.id()).isPresent()) {
                 remove(record.id(), deleteFiles);
             }
-            fromId = page.getLast().id() + 1;
         }
     }
 

@@ -147,10 +147,13 @@ final class RowList {
         boolean statesChanged = false;
         Set<TransferRow> changed = new LinkedHashSet<>();
         Set<Long> stateChanged = new HashSet<>();
+        // ids leave the list once, after the batch: a reset removes every row in one batch
+        Set<Long> removedIds = new HashSet<>();
         for (FeedItem item : items) {
             switch (item) {
                 case FeedItem.Snapshot snapshot -> {
                     replaceAll(snapshot, nanos);
+                    removedIds.clear();
                     changed.clear();
                     structural = true;
                     firstMoved = 0;
@@ -159,9 +162,7 @@ final class RowList {
                 case FeedItem.Event(TransferEvent.Removed removed) -> {
                     long id = removed.transfer().id();
                     int index = indexOf(id);
-                    if (index >= 0) {
-                        System.arraycopy(ids, index + 1, ids, index, size - index - 1);
-                        size--;
+                    if (index >= 0 && removedIds.add(id)) {
                         changed.remove(held(id));
                         unfinished.remove(id);
                         shownHistory.remove(id);
@@ -175,6 +176,9 @@ final class RowList {
                 }
                 case FeedItem.Event(TransferEvent event) -> {
                     Transfer transfer = transferOf(event);
+                    if (removedIds.contains(transfer.id())) {
+                        continue; // its removal came earlier in this batch
+                    }
                     int index = indexOf(transfer.id());
                     TransferRow row = index >= 0 ? held(transfer.id()) : null;
                     if (index < 0) {
@@ -200,7 +204,20 @@ final class RowList {
                 }
             }
         }
+        if (!removedIds.isEmpty()) {
+            removeIds(removedIds);
+        }
         return new Applied(structural, firstMoved, changed, statesChanged, stateChanged);
+    }
+
+    private void removeIds(Set<Long> removed) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (!removed.contains(ids[i])) {
+                ids[kept++] = ids[i];
+            }
+        }
+        size = kept;
     }
 
     private void insert(int index, long id) {

@@ -159,6 +159,23 @@ class RowListTest {
     }
 
     @Test
+    void aBatchThatRemovesMostRowsAmongOtherEventsLeavesTheRest() {
+        apply(snapshot(List.of(), LongStream.rangeClosed(1, 2_000).toArray()));
+        List<FeedItem> batch = new ArrayList<>();
+        LongStream.rangeClosed(1, 2_000).filter(id -> id % 500 != 0).forEach(id -> batch.add(removed(id)));
+        batch.add(added(transfer(2_001, TransferState.QUEUED, 0, SIZE)));
+        batch.add(progress(transfer(7, TransferState.RUNNING, 10, SIZE))); // removed earlier in the batch
+
+        RowList.Applied applied = apply(batch.toArray(FeedItem[]::new));
+
+        assertEquals(List.of(500L, 1_000L, 1_500L, 2_000L, 2_001L), ids());
+        assertEquals(0, applied.firstMoved());
+        assertEquals(2_001L, rows.get(4).id());
+        assertEquals(1, rows.heldRows(), "no row for a transfer removed earlier in the batch");
+        assertEquals(2, rows.indexOf(1_500));
+    }
+
+    @Test
     void allFinishedChangesNoRow() {
         apply(added(transfer(1, TransferState.COMPLETED, SIZE, SIZE)));
 

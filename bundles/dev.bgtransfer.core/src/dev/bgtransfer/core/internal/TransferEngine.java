@@ -196,8 +196,8 @@ final class TransferEngine implements AutoCloseable {
     /**
      * Removes every transfer of the session, deleting the files they wrote; nothing is announced as
      * finished. Reads them a page at a time, a long history is never held in memory at once, and
-     * holds the lock a page at a time, so that readers (a view showing the rows) are not held up
-     * for the whole reset.
+     * holds the lock one removal at a time, so that readers (a view showing the rows) are not held
+     * up for the whole reset.
      */
     void reset(String session) {
         synchronized (this) {
@@ -219,17 +219,17 @@ final class TransferEngine implements AutoCloseable {
         long fromId = 0;
         for (List<TransferRecord> page = live.stored(session, fromId, REMOVAL_PAGE); !page.isEmpty();
                 page = live.stored(session, fromId, REMOVAL_PAGE)) {
-            removePage(page, deleteFiles);
+            for (TransferRecord record : page) {
+                removeIfPresent(record.id(), deleteFiles);
+            }
             fromId = page.getLast().id() + 1;
         }
     }
 
-    /** Removes the transfers of a page that are still there (another call may have removed one meanwhile). */
-    private synchronized void removePage(List<TransferRecord> page, boolean deleteFiles) {
-        for (TransferRecord record : page) {
-            if (live.find(record.id()).isPresent()) {
-                remove(record.id(), deleteFiles);
-            }
+    /** Removes the transfer unless another call removed it meanwhile. */
+    private synchronized void removeIfPresent(long id, boolean deleteFiles) {
+        if (live.find(id).isPresent()) {
+            remove(id, deleteFiles);
         }
     }
 

@@ -8,9 +8,10 @@ import org.eclipse.swt.widgets.TableItem;
 
 /**
  * Brings the cells of a row the table holds up to date after its transfer changed, touching only
- * what shows something new: a cell whose text changed gets the new text and is repainted, the
- * progress bar is repainted when its fill moved by a pixel, nothing else. JFace's own update of a
- * row sets every cell's text and repaints every owner-drawn cell, changed or not.
+ * what shows something new: a cell whose text changed gets the new text and is repainted (GTK then
+ * repaints the whole row), the progress bar alone is repainted when its fill moved by a pixel,
+ * nothing else. JFace's own update of a row sets every cell's text and repaints every owner-drawn
+ * cell, changed or not.
  */
 final class ChangedCells {
     /** The columns whose text can change for a transfer (its direction and session never do). */

@@ -24,9 +24,13 @@ final class ProgressColumn extends OwnerDrawnColumn {
     private static final Color TEXT = new Color(30, 30, 30);
     private static final Color TEXT_ON_FILL = new Color(255, 255, 255);
 
+    /** The percentage as the row's texts show it, at most a second behind the bar's (see {@link TransferRow}). */
     @Override
     String text(TransferRow row) {
-        Transfer transfer = row.transfer();
+        return percent(row.transfer());
+    }
+
+    private static String percent(Transfer transfer) {
         double fraction = transfer.fractionDone();
         if (transfer.state() == TransferState.CANCELLED || fraction < 0) {
             return ""; //$NON-NLS-1$
@@ -64,7 +68,8 @@ final class ProgressColumn extends OwnerDrawnColumn {
         }
         gc.setForeground(TRACK_BORDER);
         gc.drawRoundRectangle(bar.x, bar.y, bar.width - 1, bar.height - 1, 6, 6);
-        String text = text(row);
+        // painted from the latest progress, with the bar: both move together, the cell's text follows within a second
+        String text = percent(row.latest());
         if (!text.isEmpty()) {
             Point extent = gc.textExtent(text);
             int x = bar.x + (bar.width - extent.x) / 2;

@@ -10,11 +10,12 @@ import dev.bgtransfer.core.TransferState;
 
 /**
  * One row of the Downloads view: the snapshot of a transfer its texts show, the latest one (its
- * progress bar) and its measured speed. The view keeps one row object per unfinished transfer and
- * updates it, so its speed and the viewer's selection survive updates. The texts of a running
- * transfer follow its progress at most every {@link #TEXT_INTERVAL_NANOS} (speed, time left,
- * percentage, bytes: a person reads them no faster, and each change of a text repaints the whole
- * row); every other change shows at once. Used on the UI thread only.
+ * progress bar and the percentage painted on it) and its measured speed. The view keeps one row
+ * object per unfinished transfer and updates it, so its speed and the viewer's selection survive
+ * updates. The texts of a running transfer's cells follow its progress at most every
+ * {@link #TEXT_INTERVAL_NANOS} (speed, time left, bytes, percentage: a person reads them no faster,
+ * and GTK repaints the whole row for a changed text); every other change shows at once. Used on
+ * the UI thread only.
  */
 public final class TransferRow {
     /** How often the texts of a running transfer follow its progress. */

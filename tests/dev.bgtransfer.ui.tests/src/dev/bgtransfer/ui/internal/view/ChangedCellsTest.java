@@ -75,8 +75,8 @@ class ChangedCellsTest {
         assertTrue(paintedColumns.contains(DownloadsTable.PROGRESS), "the bar moved: " + paintedColumns);
         assertEquals(List.of(), paintedColumns.stream().filter(column -> column != DownloadsTable.PROGRESS).toList(),
                 "no other cell of the row shows anything new");
-        assertEquals("10%", table().getItem(0).getText(DownloadsTable.PROGRESS),
-                "the texts follow progress once a second");
+        assertEquals("10%", table().getItem(0).getText(DownloadsTable.PROGRESS), "the texts follow progress once a second");
+        assertEquals("100.0 KB / 1.0 MB", table().getItem(0).getText(DownloadsTable.SIZE));
         assertEquals(ProgressColumn.fill(rows.get(0), rows.get(0).paintedWidth()), rows.get(0).paintedFill(),
                 "painted at 50 %");
     }

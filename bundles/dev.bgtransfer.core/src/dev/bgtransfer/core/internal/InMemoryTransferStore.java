@@ -56,6 +56,12 @@ final class InMemoryTransferStore implements TransferStore {
     }
 
     @Override
+    public List<TransferRecord> loadSessionPage(String session, long fromId, int max) {
+        return records.tailMap(fromId).values().stream().filter(record -> record.session().equals(session))
+                .limit(max).toList();
+    }
+
+    @Override
     public long[] ids() {
         return records.keySet().stream().mapToLong(Long::longValue).toArray();
     }

@@ -128,6 +128,11 @@ final class LiveTransfers {
         return store.loadSession(session);
     }
 
+    /** @return at most {@code max} stored transfers of the session from {@code fromId} on, oldest first */
+    List<TransferRecord> stored(String session, long fromId, int max) {
+        return store.loadSessionPage(session, fromId, max);
+    }
+
     Transfer snapshot(TransferRecord record) {
         Transfer transfer = record.toTransfer();
         Retry retry = waitingToRetry.get(record.id());

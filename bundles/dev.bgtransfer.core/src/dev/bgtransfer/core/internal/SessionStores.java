@@ -138,6 +138,12 @@ final class SessionStores implements TransferStore {
     }
 
     @Override
+    public List<TransferRecord> loadSessionPage(String session, long fromId, int max) {
+        return merged(memory.loadSessionPage(session, fromId, max),
+                pending.over(stored.loadSessionPage(session, fromId, max))).limit(max).toList();
+    }
+
+    @Override
     public long[] ids() {
         return LongStream.concat(LongStream.of(memory.ids()), LongStream.of(stored.ids())).sorted().toArray();
     }

@@ -39,6 +39,9 @@ import dev.bgtransfer.core.spi.TransferStore;
  * again and are read from the store when asked for, so memory does not grow with the history.
  */
 final class TransferEngine implements AutoCloseable {
+    /** The stored transfers a reset or an invalidation reads at once. */
+    static final int REMOVAL_PAGE = 500;
+
     private final SessionStores store;
     private final HttpTransport transport;
     private final DataTasks data;
@@ -197,23 +200,44 @@ final class TransferEngine implements AutoCloseable {
         announceIfAllFinished(record.session());
     }
 
-    /** Removes every transfer of the session, deleting the files they wrote; nothing is announced as finished. */
-    synchronized void reset(String session) {
-        sessions.batchOf(session).clear();
-        for (TransferRecord record : live.stored(session)) {
-            remove(record.id(), true);
+    /**
+     * Removes every transfer of the session, deleting the files they wrote; nothing is announced as
+     * finished. Reads them a page at a time, a long history is never held in memory at once, and
+     * holds the lock one removal at a time, so that readers (a view showing the rows) are not held
+     * up for the whole reset.
+     */
+    void reset(String session) {
+        synchronized (this) {
+            sessions.batchOf(session).clear();
         }
+        removeAll(session, true);
     }
 
     /** Stops the session's transfers (their partial bytes go), forgets them, keeps their files, and forgets the session. */
     synchronized void invalidate(String session) {
         sessions.batchOf(session).clear();
-        for (TransferRecord record : live.stored(session)) {
-            remove(record.id(), false);
-        }
+        removeAll(session, false);
         sessions.forget(session);
         store.deleteSession(session);
         data.cancel(session);
+    }
+
+    private void removeAll(String session, boolean deleteFiles) {
+        long fromId = 0;
+        for (List<TransferRecord> page = live.stored(session, fromId, REMOVAL_PAGE); !page.isEmpty();
+                page = live.stored(session, fromId, REMOVAL_PAGE)) {
+            for (TransferRecord record : page) {
+                removeIfPresent(record.id(), deleteFiles);
+            }
+            fromId = page.getLast().id() + 1;
+        }
+    }
+
+    /** Removes the transfer unless another call removed it meanwhile. */
+    private synchronized void removeIfPresent(long id, boolean deleteFiles) {
+        if (live.find(id).isPresent()) {
+            remove(id, deleteFiles);
+        }
     }
 
     synchronized TransferOptions options() {

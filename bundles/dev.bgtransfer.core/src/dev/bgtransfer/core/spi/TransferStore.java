@@ -68,6 +68,17 @@ public interface TransferStore {
         return loadAll().stream().filter(record -> record.session().equals(session)).toList();
     }
 
+    /**
+     * @param session the session's identifier
+     * @param fromId  the smallest id to return
+     * @param max     the most records to return
+     * @return the records of the session with an id of at least {@code fromId}, in id order, at most {@code max}
+     */
+    default List<TransferRecord> loadSessionPage(String session, long fromId, int max) {
+        return loadAll().stream().filter(record -> record.session().equals(session) && record.id() >= fromId)
+                .limit(max).toList();
+    }
+
     /** @return the id of every record, in order */
     default long[] ids() {
         return loadAll().stream().mapToLong(TransferRecord::id).toArray();

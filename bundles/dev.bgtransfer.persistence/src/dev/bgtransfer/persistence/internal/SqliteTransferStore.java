@@ -189,6 +189,12 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     }
 
     @Override
+    public synchronized List<TransferRecord> loadSessionPage(String session, long fromId, int max) {
+        return select("load the transfers of session " + session + " from " + fromId, TransferRows.SELECT_SESSION_PAGE,
+                session, fromId, max);
+    }
+
+    @Override
     public synchronized void saveSession(String identifier, SessionConfiguration configuration) {
         requireOpen();
         try {

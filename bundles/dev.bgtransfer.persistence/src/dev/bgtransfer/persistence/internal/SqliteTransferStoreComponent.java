@@ -108,6 +108,11 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     }
 
     @Override
+    public List<TransferRecord> loadSessionPage(String session, long fromId, int max) {
+        return store.loadSessionPage(session, fromId, max);
+    }
+
+    @Override
     public void saveSession(String identifier, SessionConfiguration configuration) {
         store.saveSession(identifier, configuration);
     }

@@ -34,6 +34,7 @@ final class TransferRows {
     static final String SELECT_UNFINISHED = SELECT + " WHERE state <> 'COMPLETED' ORDER BY id";
     static final String SELECT_PAGE = SELECT + " WHERE id >= ? ORDER BY id LIMIT ?";
     static final String SELECT_SESSION = SELECT + " WHERE session = ? ORDER BY id";
+    static final String SELECT_SESSION_PAGE = SELECT + " WHERE session = ? AND id >= ? ORDER BY id LIMIT ?";
     static final String SELECT_IDS = "SELECT id FROM transfers ORDER BY id";
 
     private TransferRows() {

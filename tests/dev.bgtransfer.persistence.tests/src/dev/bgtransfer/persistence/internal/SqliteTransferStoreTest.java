@@ -215,6 +215,15 @@ class SqliteTransferStoreTest {
                     store.loadSession(mine));
             assertEquals(4, store.loadSession(mine).size());
             assertEquals(List.of(), store.loadSession("org.example.nobody"));
+
+            List<TransferRecord> mineSaved = store.loadSession(mine);
+            assertEquals(mineSaved.subList(0, 3), store.loadSessionPage(mine, 0, 3), "the first page");
+            assertEquals(mineSaved.subList(1, 4), store.loadSessionPage(mine, mineSaved.get(1).id(), 10),
+                    "from an id of the session on");
+            assertEquals(mineSaved.subList(2, 4), store.loadSessionPage(mine, mineSaved.get(1).id() + 1, 10),
+                    "from an id of another session on");
+            assertEquals(List.of(), store.loadSessionPage(mine, mineSaved.get(3).id() + 1, 10));
+            assertEquals(List.of(), store.loadSessionPage("org.example.nobody", 0, 10));
         }
     }
 

@@ -36,7 +36,8 @@ class DownloadsViewTest extends WorkbenchTest {
 
     @Test
     void aStartedRowShowsProgressSpeedAndThenReady() throws Exception {
-        TestFile file = throttled("one.bin", 1);
+        // four seconds: the row's texts follow progress once a second, and the test sees them advance twice
+        TestFile file = server.addFile("/files/one.bin", SIZE, 1).throttle(RATE / 2);
         Transfer added = add(file);
         view.waitForRows(1);
         assertEquals("one.bin", view.cell(0, ViewDriver.TITLE));

@@ -103,11 +103,37 @@ final class QueuedScale {
                     String.format(Locale.ROOT, "%.1f %%", 100.0 * cpu / elapsed), "(responsive)");
             BenchmarkFigures.print("UI thread, longest stall (a ping every 20 ms, its delay)",
                     BenchmarkFigures.millis(ping.longestDelayNanos()), "< 100 ms");
+            BenchmarkFigures.print("  of which the UI thread's CPU time", BenchmarkFigures.millis(ping.longestCpuNanos()),
+                    "(breakdown)");
             BenchmarkFigures.print("  when it began (from the first add; queueing ended, all completed)",
                     String.format(Locale.ROOT, "%.1f s (%.1f s, %.1f s)", ping.longestAtNanos() / 1e9,
                             addNanos.get() / 1e9, elapsed / 1e9), "(breakdown)");
+            measureReset(service, view, queued);
             service.setOptions(TransferFixture.OPTIONS);
         }
+    }
+
+    /** Resets the session of the completed transfers with the view open: the time until the view is empty and the UI's longest stall. */
+    private static void measureReset(TransferService service, ViewDriver view, int queued) throws Exception {
+        UiPing ping = UiPing.start(Ui.display());
+        long started = System.nanoTime();
+        Thread resetter = new Thread(service::resetAll, "reset " + queued + " transfers");
+        resetter.start();
+        while (resetter.isAlive() || view.rowCount() > 0) {
+            if (System.nanoTime() - started > DEADLINE_NANOS) {
+                fail("the reset of " + queued + " transfers did not empty the view within " + DEADLINE_NANOS / 1e9 + " s");
+            }
+            Ui.spin(20);
+        }
+        long elapsed = System.nanoTime() - started;
+        ping.stop();
+        assertEquals(List.of(), service.transfers());
+        BenchmarkFigures.print("Reset of them, view open: until the view is empty", BenchmarkFigures.millis(elapsed),
+                "(none)");
+        BenchmarkFigures.print("  UI thread, longest stall meanwhile", BenchmarkFigures.millis(ping.longestDelayNanos()),
+                "< 100 ms");
+        BenchmarkFigures.print("    of which the UI thread's CPU time", BenchmarkFigures.millis(ping.longestCpuNanos()),
+                "(breakdown)");
     }
 
     /**
@@ -162,23 +188,32 @@ final class QueuedScale {
 
     }
 
-    /** Posts a runnable to the UI thread every 20 ms from a thread of its own and keeps the longest delay. */
+    /**
+     * Posts a runnable to the UI thread every 20 ms from a thread of its own and keeps the longest
+     * delay, and how much CPU time the UI thread used meanwhile (a delay the UI thread did not spend
+     * working is the machine's: other processes, the X server).
+     */
     private static final class UiPing {
         private final Thread pinger;
         private final AtomicLong longest = new AtomicLong();
         private final AtomicLong longestAt = new AtomicLong();
+        private final AtomicLong longestCpu = new AtomicLong();
         private final long started = System.nanoTime();
         private volatile boolean running = true;
 
         private UiPing(Display display) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long uiThread = display.getThread().threadId();
             pinger = new Thread(() -> {
                 while (running && !display.isDisposed()) {
                     long posted = System.nanoTime();
+                    long cpuAtPost = threads.getThreadCpuTime(uiThread);
                     display.asyncExec(() -> {
                         long delay = System.nanoTime() - posted;
                         if (delay > longest.get()) {
                             longest.set(delay);
                             longestAt.set(posted - started);
+                            longestCpu.set(threads.getCurrentThreadCpuTime() - cpuAtPost);
                         }
                     });
                     try {
@@ -204,6 +239,11 @@ final class QueuedScale {
 
         long longestDelayNanos() {
             return longest.get();
+        }
+
+        /** @return the CPU time the UI thread used during the longest delay */
+        long longestCpuNanos() {
+            return longestCpu.get();
         }
 
         /** @return when the longest delay began, from the start of the pings */

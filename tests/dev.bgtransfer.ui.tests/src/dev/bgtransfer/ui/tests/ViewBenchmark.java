@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +85,9 @@ class ViewBenchmark {
                     .allMatch("Pause"::equals) && Window.bytes(ids, fixture) > 0,
                     () -> view.column(ViewDriver.STATUS).toString());
             runEventLoop(WARM_UP_MILLIS);
+            CellEvents cells = CellEvents.count(view.table());
             Window open = Window.measure(view, ids, progress, fixture);
+            cells.stop();
             ViewDriver.close();
             runEventLoop(WARM_UP_MILLIS);
             Window closed = Window.measure(null, ids, progress, fixture);
@@ -108,6 +113,10 @@ class ViewBenchmark {
                     String.format(Locale.ROOT, "%.1f", open.meanRate(PARALLEL)), "<= 10");
             BenchmarkFigures.print("view refreshes per second",
                     String.format(Locale.ROOT, "%.1f", open.refreshes() / open.seconds()), "<= 10");
+            BenchmarkFigures.print("cells painted per second (of 5 rows x 7 columns)",
+                    String.format(Locale.ROOT, "%.1f", cells.painted() / open.seconds()), "(breakdown)");
+            BenchmarkFigures.print("cells measured per second",
+                    String.format(Locale.ROOT, "%.1f", cells.measured() / open.seconds()), "(breakdown)");
             fixture.service().stopAll();
         }
     }
@@ -181,6 +190,45 @@ class ViewBenchmark {
 
         double meanRate(int transfers) {
             return progress.values().stream().mapToLong(Long::longValue).sum() / seconds() / transfers;
+        }
+    }
+
+    /** Counts the cells the table paints and measures (its owner-draw events) while it listens. */
+    private static final class CellEvents {
+        private final Table table;
+        private final Listener counter;
+        private int painted;
+        private int measured;
+
+        private CellEvents(Table table) {
+            this.table = table;
+            this.counter = event -> {
+                if (event.type == SWT.PaintItem) {
+                    painted++;
+                } else {
+                    measured++;
+                }
+            };
+        }
+
+        static CellEvents count(Table table) {
+            CellEvents events = new CellEvents(table);
+            table.addListener(SWT.PaintItem, events.counter);
+            table.addListener(SWT.MeasureItem, events.counter);
+            return events;
+        }
+
+        void stop() {
+            table.removeListener(SWT.PaintItem, counter);
+            table.removeListener(SWT.MeasureItem, counter);
+        }
+
+        int painted() {
+            return painted;
+        }
+
+        int measured() {
+            return measured;
         }
     }
 

@@ -17,6 +17,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 
 
 /**
@@ -85,11 +86,12 @@ final class DownloadsTable {
      * Shows what a batch changed: after adds and removes the item count (in steps for a long history,
      * see {@link ItemCountSteps}), keeping the selected rows selected, and the rows from the first one
      * that moved (new transfers at the end move none: GTK would otherwise measure every row of a long
-     * history again); then the changed rows, which the table asks for again when they are visible.
+     * history again); then the cells of the changed rows that show something new ({@link ChangedCells}),
+     * or, for a row the table does not hold yet, nothing until the table asks for it.
      * Rows beyond the item count so far are not items yet: they are read when a step counts them.
      */
-    static void show(TableViewer viewer, ItemCountSteps counts, RowList rows, RowList.Applied applied,
-            long[] selectedBefore) {
+    static void show(TableViewer viewer, ItemCountSteps counts, ChangedCells cells, RowList rows,
+            RowList.Applied applied, long[] selectedBefore) {
         Table table = viewer.getTable();
         int moved = applied.firstMoved();
         if (applied.structural()) {
@@ -120,9 +122,10 @@ final class DownloadsTable {
             if (index < 0 || index >= moved || index >= table.getItemCount()) {
                 continue; // gone, cleared above, or not counted yet
             }
-            if (table.getItem(index).getData() == row) {
+            TableItem item = table.getItem(index);
+            if (item.getData() == row) {
                 // shown already: set only what changed; clearing would reset every cell and measure the row anew
-                viewer.replace(row, index);
+                cells.update(item, row);
             } else {
                 table.clear(index);
             }

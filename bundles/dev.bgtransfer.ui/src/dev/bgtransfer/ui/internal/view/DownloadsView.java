@@ -33,6 +33,7 @@ public final class DownloadsView extends ViewPart {
             (fromId, max) -> TransferCalls.read(service -> service.transfers(fromId, max)).orElse(List.of()));
     private TableViewer viewer;
     private ItemCountSteps counts;
+    private ChangedCells cells;
     private CoalescingRefresh refresh;
     private TransferFeed feed;
     private int refreshes;
@@ -41,6 +42,7 @@ public final class DownloadsView extends ViewPart {
     public void createPartControl(Composite parent) {
         viewer = DownloadsTable.create(parent, rows);
         counts = new ItemCountSteps(viewer, rows::size);
+        cells = new ChangedCells(viewer);
         getSite().setSelectionProvider(viewer);
         createContextMenu();
         viewer.addOpenListener(event -> execute(CommandIds.OPEN));
@@ -70,8 +72,9 @@ public final class DownloadsView extends ViewPart {
         refreshes++;
         long[] selected = DownloadsTable.selectedIds(viewer, rows);
         RowList.Applied applied = rows.apply(items, System.nanoTime());
-        DownloadsTable.show(viewer, counts, rows, applied, selected);
-        if (applied.statesChanged()) {
+        DownloadsTable.show(viewer, counts, cells, rows, applied, selected);
+        if (applied.stateChangedAmong(selected)) {
+            // the handlers' conditions test the selected rows only; a change of selection is evaluated anyway
             TransferStateTester.requestEvaluation(getSite());
         }
     }

@@ -24,14 +24,27 @@ final class ProgressColumn extends OwnerDrawnColumn {
     private static final Color TEXT = new Color(30, 30, 30);
     private static final Color TEXT_ON_FILL = new Color(255, 255, 255);
 
+    /** The percentage as the row's texts show it, at most a second behind the bar's (see {@link TransferRow}). */
     @Override
     String text(TransferRow row) {
-        Transfer transfer = row.transfer();
+        return percent(row.transfer());
+    }
+
+    private static String percent(Transfer transfer) {
         double fraction = transfer.fractionDone();
         if (transfer.state() == TransferState.CANCELLED || fraction < 0) {
             return ""; //$NON-NLS-1$
         }
         return NLS.bind(Messages.percent, (int) Math.floor(fraction * 100));
+    }
+
+    /**
+     * @param cellWidth the width of the cell
+     * @return how many pixels of the bar the row's latest progress fills
+     */
+    static int fill(TransferRow row, int cellWidth) {
+        int width = Math.max(0, cellWidth - 2 * INSET);
+        return (int) Math.round(width * Math.max(0, row.latest().fractionDone()));
     }
 
     @Override
@@ -42,21 +55,21 @@ final class ProgressColumn extends OwnerDrawnColumn {
         if (bar.width <= 2) {
             return;
         }
+        int filled = fill(row, cell.width);
+        row.painted(filled, cell.width);
         Color oldForeground = gc.getForeground();
         Color oldBackground = gc.getBackground();
         gc.setAntialias(SWT.ON);
         gc.setBackground(TRACK);
         gc.fillRoundRectangle(bar.x, bar.y, bar.width, bar.height, 6, 6);
-        Transfer transfer = row.transfer();
-        double fraction = Math.max(0, transfer.fractionDone());
-        int filled = (int) Math.round((bar.width) * fraction);
         if (filled > 0) {
-            gc.setBackground(fillColor(transfer.state()));
+            gc.setBackground(fillColor(row.latest().state()));
             gc.fillRoundRectangle(bar.x, bar.y, filled, bar.height, 6, 6);
         }
         gc.setForeground(TRACK_BORDER);
         gc.drawRoundRectangle(bar.x, bar.y, bar.width - 1, bar.height - 1, 6, 6);
-        String text = text(row);
+        // painted from the latest progress, with the bar: both move together, the cell's text follows within a second
+        String text = percent(row.latest());
         if (!text.isEmpty()) {
             Point extent = gc.textExtent(text);
             int x = bar.x + (bar.width - extent.x) / 2;

@@ -2,6 +2,7 @@ package dev.bgtransfer.ui.internal.view;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,11 +56,23 @@ final class RowList {
      * @param firstMoved    the first index that shows another transfer than before ({@link Integer#MAX_VALUE}
      *                      when none does: new transfers only come at the end)
      * @param changed       rows whose snapshot changed
-     * @param statesChanged some row changed state: enablement must be evaluated again
+     * @param statesChanged some row changed state, was added or removed
+     * @param stateChanged  the ids of the rows added or whose state changed
      */
-    record Applied(boolean structural, int firstMoved, Set<TransferRow> changed, boolean statesChanged) {
+    record Applied(boolean structural, int firstMoved, Set<TransferRow> changed, boolean statesChanged,
+            Set<Long> stateChanged) {
         boolean isEmpty() {
             return !structural && changed.isEmpty();
+        }
+
+        /** @return whether one of these rows was added or changed state */
+        boolean stateChangedAmong(long[] ids) {
+            for (long id : ids) {
+                if (stateChanged.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -133,10 +146,14 @@ final class RowList {
         int firstMoved = Integer.MAX_VALUE;
         boolean statesChanged = false;
         Set<TransferRow> changed = new LinkedHashSet<>();
+        Set<Long> stateChanged = new HashSet<>();
+        // ids leave the list once, after the batch: a reset removes every row in one batch
+        Set<Long> removedIds = new HashSet<>();
         for (FeedItem item : items) {
             switch (item) {
                 case FeedItem.Snapshot snapshot -> {
                     replaceAll(snapshot, nanos);
+                    removedIds.clear();
                     changed.clear();
                     structural = true;
                     firstMoved = 0;
@@ -145,9 +162,7 @@ final class RowList {
                 case FeedItem.Event(TransferEvent.Removed removed) -> {
                     long id = removed.transfer().id();
                     int index = indexOf(id);
-                    if (index >= 0) {
-                        System.arraycopy(ids, index + 1, ids, index, size - index - 1);
-                        size--;
+                    if (index >= 0 && removedIds.add(id)) {
                         changed.remove(held(id));
                         unfinished.remove(id);
                         shownHistory.remove(id);
@@ -161,6 +176,9 @@ final class RowList {
                 }
                 case FeedItem.Event(TransferEvent event) -> {
                     Transfer transfer = transferOf(event);
+                    if (removedIds.contains(transfer.id())) {
+                        continue; // its removal came earlier in this batch
+                    }
                     int index = indexOf(transfer.id());
                     TransferRow row = index >= 0 ? held(transfer.id()) : null;
                     if (index < 0) {
@@ -174,15 +192,32 @@ final class RowList {
                     if (row == null) {
                         row = new TransferRow(transfer, nanos);
                         statesChanged = true;
-                    } else {
-                        statesChanged |= row.update(transfer, nanos);
+                        stateChanged.add(transfer.id());
+                    } else if (event instanceof TransferEvent.Progress) {
+                        row.progress(transfer, nanos);
+                    } else if (row.update(transfer, nanos)) {
+                        statesChanged = true;
+                        stateChanged.add(transfer.id());
                     }
                     hold(row);
                     changed.add(row);
                 }
             }
         }
-        return new Applied(structural, firstMoved, changed, statesChanged);
+        if (!removedIds.isEmpty()) {
+            removeIds(removedIds);
+        }
+        return new Applied(structural, firstMoved, changed, statesChanged, stateChanged);
+    }
+
+    private void removeIds(Set<Long> removed) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (!removed.contains(ids[i])) {
+                ids[kept++] = ids[i];
+            }
+        }
+        size = kept;
     }
 
     private void insert(int index, long id) {

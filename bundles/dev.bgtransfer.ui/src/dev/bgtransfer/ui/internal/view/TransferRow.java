@@ -9,13 +9,29 @@ import dev.bgtransfer.core.TransferKind;
 import dev.bgtransfer.core.TransferState;
 
 /**
- * One row of the Downloads view: the latest snapshot of a transfer and its measured speed. The
- * view keeps one row object per unfinished transfer and updates it, so its speed and the viewer's
- * selection survive updates. Used on the UI thread only.
+ * One row of the Downloads view: the snapshot of a transfer its texts show, the latest one (its
+ * progress bar and the percentage painted on it) and its measured speed. The view keeps one row
+ * object per unfinished transfer and updates it, so its speed and the viewer's selection survive
+ * updates. The texts of a running transfer's cells follow its progress at most every
+ * {@link #TEXT_INTERVAL_NANOS} (speed, time left, bytes, percentage: a person reads them no faster,
+ * and GTK repaints the whole row for a changed text); every other change shows at once. Used on
+ * the UI thread only.
  */
 public final class TransferRow {
+    /** How often the texts of a running transfer follow its progress. */
+    static final long TEXT_INTERVAL_NANOS = 1_000_000_000L;
+
     private final SpeedMeter speed = new SpeedMeter();
     private Transfer transfer;
+    private Transfer latest;
+    private long shownNanos;
+    /** Whether {@link #transfer()} changed since the cells last took it. */
+    private boolean textsChanged;
+    private OptionalDouble shownSpeed = OptionalDouble.empty();
+    private Optional<Duration> shownTimeLeft = Optional.empty();
+    /** The filled width in pixels the progress bar was last painted with, or -1, and the cell's width then. */
+    private int paintedFill = -1;
+    private int paintedWidth;
 
     TransferRow(Transfer transfer, long nanos) {
         update(transfer, nanos);
@@ -26,9 +42,14 @@ public final class TransferRow {
         return transfer.id();
     }
 
-    /** @return the latest snapshot of the transfer */
+    /** @return the snapshot of the transfer that the row's texts show */
     public Transfer transfer() {
         return transfer;
+    }
+
+    /** @return the latest snapshot of the transfer, ahead of {@link #transfer()} by at most a second of progress */
+    Transfer latest() {
+        return latest;
     }
 
     /** @return whether the row is an upload: its file is the one being sent */
@@ -36,29 +57,82 @@ public final class TransferRow {
         return transfer.kind() == TransferKind.UPLOAD;
     }
 
-    /** @return whether the state changed */
+    /** Takes a changed snapshot: the texts show it at once. @return whether the state changed */
     boolean update(Transfer next, long nanos) {
         boolean stateChanged = transfer == null || transfer.state() != next.state();
+        sample(next, nanos);
+        show(next, nanos);
+        return stateChanged;
+    }
+
+    /**
+     * Takes a snapshot that differs only by its progress: the bar follows it, the texts once
+     * {@link #TEXT_INTERVAL_NANOS} passed since they last changed.
+     *
+     * @return whether the texts follow it now
+     */
+    boolean progress(Transfer next, long nanos) {
+        if (transfer.state() != TransferState.RUNNING || next.state() != TransferState.RUNNING) {
+            update(next, nanos);
+            return true;
+        }
+        sample(next, nanos);
+        if (nanos - shownNanos < TEXT_INTERVAL_NANOS) {
+            return false;
+        }
+        show(next, nanos);
+        return true;
+    }
+
+    private void sample(Transfer next, long nanos) {
         if (next.state() == TransferState.RUNNING) {
             speed.sample(nanos, next.bytesReceived());
         } else {
             speed.reset();
         }
+        latest = next;
+    }
+
+    private void show(Transfer next, long nanos) {
         transfer = next;
-        return stateChanged;
+        shownNanos = nanos;
+        textsChanged = true;
+        boolean running = next.state() == TransferState.RUNNING;
+        shownSpeed = running ? speed.bytesPerSecond() : OptionalDouble.empty();
+        shownTimeLeft = running && next.isSizeKnown() ? speed.timeLeft(next.totalBytes() - next.bytesReceived())
+                : Optional.empty();
     }
 
-    /** @return bytes per second while running, once measured */
+    /** @return whether the texts changed since the last call (which the cells then take) */
+    boolean takeTextsChanged() {
+        boolean changed = textsChanged;
+        textsChanged = false;
+        return changed;
+    }
+
+    /** @return bytes per second while running, once measured, as the texts show it */
     OptionalDouble bytesPerSecond() {
-        return transfer.state() == TransferState.RUNNING ? speed.bytesPerSecond() : OptionalDouble.empty();
+        return shownSpeed;
     }
 
-    /** @return the estimated time left while running, when size and speed are known */
+    /** @return the estimated time left while running, when size and speed are known, as the texts show it */
     Optional<Duration> timeLeft() {
-        if (transfer.state() != TransferState.RUNNING || !transfer.isSizeKnown()) {
-            return Optional.empty();
-        }
-        return speed.timeLeft(transfer.totalBytes() - transfer.bytesReceived());
+        return shownTimeLeft;
+    }
+
+    /** @return the filled width the progress bar was last painted with, or -1 before it was painted */
+    int paintedFill() {
+        return paintedFill;
+    }
+
+    /** @return the width of the cell the progress bar was last painted in */
+    int paintedWidth() {
+        return paintedWidth;
+    }
+
+    void painted(int fill, int cellWidth) {
+        paintedFill = fill;
+        paintedWidth = cellWidth;
     }
 
     /** Rows are equal when they show the same transfer: a completed row read again stays selected. */

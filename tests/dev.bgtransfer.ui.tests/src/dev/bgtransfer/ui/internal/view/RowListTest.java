@@ -137,7 +137,8 @@ class RowListTest {
         assertFalse(progressed.statesChanged(), "progress changes no state");
         assertEquals(Set.of(row), progressed.changed(), "one row, however many events");
         assertSame(row, rows.get(0), "the row keeps its identity, its speed and its selection");
-        assertEquals(500, row.transfer().bytesReceived());
+        assertEquals(500, row.latest().bytesReceived(), "the bar follows every event");
+        assertEquals(400, row.transfer().bytesReceived(), "the texts follow progress once a second");
         assertTrue(row.bytesPerSecond().isPresent(), "measured across the updates");
     }
 
@@ -155,6 +156,23 @@ class RowListTest {
         assertEquals(Set.of(rows.get(1)), applied.changed(), "the removed row is not redrawn");
         assertEquals(2, rows.heldRows());
         assertTrue(apply(removed(9)).isEmpty(), "an unknown transfer changes nothing");
+    }
+
+    @Test
+    void aBatchThatRemovesMostRowsAmongOtherEventsLeavesTheRest() {
+        apply(snapshot(List.of(), LongStream.rangeClosed(1, 2_000).toArray()));
+        List<FeedItem> batch = new ArrayList<>();
+        LongStream.rangeClosed(1, 2_000).filter(id -> id % 500 != 0).forEach(id -> batch.add(removed(id)));
+        batch.add(added(transfer(2_001, TransferState.QUEUED, 0, SIZE)));
+        batch.add(progress(transfer(7, TransferState.RUNNING, 10, SIZE))); // removed earlier in the batch
+
+        RowList.Applied applied = apply(batch.toArray(FeedItem[]::new));
+
+        assertEquals(List.of(500L, 1_000L, 1_500L, 2_000L, 2_001L), ids());
+        assertEquals(0, applied.firstMoved());
+        assertEquals(2_001L, rows.get(4).id());
+        assertEquals(1, rows.heldRows(), "no row for a transfer removed earlier in the batch");
+        assertEquals(2, rows.indexOf(1_500));
     }
 
     @Test

@@ -27,7 +27,8 @@ import dev.bgtransfer.junit.TransferFixture;
  * A process running the service is killed with SIGKILL across one transfer; each new process on the
  * same store continues with a ranged request from the bytes the killed one wrote (a process's end
  * loses none of its writes), or from its last checkpoint when the bytes were written before the
- * machine last started (a power cut may have lost them).
+ * machine last started (a power cut may have lost them). The service is held to one connection per
+ * host: a file fetched in slices resumes each from its checkpoint ({@link SegmentedCrashTest}).
  */
 class CrashTest {
     private static final long MB = 1_000_000;
@@ -51,7 +52,7 @@ class CrashTest {
 
     /** Starts a process that downloads {@code file} into {@link #folder} with its store in {@link #state}. */
     private void startDownloading(TestFile file) throws Exception {
-        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
+        child = ChildProcess.startOnePerHost(work, state, folder, List.of(server.uri(file.path())));
     }
 
     @AfterEach
@@ -76,7 +77,7 @@ class CrashTest {
             long sizeAtKill = partSize(folder);
             int requestsBefore = server.requests(file.path()).size();
 
-            child = ChildProcess.start(work, state, null, List.of());
+            child = ChildProcess.startOnePerHost(work, state, null, List.of());
             TransferFixture.awaitTrue("a new request after the kill",
                     () -> server.requests(file.path()).size() > requestsBefore);
             RecordedRequest resumed = server.requests(file.path()).get(requestsBefore);
@@ -93,7 +94,7 @@ class CrashTest {
         // killed right after it got its name, the completion may not be stored yet: the next process finds the file
         child.kill();
         int requestsAtCompletion = server.requests(file.path()).size();
-        child = ChildProcess.start(work, state, null, List.of());
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
         Thread.sleep(1_000);
         child.kill();
         child = null;
@@ -118,7 +119,7 @@ class CrashTest {
         long onDisk = partSize(folder);
         assertTrue(storedBytes(state) < onDisk, "the kill came before a checkpoint covered the bytes");
 
-        child = ChildProcess.start(work, state, null, List.of());
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
         file.throttle(0);
 
         TransferFixture.awaitTrue("the file completes", () -> size(folder.resolve("early.bin")) == file.size());
@@ -140,7 +141,7 @@ class CrashTest {
         // as if the machine had stopped since: the file was last written before it started
         Files.setLastModifiedTime(part, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
 
-        child = ChildProcess.start(work, state, null, List.of());
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
         file.throttle(0);
 
         TransferFixture.awaitTrue("the file completes", () -> size(folder.resolve("rebooted.bin")) == file.size());

@@ -292,7 +292,7 @@ final class DownloadAttempt {
 
                     @Override
                     public void durable(List<Slice> durable) {
-                        record = record.withSlices(durable, Instant.now());
+                        record = withDurable(durable);
                         listener.checkpoint(record);
                     }
 
@@ -312,6 +312,24 @@ final class DownloadAttempt {
                     }
                 }).run(first, monitor);
         return completeWith(record.total(), sha256);
+    }
+
+    /**
+     * @return the record with {@code slices} durable; bytes without a gap from the start are recorded as
+     *         one connection's (no slices), which a resume asks for from their end, as it always did
+     */
+    private TransferRecord withDurable(List<Slice> slices) {
+        long sum = 0;
+        long prefix = 0;
+        for (Slice slice : slices) {
+            sum += slice.durable();
+            if (slice.start() == prefix) {
+                prefix += slice.durable();
+            }
+        }
+        Instant now = Instant.now();
+        return sum == prefix ? record.withSlices(null, now).withProgress(sum, record.total(), now)
+                : record.withSlices(slices, now);
     }
 
     /** Decides the name, creates the partial file when there is none, and records the validators. */

@@ -291,8 +291,8 @@ final class DownloadAttempt {
                     }
 
                     @Override
-                    public void durable(List<Slice> durable) {
-                        record = withDurable(durable);
+                    public void durable(List<Slice> durable, boolean oneWriter) {
+                        record = withDurable(durable, oneWriter);
                         listener.checkpoint(record);
                     }
 
@@ -315,10 +315,12 @@ final class DownloadAttempt {
     }
 
     /**
-     * @return the record with {@code slices} durable; bytes without a gap from the start are recorded as
-     *         one connection's (no slices), which a resume asks for from their end, as it always did
+     * @param oneWriter whether one connection wrote the file in order: its length is where its bytes end
+     * @return the record with {@code slices} durable; the bytes of one connection without a gap from the
+     *         start are recorded as such (no slices): a resume asks for them from their end, as it always
+     *         did, and after a kill the file's length may say more were written (see {@link CrashedWrites})
      */
-    private TransferRecord withDurable(List<Slice> slices) {
+    private TransferRecord withDurable(List<Slice> slices, boolean oneWriter) {
         long sum = 0;
         long prefix = 0;
         for (Slice slice : slices) {
@@ -328,7 +330,7 @@ final class DownloadAttempt {
             }
         }
         Instant now = Instant.now();
-        return sum == prefix ? record.withSlices(null, now).withProgress(sum, record.total(), now)
+        return oneWriter && sum == prefix ? record.withSlices(null, now).withProgress(sum, record.total(), now)
                 : record.withSlices(slices, now);
     }
 

@@ -68,8 +68,13 @@ final class SegmentedDownload {
 
     /** What the attempt hears: bytes, durable slices, and the slots it may borrow. */
     interface Listener extends ByteProgress.Sink, ExtraSlots {
-        /** The bytes of {@code slices} are forced to disk. */
-        void durable(List<Slice> slices);
+        /**
+         * The bytes of {@code slices} are forced to disk.
+         *
+         * @param oneWriter whether only the transfer's own connection wrote into the file, in order, from
+         *                  where it was cut to: its length is then where the bytes written end
+         */
+        void durable(List<Slice> slices, boolean oneWriter);
     }
 
     /** What to ask for: where, the validator the slices hold, and the headers each request adds. */
@@ -99,6 +104,8 @@ final class SegmentedDownload {
     /** A further connection was refused since the ramp's last step: it starts over from the connections left. */
     private volatile boolean refused;
     private int peakConnections = 1;
+    /** Whether only the transfer's own connection has written, in order, since the file was cut to its bytes. */
+    private volatile boolean oneWriter;
 
     SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
             TransferOptions options, ConnectionAbort mainAbort, Listener listener) {
@@ -126,6 +133,7 @@ final class SegmentedDownload {
      */
     byte[] run(Exchange first, SubMonitor monitor) throws TransferException, EntityChanged {
         progress = new ByteProgress(monitor, listener);
+        oneWriter = first != null;
         Thread coordinator = null;
         try (PartFile opened = PartFile.openForSlices(partFile);
                 PrefixDigest hashing = new PrefixDigest(partFile, table)) {
@@ -152,7 +160,7 @@ final class SegmentedDownload {
                 joinExtras();
                 // whatever ended the fetch, the bytes written so far are kept for a resume
                 part.force();
-                listener.durable(table.snapshot());
+                listener.durable(table.snapshot(), oneWriter);
             }
             rethrowFatal();
             progress.reportEnd(entity.total(), entity.total());
@@ -308,9 +316,10 @@ final class SegmentedDownload {
             long written = table.written();
             if (written - checkpointBytes >= CHECKPOINT_BYTES || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
                 List<Slice> before = table.snapshot();
+                boolean alone = oneWriter;
                 try {
                     part.force();
-                    listener.durable(before);
+                    listener.durable(before, alone);
                 } catch (TransferException diskFailure) {
                     fail(diskFailure);
                     return;
@@ -379,6 +388,20 @@ final class SegmentedDownload {
             return false;
         }
         SliceTable.Segment first = table.takeOrSteal(MIN_SPLIT);
+        if (first != null && oneWriter) {
+            // stored as slices before a second writer begins: the file's length no longer says what was written
+            oneWriter = false;
+            try {
+                List<Slice> before = table.snapshot();
+                part.force();
+                listener.durable(before, false);
+            } catch (TransferException diskFailure) {
+                table.release(first);
+                listener.giveBack();
+                fail(diskFailure);
+                return false;
+            }
+        }
         Extra extra = new Extra();
         synchronized (lock) {
             if (!ended && first != null) {

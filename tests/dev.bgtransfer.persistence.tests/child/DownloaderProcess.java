@@ -130,8 +130,10 @@ public class DownloaderProcess {
     /** Sets the service's limit of connections per host, its other options as they are. */
     private static void limitPerHost(Object service, Bundle core, int max) throws Exception {
         Class<?> optionsType = core.loadClass("dev.bgtransfer.core.TransferOptions");
-        Object options = optionsType.getMethod("withMaxConnectionsPerHost", int.class).invoke(call(service, "options"), max);
-        core.loadClass("dev.bgtransfer.core.TransferService").getMethod("setOptions", optionsType).invoke(service, options);
+        Object options = call(service, "options");
+        Object limited = optionsType.getMethod("withMaxConnectionsPerHost", int.class).invoke(options, max);
+        Method setOptions = core.loadClass("dev.bgtransfer.core.TransferService").getMethod("setOptions", optionsType);
+        setOptions.invoke(service, limited);
     }
 
     private static Object call(Object target, String accessor) throws Exception {

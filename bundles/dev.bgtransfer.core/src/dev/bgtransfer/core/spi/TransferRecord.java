@@ -138,7 +138,8 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
 
         public Slice {
             if (start < 0 || end < start || durable < 0 || durable > end - start) {
-                throw new IllegalArgumentException("Not a slice: " + start + "-" + end + " with " + durable + " durable");
+                throw new IllegalArgumentException(
+                        "Not a slice: " + start + "-" + end + " with " + durable + " durable");
             }
         }
 
@@ -174,25 +175,29 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withState(TransferState newState, TransferFailure newFailure, Instant now) {
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
-                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload, slices);
+                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload,
+                slices);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload, slices);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
+                upload, slices);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
-                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload, slices);
+                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
+                slices);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload, slices);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
+                upload, slices);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
@@ -204,7 +209,8 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload, slices);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
+                slices);
     }
 
     /**

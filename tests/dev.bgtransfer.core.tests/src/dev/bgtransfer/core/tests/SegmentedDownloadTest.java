@@ -183,7 +183,8 @@ class SegmentedDownloadTest extends ServiceTest {
         Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
 
         assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
-        List<RecordedRequest> resumed = server.requests(file.path()).subList(before, server.requests(file.path()).size());
+        List<RecordedRequest> resumed = server.requests(file.path()).subList(before,
+                server.requests(file.path()).size());
         assertTrue(resumed.stream().allMatch(request -> request.rangeStart().isPresent()
                 && file.etag().equals(request.header("If-Range").orElse(null))), "all ranged: " + ranges(resumed));
         assertTrue(resumed.stream().filter(request -> !earlierStarts.contains(request.rangeStart().getAsLong()))

@@ -172,7 +172,8 @@ class RandomKillsTest {
             }
             worst = Math.max(worst, lost);
         }
-        assertTrue(losing.size() <= RUNNING_AT_ONCE + 1, when + ": " + losing.size() + " transfers lost bytes: " + losing);
+        assertTrue(losing.size() <= RUNNING_AT_ONCE + 1,
+                when + ": " + losing.size() + " transfers lost bytes: " + losing);
         return worst;
     }
 

@@ -167,7 +167,8 @@ final class DownloadAttempt {
                         record.lastModified())) {
                     try {
                         PartFile.openAt(record.partFile(), offset).close();
-                        return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(offset, total), monitor);
+                        return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(offset, total),
+                                monitor);
                     } catch (EntityChanged changed) {
                         // never spliced: from zero again, over one connection once it changed too often
                         slicesAllowed = ++restarts <= MAX_RESTARTS;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.bgtransfer.core.internal.http.TransferException;
 
 /**
@@ -63,7 +65,7 @@ final class PrefixDigest implements AutoCloseable {
             buffer.clear().limit((int) Math.min(BUFFER, end - hashed));
             int read = channel.read(buffer, hashed);
             if (read < 0) {
-                throw new IOException("The file ends at " + hashed + " bytes, before " + end);
+                throw new IOException(NLS.bind(Messages.partFileShort, hashed, end));
             }
             digest.update(buffer.array(), 0, read);
             hashed += read;
@@ -87,18 +89,7 @@ final class PrefixDigest implements AutoCloseable {
 
     private void stop() {
         closed = true;
-        boolean interrupted = false;
-        while (true) {
-            try {
-                hashing.join();
-                break;
-            } catch (InterruptedException later) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Joins.join(hashing);
     }
 
     @Override

@@ -47,11 +47,15 @@ final class SegmentedDownload {
      * many round trips of a slow link, so the new request and TCP's slow start cost a small part of it.
      */
     static final long MIN_SPLIT = 8L * 1024 * 1024;
-    /** The least rest a connection that finished takes half of: the request costs a round trip. */
-    static final long MIN_STEAL = 2L * 1024 * 1024;
+    /**
+     * The least rest a connection that finished takes half of: a request costs a round trip, and the
+     * owner's connection is closed at its new end; halves of 512 KiB keep the last connection alone for
+     * at most about an eighth of a second at 4 MB/s.
+     */
+    static final long MIN_STEAL = 1024L * 1024;
     static final int MAX_CONNECTIONS = 4;
     /** How long each step of connections runs before its speed decides the next step. */
-    private static final long STEP_NANOS = 500_000_000L;
+    private static final long STEP_NANOS = 300_000_000L;
     /**
      * A further connection only when the rest would take longer than this at the speed so far: far
      * longer than a request's round trip and TCP's slow start on most links.
@@ -103,7 +107,6 @@ final class SegmentedDownload {
     private volatile long refusedUntil;
     /** A further connection was refused since the ramp's last step: it starts over from the connections left. */
     private volatile boolean refused;
-    private int peakConnections = 1;
     /** Whether only the transfer's own connection has written, in order, since the file was cut to its bytes. */
     private volatile boolean oneWriter;
 
@@ -138,7 +141,8 @@ final class SegmentedDownload {
         try (PartFile opened = PartFile.openForSlices(partFile);
                 PrefixDigest hashing = new PrefixDigest(partFile, table)) {
             part = opened;
-            mainAbort.whenAborted(this::abortExtras);
+            Runnable stopExtras = this::abortExtras;
+            mainAbort.whenAborted(stopExtras);
             coordinator = Thread.ofVirtual().name("bgtransfer segments").start(() -> coordinate(monitor));
             try {
                 if (first != null) {
@@ -156,8 +160,9 @@ final class SegmentedDownload {
             } finally {
                 ended = true;
                 abortExtras();
-                join(coordinator);
+                Joins.join(coordinator);
                 joinExtras();
+                mainAbort.forget(stopExtras);
                 // whatever ended the fetch, the bytes written so far are kept for a resume
                 part.force();
                 listener.durable(table.snapshot(), oneWriter);
@@ -165,13 +170,6 @@ final class SegmentedDownload {
             rethrowFatal();
             progress.reportEnd(entity.total(), entity.total());
             return hashing.finish(entity.total());
-        }
-    }
-
-    /** @return the most connections that fetched at once */
-    int peakConnections() {
-        synchronized (lock) {
-            return peakConnections;
         }
     }
 
@@ -266,6 +264,7 @@ final class SegmentedDownload {
             throws IOException, TransferException {
         InputStream body = exchange.body();
         byte[] buffer = new byte[BUFFER_SIZE];
+        ByteBuffer chunk = ByteBuffer.wrap(buffer);
         SpeedFloor floor = new SpeedFloor(options);
         long lastWantedLook = System.nanoTime();
         while (true) {
@@ -283,7 +282,7 @@ final class SegmentedDownload {
             if (read == -1) {
                 throw NetworkFailures.truncated(exchange.url(), position, table.endOf(segment));
             }
-            part.writeAt(ByteBuffer.wrap(buffer, 0, read), position);
+            part.writeAt(chunk.clear().limit(read), position);
             table.wrote(segment, read);
             report();
             floor.check(read, exchange.url());
@@ -314,7 +313,8 @@ final class SegmentedDownload {
         while (!ended) {
             sleepTick();
             long written = table.written();
-            if (written - checkpointBytes >= CHECKPOINT_BYTES || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
+            if (written - checkpointBytes >= CHECKPOINT_BYTES
+                    || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
                 List<Slice> before = table.snapshot();
                 boolean alone = oneWriter;
                 try {
@@ -407,7 +407,6 @@ final class SegmentedDownload {
             if (!ended && first != null) {
                 extra.thread = Thread.ofVirtual().name("bgtransfer segment").unstarted(() -> extra.run(first));
                 extras.add(extra);
-                peakConnections = Math.max(peakConnections, 1 + extras.size());
             }
         }
         if (extra.thread == null) {
@@ -497,25 +496,7 @@ final class SegmentedDownload {
         synchronized (lock) {
             running = List.copyOf(extras);
         }
-        running.forEach(extra -> join(extra.thread));
-    }
-
-    private static void join(Thread thread) {
-        if (thread == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException later) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        running.forEach(extra -> Joins.join(extra.thread));
     }
 
     private static void sleepTick() {

@@ -57,6 +57,11 @@ public final class ConnectionAbort {
         follower.run();
     }
 
+    /** Forgets a follower given to {@link #whenAborted}: what it would stop has ended. */
+    public synchronized void forget(Runnable follower) {
+        followers.remove(follower);
+    }
+
     public synchronized boolean isAborted() {
         return aborted;
     }

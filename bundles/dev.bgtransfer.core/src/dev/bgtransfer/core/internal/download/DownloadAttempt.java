@@ -112,7 +112,7 @@ final class DownloadAttempt {
             if (slicesOnDisk()) {
                 try {
                     return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(),
-                            record.slices(), monitor);
+                            record.slices(), PartFile.newSha256(), 0, 0, monitor);
                 } catch (EntityChanged changed) {
                     // another entity than the slices hold: start afresh, as a single connection would
                 }
@@ -163,23 +163,29 @@ final class DownloadAttempt {
                 offset = start;
                 long total = ResponseRange.entityLength(exchange);
                 accept(exchange, offset, total);
-                if (slicesAllowed && SegmentedDownload.worthIt(exchange, offset, total, record.etag(),
-                        record.lastModified())) {
-                    try {
-                        PartFile.openAt(record.partFile(), offset).close();
-                        return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(offset, total),
-                                monitor);
-                    } catch (EntityChanged changed) {
-                        // never spliced: from zero again, over one connection once it changed too often
-                        slicesAllowed = ++restarts <= MAX_RESTARTS;
-                        offset = restartFromZero();
-                        continue;
-                    }
-                }
                 MessageDigest digest = PartFile.newSha256();
-                long received = new BodyCopy(options, listener, this::durable)
-                        .copy(exchange, record.partFile(), offset, total, digest, monitor);
-                return complete(received, digest);
+                BodyCopy body = new BodyCopy(options, listener, this::durable);
+                double[] speed = new double[1];
+                if (slicesAllowed && SegmentedDownload.offered(exchange, offset, total, record.etag(),
+                        record.lastModified())) {
+                    body.handingOver((at, measured) -> {
+                        speed[0] = measured;
+                        return SegmentedDownload.worthIt(total - at, measured);
+                    });
+                }
+                long received = body.copy(exchange, record.partFile(), offset, total, digest, monitor);
+                if (!body.handedOver()) {
+                    return complete(received, digest);
+                }
+                try {
+                    return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(received, total), digest,
+                            received, speed[0], monitor);
+                } catch (EntityChanged changed) {
+                    // never spliced: from zero again, over one connection once it changed too often
+                    slicesAllowed = ++restarts <= MAX_RESTARTS;
+                    offset = restartFromZero();
+                    continue;
+                }
             } catch (IOException networkFailure) {
                 checkCanceled(monitor);
                 throw NetworkFailures.network(networkFailure, target, connected, options);
@@ -274,10 +280,13 @@ final class DownloadAttempt {
 
     /**
      * Fetches the entity in {@code slices} over several connections from {@code target}, the first
-     * slice from {@code first} when given, and completes it.
+     * waiting slice from {@code first} when given, and completes it.
+     *
+     * @param digest holds the first {@code hashed} bytes already
+     * @param speed  of the connection of {@code first} so far, bytes per second; 0 when unknown
      */
-    private TransferRecord segmented(Exchange first, URI target, List<Slice> slices, SubMonitor monitor)
-            throws TransferException, EntityChanged {
+    private TransferRecord segmented(Exchange first, URI target, List<Slice> slices, MessageDigest digest,
+            long hashed, double speed, SubMonitor monitor) throws TransferException, EntityChanged {
         Map<String, String> headers = new HashMap<>();
         authentication.authorize(target, headers);
         String etag = strongEtag(record.etag());
@@ -311,7 +320,7 @@ final class DownloadAttempt {
                     public boolean wanted() {
                         return listener.wanted();
                     }
-                }).run(first, monitor);
+                }).run(first, digest, hashed, speed, monitor);
         return completeWith(record.total(), sha256);
     }
 

@@ -25,16 +25,21 @@ final class PrefixDigest implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final SliceTable table;
-    private final MessageDigest digest = PartFile.newSha256();
+    private final MessageDigest digest;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
     private final Thread hashing;
     private volatile boolean closed;
     private long hashed;
     private IOException failure;
 
-    PrefixDigest(Path path, SliceTable table) throws TransferException {
+    /**
+     * @param digest holds the first {@code hashed} bytes of the file already
+     */
+    PrefixDigest(Path path, SliceTable table, MessageDigest digest, long hashed) throws TransferException {
         this.path = path;
         this.table = table;
+        this.digest = digest;
+        this.hashed = hashed;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException unreadable) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,13 @@ final class SegmentedDownload {
     private static final long WORTH_NANOS = 1_000_000_000L;
     /** A step must have made the whole at least this much faster for the next one. */
     private static final double STEP_GAIN = 1.25;
+    /**
+     * A connection faster than this is not held back by a limit per connection worth working around:
+     * four of them would be 64 MiB/s, where the disk, the copy and a SHA-256 read back after the end
+     * (about 1 GiB/s a core here) count on two cores, and one connection serves as well (measured:
+     * 1 GiB from nginx on loopback took 2.1-2.7 times as long in slices as over one connection).
+     */
+    static final double MAX_SLICED_SPEED = 16.0 * 1024 * 1024;
     private static final Duration REFUSED_WAIT = Duration.ofSeconds(5);
     private static final long TICK_MILLIS = 50;
     private static final long WANTED_LOOK_NANOS = 1_000_000_000L;
@@ -122,28 +130,42 @@ final class SegmentedDownload {
     }
 
     /** @return whether an answer lets an entity of {@code total} bytes be fetched in slices from {@code offset} */
-    static boolean worthIt(Exchange accepted, long offset, long total, String etag, String lastModified) {
+    static boolean offered(Exchange accepted, long offset, long total, String etag, String lastModified) {
         boolean ranges = accepted.status() == 206 || "bytes".equalsIgnoreCase(accepted.header("Accept-Ranges"));
         boolean validator = etag != null && etag.startsWith("\"") || etag == null && lastModified != null;
         return ranges && validator && total >= 0 && total - offset >= MIN_REMAINING;
     }
 
     /**
+     * @param rest  the bytes left of the entity
+     * @param speed the speed of the one connection so far, bytes per second
+     * @return whether more connections would pay: a connection held to a rate below
+     *         {@link #MAX_SLICED_SPEED}, and a rest that would take it more than a second
+     */
+    static boolean worthIt(long rest, double speed) {
+        return rest >= MIN_REMAINING && speed > 0 && speed <= MAX_SLICED_SPEED && rest / speed * 1e9 >= WORTH_NANOS;
+    }
+
+    /**
      * Fetches every slice; the first is read from {@code first} when given (an answer from the
-     * first waiting slice's position to the end of the entity).
+     * first waiting slice's position to the end of the entity, whose one connection wrote the file
+     * in order up to there).
      *
+     * @param digest holds the first {@code hashed} bytes of the file already
+     * @param speed  of the connection of {@code first} so far, bytes per second; 0 when unknown
      * @return the SHA-256 of the whole entity
      */
-    byte[] run(Exchange first, SubMonitor monitor) throws TransferException, EntityChanged {
+    byte[] run(Exchange first, MessageDigest digest, long hashed, double speed, SubMonitor monitor)
+            throws TransferException, EntityChanged {
         progress = new ByteProgress(monitor, listener);
         oneWriter = first != null;
         Thread coordinator = null;
         try (PartFile opened = PartFile.openForSlices(partFile);
-                PrefixDigest hashing = new PrefixDigest(partFile, table)) {
+                PrefixDigest hashing = new PrefixDigest(partFile, table, digest, hashed)) {
             part = opened;
             Runnable stopExtras = this::abortExtras;
             mainAbort.whenAborted(stopExtras);
-            coordinator = Thread.ofVirtual().name("bgtransfer segments").start(() -> coordinate(monitor));
+            coordinator = Thread.ofVirtual().name("bgtransfer segments").start(() -> coordinate(speed, monitor));
             try {
                 if (first != null) {
                     SliceTable.Segment segment = table.takeWaiting();
@@ -306,8 +328,8 @@ final class SegmentedDownload {
     }
 
     /** Checkpoints and adds connections, every tick until the fetch ends. */
-    private void coordinate(SubMonitor monitor) {
-        Ramp ramp = new Ramp();
+    private void coordinate(double firstSpeed, SubMonitor monitor) {
+        Ramp ramp = new Ramp(firstSpeed);
         long checkpointTime = System.nanoTime();
         long checkpointBytes = table.written();
         while (!ended) {
@@ -338,13 +360,20 @@ final class SegmentedDownload {
         private long stepStart = System.nanoTime();
         private long stepBytes = table.written();
         private double lastSpeed;
+        /** The speed the one connection had before the hand-over, for a first step at once; 0: measure first. */
+        private double knownSpeed;
+
+        Ramp(double firstSpeed) {
+            knownSpeed = firstSpeed;
+        }
 
         void step(long written) {
             long now = System.nanoTime();
-            if (now - stepStart < STEP_NANOS || now < refusedUntil) {
+            if (knownSpeed == 0 && now - stepStart < STEP_NANOS || now < refusedUntil) {
                 return;
             }
-            double speed = (written - stepBytes) * 1e9 / (now - stepStart);
+            double speed = knownSpeed > 0 ? knownSpeed : (written - stepBytes) * 1e9 / (now - stepStart);
+            knownSpeed = 0;
             int running = running();
             stepStart = now;
             stepBytes = written;
@@ -354,7 +383,7 @@ final class SegmentedDownload {
             }
             long rest = entity.total() - written;
             boolean paid = lastSpeed == 0 || speed >= lastSpeed * STEP_GAIN;
-            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS;
+            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS && speed / running <= MAX_SLICED_SPEED;
             if (running >= MAX_CONNECTIONS || !paid || !worth || rest < MIN_REMAINING) {
                 return;
             }

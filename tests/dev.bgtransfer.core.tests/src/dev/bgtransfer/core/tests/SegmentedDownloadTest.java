@@ -107,6 +107,17 @@ class SegmentedDownloadTest extends ServiceTest {
     }
 
     @Test
+    void aConnectionFasterThanSixteenMiBPerSecondGoesOnAlone() throws Exception {
+        // 24 MB/s for 64 MiB: almost three seconds, but a link that one connection fills gains nothing from more
+        TestFile file = server.addFile("/big/fast.bin", 64 * MIB, 62).throttle(24_000_000);
+
+        Transfer done = download(file);
+
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+        assertEquals(1, server.requests(file.path()).size(), ranges(server.requests(file.path())));
+    }
+
+    @Test
     void aConnectionThatFinishedTakesOverTheRestOfASlowOne() throws Exception {
         TestFile file = server.addFile("/big/slow-first.bin", SIZE, 54).throttle(RATE).throttleUnranged(RATE / 16);
 

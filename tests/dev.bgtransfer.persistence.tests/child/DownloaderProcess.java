@@ -29,6 +29,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 public class DownloaderProcess {
     private static final String EXIT_WHEN_READY = "dev.bgtransfer.child.exitWhenReady";
+    /** A limit of connections per host for the service, as {@code get --max-per-host} gives one; none: the default. */
+    private static final String MAX_PER_HOST = "dev.bgtransfer.child.maxPerHost";
     /** The argument that asks for an upload instead of downloads. */
     private static final String UPLOAD = "upload";
 
@@ -72,6 +74,10 @@ public class DownloaderProcess {
             throw new IllegalStateException("No TransferService in the child process");
         }
         Object service = context.getService(reference);
+        Integer maxPerHost = Integer.getInteger(MAX_PER_HOST);
+        if (maxPerHost != null) {
+            limitPerHost(service, reference.getBundle(), maxPerHost);
+        }
         if (args.length > 6 && args[3].equals(UPLOAD)) {
             upload(service, reference.getBundle(), args[4], Path.of(args[5]), URI.create(args[6]));
         } else if (args.length > 4) {
@@ -119,6 +125,15 @@ public class DownloaderProcess {
         Object request = requestType.getMethod("of", Path.class, URI.class).invoke(null, file, url);
         // through the interface: the session's own class is not public
         core.loadClass("dev.bgtransfer.core.TransferSession").getMethod("upload", requestType).invoke(opened, request);
+    }
+
+    /** Sets the service's limit of connections per host, its other options as they are. */
+    private static void limitPerHost(Object service, Bundle core, int max) throws Exception {
+        Class<?> optionsType = core.loadClass("dev.bgtransfer.core.TransferOptions");
+        Object options = call(service, "options");
+        Object limited = optionsType.getMethod("withMaxConnectionsPerHost", int.class).invoke(options, max);
+        Method setOptions = core.loadClass("dev.bgtransfer.core.TransferService").getMethod("setOptions", optionsType);
+        setOptions.invoke(service, limited);
     }
 
     private static Object call(Object target, String accessor) throws Exception {

@@ -11,7 +11,9 @@ import dev.bgtransfer.core.internal.RequestMessages;
 /**
  * How the service moves bytes.
  *
- * @param maxConnectionsPerHost never more concurrent connections to one host (1 to 64; default 5)
+ * @param maxConnectionsPerHost never more concurrent connections to one host (1 to 64; default 5),
+ *                              counting the further connections of a download fetched in slices
+ *                              (see {@link TransferService})
  * @param connectTimeout        the longest wait for a connection to be established
  * @param stallTimeout          the longest time a connection may deliver no bytes
  * @param maxRedirects          redirects followed before the transfer fails

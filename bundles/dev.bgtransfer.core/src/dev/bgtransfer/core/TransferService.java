@@ -27,6 +27,15 @@ import java.util.concurrent.CompletableFuture;
  * between) does it continue from its last checkpoint instead, taken every 2 s or 8 MiB with the
  * bytes forced to disk. A file that changed on the server meanwhile restarts from zero.
  * <p>
+ * A large download (8 MiB or more left) from a server that offers ranges and a validator (a strong
+ * ETag or Last-Modified) whose connection is held below 16 MiB/s may use more connections than one:
+ * up to four, added one step at a time while the rest is worth it and each step made it faster, each
+ * only on a free slot of its host (never one a queued transfer of that host could take, and given back
+ * when one waits) and within {@link TransferOptions#maxConnectionsPerHost()}. Its bytes go into one partial file; a pause, a
+ * restart or a crash resumes each slice from its recorded bytes (a crash: from its last checkpoint).
+ * A further connection the server refuses (429, 503) leaves the transfer to the others; it never
+ * fails because of one. Progress, events and the Job stay one per transfer.
+ * <p>
  * A transfer is stored before it is added. When the store refuses to write (its disk is full), the
  * methods that add a transfer ({@code add}, {@code download}, {@code upload}, here and in sessions)
  * throw an {@link java.io.UncheckedIOException} whose message says why in a sentence, and nothing is

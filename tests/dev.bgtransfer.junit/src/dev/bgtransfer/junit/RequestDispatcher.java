@@ -212,15 +212,28 @@ final class RequestDispatcher implements HttpRequestHandler {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, DigestCheck.challenge());
             return;
         }
+        final Header rangeHeader = request.getFirstHeader(HttpHeaders.RANGE);
+        final TestFile.RangeRefusal refusal = file.refusalFor(rangeHeader == null ? null : rangeHeader.getValue());
+        if (refusal != null) {
+            textResponse(response, refusal.status());
+            if (refusal.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, refusal.retryAfter());
+            }
+            return;
+        }
         final FileContent content = file.content();
         final long size = content.size();
         if (!file.etagOmitted()) {
             response.setHeader(HttpHeaders.ETAG, content.etag());
         }
-        response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (!file.lastModifiedOmitted()) {
+            response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
+        }
+        if (file.rangesOffered()) {
+            response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        }
 
-        final RequestedRange range = file.rangesIgnored() ? RequestedRange.whole(size)
+        final RequestedRange range = file.rangesIgnored() || !file.rangesOffered() ? RequestedRange.whole(size)
                 : RequestedRange.of(request, content.etag(), content.lastModified(), size);
         range.applyTo(response);
         if (!range.satisfiable()) {
@@ -232,10 +245,14 @@ final class RequestDispatcher implements HttpRequestHandler {
             response.setHeader("Content-Disposition", disposition);
         }
         response.setEntity(new TestBody(content.seed(), range.first(), range.length(), file.chunked(),
-                () -> effectiveRate(file), file.dropAfterBytes(), server::isClosed, file::served));
+                () -> effectiveRate(file, rangeHeader == null), file.dropAfterBytes(), server::isClosed, file::served));
     }
 
-    private long effectiveRate(TestFile file) {
+    private long effectiveRate(TestFile file, boolean unranged) {
+        final long slow = file.unrangedThrottleBytesPerSecond();
+        if (unranged && slow > 0) {
+            return slow;
+        }
         final long own = file.throttleBytesPerSecond();
         return own > 0 ? own : server.throttle();
     }

@@ -1,5 +1,6 @@
 package dev.bgtransfer.junit;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.bgtransfer.samples.internal.http.BasicGate;
@@ -24,6 +25,15 @@ public final class TestFile {
     private volatile BasicGate basicGate = BasicGate.OPEN;
     private volatile DigestCheck digest;
     private volatile boolean withoutEtag;
+    private volatile boolean withoutValidators;
+    private volatile boolean withoutRanges;
+    private volatile long unrangedThrottle;
+    private volatile RangeRefusal rangeRefusal;
+    private final AtomicLong refusalsAnswered = new AtomicLong();
+
+    /** The next {@code left} requests with a bounded range ({@code bytes=a-b}) get {@code status}. */
+    record RangeRefusal(int status, String retryAfter, AtomicInteger left) {
+    }
     private final AtomicLong bytesServed = new AtomicLong();
 
     TestFile(String path, long size, long seed) {
@@ -199,6 +209,63 @@ public final class TestFile {
     }
 
     /**
+     * When {@code true}, responses carry neither {@code ETag} nor {@code Last-Modified}: nothing to
+     * check a range against.
+     *
+     * @param none whether to leave every validator out
+     * @return this file
+     */
+    public TestFile withoutValidators(boolean none) {
+        this.withoutValidators = none;
+        return this;
+    }
+
+    /**
+     * When {@code true}, the file is served like a server without ranges: no {@code Accept-Ranges}
+     * header, and every GET answered 200 with the whole body.
+     *
+     * @param none whether to offer no ranges
+     * @return this file
+     */
+    public TestFile withoutRanges(boolean none) {
+        this.withoutRanges = none;
+        return this;
+    }
+
+    /**
+     * Limits the body rate of responses to requests without a {@code Range} header (a download's
+     * first connection), overriding {@link #throttle(long)} for them: a slow connection beside fast ones.
+     *
+     * @param bytesPerSecond the rate, or {@code 0} for the file's usual rate
+     * @return this file
+     */
+    public TestFile throttleUnranged(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
+        }
+        this.unrangedThrottle = bytesPerSecond;
+        return this;
+    }
+
+    /**
+     * Answers the next {@code times} requests that ask for a bounded range ({@code bytes=a-b}, what the
+     * further connections of a segmented download ask) with {@code status} and, when given, a
+     * {@code Retry-After}: a server that refuses more connections.
+     *
+     * @param retryAfter the {@code Retry-After} value, or {@code null} for none
+     * @return this file
+     */
+    public TestFile refuseBoundedRanges(int status, int times, String retryAfter) {
+        rangeRefusal = new RangeRefusal(status, retryAfter, new AtomicInteger(times));
+        return this;
+    }
+
+    /** @return how many requests {@link #refuseBoundedRanges} refused so far */
+    public long refusalsAnswered() {
+        return refusalsAnswered.get();
+    }
+
+    /**
      * @return the body bytes of this file written to clients' connections so far, over all
      *         responses (bytes a client never read because it went away count too)
      */
@@ -207,7 +274,29 @@ public final class TestFile {
     }
 
     boolean etagOmitted() {
-        return withoutEtag;
+        return withoutEtag || withoutValidators;
+    }
+
+    boolean lastModifiedOmitted() {
+        return withoutValidators;
+    }
+
+    boolean rangesOffered() {
+        return !withoutRanges;
+    }
+
+    long unrangedThrottleBytesPerSecond() {
+        return unrangedThrottle;
+    }
+
+    /** @return the refusal for a request with a bounded range, counted as answered; or {@code null} */
+    RangeRefusal refusalFor(String range) {
+        RangeRefusal refusal = rangeRefusal;
+        if (refusal == null || range == null || range.strip().endsWith("-") || refusal.left().getAndDecrement() <= 0) {
+            return null;
+        }
+        refusalsAnswered.incrementAndGet();
+        return refusal;
     }
 
     void served(long bytes) {

@@ -17,6 +17,8 @@ final class HostSlots {
     private final Map<SessionHost, Integer> perSession = new HashMap<>();
     /** The slot each running transfer took, lent or not. */
     private final Map<Long, Slot> taken = new HashMap<>();
+    /** The extra slots each segmented download holds besides its own, for its further connections. */
+    private final Map<Long, Integer> borrowed = new HashMap<>();
 
     /** @return whether {@code host} (see {@link #keyOf(URI)}) has a free slot for {@code session} */
     boolean hasRoom(String host, String session, int hostLimit, int sessionLimit) {
@@ -66,11 +68,44 @@ final class HostSlots {
         return true;
     }
 
-    /** Transfer {@code id}'s Job ended: its slot is free, unless it was lent already. */
+    /**
+     * @return whether a slot of its host was free and transfer {@code id}, which holds its own slot,
+     *         now holds that one too, for one more connection
+     */
+    boolean tryBorrow(long id, int hostLimit, int sessionLimit) {
+        Slot slot = taken.get(id);
+        if (slot == null || slot.lent || !hasRoom(slot.host, slot.sessionHost.session(), hostLimit, sessionLimit)) {
+            return false;
+        }
+        count(slot, 1);
+        borrowed.merge(id, 1, Integer::sum);
+        return true;
+    }
+
+    /** Transfer {@code id} closed a connection it had borrowed a slot for: the slot is free again. */
+    void giveBack(long id) {
+        Slot slot = taken.get(id);
+        if (slot != null && borrowed.containsKey(id)) {
+            borrowed.merge(id, -1, HostSlots::sumOrNone);
+            count(slot, -1);
+        }
+    }
+
+    /** @return the host key of the slot transfer {@code id} holds, or {@code null} */
+    String hostOf(long id) {
+        Slot slot = taken.get(id);
+        return slot == null ? null : slot.host;
+    }
+
+    /** Transfer {@code id}'s Job ended: its slot is free, unless it was lent already, and any it borrowed. */
     void jobEnded(long id) {
         Slot slot = taken.remove(id);
         if (slot != null && !slot.lent) {
             count(slot, -1);
+        }
+        Integer extra = borrowed.remove(id);
+        if (slot != null && extra != null) {
+            count(slot, -extra);
         }
     }
 

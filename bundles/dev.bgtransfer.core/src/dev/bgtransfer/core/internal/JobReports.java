@@ -103,6 +103,21 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener,
     }
 
     @Override
+    public boolean borrow() {
+        return engine.borrowSlot(id, job);
+    }
+
+    @Override
+    public void giveBack() {
+        engine.giveBackSlot(id, job);
+    }
+
+    @Override
+    public boolean wanted() {
+        return engine.slotWanted(id);
+    }
+
+    @Override
     public void done(IJobChangeEvent event) {
         if (!job.isTaken()) {
             engine.jobDone(job); // cancelled before it ran: its run never told the engine

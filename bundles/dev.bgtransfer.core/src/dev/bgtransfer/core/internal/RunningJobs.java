@@ -88,6 +88,29 @@ final class RunningJobs {
         return slots.reclaim(id, maxPerHost, sessionLimit);
     }
 
+    /**
+     * @return whether the running {@code job} took a free slot of its host for one more connection; none
+     *         while another transfer waits for that host, which gets the slot first
+     */
+    boolean borrow(long id, TransferJob job, WaitingTransfers queue, int maxPerHost, int sessionLimit) {
+        String host = slots.hostOf(id);
+        return jobs.get(id) == job && host != null && !queue.isWaitingFor(host)
+                && slots.tryBorrow(id, maxPerHost, sessionLimit);
+    }
+
+    /** The Job of transfer {@code id} closed a connection it had borrowed a slot for. */
+    void giveBack(long id, TransferJob job) {
+        if (jobs.get(id) == job) {
+            slots.giveBack(id);
+        }
+    }
+
+    /** @return whether another transfer waits for the host of transfer {@code id} */
+    boolean hostWanted(long id, WaitingTransfers queue) {
+        String host = slots.hostOf(id);
+        return host != null && queue.isWaitingFor(host);
+    }
+
     /** @return whether {@code job} was still its transfer's: it is not any more, and its slot is free */
     boolean end(TransferJob job) {
         long id = job.transferId();

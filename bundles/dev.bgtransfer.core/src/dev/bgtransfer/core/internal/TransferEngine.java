@@ -341,6 +341,24 @@ final class TransferEngine implements AutoCloseable {
         return running.reclaim(id, closed ? 0 : options.maxConnectionsPerHost(), sessions::limitPerHost);
     }
 
+    /** @return whether the Job of transfer {@code id} took a free slot of its host for one more connection */
+    synchronized boolean borrowSlot(long id, TransferJob job) {
+        TransferRecord record = live.unfinished(id);
+        return !closed && record != null && running.borrow(id, job, queue, options.maxConnectionsPerHost(),
+                sessions.limitPerHost(record.session()));
+    }
+
+    /** The Job of transfer {@code id} closed a connection it had borrowed a slot for: others may have it. */
+    synchronized void giveBackSlot(long id, TransferJob job) {
+        running.giveBack(id, job);
+        schedule();
+    }
+
+    /** @return whether another transfer waits for the host of transfer {@code id}: borrowed slots should go back */
+    synchronized boolean slotWanted(long id) {
+        return running.hostWanted(id, queue);
+    }
+
     synchronized void jobDone(TransferJob job) {
         Outcome outcome = job.outcome();
         if (!running.end(job)) {

@@ -46,6 +46,11 @@ final class WaitingTransfers {
         }
     }
 
+    /** @return whether a transfer waits for a slot of {@code host} (see {@link HostSlots#keyOf(URI)}) */
+    boolean isWaitingFor(String host) {
+        return byHost.containsKey(host);
+    }
+
     boolean isEmpty() {
         return placeOf.isEmpty();
     }

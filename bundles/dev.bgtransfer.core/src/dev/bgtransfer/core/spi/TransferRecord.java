@@ -3,6 +3,7 @@ package dev.bgtransfer.core.spi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,11 +40,16 @@ import dev.bgtransfer.core.TransferState;
  *                       {@code file} is the file it sends (never deleted by the service), its
  *                       {@code folder} that file's folder, {@code bytes} what the server holds,
  *                       {@code total} the file's size; it has no partial file or validators.
+ * @param slices         the parts of the entity a download fetches over several connections at once
+ *                       (see {@link Slice}), in the order of their starts, with what of each is durable
+ *                       in the partial file; {@code null} when it is fetched over one connection (its
+ *                       durable bytes are then the first {@code bytes} of the entity). {@code bytes} is
+ *                       the sum of the slices' durable bytes either way.
  */
 public record TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
-        Instant finished, URI resumeUrl, String session, Upload upload) {
+        Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -53,6 +59,16 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(session, "session");
+        slices = slices == null ? null : List.copyOf(slices);
+    }
+
+    /** A record of a transfer fetched over one connection at a time: {@code slices} is {@code null}. */
+    public TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
+            Path file, TransferState state, long bytes, long total, String etag, String lastModified,
+            String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
+            Instant finished, URI resumeUrl, String session, Upload upload) {
+        this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, null);
     }
 
     /** @return a new record of {@code session} in {@link TransferState#CANCELLED} with nothing received */
@@ -113,6 +129,34 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         }
     }
 
+    /**
+     * One part of the entity that a connection of a segmented download fetches into the partial file
+     * at its own offset: bytes {@code start} (inclusive) to {@code end} (exclusive), of which the first
+     * {@code durable} are on disk for good. A resume asks for {@code start + durable} to {@code end}.
+     */
+    public record Slice(long start, long end, long durable) {
+
+        public Slice {
+            if (start < 0 || end < start || durable < 0 || durable > end - start) {
+                throw new IllegalArgumentException(
+                        "Not a slice: " + start + "-" + end + " with " + durable + " durable");
+            }
+        }
+
+        /** @return whether every byte of the slice is durable */
+        public boolean isDone() {
+            return start + durable == end;
+        }
+    }
+
+    /** @return a copy fetched in {@code newSlices} (or over one connection, {@code null}), with their durable bytes */
+    public TransferRecord withSlices(List<Slice> newSlices, Instant now) {
+        long durable = newSlices == null ? bytes : newSlices.stream().mapToLong(Slice::durable).sum();
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, durable, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
+                newSlices);
+    }
+
     /** @return the public snapshot of this record */
     public Transfer toTransfer() {
         String shown = !title.isEmpty() ? title : fileName != null ? fileName : fallbackTitle();
@@ -131,37 +175,42 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withState(TransferState newState, TransferFailure newFailure, Instant now) {
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
-                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload);
+                lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload,
+                slices);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
+                upload, slices);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
-                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
+                newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
+                slices);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
-                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
+                etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
+                upload, slices);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
     public TransferRecord withResumeUrl(URI from, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices);
     }
 
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
+                slices);
     }
 
     /**
@@ -188,7 +237,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withUpload(Upload newUpload, long sent, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, sent,
                 newUpload.isRecorded() ? newUpload.sourceSize() : total, etag, lastModified, expectedSha256, sha256,
-                failure, created, now, finished, resumeUrl, session, newUpload);
+                failure, created, now, finished, resumeUrl, session, newUpload, slices);
     }
 
     /** @return a completed copy of this upload, whose file had {@code digest} */

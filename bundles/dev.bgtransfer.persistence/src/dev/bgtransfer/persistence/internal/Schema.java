@@ -73,7 +73,9 @@ final class Schema {
             // 7: a long history read only where asked for: the unfinished at start-up from an index that holds
             // only them; every id (the view's rows) from a covering index of ids, 1/30 of the table's pages
             List.of("CREATE INDEX transfers_unfinished ON transfers (id) WHERE state <> 'COMPLETED'",
-                    "CREATE INDEX transfers_ids ON transfers (id)"));
+                    "CREATE INDEX transfers_ids ON transfers (id)"),
+            // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
+            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -21,7 +21,7 @@ final class TransferRows {
     private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
             "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session", "upload_method",
-            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256");
+            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256", "slices");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -71,6 +71,7 @@ final class TransferRows {
                 : Urls.withoutUserInfo(record.resumeUrl()).toString());
         statement.setString(index++, record.session());
         bindUpload(statement, index, record.upload());
+        setText(statement, index + 6, SliceText.format(record.slices()));
     }
 
     /** Sets the upload's six parameters from {@code index} on: all null for a download. */
@@ -120,11 +121,13 @@ final class TransferRows {
         URI resumeUrl = uri(row.getString(index++));
         String session = row.getString(index++);
         TransferRecord.Upload upload = readUpload(row, index);
+        List<TransferRecord.Slice> slices = SliceText.parse(row.getString(index + 6));
         TransferFailure failure = failureKind == null ? null
                 : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
                         failureMessage == null ? "" : failureMessage);
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload);
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
+                slices);
     }
 
     private static TransferRecord.Upload readUpload(ResultSet row, int index) throws SQLException {

@@ -31,6 +31,23 @@ class HostSlotsTest {
     }
 
     @Test
+    void aFurtherConnectionTakesOnlyAFreeSlotAndGivesItBack() {
+        assertTrue(take(1, 3));
+        assertFalse(slots.tryBorrow(1, 5, 1), "never past the session's own limit");
+        assertTrue(slots.tryBorrow(1, 3, 3));
+        assertTrue(slots.tryBorrow(1, 3, 3));
+        assertFalse(slots.tryBorrow(1, 3, 3), "the host's slots are all taken");
+        assertFalse(take(2, 3), "another transfer waits");
+        slots.giveBack(1);
+        assertTrue(take(2, 3), "the slot given back is the waiting transfer's");
+        assertFalse(slots.tryBorrow(1, 3, 3));
+        slots.jobEnded(1);
+        assertTrue(take(3, 3) && take(4, 3), "a Job that ends frees its own slot and the one it borrowed");
+        assertFalse(take(5, 3));
+        assertFalse(slots.tryBorrow(9, 5, 5), "only a transfer that holds a slot borrows one");
+    }
+
+    @Test
     void neverMoreThanTheLimit() {
         assertTrue(take(1, 2));
         assertTrue(take(2, 2));

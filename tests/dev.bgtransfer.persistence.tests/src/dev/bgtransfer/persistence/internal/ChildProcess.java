@@ -42,6 +42,16 @@ final class ChildProcess {
     }
 
     /**
+     * Like {@link #start}, with a service held to one connection per host, so that a large file is
+     * fetched over one connection as from a server that does not offer ranges up front.
+     */
+    static ChildProcess startOnePerHost(Path work, Path state, Path folder, List<URI> urls) throws Exception {
+        ChildProcess child = launch(work, state, arguments(work, folder, urls), "-Ddev.bgtransfer.child.maxPerHost=1");
+        child.awaitReady();
+        return child;
+    }
+
+    /**
      * Starts the process, has it upload {@code file} to {@code url} in a background session
      * {@code session} of its own, and waits until its service is up and the upload is queued.
      */
@@ -53,6 +63,10 @@ final class ChildProcess {
 
     /** Like {@link #start}, but returns at once, while the process is still starting. */
     static ChildProcess launch(Path work, Path state, Path folder, List<URI> urls) throws Exception {
+        return launch(work, state, arguments(work, folder, urls));
+    }
+
+    private static List<String> arguments(Path work, Path folder, List<URI> urls) throws IOException {
         List<String> arguments = new ArrayList<>();
         if (!urls.isEmpty()) {
             Path urlFile = work.resolve("urls.txt");
@@ -60,13 +74,17 @@ final class ChildProcess {
             arguments.add(folder.toString());
             arguments.add(urlFile.toString());
         }
-        return launch(work, state, arguments);
+        return arguments;
     }
 
-    /** @param arguments what the child takes after its state folder (see {@code child/DownloaderProcess.java}) */
-    private static ChildProcess launch(Path work, Path state, List<String> arguments) throws Exception {
+    /**
+     * @param arguments  what the child takes after its state folder (see {@code child/DownloaderProcess.java})
+     * @param jvmOptions what its JVM takes besides the usual
+     */
+    private static ChildProcess launch(Path work, Path state, List<String> arguments, String... jvmOptions)
+            throws Exception {
         Path log = work.resolve("child-" + COUNT.incrementAndGet() + ".log");
-        Process process = new ProcessBuilder(ChildRuntime.in(work).command(state, arguments))
+        Process process = new ProcessBuilder(ChildRuntime.in(work).command(state, arguments, jvmOptions))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildProcess(process, log);
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +29,20 @@ import dev.bgtransfer.junit.TransferFixture;
  * A process running the service is killed with SIGKILL across one transfer; each new process on the
  * same store continues with a ranged request from the bytes the killed one wrote (a process's end
  * loses none of its writes), or from its last checkpoint when the bytes were written before the
- * machine last started (a power cut may have lost them).
+ * machine last started (a power cut may have lost them). The service is held to one connection per
+ * host for these; a file fetched in slices over several connections resumes each slice from the bytes
+ * its last checkpoint recorded for it.
  */
 class CrashTest {
     private static final long MB = 1_000_000;
     /** Checkpoints come every 2 s or 8 MiB: a power cut may lose at most that, plus what arrived meanwhile. */
     private static final long MAX_REFETCH = 8L * 1024 * 1024 + 2 * MB;
+    private static final long MIB = 1024 * 1024;
+    private static final long SLICED_SIZE = 48 * MIB;
+    /** The server's rate per connection (its {@code limit_rate}) for the file fetched in slices. */
+    private static final long SLICED_RATE = 2 * MB;
+    /** What a connection may have had in flight, beyond what its slice recorded, when a checkpoint was taken. */
+    private static final long SLICED_IN_FLIGHT = 2 * MIB;
 
     private TestHttpServer server;
     private ChildProcess child;
@@ -51,7 +61,7 @@ class CrashTest {
 
     /** Starts a process that downloads {@code file} into {@link #folder} with its store in {@link #state}. */
     private void startDownloading(TestFile file) throws Exception {
-        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
+        child = ChildProcess.startOnePerHost(work, state, folder, List.of(server.uri(file.path())));
     }
 
     @AfterEach
@@ -76,7 +86,7 @@ class CrashTest {
             long sizeAtKill = partSize(folder);
             int requestsBefore = server.requests(file.path()).size();
 
-            child = ChildProcess.start(work, state, null, List.of());
+            child = ChildProcess.startOnePerHost(work, state, null, List.of());
             TransferFixture.awaitTrue("a new request after the kill",
                     () -> server.requests(file.path()).size() > requestsBefore);
             RecordedRequest resumed = server.requests(file.path()).get(requestsBefore);
@@ -93,7 +103,7 @@ class CrashTest {
         // killed right after it got its name, the completion may not be stored yet: the next process finds the file
         child.kill();
         int requestsAtCompletion = server.requests(file.path()).size();
-        child = ChildProcess.start(work, state, null, List.of());
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
         Thread.sleep(1_000);
         child.kill();
         child = null;
@@ -118,7 +128,7 @@ class CrashTest {
         long onDisk = partSize(folder);
         assertTrue(storedBytes(state) < onDisk, "the kill came before a checkpoint covered the bytes");
 
-        child = ChildProcess.start(work, state, null, List.of());
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
         file.throttle(0);
 
         TransferFixture.awaitTrue("the file completes", () -> size(folder.resolve("early.bin")) == file.size());
@@ -140,7 +150,7 @@ class CrashTest {
         // as if the machine had stopped since: the file was last written before it started
         Files.setLastModifiedTime(part, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
 
-        child = ChildProcess.start(work, state, null, List.of());
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
         file.throttle(0);
 
         TransferFixture.awaitTrue("the file completes", () -> size(folder.resolve("rebooted.bin")) == file.size());
@@ -149,6 +159,57 @@ class CrashTest {
                 "only the bytes forced to disk at the checkpoint");
         assertTrue(checkpoint <= MAX_REFETCH + 4 * MB, "checkpoints come every 2 s: " + checkpoint);
         assertEquals(file.sha256(), TransferFixture.sha256(folder.resolve("rebooted.bin")));
+    }
+
+    @Test
+    void aKilledSegmentedDownloadResumesEachSliceFromItsCheckpoint() throws Exception {
+        TestFile file = server.addFile("/files/sliced.bin", SLICED_SIZE, 81).throttle(SLICED_RATE);
+        child = ChildProcess.start(work, state, folder, List.of(server.uri(file.path())));
+        TransferFixture.awaitTrue("a checkpoint with two slices begun", () -> begunSlices(stored()) >= 2);
+        child.kill();
+        TransferRecord killed = stored();
+        assertEquals(TransferState.RUNNING, killed.state());
+        assertEquals(killed.slices().stream().mapToLong(TransferRecord.Slice::durable).sum(), killed.bytes(),
+                "bytes are the sum of the slices' durable bytes: " + killed.slices());
+        Set<Long> resumeAt = killed.slices().stream().filter(slice -> !slice.isDone())
+                .map(slice -> slice.start() + slice.durable()).collect(Collectors.toSet());
+        int before = server.requests(file.path()).size();
+        long servedBefore = file.bytesServed();
+
+        child = ChildProcess.start(work, state, null, List.of());
+        Path done = folder.resolve("sliced.bin");
+        TransferFixture.awaitTrue("the file completes", () -> size(done) == SLICED_SIZE);
+
+        List<RecordedRequest> resumed = server.requests(file.path()).subList(before,
+                server.requests(file.path()).size());
+        assertTrue(resumed.stream().allMatch(request -> request.rangeStart().isPresent()
+                && file.etag().equals(request.header("If-Range").orElse(null))), "all ranged: " + ranges(resumed));
+        Set<Long> starts = resumed.stream().map(request -> request.rangeStart().getAsLong())
+                .collect(Collectors.toSet());
+        assertTrue(starts.containsAll(resumeAt),
+                "each slice from its durable bytes " + resumeAt + ": " + ranges(resumed));
+        long servedAfter = file.bytesServed() - servedBefore;
+        assertTrue(servedAfter <= SLICED_SIZE - killed.bytes() + 4 * SLICED_IN_FLIGHT,
+                "nothing durable fetched again: " + servedAfter + " after " + killed.bytes());
+        assertEquals(file.sha256(), TransferFixture.sha256(done));
+        assertEquals(List.of("sliced.bin"), TransferFixture.list(folder));
+        child.kill();
+        child = null;
+        TransferRecord completed = stored();
+        assertEquals(TransferState.COMPLETED, completed.state());
+        assertEquals(file.sha256(), completed.sha256());
+        assertEquals(null, completed.slices());
+    }
+
+    private TransferRecord stored() {
+        List<TransferRecord> records = StoredRecords.in(state);
+        return records.isEmpty() ? null : records.getFirst();
+    }
+
+    /** @return how many slices of the record have durable bytes, 0 for a record without slices */
+    private static long begunSlices(TransferRecord record) {
+        return record == null || record.slices() == null ? 0
+                : record.slices().stream().filter(slice -> slice.durable() > 0 && !slice.isDone()).count();
     }
 
     /** @return the bytes the store records as durable for the one transfer; only while no process runs */
@@ -171,6 +232,10 @@ class CrashTest {
         } catch (IOException raced) {
             return 0;
         }
+    }
+
+    private static String ranges(List<RecordedRequest> requests) {
+        return requests.stream().map(request -> request.header("Range").orElse("whole")).toList().toString();
     }
 
     private static long size(Path file) {

@@ -3,6 +3,7 @@ package dev.bgtransfer.persistence.internal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,12 +46,24 @@ final class SeededFiles {
             TestFile file = server.addFile("/seeded/" + name, size, random.nextLong()).withoutEtag(i % 3 == 0);
             served.add(new Served(file, server.uri(file.path()), name));
         }
-        files = List.copyOf(served);
-        byUrl = files.stream().collect(Collectors.toMap(Served::url, Function.identity()));
+        files = new ArrayList<>(served);
+        byUrl = files.stream().collect(Collectors.toMap(Served::url, Function.identity(), (a, b) -> a, HashMap::new));
+    }
+
+    /**
+     * Adds a file of {@code size} bytes served by {@code other}, a host of its own, throttled to
+     * {@code rate} per response: large and slow enough to be fetched in slices over several connections.
+     */
+    Served addSliced(TestHttpServer other, long size, long seed, long rate) {
+        TestFile file = other.addFile("/sliced/big.bin", size, seed).throttle(rate);
+        Served served = new Served(file, other.uri(file.path()), "big.bin");
+        files.add(served);
+        byUrl.put(served.url(), served);
+        return served;
     }
 
     List<Served> all() {
-        return files;
+        return List.copyOf(files);
     }
 
     List<URI> urls() {

@@ -128,15 +128,20 @@ class SqliteTransferStoreTest {
                         4096, Instant.parse("2026-12-04T10:15:30.123456789Z"), "ef".repeat(32)), 2048, now);
         TransferRecord plainUpload = TransferRecord.createUpload(10, "uploads", Path.of("/data/up/a.bin"),
                 URI.create("https://example.org/a.bin"), "PUT", false, "A", -1, now);
+        TransferRecord sliced = record(11, now).withProgress(0, 400, now).withSlices(List.of(
+                new TransferRecord.Slice(0, 100, 40), new TransferRecord.Slice(100, 300, 0),
+                new TransferRecord.Slice(300, 400, 100)), now);
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
             store.save(sparse);
             store.save(upload);
             store.save(plainUpload);
+            store.save(sliced);
         }
 
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
-            assertEquals(List.of(full, sparse, upload, plainUpload), store.loadAll());
+            assertEquals(List.of(full, sparse, upload, plainUpload, sliced), store.loadAll());
+            assertEquals(140, store.loadAll().getLast().bytes(), "the sum of the slices' durable bytes");
             assertTrue(store.movedAside().isEmpty());
         }
     }

@@ -45,20 +45,7 @@ final class BackgroundCheckpoint {
 
     /** Waits for the force that runs, if any: after it, no checkpoint of this file is in flight. */
     void finish() throws TransferException {
-        if (running != null) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    running.join();
-                    break;
-                } catch (InterruptedException later) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Joins.join(running);
         rethrow();
     }
 

@@ -25,6 +25,8 @@ final class BodyCopy {
     private static final int MIN_BUFFER_SIZE = 8 * 1024;
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
+    /** How often a copy that may hand over asks whether to. */
+    private static final long HANDOVER_LOOK_NANOS = 300_000_000L;
 
     /** Hears which bytes are on disk for good. */
     interface Durability {
@@ -36,14 +38,37 @@ final class BodyCopy {
         void durable(long bytes, long total, boolean whole);
     }
 
+    /** Says, now and then while a body is copied, whether its rest should go to connections in slices. */
+    interface Handover {
+        /**
+         * @param received where the copy is in the entity
+         * @param speed    bytes per second since the copy began
+         * @return whether the copy should stop here, the body unread beyond, for the rest to be fetched in slices
+         */
+        boolean now(long received, double speed);
+    }
+
     private final TransferOptions options;
     private final ByteProgress.Sink sink;
     private final Durability durability;
+    private Handover handover;
+    private boolean handedOver;
 
     BodyCopy(TransferOptions options, ByteProgress.Sink sink, Durability durability) {
         this.options = options;
         this.sink = sink;
         this.durability = durability;
+    }
+
+    /** Lets {@code asked} stop the copy once it says the rest goes to connections in slices. */
+    BodyCopy handingOver(Handover asked) {
+        this.handover = asked;
+        return this;
+    }
+
+    /** @return whether the last copy stopped for a hand-over: its body's rest is unread, the digest holds what was copied */
+    boolean handedOver() {
+        return handedOver;
     }
 
     /**
@@ -64,6 +89,8 @@ final class BodyCopy {
             long received = offset;
             long checkpointBytes = offset;
             long checkpointTime = System.nanoTime();
+            long began = checkpointTime;
+            long nextHandoverLook = began + HANDOVER_LOOK_NANOS;
             long expected = total < 0 ? -1 : total - offset;
             try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(expected),
                     expected >= 0 && expected <= BUFFER_SIZE)) {
@@ -86,9 +113,19 @@ final class BodyCopy {
                             checkpointBytes = received;
                             checkpointTime = System.nanoTime();
                         }
+                        long now = System.nanoTime();
+                        if (handover != null && now >= nextHandoverLook) {
+                            nextHandoverLook = now + HANDOVER_LOOK_NANOS;
+                            if (handover.now(received, (received - offset) * 1e9 / (now - began))) {
+                                handedOver = true;
+                                break;
+                            }
+                        }
                     }
-                    exchange.bodyConsumed();
-                    whole = total < 0 || received == total;
+                    if (!handedOver) {
+                        exchange.bodyConsumed();
+                    }
+                    whole = !handedOver && (total < 0 || received == total);
                 } catch (ConnectionClosedException closedEarly) {
                     throw NetworkFailures.truncated(exchange.url(), received, total);
                 } finally {
@@ -98,6 +135,9 @@ final class BodyCopy {
                     durability.durable(received, total, whole);
                 }
                 hashing.drain();
+            }
+            if (handedOver) {
+                return received;
             }
             if (total >= 0 && received != total) {
                 throw NetworkFailures.truncated(exchange.url(), received, total);

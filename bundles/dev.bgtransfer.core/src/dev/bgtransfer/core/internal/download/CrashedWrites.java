@@ -22,7 +22,9 @@ import dev.bgtransfer.core.spi.TransferRecord;
  * it started, only checkpoints count.
  * <p>
  * Only for a transfer the store shows running: its process ended while writing. A paused or failed
- * transfer's record holds exactly the bytes its process wrote, and anything beyond is not ours.
+ * transfer's record holds exactly the bytes its process wrote, and anything beyond is not ours. A
+ * download fetched in slices resumes each from its checkpoint: the file's length does not say which
+ * bytes of which slice were written.
  */
 public final class CrashedWrites {
     private static final Path PROC_STAT = Path.of("/proc/stat");
@@ -40,7 +42,7 @@ public final class CrashedWrites {
      */
     public static TransferRecord adopt(TransferRecord crashed) {
         Path part = crashed.partFile();
-        if (part == null || crashed.etag() == null && crashed.lastModified() == null) {
+        if (part == null || crashed.slices() != null || crashed.etag() == null && crashed.lastModified() == null) {
             return crashed;
         }
         try {

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -31,6 +32,7 @@ import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
 /**
  * One run of one transfer: the request (ranged when there are bytes to resume), sign-in at the
@@ -43,7 +45,7 @@ final class DownloadAttempt {
     private static final int MAX_RESTARTS = 2;
 
     /** What the engine hears while the attempt runs. */
-    public interface Listener extends ByteProgress.Sink {
+    public interface Listener extends ByteProgress.Sink, ExtraSlots {
         /**
          * The response was accepted: name, partial file, validators and length are known.
          *
@@ -106,12 +108,24 @@ final class DownloadAttempt {
             return record.completed(record.file(), record.total(), HexFormat.of()
                     .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
         }
+        if (record.slices() != null) {
+            if (slicesOnDisk()) {
+                try {
+                    return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(),
+                            record.slices(), PartFile.newSha256(), 0, 0, monitor);
+                } catch (EntityChanged changed) {
+                    // another entity than the slices hold: start afresh, as a single connection would
+                }
+            }
+            restartFromZero();
+        }
         long offset = resumeOffset();
         // bytes that came through redirects are resumed where they came from, like a browser does
         boolean atResumeUrl = offset > 0 && record.resumeUrl() != null;
         URI target = atResumeUrl ? record.resumeUrl() : record.url();
         Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target);
         int restarts = 0;
+        boolean slicesAllowed = true;
         while (true) {
             checkCanceled(monitor);
             boolean connected = false;
@@ -150,9 +164,28 @@ final class DownloadAttempt {
                 long total = ResponseRange.entityLength(exchange);
                 accept(exchange, offset, total);
                 MessageDigest digest = PartFile.newSha256();
-                long received = new BodyCopy(options, listener, this::durable)
-                        .copy(exchange, record.partFile(), offset, total, digest, monitor);
-                return complete(received, digest);
+                BodyCopy body = new BodyCopy(options, listener, this::durable);
+                double[] speed = new double[1];
+                if (slicesAllowed && SegmentedDownload.offered(exchange, offset, total, record.etag(),
+                        record.lastModified())) {
+                    body.handingOver((at, measured) -> {
+                        speed[0] = measured;
+                        return SegmentedDownload.worthIt(total - at, measured);
+                    });
+                }
+                long received = body.copy(exchange, record.partFile(), offset, total, digest, monitor);
+                if (!body.handedOver()) {
+                    return complete(received, digest);
+                }
+                try {
+                    return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(received, total), digest,
+                            received, speed[0], monitor);
+                } catch (EntityChanged changed) {
+                    // never spliced: from zero again, over one connection once it changed too often
+                    slicesAllowed = ++restarts <= MAX_RESTARTS;
+                    offset = restartFromZero();
+                    continue;
+                }
             } catch (IOException networkFailure) {
                 checkCanceled(monitor);
                 throw NetworkFailures.network(networkFailure, target, connected, options);
@@ -216,8 +249,102 @@ final class DownloadAttempt {
     }
 
     private long restartFromZero() {
-        record = record.withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now()).withValidators(null, null, Instant.now());
+        record = record.withSlices(null, Instant.now()).withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now())
+                .withValidators(null, null, Instant.now());
         return 0;
+    }
+
+    /**
+     * @return whether the recorded slices can be resumed: they cover the entity, a validator checks
+     *         it, and the partial file holds every byte they say is durable
+     */
+    private boolean slicesOnDisk() throws TransferException {
+        Path part = record.partFile();
+        List<Slice> slices = record.slices();
+        if (part == null || record.total() < 0 || slices.isEmpty() || strongEtag(record.etag()) == null
+                && record.lastModified() == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        long end = 0;
+        long written = 0;
+        for (Slice slice : slices) {
+            if (slice.start() != end) {
+                return false;
+            }
+            end = slice.end();
+            written = Math.max(written, slice.start() + slice.durable());
+        }
+        try {
+            return end == record.total() && Files.size(part) >= written;
+        } catch (IOException unreadable) {
+            throw DiskFailures.disk(unreadable, part);
+        }
+    }
+
+    /**
+     * Fetches the entity in {@code slices} over several connections from {@code target}, the first
+     * waiting slice from {@code first} when given, and completes it.
+     *
+     * @param digest holds the first {@code hashed} bytes already
+     * @param speed  of the connection of {@code first} so far, bytes per second; 0 when unknown
+     */
+    private TransferRecord segmented(Exchange first, URI target, List<Slice> slices, MessageDigest digest,
+            long hashed, double speed, SubMonitor monitor) throws TransferException, EntityChanged {
+        Map<String, String> headers = new HashMap<>();
+        authentication.authorize(target, headers);
+        String etag = strongEtag(record.etag());
+        SegmentedDownload.Entity entity = new SegmentedDownload.Entity(target, record.total(), etag,
+                etag == null ? record.lastModified() : null, headers);
+        record = record.withSlices(slices, Instant.now());
+        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort,
+                new SegmentedDownload.Listener() {
+                    @Override
+                    public void progress(long bytes, long total) {
+                        listener.progress(bytes, total);
+                    }
+
+                    @Override
+                    public void durable(List<Slice> durable, boolean oneWriter) {
+                        record = withDurable(durable, oneWriter);
+                        listener.checkpoint(record);
+                    }
+
+                    @Override
+                    public boolean borrow() {
+                        return listener.borrow();
+                    }
+
+                    @Override
+                    public void giveBack() {
+                        listener.giveBack();
+                    }
+
+                    @Override
+                    public boolean wanted() {
+                        return listener.wanted();
+                    }
+                }).run(first, digest, hashed, speed, monitor);
+        return completeWith(record.total(), sha256);
+    }
+
+    /**
+     * @param oneWriter whether one connection wrote the file in order: its length is where its bytes end
+     * @return the record with {@code slices} durable; the bytes of one connection without a gap from the
+     *         start are recorded as such (no slices): a resume asks for them from their end, as it always
+     *         did, and after a kill the file's length may say more were written (see {@link CrashedWrites})
+     */
+    private TransferRecord withDurable(List<Slice> slices, boolean oneWriter) {
+        long sum = 0;
+        long prefix = 0;
+        for (Slice slice : slices) {
+            sum += slice.durable();
+            if (slice.start() == prefix) {
+                prefix += slice.durable();
+            }
+        }
+        Instant now = Instant.now();
+        return oneWriter && sum == prefix ? record.withSlices(null, now).withProgress(sum, record.total(), now)
+                : record.withSlices(slices, now);
     }
 
     /** Decides the name, creates the partial file when there is none, and records the validators. */
@@ -251,8 +378,13 @@ final class DownloadAttempt {
 
     /** Verifies the bytes and moves them to their final name, never over an existing file. */
     private TransferRecord complete(long length, MessageDigest digest) throws TransferException {
+        return completeWith(length, digest != null ? digest.digest() : PartFile.sha256Of(record.partFile(), length));
+    }
+
+    /** Verifies that {@code digest} is the expected SHA-256 and moves the bytes to their final name. */
+    private TransferRecord completeWith(long length, byte[] digest) throws TransferException {
         Path part = record.partFile();
-        String sha256 = HexFormat.of().formatHex(digest != null ? digest.digest() : PartFile.sha256Of(part, length));
+        String sha256 = HexFormat.of().formatHex(digest);
         String expected = record.expectedSha256();
         if (expected != null && !expected.equals(sha256)) {
             QuietFiles.delete(part);

@@ -14,6 +14,7 @@ public final class Messages extends NLS {
     public static String disk;
     public static String waitingForSpace;
     public static String waitingForSpaceUnknown;
+    public static String partFileShort;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

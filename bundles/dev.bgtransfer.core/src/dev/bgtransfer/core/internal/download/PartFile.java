@@ -45,6 +45,30 @@ final class PartFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code path} as it is, for the positional writes of several connections at once (see
+     * {@link #writeAt}); cuts nothing.
+     */
+    static PartFile openForSlices(Path path) throws TransferException {
+        try {
+            return new PartFile(path, FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException cannotOpen) {
+            throw DiskFailures.disk(cannotOpen, path);
+        }
+    }
+
+    /** Writes {@code chunk} at {@code position} of the file, whatever other threads write elsewhere. */
+    void writeAt(ByteBuffer chunk, long position) throws TransferException {
+        try {
+            long at = position;
+            while (chunk.hasRemaining()) {
+                at += channel.write(chunk, at);
+            }
+        } catch (IOException cannotWrite) {
+            throw DiskFailures.disk(cannotWrite, path);
+        }
+    }
+
     /** Feeds the first {@code length} bytes already in the file to {@code digest}. */
     void digestFirst(long length, MessageDigest digest) throws TransferException {
         digest(channel, length, digest, path);

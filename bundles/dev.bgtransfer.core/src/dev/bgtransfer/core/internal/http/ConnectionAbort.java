@@ -1,5 +1,8 @@
 package dev.bgtransfer.core.internal.http;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.io.CloseMode;
 
@@ -10,6 +13,7 @@ import org.apache.hc.core5.io.CloseMode;
 public final class ConnectionAbort {
     private HttpConnection connection;
     private boolean aborted;
+    private final List<Runnable> followers = new ArrayList<>();
 
     synchronized void attach(HttpConnection newConnection) {
         connection = newConnection;
@@ -29,9 +33,33 @@ public final class ConnectionAbort {
         }
     }
 
-    public synchronized void abort() {
-        aborted = true;
-        discardConnection();
+    public void abort() {
+        List<Runnable> told;
+        synchronized (this) {
+            aborted = true;
+            discardConnection();
+            told = List.copyOf(followers);
+        }
+        told.forEach(Runnable::run);
+    }
+
+    /**
+     * Has {@code follower} run when this is aborted (at once when it is already): other connections of
+     * the same transfer stop with it.
+     */
+    public void whenAborted(Runnable follower) {
+        synchronized (this) {
+            if (!aborted) {
+                followers.add(follower);
+                return;
+            }
+        }
+        follower.run();
+    }
+
+    /** Forgets a follower given to {@link #whenAborted}: what it would stop has ended. */
+    public synchronized void forget(Runnable follower) {
+        followers.remove(follower);
     }
 
     public synchronized boolean isAborted() {

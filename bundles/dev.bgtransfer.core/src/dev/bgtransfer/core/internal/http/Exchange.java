@@ -29,6 +29,7 @@ public final class Exchange implements AutoCloseable {
     /** A connection of this exchange alone (through a proxy), closed with it; null for a pooled one. */
     private final HttpClientConnection ownConnection;
     private boolean bodyConsumed;
+    private boolean closed;
 
     Exchange(URI url, ClassicHttpResponse response, ConnectionAbort abort) {
         this(url, response, abort, null);
@@ -100,8 +101,13 @@ public final class Exchange implements AutoCloseable {
         bodyConsumed = true;
     }
 
+    /** Closes once; a second close does nothing (its connection may serve another request by then). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         HttpEntity entity = response.getEntity();
         long length = entity == null ? 0 : entity.getContentLength();
         if (!bodyConsumed && (length < 0 || length > DRAIN_LIMIT)) {

@@ -1,0 +1,549 @@
+package dev.bgtransfer.core.internal.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpException;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.http.ConnectionAbort;
+import dev.bgtransfer.core.internal.http.Exchange;
+import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.http.NetworkFailures;
+import dev.bgtransfer.core.internal.http.ResponseRange;
+import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.internal.jobs.ByteProgress;
+import dev.bgtransfer.core.spi.TransferRecord.Slice;
+
+/**
+ * Fetches one entity over up to {@value #MAX_CONNECTIONS} connections into one partial file, each
+ * connection writing its slice at its own offset. The transfer's own connection starts alone; more
+ * follow gradually (1, 2, 4), each on a free slot of the host borrowed for it, while the rest is
+ * worth splitting and the previous step made the whole faster (a server that limits each connection,
+ * not a link that is full). A connection that ends its slice takes over the second half of the
+ * largest rest of another (work stealing). A further connection that is refused (429, 503, a
+ * network failure) is closed and its slice goes back to the others; none is opened again before the
+ * server's Retry-After. An answer with another entity stops every connection with
+ * {@link EntityChanged}. Checkpoints force the file, then record every slice with the bytes written
+ * before the force; the SHA-256 trails the bytes written without a gap ({@link PrefixDigest}).
+ */
+final class SegmentedDownload {
+    /** The least rest of an entity worth a second connection: two halves of 4 MiB (see {@link #MIN_SPLIT}). */
+    static final long MIN_REMAINING = 8L * 1024 * 1024;
+    /**
+     * The least rest of a slice split for a new connection: each half is 4 MiB, a second at 4 MB/s,
+     * many round trips of a slow link, so the new request and TCP's slow start cost a small part of it.
+     */
+    static final long MIN_SPLIT = 8L * 1024 * 1024;
+    /**
+     * The least rest a connection that finished takes half of: a request costs a round trip, and the
+     * owner's connection is closed at its new end; halves of 512 KiB keep the last connection alone for
+     * at most about an eighth of a second at 4 MB/s.
+     */
+    static final long MIN_STEAL = 1024L * 1024;
+    static final int MAX_CONNECTIONS = 4;
+    /** How long each step of connections runs before its speed decides the next step. */
+    private static final long STEP_NANOS = 300_000_000L;
+    /**
+     * A further connection only when the rest would take longer than this at the speed so far: far
+     * longer than a request's round trip and TCP's slow start on most links.
+     */
+    private static final long WORTH_NANOS = 1_000_000_000L;
+    /** A step must have made the whole at least this much faster for the next one. */
+    private static final double STEP_GAIN = 1.25;
+    /**
+     * A connection faster than this is not held back by a limit per connection worth working around:
+     * four of them would be 64 MiB/s, where the disk, the copy and a SHA-256 read back after the end
+     * (about 1 GiB/s a core here) count on two cores, and one connection serves as well (measured:
+     * 1 GiB from nginx on loopback took 2.1-2.7 times as long in slices as over one connection).
+     */
+    static final double MAX_SLICED_SPEED = 16.0 * 1024 * 1024;
+    private static final Duration REFUSED_WAIT = Duration.ofSeconds(5);
+    private static final long TICK_MILLIS = 50;
+    private static final long WANTED_LOOK_NANOS = 1_000_000_000L;
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
+    private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    /** What the attempt hears: bytes, durable slices, and the slots it may borrow. */
+    interface Listener extends ByteProgress.Sink, ExtraSlots {
+        /**
+         * The bytes of {@code slices} are forced to disk.
+         *
+         * @param oneWriter whether only the transfer's own connection wrote into the file, in order, from
+         *                  where it was cut to: its length is then where the bytes written end
+         */
+        void durable(List<Slice> slices, boolean oneWriter);
+    }
+
+    /** What to ask for: where, the validator the slices hold, and the headers each request adds. */
+    record Entity(URI target, long total, String etag, String lastModified, Map<String, String> headers) {
+        String validator() {
+            return etag != null ? etag : lastModified;
+        }
+    }
+
+    private final Entity entity;
+    private final Path partFile;
+    private final SliceTable table;
+    private final HttpTransport transport;
+    private final TransferOptions options;
+    private final ConnectionAbort mainAbort;
+    private final Listener listener;
+    private final List<Extra> extras = new ArrayList<>();
+    /** Guards the list of extra connections; nothing that takes another lock is called while it is held. */
+    private final Object lock = new Object();
+    /** Guards the progress, which every connection reports to. */
+    private final Object progressLock = new Object();
+    private ByteProgress progress;
+    private PartFile part;
+    private volatile Exception fatal;
+    private volatile boolean ended;
+    private volatile long refusedUntil;
+    /** A further connection was refused since the ramp's last step: it starts over from the connections left. */
+    private volatile boolean refused;
+    /** Whether only the transfer's own connection has written, in order, since the file was cut to its bytes. */
+    private volatile boolean oneWriter;
+
+    SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
+            TransferOptions options, ConnectionAbort mainAbort, Listener listener) {
+        this.entity = entity;
+        this.partFile = partFile;
+        this.table = new SliceTable(slices);
+        this.transport = transport;
+        this.options = options;
+        this.mainAbort = mainAbort;
+        this.listener = listener;
+    }
+
+    /** @return whether an answer lets an entity of {@code total} bytes be fetched in slices from {@code offset} */
+    static boolean offered(Exchange accepted, long offset, long total, String etag, String lastModified) {
+        boolean ranges = accepted.status() == 206 || "bytes".equalsIgnoreCase(accepted.header("Accept-Ranges"));
+        boolean validator = etag != null && etag.startsWith("\"") || etag == null && lastModified != null;
+        return ranges && validator && total >= 0 && total - offset >= MIN_REMAINING;
+    }
+
+    /**
+     * @param rest  the bytes left of the entity
+     * @param speed the speed of the one connection so far, bytes per second
+     * @return whether more connections would pay: a connection held to a rate below
+     *         {@link #MAX_SLICED_SPEED}, and a rest that would take it more than a second
+     */
+    static boolean worthIt(long rest, double speed) {
+        return rest >= MIN_REMAINING && speed > 0 && speed <= MAX_SLICED_SPEED && rest / speed * 1e9 >= WORTH_NANOS;
+    }
+
+    /**
+     * Fetches every slice; the first is read from {@code first} when given (an answer from the
+     * first waiting slice's position to the end of the entity, whose one connection wrote the file
+     * in order up to there).
+     *
+     * @param digest holds the first {@code hashed} bytes of the file already
+     * @param speed  of the connection of {@code first} so far, bytes per second; 0 when unknown
+     * @return the SHA-256 of the whole entity
+     */
+    byte[] run(Exchange first, MessageDigest digest, long hashed, double speed, SubMonitor monitor)
+            throws TransferException, EntityChanged {
+        progress = new ByteProgress(monitor, listener);
+        oneWriter = first != null;
+        Thread coordinator = null;
+        try (PartFile opened = PartFile.openForSlices(partFile);
+                PrefixDigest hashing = new PrefixDigest(partFile, table, digest, hashed)) {
+            part = opened;
+            Runnable stopExtras = this::abortExtras;
+            mainAbort.whenAborted(stopExtras);
+            coordinator = Thread.ofVirtual().name("bgtransfer segments").start(() -> coordinate(speed, monitor));
+            try {
+                if (first != null) {
+                    SliceTable.Segment segment = table.takeWaiting();
+                    // closed once its slice is done: its connection is not held while this one fetches the next
+                    try (first) {
+                        copy(first, segment, table.endOf(segment), null);
+                    } catch (IOException networkFailure) {
+                        throw failureOf(networkFailure, mainAbort, true);
+                    } finally {
+                        table.release(segment);
+                    }
+                }
+                fetchAll(monitor);
+            } finally {
+                ended = true;
+                abortExtras();
+                Joins.join(coordinator);
+                joinExtras();
+                mainAbort.forget(stopExtras);
+                // whatever ended the fetch, the bytes written so far are kept for a resume
+                part.force();
+                listener.durable(table.snapshot(), oneWriter);
+            }
+            rethrowFatal();
+            progress.reportEnd(entity.total(), entity.total());
+            return hashing.finish(entity.total());
+        }
+    }
+
+    /** The transfer's own connection: takes slices until all are written, waiting for the others at the end. */
+    private void fetchAll(SubMonitor monitor) throws TransferException, EntityChanged {
+        while (true) {
+            checkRunning(monitor);
+            SliceTable.Segment segment = table.takeOrSteal(MIN_STEAL);
+            if (segment != null) {
+                try {
+                    fetch(segment, mainAbort, null);
+                } finally {
+                    table.release(segment);
+                }
+                continue;
+            }
+            if (table.isDone()) {
+                return;
+            }
+            sleepTick();
+        }
+    }
+
+    private void checkRunning(SubMonitor monitor) throws TransferException, EntityChanged {
+        rethrowFatal();
+        if (monitor.isCanceled() || mainAbort.isAborted()) {
+            throw new OperationCanceledException();
+        }
+    }
+
+    /** Asks for the rest of {@code segment} with Range and If-Range, and copies the answer. */
+    private void fetch(SliceTable.Segment segment, ConnectionAbort abort, Extra extra)
+            throws TransferException, EntityChanged {
+        long position = table.positionOf(segment);
+        long end = table.endOf(segment);
+        if (position >= end) {
+            return;
+        }
+        Map<String, String> headers = new HashMap<>(entity.headers());
+        headers.put("Range", "bytes=" + position + "-" + (end - 1));
+        headers.put("If-Range", entity.validator());
+        boolean connected = false;
+        try (Exchange exchange = transport.get(entity.target(), headers, abort, options)) {
+            connected = true;
+            check(exchange, position);
+            copy(exchange, segment, end, extra);
+        } catch (IOException networkFailure) {
+            throw failureOf(networkFailure, abort, connected);
+        } catch (HttpException protocolFailure) {
+            throw NetworkFailures.protocol(protocolFailure, entity.target());
+        }
+    }
+
+    /**
+     * @return what a connection's network failure means: the failure of another connection that
+     *         closed it, a cancel, or its own
+     */
+    private TransferException failureOf(IOException networkFailure, ConnectionAbort abort, boolean connected)
+            throws TransferException, EntityChanged {
+        rethrowFatal();
+        if (abort.isAborted()) {
+            throw new OperationCanceledException();
+        }
+        return NetworkFailures.network(networkFailure, entity.target(), connected, options);
+    }
+
+    /** The answer must be the asked range of the same entity; a 200 or a 416 says it changed. */
+    private void check(Exchange exchange, long position) throws TransferException, EntityChanged {
+        int status = exchange.status();
+        if (status == 200 || status == 416) {
+            throw new EntityChanged(exchange.statusText());
+        }
+        if (status != 206) {
+            throw NetworkFailures.httpStatus(exchange);
+        }
+        ResponseRange.bodyStart(exchange, position);
+        boolean same = ResponseRange.entityLength(exchange) == entity.total()
+                && (entity.etag() != null ? entity.etag().equals(exchange.header("ETag"))
+                        : entity.lastModified().equals(exchange.header("Last-Modified")));
+        if (!same) {
+            throw new EntityChanged(exchange.header("ETag"));
+        }
+    }
+
+    /**
+     * Copies the body into the segment's bytes until the segment's end, which a steal may move
+     * closer meanwhile; an extra connection also stops when another transfer waits for its host.
+     *
+     * @param askedEnd the end the request asked for: a body read to it may keep its connection
+     */
+    private void copy(Exchange exchange, SliceTable.Segment segment, long askedEnd, Extra extra)
+            throws IOException, TransferException {
+        InputStream body = exchange.body();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        ByteBuffer chunk = ByteBuffer.wrap(buffer);
+        SpeedFloor floor = new SpeedFloor(options);
+        long lastWantedLook = System.nanoTime();
+        while (true) {
+            int granted = table.grant(segment, buffer.length);
+            if (granted == 0) {
+                break;
+            }
+            int read;
+            try {
+                read = body.read(buffer, 0, granted);
+            } catch (ConnectionClosedException closedEarly) {
+                read = -1;
+            }
+            long position = table.positionOf(segment);
+            if (read == -1) {
+                throw NetworkFailures.truncated(exchange.url(), position, table.endOf(segment));
+            }
+            part.writeAt(chunk.clear().limit(read), position);
+            table.wrote(segment, read);
+            report();
+            floor.check(read, exchange.url());
+            if (extra != null && System.nanoTime() - lastWantedLook >= WANTED_LOOK_NANOS) {
+                lastWantedLook = System.nanoTime();
+                if (listener.wanted()) {
+                    extra.yielded = true;
+                    break;
+                }
+            }
+        }
+        if (table.positionOf(segment) == askedEnd) {
+            exchange.bodyConsumed();
+        }
+    }
+
+    private void report() {
+        synchronized (progressLock) {
+            progress.update(table.written(), entity.total());
+        }
+    }
+
+    /** Checkpoints and adds connections, every tick until the fetch ends. */
+    private void coordinate(double firstSpeed, SubMonitor monitor) {
+        Ramp ramp = new Ramp(firstSpeed);
+        long checkpointTime = System.nanoTime();
+        long checkpointBytes = table.written();
+        while (!ended) {
+            sleepTick();
+            long written = table.written();
+            if (written - checkpointBytes >= CHECKPOINT_BYTES
+                    || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
+                List<Slice> before = table.snapshot();
+                boolean alone = oneWriter;
+                try {
+                    part.force();
+                    listener.durable(before, alone);
+                } catch (TransferException diskFailure) {
+                    fail(diskFailure);
+                    return;
+                }
+                checkpointTime = System.nanoTime();
+                checkpointBytes = written;
+            }
+            if (!monitor.isCanceled()) {
+                ramp.step(written);
+            }
+        }
+    }
+
+    /** Decides when connections are added: 1, then 2, then 4, each step only when the last one paid. */
+    private final class Ramp {
+        private long stepStart = System.nanoTime();
+        private long stepBytes = table.written();
+        private double lastSpeed;
+        /** The speed the one connection had before the hand-over, for a first step at once; 0: measure first. */
+        private double knownSpeed;
+
+        Ramp(double firstSpeed) {
+            knownSpeed = firstSpeed;
+        }
+
+        void step(long written) {
+            long now = System.nanoTime();
+            if (knownSpeed == 0 && now - stepStart < STEP_NANOS || now < refusedUntil) {
+                return;
+            }
+            double speed = knownSpeed > 0 ? knownSpeed : (written - stepBytes) * 1e9 / (now - stepStart);
+            knownSpeed = 0;
+            int running = running();
+            stepStart = now;
+            stepBytes = written;
+            if (refused) {
+                refused = false;
+                lastSpeed = 0;
+            }
+            long rest = entity.total() - written;
+            boolean paid = lastSpeed == 0 || speed >= lastSpeed * STEP_GAIN;
+            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS && speed / running <= MAX_SLICED_SPEED;
+            if (running >= MAX_CONNECTIONS || !paid || !worth || rest < MIN_REMAINING) {
+                return;
+            }
+            int target = Math.min(MAX_CONNECTIONS, running * 2);
+            boolean added = false;
+            for (int i = running; i < target && startExtra(); i++) {
+                added = true;
+            }
+            if (added) {
+                lastSpeed = speed;
+            }
+        }
+    }
+
+    /** @return the connections fetching now: the transfer's own and its extra ones */
+    private int running() {
+        synchronized (lock) {
+            extras.removeIf(extra -> !extra.thread.isAlive());
+            return 1 + extras.size();
+        }
+    }
+
+    /**
+     * Starts a further connection on a slot borrowed for it, for a slice nobody fetches or the second
+     * half of the largest rest; the slot goes back when it ends.
+     *
+     * @return whether one started: a slot was free and there was a slice worth it
+     */
+    private boolean startExtra() {
+        if (!listener.borrow()) {
+            return false;
+        }
+        SliceTable.Segment first = table.takeOrSteal(MIN_SPLIT);
+        if (first != null && oneWriter) {
+            // stored as slices before a second writer begins: the file's length no longer says what was written
+            oneWriter = false;
+            try {
+                List<Slice> before = table.snapshot();
+                part.force();
+                listener.durable(before, false);
+            } catch (TransferException diskFailure) {
+                table.release(first);
+                listener.giveBack();
+                fail(diskFailure);
+                return false;
+            }
+        }
+        Extra extra = new Extra();
+        synchronized (lock) {
+            if (!ended && first != null) {
+                extra.thread = Thread.ofVirtual().name("bgtransfer segment").unstarted(() -> extra.run(first));
+                extras.add(extra);
+            }
+        }
+        if (extra.thread == null) {
+            if (first != null) {
+                table.release(first);
+            }
+            listener.giveBack();
+            return false;
+        }
+        extra.thread.start();
+        return true;
+    }
+
+    /** One further connection: takes the second half of the largest rest, then steals until none is left. */
+    private final class Extra {
+        final ConnectionAbort abort = new ConnectionAbort();
+        Thread thread;
+        volatile boolean yielded;
+
+        void run(SliceTable.Segment first) {
+            SliceTable.Segment segment = first;
+            try {
+                while (segment != null && !ended && !yielded) {
+                    try {
+                        fetch(segment, abort, this);
+                    } finally {
+                        table.release(segment);
+                    }
+                    segment = listener.wanted() ? null : table.takeOrSteal(MIN_STEAL);
+                }
+                if (segment != null) {
+                    table.release(segment);
+                }
+            } catch (EntityChanged changed) {
+                fail(changed);
+            } catch (TransferException failed) {
+                if (failed.failure().kind() == Kind.DISK) {
+                    fail(failed);
+                } else if (!ended) {
+                    // the server or the network refused a further connection: fewer go on
+                    Duration wait = failed.retryAfter().orElse(REFUSED_WAIT);
+                    refusedUntil = Math.max(refusedUntil, System.nanoTime() + wait.toNanos());
+                    refused = true;
+                }
+            } catch (OperationCanceledException stopped) {
+                // the transfer stops, or this connection gave way
+            } catch (RuntimeException bug) {
+                fail(bug);
+            } finally {
+                listener.giveBack();
+            }
+        }
+    }
+
+    /** Ends the fetch with {@code failure}: every connection stops, the transfer's own reports it. */
+    private void fail(Exception failure) {
+        if (fatal == null) {
+            fatal = failure;
+        }
+        abortExtras();
+        mainAbort.discardConnection();
+    }
+
+    private void rethrowFatal() throws TransferException, EntityChanged {
+        Exception failure = fatal;
+        switch (failure) {
+            case null -> {
+                // nothing went wrong elsewhere
+            }
+            case EntityChanged changed -> throw changed;
+            case TransferException failed -> throw failed;
+            case RuntimeException bug -> throw bug;
+            default -> throw new IllegalStateException(failure);
+        }
+    }
+
+    private void abortExtras() {
+        List<Extra> running;
+        synchronized (lock) {
+            running = List.copyOf(extras);
+        }
+        running.forEach(extra -> extra.abort.abort());
+    }
+
+    private void joinExtras() {
+        List<Extra> running;
+        synchronized (lock) {
+            running = List.copyOf(extras);
+        }
+        running.forEach(extra -> Joins.join(extra.thread));
+    }
+
+    private static void sleepTick() {
+        try {
+            Thread.sleep(TICK_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new OperationCanceledException();
+        }
+    }
+
+    /** @return the slices of an entity of {@code total} bytes of which the first {@code offset} are written */
+    static List<Slice> fromOffset(long offset, long total) {
+        List<Slice> slices = new ArrayList<>();
+        if (offset > 0) {
+            slices.add(new Slice(0, offset, offset));
+        }
+        slices.add(new Slice(offset, total, 0));
+        return slices;
+    }
+}

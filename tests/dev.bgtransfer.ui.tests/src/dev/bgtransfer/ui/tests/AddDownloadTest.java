@@ -60,7 +60,7 @@ class AddDownloadTest extends WorkbenchTest {
                 Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
             }
         });
-        view.toolbar("Add...");
+        view.toolbar("Add Download...");
 
         assertEquals(List.of(), problems);
         assertEquals(9, seen.size(), seen.toString());

@@ -110,7 +110,7 @@ class WorkbenchSessionTest extends WorkbenchTest {
                     .setText(server.uri(file.path()).toString());
             Ui.select(Ui.button(shell, "Download"));
         });
-        view.toolbar("Add...");
+        view.toolbar("Add Download...");
     }
 
     private static void continueAfterExit() {

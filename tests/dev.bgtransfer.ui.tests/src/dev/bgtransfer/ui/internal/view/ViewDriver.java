@@ -199,6 +199,20 @@ public final class ViewDriver {
         fail("No tool item " + label + " in " + labels);
     }
 
+    /** How a tool bar item shows itself: its text, its tooltip, and whether it has an image. */
+    public record ToolItemLook(String text, String toolTip, boolean image) {
+    }
+
+    /** @return the view's tool bar items, left to right */
+    public List<ToolItemLook> toolItems() {
+        ToolBar toolBar = ((ToolBarManager) view.getViewSite().getActionBars().getToolBarManager()).getControl();
+        List<ToolItemLook> looks = new ArrayList<>();
+        for (ToolItem item : toolBar.getItems()) {
+            looks.add(new ToolItemLook(item.getText(), item.getToolTipText(), item.getImage() != null));
+        }
+        return looks;
+    }
+
     /** Saves the workbench window with the view maximized, as {@code name.png}; then restores the view. */
     public Path screenshotMaximized(String name) throws IOException {
         IWorkbenchPage page = Ui.page();

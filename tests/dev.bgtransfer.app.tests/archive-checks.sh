@@ -165,15 +165,21 @@ if [[ -n ${DISPLAY:-} && -x $linux/bgtransfer ]]; then
   if [[ -S $home/state/bgtransfer/.service/socket ]]; then
     BGTRANSFER_NO_BUILD=1 HOME=$home "$repo/bgtransfer" daemon stop --state "$home/state/bgtransfer" > /dev/null 2>&1
   fi
-  # an older Java is refused with a sentence, nothing started
+else
+  echo "skip  starting the Linux x86_64 archive's workbench: no DISPLAY (run under xvfb-run)"
+fi
+# a Java that is too old, or does not run, is refused with a sentence (exit 2), nothing started
+if [[ -x $linux/bgtransfer ]]; then
   old_jdk=$(ls -d /usr/lib/jvm/java-17-* 2> /dev/null | head -1)
   if [[ -x $old_jdk/bin/java ]]; then
     JAVA_HOME=$old_jdk "$linux/bgtransfer" > "$work/old-java.out" 2>&1; code=$?
     check "linux.gtk.x86_64: with Java 17 its bgtransfer exits 2 and says it needs Java 21 or newer" \
       bash -c "test $code -eq 2 && grep -q '^bgtransfer needs Java 21 or newer; .* is Java 17' '$work/old-java.out'"
   fi
-else
-  echo "skip  starting the Linux x86_64 archive's workbench: no DISPLAY (run under xvfb-run)"
+  mkdir -p "$work/broken-java/bin" && printf '#!/bin/sh\nexit 1\n' > "$work/broken-java/bin/java" && chmod +x "$work/broken-java/bin/java"
+  JAVA_HOME=$work/broken-java "$linux/bgtransfer" > "$work/broken-java.out" 2>&1; code=$?
+  check "linux.gtk.x86_64: with a java that does not run its bgtransfer exits 2 and says so" \
+    bash -c "test $code -eq 2 && grep -q '^bgtransfer needs Java 21 or newer; $work/broken-java/bin/java does not run' '$work/broken-java.out'"
 fi
 rm -rf "$linux"
 

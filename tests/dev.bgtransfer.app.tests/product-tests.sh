@@ -163,20 +163,28 @@ killed_then() { # STATE FOLDER CONTINUE-COMMAND...
   local pid=$!
   wait_for 60 bash -c "test \$(stat -c %s '$dir/sample-5-28.6MB.bin.part' 2>/dev/null || echo 0) -gt 12000000"
   kill -9 "$pid"; wait "$pid" 2>/dev/null
+  mark_access
   local start=$SECONDS
   "$@" > "$work/continued.out" 2> "$work/continued.err"; code=$?
   echo "      (continuing after kill -9: $((SECONDS - start)) s)"
 }
-ranged_after_kill() { grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"; }
+# The requests for sample 5 the server saw since mark_access: a transfer that continued asks only for
+# ranges that start past zero (one, or each slice from its own durable bytes), never for the whole file again
+mark_access() { access_mark=$(wc -l < "$work/access.log"); }
+continued_ranged() {
+  local since
+  since=$(tail -n "+$((access_mark + 1))" "$work/access.log" | grep '^GET /samples/sample-5-28.6MB.bin ') || return 1
+  grep -qE ' bytes=[1-9][0-9]*-[0-9]* 206$' <<< "$since" && ! grep -qE ' (- 200|bytes=0-[0-9]* 206)$' <<< "$since"
+}
 killed_then "$work/state3" "$work/dl-kill" "$bgtransfer" resume --no-daemon --quiet --state "$work/state3"
 check "resume after kill -9 exits 0" test $code -eq 0
 check "resume prints the file with the right SHA-256" grep -q "sample-5-28.6MB.bin	28600000	$(sample 5 3)" "$work/continued.out"
 check "the file has the right bytes" test "$(sha256sum < "$work/dl-kill/sample-5-28.6MB.bin" | cut -d' ' -f1)" = "$(sample 5 3)"
-check "the server saw a ranged request after the kill" ranged_after_kill
+check "the server saw only ranged requests after the kill" continued_ranged
 : > "$work/access.log"
 killed_then "$work/state4" "$work/dl-kill2" "$bgtransfer" get --no-daemon --quiet --dir "$work/dl-kill2" --state "$work/state4" "$(sample 5 1)"
 check "the same get after kill -9 exits 0 with the right SHA-256" grep -q "	28600000	$(sample 5 3)" "$work/continued.out"
-check "the same get continued ranged" ranged_after_kill
+check "the same get continued ranged" continued_ranged
 "$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
 check "list shows the one transfer, completed" test "$(grep -c COMPLETED "$work/list.out")" -eq 1
 check "list names the kind after the id, the command line's session last" \
@@ -297,9 +305,11 @@ wait_for 60 bash -c "test \$(stat -c %s '$work/dl-served/sample-5-28.6MB.bin.par
 kill "$client"; wait "$client" 2>/dev/null
 paused() { "$bgtransfer" list --state "$served" | grep -q "PAUSED.*sample-5-28.6MB.bin"; }
 check "stopping the client pauses its transfer in the service" wait_for 10 paused
+mark_access
 "$bgtransfer" get --quiet --dir "$work/dl-served" --state "$served" "$(sample 5 1)" > "$work/served5.out" 2>&1; code=$?
+ranged=$(continued_ranged && echo yes)
 check "the same get through the service continues ranged and completes" bash -c \
-  "test $code -eq 0 && grep -q '	28600000	$(sample 5 3)' '$work/served5.out' && grep -qE '^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$' '$work/access.log'"
+  "test $code -eq 0 && grep -q '	28600000	$(sample 5 3)' '$work/served5.out' && test '$ranged' = yes"
 kill -9 "$serve_pid"; wait "$serve_pid" 2>/dev/null
 "$bgtransfer" get --quiet --dir "$work/dl-stale" --state "$served" "$(sample 1 1)" > "$work/stale.out" 2> "$work/stale.err"; code=$?
 check "after the service died, a get finds its socket stale and starts a daemon in its place" bash -c \
@@ -310,8 +320,9 @@ check "after the service died, a get finds its socket stale and starts a daemon 
 source "$repo/releng/scripts/java-home.sh"
 if ((java_version >= 25)); then
   "$bgtransfer" daemon stop --state "$work/state1" > /dev/null 2>&1 # when it has not ended by itself yet
+  # the cache is assembled by a child JVM as the daemon exits: on a loaded machine that outlasts daemon stop's 30 s
   check "the first daemon a command started recorded the AOT cache as it exited, in the product's folder" \
-    bash -c "ls '$cli_product'/daemon-aot/*.aot > /dev/null && grep -q 'AOTCache creation is complete' '$work/state1/daemon.log'"
+    wait_for 120 bash -c "ls '$cli_product'/daemon-aot/*.aot > /dev/null 2>&1 && grep -q 'AOTCache creation is complete' '$work/state1/daemon.log'"
 fi
 
 check "the first command's process kept SQLite's native library, one copy, in the product's configuration" one_library_kept
@@ -363,11 +374,12 @@ check "pause ID exits 0 and pauses it, its bytes kept" bash -c "test $code -eq 0
 check "list shows it PAUSED" wait_for 10 bash -c "test \"\$('$bgtransfer' list --state '$d' | grep -P '^$id5\t' | cut -f3)\" = PAUSED"
 check "its partial file is kept" test -s "$work/dl-daemon/sample-5-28.6MB.bin.part"
 check "the get that waits for it still waits" kill -0 "$getter"
+mark_access
 "$bgtransfer" start --state "$d" "$id5" > /dev/null 2>&1; code=$?
 wait "$getter"; getter_code=$?
 check "start ID exits 0 at once; the get that waited completes with the right SHA-256" bash -c \
   "test $code -eq 0 && test $getter_code -eq 0 && grep -q '	28600000	$(sample 5 3)$' '$work/daemon5.out'"
-check "it continued ranged after the pause" grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"
+check "it continued ranged after the pause" continued_ranged
 "$bgtransfer" pause --state "$d" "$id5" 99999 > /dev/null 2> "$work/unknown-id.err"; code=$?
 check "an id the store does not hold: exit 2, a sentence, nothing done" bash -c "test $code -eq 2 && \
   grep -q '^bgtransfer: $d holds no transfer with the id 99999; nothing was done' '$work/unknown-id.err' && test $(state_of "$id5") = COMPLETED"
@@ -417,9 +429,11 @@ check "the client of a get under way says in a sentence that the daemon stopped"
 "$bgtransfer" daemon status --state "$d" > "$work/status-none.out" 2>&1; code=$?
 check "daemon status then exits 3: no daemon runs" bash -c "test $code -eq 3 && grep -q '^No bgtransfer daemon runs for $d.' '$work/status-none.out'"
 : > "$work/access.log"
+mark_access
 "$bgtransfer" resume --quiet --state "$d" > "$work/resumed.out" 2>&1; code=$?
+ranged=$(continued_ranged && echo yes)
 check "the next command starts a daemon that continues the transfer ranged" bash -c "test $code -eq 0 && \
-  grep -q '	28600000	$(sample 5 3)$' '$work/resumed.out' && grep -qE '^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$' '$work/access.log'"
+  grep -q '	28600000	$(sample 5 3)$' '$work/resumed.out' && test '$ranged' = yes"
 
 # kill -9 of the daemon mid-transfer, then a client: a new daemon, the transfer continued ranged
 k=$work/state-daemon-kill
@@ -433,11 +447,11 @@ wait "$getter"; getter_code=$?
 check "a client connected when the daemon was killed says so in a sentence, exit 1" bash -c \
   "test $getter_code -eq 1 && grep -q '^bgtransfer: the daemon for $k stopped before the command ended' '$work/killed-client.err'"
 check "the killed daemon left its socket behind" test -S "$k/.service/socket"
+mark_access
 "$bgtransfer" get --quiet --dir "$work/dl-dkill" --state "$k" "$(sample 5 1)" > "$work/dkill.out" 2> "$work/dkill.err"; code=$?
 check "the same get after kill -9 of the daemon: the stale socket replaced, exit 0, the right SHA-256" bash -c "test $code -eq 0 && \
   grep -q '	28600000	$(sample 5 3)$' '$work/dkill.out' && test \$(grep -c 'Serving the transfers' '$k/daemon.log') -eq 2"
-check "it continued ranged from the bytes the killed daemon wrote" \
-  grep -qE "^GET /samples/sample-5-28.6MB.bin bytes=[1-9][0-9]*- 206$" "$work/access.log"
+check "it continued ranged from the bytes the killed daemon wrote" continued_ranged
 
 # idle exit, and back on the next demand
 i=$work/state-daemon-idle

@@ -11,7 +11,7 @@ import org.sqlite.SQLiteJDBCLoader;
 /**
  * sqlite-jdbc's native library, kept in a folder of this process's own between its starts. Left to
  * itself, the driver runs {@code uname -o} at every start (to tell Android's Termux from Linux) and
- * copies its library out of its jar into the temporary folder: about 0.09 s of a daemon's start,
+ * copies its library out of its jar into the temporary folder: about 0.07 s of a daemon's start,
  * before it can answer the command that started it.
  * <p>
  * The first start loads the library as the driver does and then copies the file the driver

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -32,6 +35,7 @@ class AddDownloadTest extends WorkbenchTest {
         String good = server.uri(file.path()).toString();
         List<Seen> seen = new ArrayList<>();
         List<Throwable> problems = new ArrayList<>();
+        copy("some words, not a link");
 
         Ui.whenShellOpens("Add Download", shell -> {
             Button ok = Ui.button(shell, "Download");
@@ -86,6 +90,38 @@ class AddDownloadTest extends WorkbenchTest {
         view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
         assertEquals(file.sha256(), sha256(folder.resolve("added.bin")));
         assertEquals(file.sha256(), fixture.service().transfers().getFirst().sha256().orElseThrow());
+    }
+
+    @Test
+    void aUrlOnTheClipboardIsFilledInSelected() throws Exception {
+        TestFile file = server.addFile("/files/copied.bin", 200_000, 81);
+        String copied = server.uri(file.path()).toString();
+        copy("  " + copied + "\n");
+        List<String> seen = new ArrayList<>();
+
+        Ui.whenShellOpens("Add Download", shell -> {
+            Text url = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0).get(0);
+            Button ok = Ui.button(shell, "Download");
+            seen.add(url.getText());
+            seen.add(url.getSelectionText());
+            seen.add(String.valueOf(ok.isEnabled()));
+            Ui.select(ok.isEnabled() ? ok : Ui.button(shell, "Cancel"));
+        });
+        view.toolbar("Add Download...");
+
+        assertEquals(List.of(copied, copied, "true"), seen);
+        view.waitForRows(1);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
+        assertEquals(file.sha256(), sha256(folder.resolve("copied.bin")));
+    }
+
+    private static void copy(String text) {
+        Clipboard clipboard = new Clipboard(Ui.display());
+        try {
+            clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+        } finally {
+            clipboard.dispose();
+        }
     }
 
     private static String messages(Shell shell) {

@@ -48,7 +48,7 @@ class DownloadsViewTest extends WorkbenchTest {
         Ui.waitUntil("progress shows", () -> view.percent(0) > 0, () -> view.describe(0));
         int first = view.percent(0);
         Ui.waitUntil("progress advances", () -> view.percent(0) > first && view.percent(0) < 100, () -> view.describe(0));
-        assertEquals("Pause", view.cell(0, ViewDriver.CONTROLS));
+        assertEquals("Pause, Stop", view.cell(0, ViewDriver.CONTROLS));
         Ui.waitUntil("speed and time left show", () -> view.cell(0, ViewDriver.STATUS).matches(".+/s \u2014 .+ left"),
                 () -> view.describe(0));
         assertTrue(view.cell(0, ViewDriver.SIZE).matches(".+ / 2\\.0 MB"), view.describe(0));
@@ -74,7 +74,7 @@ class DownloadsViewTest extends WorkbenchTest {
 
         view.clickToggle(0);
         view.waitForCell(0, ViewDriver.STATUS, "Paused");
-        assertEquals("Start", view.cell(0, ViewDriver.CONTROLS));
+        assertEquals("Start, Stop", view.cell(0, ViewDriver.CONTROLS));
         Transfer paused = fixture.service().get(added.id()).orElseThrow();
         assertEquals(TransferState.PAUSED, paused.state());
         List<Path> parts = partFiles(folder);
@@ -139,7 +139,7 @@ class DownloadsViewTest extends WorkbenchTest {
             download(throttled("stop-" + i + ".bin", 20 + i));
         }
         view.waitForRows(3);
-        Ui.waitUntil("all running", () -> view.column(ViewDriver.CONTROLS).stream().allMatch("Pause"::equals),
+        Ui.waitUntil("all running", () -> view.column(ViewDriver.CONTROLS).stream().allMatch("Pause, Stop"::equals),
                 () -> view.column(ViewDriver.STATUS).toString());
 
         view.toolbar("Stop All");
@@ -186,7 +186,7 @@ class DownloadsViewTest extends WorkbenchTest {
         jobs[0].cancel();
 
         view.waitForCell(0, ViewDriver.STATUS, "Paused");
-        assertEquals("Start", view.cell(0, ViewDriver.CONTROLS));
+        assertEquals("Start, Stop", view.cell(0, ViewDriver.CONTROLS));
         assertEquals(1, partFiles(folder).size(), "a cancel in the Progress view keeps the bytes: " + list(folder));
         assertTrue(view.percent(0) >= 5, view.describe(0));
     }
@@ -211,7 +211,7 @@ class DownloadsViewTest extends WorkbenchTest {
         view.waitForRows(2);
         assertEquals(List.of("small.bin", "slow.bin"), view.column(ViewDriver.TITLE));
         assertEquals("Ready", view.cell(0, ViewDriver.CONTROLS));
-        Ui.waitUntil("running again on screen", () -> view.percent(1) > 0 && "Pause".equals(view.cell(1, ViewDriver.CONTROLS)),
+        Ui.waitUntil("running again on screen", () -> view.percent(1) > 0 && "Pause, Stop".equals(view.cell(1, ViewDriver.CONTROLS)),
                 () -> view.describe(1));
         view.waitForCell(1, ViewDriver.CONTROLS, "Ready");
         assertEquals(slowFile.sha256(), sha256(folder.resolve("slow.bin")));
@@ -222,7 +222,7 @@ class DownloadsViewTest extends WorkbenchTest {
         server.addStatus("/files/later.bin", 404);
         fixture.service().download(TransferRequest.of(server.uri("/files/later.bin"), folder));
         view.waitForRows(1);
-        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry, Stop");
         String reason = view.cell(0, ViewDriver.STATUS);
         assertTrue(reason.contains("404") || reason.toLowerCase().contains("not found"), reason);
 

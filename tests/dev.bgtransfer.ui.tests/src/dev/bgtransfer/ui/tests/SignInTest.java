@@ -25,7 +25,7 @@ class SignInTest extends WorkbenchTest {
         TestFile file = server.addFile("/private/signed.bin", 200_000, 90).requireBasicAuth("bob", "pa:ss");
         fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         view.waitForRows(1);
-        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry, Stop");
         assertEquals("127.0.0.1 asks for a user name and password.", view.cell(0, ViewDriver.STATUS));
 
         List<Throwable> problems = new ArrayList<>();

@@ -108,11 +108,17 @@ public final class Ui {
      * widget (Delete, for one) only once per time.
      */
     public static void press(Control control, int keyCode, char character) {
+        press(control, SWT.NONE, keyCode, character);
+    }
+
+    /** A key press with modifiers ({@code SWT.MOD1} for Ctrl, say) held, as {@link #press(Control, int, char)}. */
+    public static void press(Control control, int modifiers, int keyCode, char character) {
         int time = (int) System.currentTimeMillis();
         for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
             Event event = new Event();
             event.keyCode = keyCode;
             event.character = character;
+            event.stateMask = modifiers;
             event.time = time;
             control.notifyListeners(type, event);
         }

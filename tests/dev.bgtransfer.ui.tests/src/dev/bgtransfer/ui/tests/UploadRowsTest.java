@@ -49,7 +49,7 @@ class UploadRowsTest extends WorkbenchTest {
                 () -> view.cell(0, ViewDriver.SIZE).matches(".+ / 20\\.0 MB sent")
                         && view.cell(0, ViewDriver.STATUS).matches(".+/s \u2014 .+ left"),
                 () -> view.describe(0));
-        assertEquals("Pause", view.cell(0, ViewDriver.CONTROLS));
+        assertEquals("Pause, Stop", view.cell(0, ViewDriver.CONTROLS));
 
         view.clickToggle(0);
         view.waitForCell(0, ViewDriver.STATUS, "Paused");

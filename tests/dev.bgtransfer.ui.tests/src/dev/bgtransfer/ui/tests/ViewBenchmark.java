@@ -82,7 +82,7 @@ class ViewBenchmark {
             }
             view.waitForRows(PARALLEL);
             Ui.waitUntil("all five running on screen", () -> view.column(ViewDriver.CONTROLS).stream()
-                    .allMatch("Pause"::equals) && Window.bytes(ids, fixture) > 0,
+                    .allMatch("Pause, Stop"::equals) && Window.bytes(ids, fixture) > 0,
                     () -> view.column(ViewDriver.STATUS).toString());
             runEventLoop(WARM_UP_MILLIS);
             CellEvents cells = CellEvents.count(view.table());

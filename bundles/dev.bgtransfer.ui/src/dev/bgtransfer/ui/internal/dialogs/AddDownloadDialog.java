@@ -9,8 +9,11 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -19,7 +22,8 @@ import dev.bgtransfer.core.TransferRequest;
 
 /**
  * Asks for a URL, an optional title and an optional SHA-256. OK stays disabled, with a message
- * saying what is wrong, until the input makes a valid request.
+ * saying what is wrong, until the input makes a valid request. A URL on the clipboard is filled in,
+ * selected, so that typing replaces it.
  */
 public final class AddDownloadDialog extends TitleAreaDialog {
     private final Path folder;
@@ -61,7 +65,25 @@ public final class AddDownloadDialog extends TitleAreaDialog {
         Label destination = new Label(fields, SWT.WRAP);
         destination.setText(NLS.bind(Messages.addDestination, folder));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(destination);
+        urlFromClipboard(parent.getDisplay()).ifPresent(copied -> {
+            url.setText(copied);
+            url.selectAll();
+        });
         return area;
+    }
+
+    /**
+     * @return the clipboard's text when it is one URL the dialog would take, as a person who just
+     *         copied a link expects to find it; anything else on the clipboard is left there
+     */
+    static Optional<String> urlFromClipboard(Display display) {
+        Clipboard clipboard = new Clipboard(display);
+        try {
+            return clipboard.getContents(TextTransfer.getInstance()) instanceof String text
+                    ? DownloadInput.singleUrl(text) : Optional.empty();
+        } finally {
+            clipboard.dispose();
+        }
     }
 
     private Text field(Composite parent, String label, String hint) {

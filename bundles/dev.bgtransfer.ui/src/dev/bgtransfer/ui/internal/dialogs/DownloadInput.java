@@ -47,6 +47,20 @@ record DownloadInput(Optional<TransferRequest> request, Optional<String> problem
         }
     }
 
+    /** @return {@code text} stripped, when it is one URL that can be downloaded */
+    static Optional<String> singleUrl(String text) {
+        String typed = text.strip();
+        if (typed.isEmpty() || typed.lines().count() > 1) {
+            return Optional.empty();
+        }
+        try {
+            TransferRequest.parseUrl(typed);
+            return Optional.of(typed);
+        } catch (IllegalArgumentException notOne) {
+            return Optional.empty();
+        }
+    }
+
     private static DownloadInput problem(String message) {
         return new DownloadInput(Optional.empty(), Optional.of(message));
     }

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.bgtransfer.core.Transfer;
@@ -35,13 +36,20 @@ public final class RowOperationHandler extends AbstractHandler implements IExecu
 
     @Override
     public Object execute(ExecutionEvent event) {
-        List<Transfer> selected = new ArrayList<>(SelectedTransfers.of(event));
+        apply(operation, SelectedTransfers.of(event), HandlerUtil.getActiveShell(event));
+        return null;
+    }
+
+    /**
+     * Applies {@code operation} to the transfers it applies to; a retry that needs a user name and
+     * password asks for them first.
+     */
+    static void apply(RowOperation operation, List<Transfer> transfers, Shell shell) {
+        List<Transfer> selected = new ArrayList<>(transfers);
         if (operation == RowOperation.RETRY) {
-            selected.stream().filter(CredentialsRetry::needed)
-                    .forEach(transfer -> CredentialsRetry.ask(HandlerUtil.getActiveShell(event), transfer));
+            selected.stream().filter(CredentialsRetry::needed).forEach(transfer -> CredentialsRetry.ask(shell, transfer));
             selected.removeIf(CredentialsRetry::needed);
         }
         operation.run(selected);
-        return null;
     }
 }

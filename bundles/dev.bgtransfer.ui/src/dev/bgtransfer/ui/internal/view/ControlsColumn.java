@@ -17,19 +17,18 @@ import dev.bgtransfer.ui.internal.RowOperation;
  * upload. {@link RowClicks} makes them clickable.
  */
 final class ControlsColumn extends OwnerDrawnColumn {
-    private static final Color FACE = new Color(250, 250, 251);
-    private static final Color BORDER = new Color(150, 156, 165);
-    private static final Color GLYPH = new Color(40, 44, 52);
-    private static final Color GLYPH_DISABLED = new Color(185, 188, 194);
-    private static final Color DONE = new Color(25, 125, 55);
-
+    /**
+     * The names of the buttons that do something now ("Pause, Stop"), or "Ready": what a screen reader
+     * reads for the cell, since painted buttons are no widgets of their own.
+     */
     @Override
     String text(TransferRow row) {
         TransferState state = row.transfer().state();
         if (!RowButton.shown(state)) {
             return done(row);
         }
-        return label(RowButton.TOGGLE.operation(state));
+        String toggle = label(RowButton.TOGGLE.operation(state));
+        return RowButton.STOP.enabled(state) ? NLS.bind(Messages.controlsNames, toggle, label(RowOperation.STOP)) : toggle;
     }
 
     private static String done(TransferRow row) {
@@ -63,26 +62,27 @@ final class ControlsColumn extends OwnerDrawnColumn {
         Color oldBackground = gc.getBackground();
         gc.setAntialias(SWT.ON);
         TransferState state = row.transfer().state();
+        Palette palette = Palette.of(event);
         if (RowButton.shown(state)) {
             for (RowButton button : RowButton.values()) {
-                paintButton(gc, button.bounds(cell), button.operation(state), button.enabled(state));
+                paintButton(gc, palette, button.bounds(cell), button.operation(state), button.enabled(state));
             }
         } else {
             String done = done(row);
             Point extent = gc.textExtent(done);
-            gc.setForeground(selected(event) ? event.display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT) : DONE);
+            gc.setForeground(selected(event) ? event.display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT) : palette.done);
             gc.drawText(done, cell.x + 6, cell.y + (cell.height - extent.y) / 2, true);
         }
         gc.setForeground(oldForeground);
         gc.setBackground(oldBackground);
     }
 
-    private static void paintButton(GC gc, Rectangle r, RowOperation operation, boolean enabled) {
-        gc.setBackground(FACE);
+    private static void paintButton(GC gc, Palette palette, Rectangle r, RowOperation operation, boolean enabled) {
+        gc.setBackground(palette.buttonFace);
         gc.fillRoundRectangle(r.x, r.y, r.width, r.height, 6, 6);
-        gc.setForeground(BORDER);
+        gc.setForeground(palette.buttonBorder);
         gc.drawRoundRectangle(r.x, r.y, r.width - 1, r.height - 1, 6, 6);
-        Color glyph = enabled ? GLYPH : GLYPH_DISABLED;
+        Color glyph = enabled ? palette.glyph : palette.glyphDisabled;
         gc.setBackground(glyph);
         gc.setForeground(glyph);
         int cx = r.x + r.width / 2;

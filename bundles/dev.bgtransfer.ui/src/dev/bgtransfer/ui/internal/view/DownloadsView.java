@@ -11,6 +11,7 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
@@ -18,6 +19,7 @@ import org.osgi.framework.FrameworkUtil;
 import dev.bgtransfer.ui.internal.CommandIds;
 import dev.bgtransfer.ui.internal.ProgressIcons;
 import dev.bgtransfer.ui.internal.TransferCalls;
+import dev.bgtransfer.ui.internal.dnd.UrlDrop;
 
 /**
  * The Downloads view: one row per transfer with its own controls. It is only the viewer and its
@@ -28,6 +30,8 @@ import dev.bgtransfer.ui.internal.TransferCalls;
 public final class DownloadsView extends ViewPart {
     /** The view's id in plugin.xml. */
     static final String ID = "dev.bgtransfer.ui.downloads"; //$NON-NLS-1$
+    /** The context of the view's key bindings in plugin.xml, active while the view is. */
+    private static final String CONTEXT_ID = "dev.bgtransfer.ui.downloadsView"; //$NON-NLS-1$
 
     private final RowList rows = new RowList(
             (fromId, max) -> TransferCalls.read(service -> service.transfers(fromId, max)).orElse(List.of()));
@@ -46,6 +50,8 @@ public final class DownloadsView extends ViewPart {
         getSite().setSelectionProvider(viewer);
         createContextMenu();
         viewer.addOpenListener(event -> execute(CommandIds.OPEN));
+        getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
+        UrlDrop.install(viewer.getControl());
         ProgressIcons.register(getSite().getWorkbenchWindow().getWorkbench());
 
         refresh = new CoalescingRefresh(parent.getDisplay(), this::refresh);

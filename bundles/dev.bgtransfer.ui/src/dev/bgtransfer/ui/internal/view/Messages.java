@@ -21,6 +21,7 @@ final class Messages extends NLS {
     public static String buttonStop;
     public static String buttonRetry;
     public static String controlsTooltip;
+    public static String controlsNames;
     public static String percent;
     public static String stateQueued;
     public static String stateWaitingToRetry;

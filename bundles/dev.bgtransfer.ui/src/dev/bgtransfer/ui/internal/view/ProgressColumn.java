@@ -19,9 +19,6 @@ final class ProgressColumn extends OwnerDrawnColumn {
     private static final Color PAUSED = new Color(130, 150, 175);
     private static final Color COMPLETED = new Color(40, 150, 70);
     private static final Color FAILED = new Color(200, 60, 50);
-    private static final Color TRACK = new Color(226, 229, 234);
-    private static final Color TRACK_BORDER = new Color(175, 180, 188);
-    private static final Color TEXT = new Color(30, 30, 30);
     private static final Color TEXT_ON_FILL = new Color(255, 255, 255);
 
     /** The percentage as the row's texts show it, at most a second behind the bar's (see {@link TransferRow}). */
@@ -60,13 +57,14 @@ final class ProgressColumn extends OwnerDrawnColumn {
         Color oldForeground = gc.getForeground();
         Color oldBackground = gc.getBackground();
         gc.setAntialias(SWT.ON);
-        gc.setBackground(TRACK);
+        Palette palette = Palette.of(event);
+        gc.setBackground(palette.track);
         gc.fillRoundRectangle(bar.x, bar.y, bar.width, bar.height, 6, 6);
         if (filled > 0) {
             gc.setBackground(fillColor(row.latest().state()));
             gc.fillRoundRectangle(bar.x, bar.y, filled, bar.height, 6, 6);
         }
-        gc.setForeground(TRACK_BORDER);
+        gc.setForeground(palette.trackBorder);
         gc.drawRoundRectangle(bar.x, bar.y, bar.width - 1, bar.height - 1, 6, 6);
         // painted from the latest progress, with the bar: both move together, the cell's text follows within a second
         String text = percent(row.latest());
@@ -80,7 +78,7 @@ final class ProgressColumn extends OwnerDrawnColumn {
             gc.setForeground(TEXT_ON_FILL);
             gc.drawText(text, x, y, true);
             gc.setClipping(clip.intersection(new Rectangle(bar.x + filled, bar.y, bar.width - filled, bar.height)));
-            gc.setForeground(TEXT);
+            gc.setForeground(palette.trackText);
             gc.drawText(text, x, y, true);
             gc.setClipping(clip);
         }

@@ -26,7 +26,6 @@ import dev.bgtransfer.core.TransferState;
  * Painted: with owner draw on, GTK ignores a cell's own color and image.
  */
 final class StatusColumn extends OwnerDrawnColumn {
-    private static final Color FAILURE = new Color(175, 25, 25);
     private static final int INSET = 6;
 
     @Override
@@ -86,7 +85,7 @@ final class StatusColumn extends OwnerDrawnColumn {
                 x += size.width + 4;
             }
             if (!selected(event)) {
-                gc.setForeground(FAILURE);
+                gc.setForeground(Palette.of(event).failure);
             }
         }
         if (selected(event)) {

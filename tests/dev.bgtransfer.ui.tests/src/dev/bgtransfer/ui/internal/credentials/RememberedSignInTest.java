@@ -68,7 +68,7 @@ class RememberedSignInTest extends WorkbenchTest {
         TestFile second = server.addFile("/private/second.bin", 120_000, 92).requireDigestAuth("carol", PASSWORD);
         download(first);
         view.waitForRows(1);
-        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry, Stop");
 
         List<Throwable> problems = new ArrayList<>();
         answerSignIn(problems, shell -> {
@@ -120,7 +120,7 @@ class RememberedSignInTest extends WorkbenchTest {
         download(file);
         view.waitForRows(1);
         view.waitForCell(0, ViewDriver.STATUS, "127.0.0.1 did not accept the user name and password.");
-        view.waitForCell(0, ViewDriver.CONTROLS, "Retry");
+        view.waitForCell(0, ViewDriver.CONTROLS, "Retry, Stop");
         assertTrue(server.requests(file.path()).stream().map(RecordedRequest::headers)
                 .anyMatch(headers -> headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)),
                 "the saved password was tried");

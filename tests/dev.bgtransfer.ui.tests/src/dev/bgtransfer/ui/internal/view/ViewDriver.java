@@ -10,7 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
@@ -169,6 +174,33 @@ public final class ViewDriver {
         Ui.click(table, new Point(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2));
     }
 
+    /** Gives the table the colors the workbench's dark theme gives it (its CSS sets them), and repaints. */
+    public void darken() {
+        Table table = table();
+        table.setBackground(new Color(47, 47, 47));
+        table.setForeground(new Color(204, 204, 204));
+        table.redraw();
+        Ui.spin(300);
+    }
+
+    /** @return the color on the screen just inside the left edge of the row's start/pause button: its face */
+    public RGB toggleFace(int row) {
+        Table table = table();
+        TableItem item = table.getItem(row);
+        Rectangle bounds = RowButton.TOGGLE.bounds(item.getBounds(CONTROLS));
+        Point onScreen = table.toDisplay(bounds.x + 3, bounds.y + bounds.height / 2);
+        Image image = new Image(table.getDisplay(), 1, 1);
+        GC gc = new GC(table.getDisplay());
+        try {
+            gc.copyArea(image, onScreen.x, onScreen.y);
+            ImageData data = image.getImageData();
+            return data.palette.getRGB(data.getPixel(0, 0));
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     /** Selects the row as a click on it does, telling the viewer, and gives the table the focus. */
     public void select(int row) {
         Table table = table();
@@ -178,12 +210,14 @@ public final class ViewDriver {
         Ui.spin(20);
     }
 
-    /** Presses the view's tool bar item whose text (or tooltip) is {@code label}. */
+    /** Presses the view's tool bar item whose text (or tooltip, without its shortcut) is {@code label}. */
     public void toolbar(String label) {
         IToolBarManager manager = view.getViewSite().getActionBars().getToolBarManager();
         ToolBar toolBar = ((ToolBarManager) manager).getControl();
         for (ToolItem item : toolBar.getItems()) {
-            if (label.equals(item.getText()) || label.equals(item.getToolTipText())) {
+            String toolTip = String.valueOf(item.getToolTipText());
+            // a command's tooltip names its shortcut, if any: "Add Download... (Ctrl+N)"
+            if (label.equals(item.getText()) || label.equals(toolTip) || toolTip.startsWith(label + " (")) {
                 if (!item.isEnabled()) {
                     fail("Tool item " + label + " is disabled");
                 }

@@ -39,6 +39,9 @@ public final class RequestMessages extends NLS {
     public static String sessionInMemory;
     public static String sessionStored;
     public static String noTransfer;
+    public static String changeUrlUpload;
+    public static String changeUrlCompleted;
+    public static String refresherFailed;
     public static String serviceShutDown;
 
     static {

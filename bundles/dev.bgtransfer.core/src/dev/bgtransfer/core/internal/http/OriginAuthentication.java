@@ -37,7 +37,7 @@ public final class OriginAuthentication {
      * @return whether the request should go again with an answer to the server's challenge: the
      *         first time it asks, or once more when it says the nonce went stale
      */
-    boolean answer(Exchange unauthorized, URI target) {
+    public boolean answer(Exchange unauthorized, URI target) {
         Optional<HttpAuthentication.Challenge> offered = HttpAuthentication.choose(
                 unauthorized.headerValues(CHALLENGE_HEADER));
         if (authentication == null || offered.isEmpty() || !sameOrigin(target)) {
@@ -65,7 +65,7 @@ public final class OriginAuthentication {
     }
 
     /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */
-    TransferException refusal(Exchange unauthorized, URI target) {
+    public TransferException refusal(Exchange unauthorized, URI target) {
         String message;
         if (authentication == null || !sameOrigin(target)) {
             // the credentials given are for another origin, and were not sent here

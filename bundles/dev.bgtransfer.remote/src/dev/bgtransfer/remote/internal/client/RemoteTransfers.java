@@ -2,6 +2,7 @@ package dev.bgtransfer.remote.internal.client;
 
 import java.io.IOException;
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -278,6 +279,11 @@ public final class RemoteTransfers implements TransferService, AutoCloseable {
     public void authenticate(long id, PasswordAuthentication credentials) {
         run(Op.AUTHENTICATE, call -> call.put(Message.ID, id).put(Message.USER, credentials.getUserName())
                 .put(Message.PASSWORD, new String(credentials.getPassword())));
+    }
+
+    @Override
+    public Transfer changeUrl(long id, URI url) {
+        return call(Op.CHANGE_URL, call -> call.put(Message.ID, id).put(Message.URL, url.toString()), Answers::transfer);
     }
 
     @Override

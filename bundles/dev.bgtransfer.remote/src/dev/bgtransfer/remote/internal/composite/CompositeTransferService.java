@@ -1,6 +1,7 @@
 package dev.bgtransfer.remote.internal.composite;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -260,6 +261,13 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void authenticate(long id, PasswordAuthentication credentials) {
         on(id, service -> service.authenticate(RemoteIds.unmapped(id), credentials));
+    }
+
+    @Override
+    public Transfer changeUrl(long id, URI url) {
+        return RemoteIds.isRemote(id)
+                ? RemoteIds.mapped(daemon.call(remote -> remote.changeUrl(RemoteIds.unmapped(id), url)))
+                : local.changeUrl(id, url);
     }
 
     @Override

@@ -29,6 +29,8 @@ public enum Op {
     STOP,
     /** {@code authenticate(ID, USER, PASSWORD)}. */
     AUTHENTICATE,
+    /** {@code changeUrl(ID, URL)}. */
+    CHANGE_URL,
     /** {@code remove(ID, DELETE_FILE)}. */
     REMOVE,
     START_ALL,

@@ -1,6 +1,7 @@
 package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,10 @@ sealed interface Command {
      * {@code deleteFile}).
      */
     record ById(Operation operation, List<Long> ids, Path state, boolean deleteFile) implements OnStore {
+    }
+
+    /** Give a download a new URL, keeping its bytes where the new URL serves the same file. */
+    record ChangeUrl(long id, URI url, Path state) implements OnStore {
     }
 
     /** Serve the sample files until stopped. */

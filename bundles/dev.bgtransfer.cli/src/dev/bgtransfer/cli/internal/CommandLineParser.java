@@ -1,6 +1,7 @@
 package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ final class CommandLineParser {
             Map.entry("start", Set.of("--state", "--no-daemon")),
             Map.entry("stop", Set.of("--state", "--no-daemon")),
             Map.entry("remove", Set.of("--state", "--delete-file", "--no-daemon")),
+            Map.entry("change-url", Set.of("--state", "--no-daemon")),
             Map.entry("serve", Set.of("--state", "--idle-exit")),
             Map.entry("daemon", Set.of("--state")),
             Map.entry("samples", Set.of("--port", "--rate", "--user")),
@@ -89,6 +91,7 @@ final class CommandLineParser {
             case "serve" -> new Command.Serve(noOperands(operands, state(options)),
                     integer(options, "--idle-exit", 0, MAX_IDLE_EXIT_SECONDS).filter(seconds -> seconds > 0)
                             .map(Duration::ofSeconds));
+            case "change-url" -> changeUrl(options, operands);
             case "daemon" -> daemon(options, operands);
             case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
                     longValue(options, "--rate"), user(options));
@@ -207,6 +210,21 @@ final class CommandLineParser {
             }
         }
         return ids;
+    }
+
+    /** {@code change-url ID URL} */
+    private Command changeUrl(Map<String, String> options, List<String> operands) throws UsageException {
+        if (operands.size() != 2) {
+            throw new UsageException(Messages.changeUrlNeedsIdAndUrl);
+        }
+        long id = ids("change-url", operands.subList(0, 1)).getFirst();
+        URI url;
+        try {
+            url = TransferRequest.parseUrl(operands.get(1));
+        } catch (IllegalArgumentException refused) {
+            throw new UsageException(NLS.bind(Messages.badUrl, printable(operands.get(1)), refused.getMessage()));
+        }
+        return new Command.ChangeUrl(id, url, state(options));
     }
 
     /** {@code daemon status|stop} */

@@ -80,6 +80,7 @@ final class Messages extends NLS {
     public static String noIds;
     public static String badId;
     public static String unknownIds;
+    public static String changeUrlNeedsIdAndUrl;
     public static String daemonNeedsAction;
 
     static {

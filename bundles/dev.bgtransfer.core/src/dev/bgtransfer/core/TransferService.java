@@ -188,6 +188,22 @@ public interface TransferService {
      */
     Transfer changeUrl(long id, URI url);
 
+    /**
+     * Gives the request headers that a transfer's requests carry from now on, besides the service's
+     * own, replacing those given before (an empty list removes them): an API token, a {@code Referer},
+     * a {@code User-Agent} a server insists on. Like {@link #authenticate credentials} they are kept in
+     * memory only, never stored or logged, since they often are credentials: a transfer continued
+     * after the service restarted goes without them until they are given again (its server then
+     * answers as it does to a request without them). {@code Authorization} and {@code Cookie} go only
+     * to the origin (scheme, host, port) of the transfer's URL, never after a redirect elsewhere; the
+     * others to every request of the transfer. A name given twice: the last value. Give them before
+     * starting the transfer (add it without starting, then {@link #start}), so that its first request
+     * carries them.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void setHeaders(long id, List<RequestHeader> headers);
+
     /** Starts every transfer of the default session that {@link #start(long)} would start. */
     void startAll();
 

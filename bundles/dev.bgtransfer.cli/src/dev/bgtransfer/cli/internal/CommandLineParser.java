@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
@@ -35,14 +36,17 @@ final class CommandLineParser {
      */
     private static final String STDIN_FILE = "--input-from-stdin";
     /** The short options, as curl and aria2 users type them, and the long ones they stand for. */
-    private static final Map<String, String> SHORT = Map.of("-i", "--input-file", "-o", "--output");
+    private static final Map<String, String> SHORT = Map.of("-i", "--input-file", "-o", "--output", "-H", "--header");
+    /** Options that may be given more than once, as curl's {@code -H}: their values, a line each. */
+    private static final Set<String> REPEATABLE = Set.of("--header");
     private static final Map<String, Command.Operation> BY_ID = Map.of("pause", Command.Operation.PAUSE,
             "start", Command.Operation.START, "stop", Command.Operation.STOP, "remove", Command.Operation.REMOVE);
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
-                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output")),
+                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output",
+                    "--header")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
-                    "--resume", "--no-resume", "--user", "--no-daemon")),
+                    "--resume", "--no-resume", "--user", "--no-daemon", "--header")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("wait", Set.of("--state", "--quiet", "--no-daemon")),
             Map.entry("resume", Set.of("--state", "--quiet", "--no-daemon")),
@@ -133,7 +137,9 @@ final class CommandLineParser {
             } else {
                 value = rest.removeFirst();
             }
-            if (options.put(option, value) != null) {
+            if (REPEATABLE.contains(option)) {
+                options.merge(option, value, (before, next) -> before + '\n' + next);
+            } else if (options.put(option, value) != null) {
                 throw new UsageException(NLS.bind(Messages.repeatedOption, option));
             }
         }
@@ -187,7 +193,7 @@ final class CommandLineParser {
             }
         }
         return new Command.Get(requests, state(options), sessionOptions(options), user(options),
-                options.containsKey("--quiet"));
+                options.containsKey("--quiet"), headers(options));
     }
 
     /** {@code ID...}: at least one, each a transfer id as {@code list} shows them. */
@@ -260,7 +266,23 @@ final class CommandLineParser {
             throw new UsageException(badMethod.getMessage());
         }
         return new Command.Put(request, state(options), sessionOptions(options), user(options),
-                options.containsKey("--quiet"));
+                options.containsKey("--quiet"), headers(options));
+    }
+
+    /** {@code -H "Name: value"}, as many as given, each checked as the service checks it. */
+    private static List<RequestHeader> headers(Map<String, String> options) throws UsageException {
+        List<RequestHeader> headers = new ArrayList<>();
+        if (!options.containsKey("--header")) {
+            return headers;
+        }
+        for (String line : options.get("--header").split("\n")) {
+            try {
+                headers.add(RequestHeader.parse(line));
+            } catch (IllegalArgumentException refused) {
+                throw new UsageException(NLS.bind(Messages.badHeader, refused.getMessage()));
+            }
+        }
+        return headers;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
@@ -194,6 +195,11 @@ final class TransferEngine implements AutoCloseable {
             schedule();
         }
         return moved.toTransfer();
+    }
+
+    synchronized void setHeaders(long id, List<RequestHeader> headers) {
+        live.require(id);
+        running.setHeaders(id, Objects.requireNonNull(headers, "headers"));
     }
 
     synchronized void pause(long id) {

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
@@ -183,6 +184,11 @@ public final class TransferServiceComponent implements TransferService {
     public void authenticate(long id, PasswordAuthentication credentials) {
         engine.authenticate(id, credentials);
         engine.awaitStored();
+    }
+
+    @Override
+    public void setHeaders(long id, List<RequestHeader> headers) {
+        engine.setHeaders(id, headers);
     }
 
     @Override

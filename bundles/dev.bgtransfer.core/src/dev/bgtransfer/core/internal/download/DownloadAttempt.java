@@ -1,7 +1,6 @@
 package dev.bgtransfer.core.internal.download;
 
 import java.io.IOException;
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,6 +30,7 @@ import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.OriginAuthentication;
 import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.ResponseRange;
+import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -95,13 +95,13 @@ final class DownloadAttempt {
         }
     });
 
-    /** @param credentials for the origin of the transfer's URL, or {@code null} */
+    /** @param signIn credentials for the origin of the transfer's URL and headers a person gave */
     DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, ConnectionAbort abort, Listener listener) {
+            SignIn signIn, ConnectionAbort abort, Listener listener) {
         this.record = record;
         this.transport = transport;
         this.options = options;
-        this.authentication = new OriginAuthentication(record.url(), credentials);
+        this.authentication = new OriginAuthentication(record.url(), signIn);
         this.abort = abort;
         this.listener = listener;
     }

@@ -17,6 +17,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
@@ -279,6 +280,12 @@ public final class RemoteTransfers implements TransferService, AutoCloseable {
     public void authenticate(long id, PasswordAuthentication credentials) {
         run(Op.AUTHENTICATE, call -> call.put(Message.ID, id).put(Message.USER, credentials.getUserName())
                 .put(Message.PASSWORD, new String(credentials.getPassword())));
+    }
+
+    /** Header values may be credentials: they go over the socket, which only its owner can reach, and are never logged. */
+    @Override
+    public void setHeaders(long id, List<RequestHeader> headers) {
+        run(Op.SET_HEADERS, call -> call.put(Message.ID, id).put(Message.HEADERS, ValueCodec.headersToJson(headers)));
     }
 
     @Override

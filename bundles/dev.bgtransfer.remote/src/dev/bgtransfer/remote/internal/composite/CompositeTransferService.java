@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -261,6 +262,11 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void authenticate(long id, PasswordAuthentication credentials) {
         on(id, service -> service.authenticate(RemoteIds.unmapped(id), credentials));
+    }
+
+    @Override
+    public void setHeaders(long id, List<RequestHeader> headers) {
+        on(id, service -> service.setHeaders(RemoteIds.unmapped(id), headers));
     }
 
     @Override

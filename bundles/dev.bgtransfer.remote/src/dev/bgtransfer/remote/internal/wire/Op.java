@@ -31,6 +31,8 @@ public enum Op {
     AUTHENTICATE,
     /** {@code changeUrl(ID, URL)}. */
     CHANGE_URL,
+    /** {@code setHeaders(ID, HEADERS)}. */
+    SET_HEADERS,
     /** {@code remove(ID, DELETE_FILE)}. */
     REMOVE,
     START_ALL,

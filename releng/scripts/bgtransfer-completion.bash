@@ -17,6 +17,7 @@ _bgtransfer_options() { # COMMAND: the options it takes, as CommandLineParser kn
     wait) echo --state --quiet --no-daemon ;;
     pause | start | stop) echo --state --no-daemon ;;
     remove) echo --state --delete-file --no-daemon ;;
+    change-url) echo --state --no-daemon ;;
     serve) echo --state --idle-exit ;;
     daemon) echo --state ;;
     samples) echo --port --rate --user ;;
@@ -34,8 +35,8 @@ _bgtransfer() {
   # bash splits --option=value at the "=" (COMP_WORDBREAKS): the option is then the word before it
   [[ $previous == = ]] && previous=${COMP_WORDS[COMP_CWORD - 2]}
   if ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W "get put upload list resume wait pause start stop remove daemon serve
-      samples help" -- "$current")
+    mapfile -t COMPREPLY < <(compgen -W "get put upload list resume wait pause start stop remove change-url daemon
+      serve samples help" -- "$current")
     return
   fi
   case $previous in
@@ -58,7 +59,9 @@ _bgtransfer() {
   case $command in
     daemon) ((COMP_CWORD == 2)) && mapfile -t COMPREPLY < <(compgen -W "status stop" -- "$current") ;;
     put | upload) mapfile -t COMPREPLY < <(compgen -f -- "$current") ;;
-    wait | pause | start | stop | remove)
+    wait | pause | start | stop | remove | change-url)
+      # change-url: the id first, then a URL of the person's own
+      [[ $command == change-url ]] && ((COMP_CWORD > 2)) && [[ ${COMP_WORDS[COMP_CWORD - 1]} != -* ]] && return
       local state=${XDG_STATE_HOME:-$HOME/.local/state}/bgtransfer i
       for ((i = 2; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in

@@ -1,6 +1,7 @@
 package dev.bgtransfer.core;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -169,6 +170,39 @@ public interface TransferService {
      * @throws IllegalArgumentException when there is no transfer with this id
      */
     void authenticate(long id, PasswordAuthentication credentials);
+
+    /**
+     * Gives a download a new URL, for a link that expired or moved (a person's "Change URL"; a plug-in
+     * can also register an {@link UrlRefresher} to be asked when a link stops working). The transfer
+     * keeps its bytes and continues from them at the new URL only if that URL serves the same entity:
+     * the resume asks with {@code If-Range} and the validator stored with the bytes, and the length
+     * must be the same; otherwise it starts from zero, never splicing two files. A queued or running
+     * transfer goes on at the new URL at once (a running one is interrupted and queued again, its
+     * bytes kept); a paused, failed or stopped one keeps its state until started. The new URL is
+     * stored and is what {@link Transfer#url()} says from then on.
+     *
+     * @return the transfer with its new URL
+     * @throws IllegalArgumentException with a sentence a person can act on: when there is no transfer
+     *                                  with this id, it is an upload or completed, or the URL is no
+     *                                  URL a download may have ({@link TransferRequest#parseUrl(String)})
+     */
+    Transfer changeUrl(long id, URI url);
+
+    /**
+     * Gives the request headers that a transfer's requests carry from now on, besides the service's
+     * own, replacing those given before (an empty list removes them): an API token, a {@code Referer},
+     * a {@code User-Agent} a server insists on. Like {@link #authenticate credentials} they are kept in
+     * memory only, never stored or logged, since they often are credentials: a transfer continued
+     * after the service restarted goes without them until they are given again (its server then
+     * answers as it does to a request without them). {@code Authorization} and {@code Cookie} go only
+     * to the origin (scheme, host, port) of the transfer's URL, never after a redirect elsewhere; the
+     * others to every request of the transfer. A name given twice: the last value. Give them before
+     * starting the transfer (add it without starting, then {@link #start}), so that its first request
+     * carries them.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    void setHeaders(long id, List<RequestHeader> headers);
 
     /** Starts every transfer of the default session that {@link #start(long)} would start. */
     void startAll();

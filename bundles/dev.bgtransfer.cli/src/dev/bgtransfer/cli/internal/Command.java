@@ -1,11 +1,13 @@
 package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
@@ -19,18 +21,18 @@ sealed interface Command {
 
     /**
      * Download {@code requests} in the command line's session under {@code options}; {@code user}
-     * goes to the servers of the URLs that ask for it.
+     * goes to the servers of the URLs that ask for it, {@code headers} with every request.
      */
     record Get(List<TransferRequest> requests, Path state, SessionOptions options,
-            Optional<PasswordAuthentication> user, boolean quiet) implements OnStore {
+            Optional<PasswordAuthentication> user, boolean quiet, List<RequestHeader> headers) implements OnStore {
     }
 
     /**
      * Upload a file in the command line's session under {@code options}; {@code user} goes to the
-     * server of the URL when it asks for it.
+     * server of the URL when it asks for it, {@code headers} with every request.
      */
     record Put(UploadRequest request, Path state, SessionOptions options, Optional<PasswordAuthentication> user,
-            boolean quiet) implements OnStore {
+            boolean quiet, List<RequestHeader> headers) implements OnStore {
     }
 
     /** Print the stored transfers, a tab-separated line each or, {@code json}, a JSON object each. */
@@ -58,6 +60,10 @@ sealed interface Command {
      * {@code deleteFile}).
      */
     record ById(Operation operation, List<Long> ids, Path state, boolean deleteFile) implements OnStore {
+    }
+
+    /** Give a download a new URL, keeping its bytes where the new URL serves the same file. */
+    record ChangeUrl(long id, URI url, Path state) implements OnStore {
     }
 
     /** Serve the sample files until stopped. */

@@ -1,6 +1,7 @@
 package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
@@ -34,14 +36,17 @@ final class CommandLineParser {
      */
     private static final String STDIN_FILE = "--input-from-stdin";
     /** The short options, as curl and aria2 users type them, and the long ones they stand for. */
-    private static final Map<String, String> SHORT = Map.of("-i", "--input-file", "-o", "--output");
+    private static final Map<String, String> SHORT = Map.of("-i", "--input-file", "-o", "--output", "-H", "--header");
+    /** Options that may be given more than once, as curl's {@code -H}: their values, a line each. */
+    private static final Set<String> REPEATABLE = Set.of("--header");
     private static final Map<String, Command.Operation> BY_ID = Map.of("pause", Command.Operation.PAUSE,
             "start", Command.Operation.START, "stop", Command.Operation.STOP, "remove", Command.Operation.REMOVE);
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
-                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output")),
+                    "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output",
+                    "--header")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
-                    "--resume", "--no-resume", "--user", "--no-daemon")),
+                    "--resume", "--no-resume", "--user", "--no-daemon", "--header")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("wait", Set.of("--state", "--quiet", "--no-daemon")),
             Map.entry("resume", Set.of("--state", "--quiet", "--no-daemon")),
@@ -49,6 +54,7 @@ final class CommandLineParser {
             Map.entry("start", Set.of("--state", "--no-daemon")),
             Map.entry("stop", Set.of("--state", "--no-daemon")),
             Map.entry("remove", Set.of("--state", "--delete-file", "--no-daemon")),
+            Map.entry("change-url", Set.of("--state", "--no-daemon")),
             Map.entry("serve", Set.of("--state", "--idle-exit")),
             Map.entry("daemon", Set.of("--state")),
             Map.entry("samples", Set.of("--port", "--rate", "--user")),
@@ -89,6 +95,7 @@ final class CommandLineParser {
             case "serve" -> new Command.Serve(noOperands(operands, state(options)),
                     integer(options, "--idle-exit", 0, MAX_IDLE_EXIT_SECONDS).filter(seconds -> seconds > 0)
                             .map(Duration::ofSeconds));
+            case "change-url" -> changeUrl(options, operands);
             case "daemon" -> daemon(options, operands);
             case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
                     longValue(options, "--rate"), user(options));
@@ -130,7 +137,9 @@ final class CommandLineParser {
             } else {
                 value = rest.removeFirst();
             }
-            if (options.put(option, value) != null) {
+            if (REPEATABLE.contains(option)) {
+                options.merge(option, value, (before, next) -> before + '\n' + next);
+            } else if (options.put(option, value) != null) {
                 throw new UsageException(NLS.bind(Messages.repeatedOption, option));
             }
         }
@@ -184,7 +193,7 @@ final class CommandLineParser {
             }
         }
         return new Command.Get(requests, state(options), sessionOptions(options), user(options),
-                options.containsKey("--quiet"));
+                options.containsKey("--quiet"), headers(options));
     }
 
     /** {@code ID...}: at least one, each a transfer id as {@code list} shows them. */
@@ -207,6 +216,21 @@ final class CommandLineParser {
             }
         }
         return ids;
+    }
+
+    /** {@code change-url ID URL} */
+    private Command changeUrl(Map<String, String> options, List<String> operands) throws UsageException {
+        if (operands.size() != 2) {
+            throw new UsageException(Messages.changeUrlNeedsIdAndUrl);
+        }
+        long id = ids("change-url", operands.subList(0, 1)).getFirst();
+        URI url;
+        try {
+            url = TransferRequest.parseUrl(operands.get(1));
+        } catch (IllegalArgumentException refused) {
+            throw new UsageException(NLS.bind(Messages.badUrl, printable(operands.get(1)), refused.getMessage()));
+        }
+        return new Command.ChangeUrl(id, url, state(options));
     }
 
     /** {@code daemon status|stop} */
@@ -242,7 +266,23 @@ final class CommandLineParser {
             throw new UsageException(badMethod.getMessage());
         }
         return new Command.Put(request, state(options), sessionOptions(options), user(options),
-                options.containsKey("--quiet"));
+                options.containsKey("--quiet"), headers(options));
+    }
+
+    /** {@code -H "Name: value"}, as many as given, each checked as the service checks it. */
+    private static List<RequestHeader> headers(Map<String, String> options) throws UsageException {
+        List<RequestHeader> headers = new ArrayList<>();
+        if (!options.containsKey("--header")) {
+            return headers;
+        }
+        for (String line : options.get("--header").split("\n")) {
+            try {
+                headers.add(RequestHeader.parse(line));
+            } catch (IllegalArgumentException refused) {
+                throw new UsageException(NLS.bind(Messages.badHeader, refused.getMessage()));
+            }
+        }
+        return headers;
     }
 
     /**

@@ -61,6 +61,18 @@ final class TransferCommands {
                 }
                 yield transferRun(resume.quiet(), console, console.prompt()).await(ids);
             }
+            case Command.ChangeUrl change -> {
+                if (!new ByIdCommand(service).allKnown(List.of(change.id()), change.state(), console)) {
+                    yield CliApplication.USAGE;
+                }
+                try {
+                    service.changeUrl(change.id(), change.url());
+                    yield 0;
+                } catch (IllegalArgumentException refused) {
+                    console.err().println(NLS.bind(Messages.usageError, refused.getMessage()));
+                    yield CliApplication.USAGE;
+                }
+            }
             case Command.ById byId -> {
                 ByIdCommand byIdCommand = new ByIdCommand(service);
                 if (!byIdCommand.allKnown(byId.ids(), byId.state(), console)) {

@@ -2,10 +2,12 @@ package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 
@@ -37,20 +39,27 @@ final class UnfinishedTransfers {
 
     /**
      * Starts what {@code key} names: the unfinished transfer the store holds, continued, or else a new
-     * one, which counts as {@code key}'s from now on. With {@code user}, a new one is added without
-     * starting, and either is started by {@link TransferService#authenticate}, so that the
-     * credentials are at hand for its first request.
+     * one, which counts as {@code key}'s from now on. With {@code user} or {@code headers}, a new one
+     * is added without starting, given the headers ({@link TransferService#setHeaders}), and started by
+     * {@link TransferService#authenticate} or {@link TransferService#start}, so that they are at hand
+     * for its first request.
      *
      * @param add   adds the transfer without starting it
      * @param begin adds the transfer and queues it
      * @return the id of the transfer started
      */
-    long start(TransferKey key, Optional<PasswordAuthentication> user, Supplier<Transfer> add, Supplier<Transfer> begin) {
+    long start(TransferKey key, Optional<PasswordAuthentication> user, List<RequestHeader> headers,
+            Supplier<Transfer> add, Supplier<Transfer> begin) {
         Optional<Long> known = find(key);
         long id;
-        if (user.isPresent()) {
+        if (user.isPresent() || !headers.isEmpty()) {
             id = known.orElseGet(() -> add.get().id());
-            service.authenticate(id, user.get());
+            service.setHeaders(id, headers);
+            if (user.isPresent()) {
+                service.authenticate(id, user.get());
+            } else {
+                service.start(id);
+            }
         } else if (known.isPresent()) {
             id = known.get();
             service.start(id);

@@ -1,11 +1,14 @@
 package dev.bgtransfer.core.internal;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.UrlRefresher;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
 import dev.bgtransfer.core.internal.upload.UploadJob;
@@ -81,6 +84,18 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener,
         if (queued >= 0) {
             store.awaitStored(queued);
         }
+    }
+
+    /** Asks the refreshers without the engine's lock, then stores and announces the new URL as any change. */
+    @Override
+    public Optional<TransferRecord> refreshed(TransferRecord record, UrlRefresher.Reason reason) {
+        Optional<URI> fresh = engine.refreshUrl(record.toTransfer(), reason);
+        if (fresh.isEmpty()) {
+            return Optional.empty();
+        }
+        TransferRecord moved = record.withUrl(fresh.get(), Instant.now());
+        update(moved, true, true);
+        return Optional.of(moved);
     }
 
     @Override

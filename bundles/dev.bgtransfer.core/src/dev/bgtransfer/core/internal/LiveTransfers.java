@@ -164,6 +164,14 @@ final class LiveTransfers {
         progress(durable);
     }
 
+    /** Stores a transfer's record changed in another way than its state or bytes (its URL), then announces it. */
+    TransferRecord changed(TransferRecord record) {
+        store.save(record);
+        records.put(record.id(), record);
+        events.post(new TransferEvent.Progress(snapshot(record)));
+        return record;
+    }
+
     /** Stores the record in its new state, then announces it. */
     TransferRecord transition(TransferRecord record, TransferState next, TransferFailure failure) {
         return change(record, next, failure, true);

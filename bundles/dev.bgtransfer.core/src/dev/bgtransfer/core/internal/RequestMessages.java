@@ -39,6 +39,13 @@ public final class RequestMessages extends NLS {
     public static String sessionInMemory;
     public static String sessionStored;
     public static String noTransfer;
+    public static String changeUrlUpload;
+    public static String headerName;
+    public static String headerOwned;
+    public static String headerValue;
+    public static String headerWithoutColon;
+    public static String changeUrlCompleted;
+    public static String refresherFailed;
     public static String serviceShutDown;
 
     static {

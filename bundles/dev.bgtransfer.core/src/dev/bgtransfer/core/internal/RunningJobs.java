@@ -9,9 +9,11 @@ import java.util.function.ToIntFunction;
 
 import org.eclipse.core.runtime.ILog;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.http.HttpTransport;
+import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
 import dev.bgtransfer.core.internal.jobs.TransferJob.Intent;
 import dev.bgtransfer.core.internal.upload.UploadJob;
@@ -19,7 +21,8 @@ import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
  * The Jobs of the running transfers, the connection slots per host they hold, and the
- * credentials they sign in with (in memory only, never in the store). Guarded by the engine's lock.
+ * credentials and request headers they sign in with (in memory only, never in the store). Guarded by
+ * the engine's lock.
  */
 final class RunningJobs {
     private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
@@ -27,6 +30,7 @@ final class RunningJobs {
     private final Map<Long, TransferJob> jobs = new HashMap<>();
     private final HostSlots slots = new HostSlots();
     private final Map<Long, PasswordAuthentication> credentials = new HashMap<>();
+    private final Map<Long, List<RequestHeader>> headers = new HashMap<>();
     /** Transfers removed while their Job was running, and whether their completed file goes too. */
     private final Map<Long, Boolean> removedWhileRunning = new HashMap<>();
 
@@ -47,8 +51,17 @@ final class RunningJobs {
         credentials.put(id, given);
     }
 
+    void setHeaders(long id, List<RequestHeader> given) {
+        if (given.isEmpty()) {
+            headers.remove(id);
+        } else {
+            headers.put(id, List.copyOf(given));
+        }
+    }
+
     void forget(long id) {
         credentials.remove(id);
+        headers.remove(id);
     }
 
     /** Stops the Job of transfer {@code id}, which is being removed; its file goes too when {@code deleteFile}. */
@@ -69,7 +82,7 @@ final class RunningJobs {
 
     /** Schedules the Job of {@code record}, which holds its host's slot, and connects its reports. */
     TransferJob launch(TransferRecord record, HttpTransport transport, TransferOptions options, JobReports reports) {
-        PasswordAuthentication signIn = credentials.get(record.id());
+        SignIn signIn = new SignIn(credentials.get(record.id()), headers.get(record.id()));
         TransferJob job = record.isUpload() ? UploadJob.of(record, transport, options, signIn, reports)
                 : DownloadJob.of(record, transport, options, signIn, reports);
         reports.reportOn(job);

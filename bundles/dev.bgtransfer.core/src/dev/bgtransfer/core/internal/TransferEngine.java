@@ -1,15 +1,20 @@
 package dev.bgtransfer.core.internal;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
@@ -18,6 +23,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.UploadRequest;
+import dev.bgtransfer.core.UrlRefresher;
 import dev.bgtransfer.core.internal.data.DataTasks;
 import dev.bgtransfer.core.internal.download.QuietFiles;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -51,6 +57,7 @@ final class TransferEngine implements AutoCloseable {
     private final RunningJobs running = new RunningJobs();
     private final Sessions sessions;
     private final TransferReads reads;
+    private final UrlChanges urls = new UrlChanges();
     private TransferOptions options;
     private boolean closed;
 
@@ -68,6 +75,16 @@ final class TransferEngine implements AutoCloseable {
         this.events = new EventDispatcher(listeners, this.store);
         this.live = new LiveTransfers(this.store, events);
         this.reads = new TransferReads(this, live, this.store, sessions);
+    }
+
+    /** The {@link UrlRefresher}s asked when a link stops working (the service's whiteboard). */
+    void setRefreshers(Supplier<List<UrlRefresher>> refreshers) {
+        urls.setRefreshers(refreshers);
+    }
+
+    /** @return a fresh URL for {@code transfer} from the refreshers; called on its Job's thread, without the lock */
+    Optional<URI> refreshUrl(Transfer transfer, UrlRefresher.Reason reason) {
+        return urls.refresh(transfer, reason);
     }
 
     /** @return what the service lists and looks up, read under this engine's lock */
@@ -152,6 +169,37 @@ final class TransferEngine implements AutoCloseable {
         live.require(id);
         running.authenticate(id, Objects.requireNonNull(given, "credentials"));
         start(id);
+    }
+
+    synchronized Transfer changeUrl(long id, URI url) {
+        TransferRecord record = live.require(id);
+        if (record.isUpload()) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.changeUrlUpload, id));
+        }
+        if (record.state() == TransferState.COMPLETED) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.changeUrlCompleted, id));
+        }
+        URI checked = UrlChanges.checked(url);
+        TransferJob job = running.of(id);
+        if (job != null) {
+            urls.whenJobEnds(id, checked);
+            if (job.intent() == null) {
+                job.interrupt(Intent.RESUME); // queued again at once, with its bytes, at the new URL
+            }
+            return record.withUrl(checked, Instant.now()).toTransfer();
+        }
+        TransferRecord moved = live.changed(record.withUrl(checked, Instant.now()));
+        if (moved.state() == TransferState.QUEUED) {
+            queue.remove(id); // waits for the new URL's host
+            waitForSlot(moved);
+            schedule();
+        }
+        return moved.toTransfer();
+    }
+
+    synchronized void setHeaders(long id, List<RequestHeader> headers) {
+        live.require(id);
+        running.setHeaders(id, Objects.requireNonNull(headers, "headers"));
     }
 
     synchronized void pause(long id) {
@@ -360,10 +408,10 @@ final class TransferEngine implements AutoCloseable {
     }
 
     synchronized void jobDone(TransferJob job) {
-        Outcome outcome = job.outcome();
         if (!running.end(job)) {
             return; // already taken
         }
+        Outcome outcome = urls.applyTo(job.outcome());
         long id = job.transferId();
         live.stopWaiting(id);
         if (!live.isUnfinished(id)) {

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
@@ -28,6 +29,7 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
+import dev.bgtransfer.core.UrlRefresher;
 import dev.bgtransfer.core.internal.http.HttpProxy;
 import dev.bgtransfer.core.internal.http.ProxyFinder;
 import dev.bgtransfer.core.internal.proxy.PlatformProxyBundle;
@@ -42,6 +44,7 @@ import dev.bgtransfer.core.spi.TransferStore;
 @Component(service = TransferService.class)
 public final class TransferServiceComponent implements TransferService {
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<UrlRefresher> refreshers = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private TransferStore store;
@@ -71,6 +74,7 @@ public final class TransferServiceComponent implements TransferService {
         engine = new TransferEngine(store != null ? store : new InMemoryTransferStore(),
                 preferences.applyTo(TransferOptions.DEFAULTS),
                 trusted == null || trusted.isBlank() ? null : Path.of(trusted), this::findProxy, () -> listeners);
+        engine.setRefreshers(() -> refreshers);
         preferences.listen(engine::options, engine::setOptions);
         boolean continueUnfinished = preferences.continueUnfinished()
                 && !"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED));
@@ -97,6 +101,15 @@ public final class TransferServiceComponent implements TransferService {
 
     void removeListener(TransferListener listener) {
         listeners.removeIf(registered -> registered.listener() == listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRefresher(UrlRefresher refresher) {
+        refreshers.add(refresher);
+    }
+
+    void removeRefresher(UrlRefresher refresher) {
+        refreshers.remove(refresher);
     }
 
     @Override
@@ -171,6 +184,18 @@ public final class TransferServiceComponent implements TransferService {
     public void authenticate(long id, PasswordAuthentication credentials) {
         engine.authenticate(id, credentials);
         engine.awaitStored();
+    }
+
+    @Override
+    public void setHeaders(long id, List<RequestHeader> headers) {
+        engine.setHeaders(id, headers);
+    }
+
+    @Override
+    public Transfer changeUrl(long id, URI url) {
+        Transfer moved = engine.changeUrl(id, url);
+        engine.awaitStored();
+        return moved;
     }
 
     @Override

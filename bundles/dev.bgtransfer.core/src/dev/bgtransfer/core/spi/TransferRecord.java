@@ -206,6 +206,16 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
                 lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices);
     }
 
+    /**
+     * @return a copy that is fetched from {@code newUrl} from now on, its bytes and validators kept (a
+     *         resume checks them against what the new URL serves); the old URL's redirect target is
+     *         forgotten
+     */
+    public TransferRecord withUrl(URI newUrl, Instant now) {
+        return new TransferRecord(id, newUrl, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, now, finished, null, session, upload, slices);
+    }
+
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,

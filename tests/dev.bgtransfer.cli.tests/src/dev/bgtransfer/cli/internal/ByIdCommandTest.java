@@ -99,6 +99,49 @@ class ByIdCommandTest extends CommandLineTest {
         assertEquals(2, zero.status());
     }
 
+    @Test
+    void changeUrlMovesAPausedDownloadWhichThenFinishesRangedFromTheNewUrl() throws Exception {
+        long id = slowDownloadUnderWay(5);
+        assertEquals(0, cli.run("pause", Long.toString(id)).status());
+        Transfer paused = fixture.awaitState(id, TransferState.PAUSED);
+        server.addFile("/moved/big.bin", 3_000_000, 5);
+        server.setThrottle(0);
+
+        Result changed = cli.run("change-url", Long.toString(id), server.uri("/moved/big.bin").toString());
+        Result started = cli.run("start", Long.toString(id));
+
+        assertEquals(0, changed.status(), changed.err());
+        assertEquals("", changed.out() + changed.err());
+        assertEquals(0, started.status(), started.err());
+        assertEquals(server.uri("/moved/big.bin"), fixture.service().get(id).orElseThrow().url());
+        assertEquals(paused.bytesReceived(), server.requests("/moved/big.bin").getFirst().rangeStart().orElseThrow(),
+                "the bytes were kept and the rest asked of the new URL");
+    }
+
+    @Test
+    void changeUrlRefusesWhatItCannotDoWithASentence() throws Exception {
+        server.addFile("/a.bin", 2_000, 1);
+        assertEquals(0, cli.run("get", "--quiet", server.uri("/a.bin").toString()).status());
+        long done = commandLineTransfers().getFirst().id();
+
+        Result completed = cli.run("change-url", Long.toString(done), server.uri("/b.bin").toString());
+        Result badUrl = cli.run("change-url", Long.toString(done), "ftp://example.org/a");
+        Result missing = cli.run("change-url", Long.toString(done));
+        Result unknown = cli.run("change-url", Long.toString(done + 1_000), server.uri("/b.bin").toString());
+
+        assertEquals(2, completed.status());
+        assertEquals("bgtransfer: Transfer " + done + " is complete: its URL can no longer be changed\n",
+                completed.err().replace(System.lineSeparator(), "\n"));
+        assertEquals(2, badUrl.status());
+        assertTrue(badUrl.err().startsWith("bgtransfer: ftp://example.org/a cannot be downloaded: Only http and https"),
+                badUrl.err());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("bgtransfer: change-url needs the id of a download and its new URL"),
+                missing.err());
+        assertEquals(2, unknown.status());
+        assertEquals(server.uri("/a.bin"), fixture.service().get(done).orElseThrow().url(), "nothing changed");
+    }
+
     /** @return the id of a download of /big.bin at 1 MB/s in the command line's session, some bytes in */
     private long slowDownloadUnderWay(long seed) {
         server.addFile("/big.bin", 3_000_000, seed);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -29,6 +30,7 @@ import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.junit.EventStory;
+import dev.bgtransfer.junit.RecordedRequest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
 import dev.bgtransfer.junit.UploadEndpoint;
@@ -65,6 +67,33 @@ class RemoteTransfersTest extends RemoteServiceTest {
         assertEquals(fixture.service().get(added.id()), client.get(added.id()), "the service's own view");
         assertEquals(fixture.service().session(SESSION, background()).transfers(), session.transfers());
         assertEquals(background(), session.configuration());
+    }
+
+    @Test
+    void headersAndANewUrlGivenOverTheSocketReachTheServicesRequests() throws Exception {
+        TestFile old = server.addFile("/files/old-link.bin", 3_000_000, 603).throttle(1_000_000);
+        TestFile fresh = server.addFile("/files/new-link.bin", 3_000_000, 603);
+        RemoteTransfers client = connect();
+        Transfer added = client.add(TransferRequest.of(server.uri(old.path()), folder));
+
+        client.setHeaders(added.id(), List.of(RequestHeader.parse("Authorization: Bearer over-the-socket")));
+        client.start(added.id());
+        fixture.awaitBytes(added.id(), 100_000);
+        client.pause(added.id());
+        Transfer paused = fixture.awaitState(added.id(), TransferState.PAUSED);
+        Transfer moved = client.changeUrl(added.id(), server.uri(fresh.path()));
+        client.start(added.id());
+        Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
+
+        assertEquals(server.uri(fresh.path()), moved.url());
+        assertEquals("Bearer over-the-socket", server.requests(old.path()).getFirst().header("Authorization").orElseThrow());
+        RecordedRequest resumed = server.requests(fresh.path()).getFirst();
+        assertEquals("Bearer over-the-socket", resumed.header("Authorization").orElseThrow());
+        assertEquals(paused.bytesReceived(), resumed.rangeStart().orElseThrow());
+        assertEquals(fresh.sha256(), sha256(done.file().orElseThrow()));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> client.changeUrl(added.id(), server.uri("/elsewhere")));
+        assertEquals("Transfer " + added.id() + " is complete: its URL can no longer be changed", refused.getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.bgtransfer.core.internal.download;
 
 import java.io.IOException;
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.hc.core5.http.HttpException;
@@ -22,6 +22,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.UrlRefresher;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -29,6 +30,7 @@ import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.OriginAuthentication;
 import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.ResponseRange;
+import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -43,6 +45,8 @@ import dev.bgtransfer.core.spi.TransferRecord.Slice;
 final class DownloadAttempt {
     /** Restarts from zero after a refused resume (200 or 416), beyond the redirects. */
     private static final int MAX_RESTARTS = 2;
+    /** Fresh URLs one attempt takes from the refreshers before it fails with the server's answer. */
+    private static final int MAX_REFRESHES = 3;
 
     /** What the engine hears while the attempt runs. */
     public interface Listener extends ByteProgress.Sink, ExtraSlots {
@@ -55,6 +59,15 @@ final class DownloadAttempt {
 
         /** The bytes up to {@code record.bytes()} are forced to disk. */
         void checkpoint(TransferRecord record);
+
+        /**
+         * The transfer's URL stopped working: asks the {@link UrlRefresher}s for a fresh one.
+         *
+         * @return {@code record} with the fresh URL, stored and announced; empty when none has one
+         */
+        default Optional<TransferRecord> refreshed(TransferRecord record, UrlRefresher.Reason reason) {
+            return Optional.empty();
+        }
     }
 
     private final HttpTransport transport;
@@ -63,6 +76,7 @@ final class DownloadAttempt {
     private final Listener listener;
     private final OriginAuthentication authentication;
     private volatile TransferRecord record;
+    private int refreshes;
     private final RecordedFiles files = new RecordedFiles(new RecordedFiles.Records() {
         @Override
         public TransferRecord current() {
@@ -81,13 +95,13 @@ final class DownloadAttempt {
         }
     });
 
-    /** @param credentials for the origin of the transfer's URL, or {@code null} */
+    /** @param signIn credentials for the origin of the transfer's URL and headers a person gave */
     DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, ConnectionAbort abort, Listener listener) {
+            SignIn signIn, ConnectionAbort abort, Listener listener) {
         this.record = record;
         this.transport = transport;
         this.options = options;
-        this.authentication = new OriginAuthentication(record.url(), credentials);
+        this.authentication = new OriginAuthentication(record.url(), signIn);
         this.abort = abort;
         this.listener = listener;
     }
@@ -111,14 +125,14 @@ final class DownloadAttempt {
         if (record.slices() != null) {
             if (slicesOnDisk()) {
                 try {
-                    return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(),
-                            record.slices(), PartFile.newSha256(), 0, 0, monitor);
+                    return resumeSlices(monitor);
                 } catch (EntityChanged changed) {
                     // another entity than the slices hold: start afresh, as a single connection would
                 }
             }
             restartFromZero();
         }
+        refreshIfExpired();
         long offset = resumeOffset();
         // bytes that came through redirects are resumed where they came from, like a browser does
         boolean atResumeUrl = offset > 0 && record.resumeUrl() != null;
@@ -132,9 +146,17 @@ final class DownloadAttempt {
             try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort, options)) {
                 connected = true;
                 int status = exchange.status();
-                if (status == 401) {
-                    authentication.answerOrRefuse(exchange, target);
+                if (status == 401 && authentication.answer(exchange, target)) {
                     continue;
+                }
+                if (target.equals(record.url()) && refresh(status)) {
+                    // the link expired: the same bytes from the URL a refresher gave, checked by If-Range
+                    target = record.url();
+                    redirects.startOver(target);
+                    continue;
+                }
+                if (status == 401) {
+                    throw authentication.refusal(exchange, target);
                 }
                 if (atResumeUrl && status >= 400 && status != 416) {
                     // the place may have been temporary (a signed link): go back to the URL as requested
@@ -162,6 +184,13 @@ final class DownloadAttempt {
                 }
                 offset = start;
                 long total = ResponseRange.entityLength(exchange);
+                if (offset > 0 && total >= 0 && record.total() >= 0 && total != record.total()
+                        && restarts < MAX_RESTARTS) {
+                    // another length is another entity (a new URL's, say), whatever the validators say
+                    offset = restartFromZero();
+                    restarts++;
+                    continue;
+                }
                 accept(exchange, offset, total);
                 MessageDigest digest = PartFile.newSha256();
                 BodyCopy body = new BodyCopy(options, listener, this::durable);
@@ -193,6 +222,46 @@ final class DownloadAttempt {
                 throw NetworkFailures.protocol(protocolFailure, target);
             }
         }
+    }
+
+    /** Resumes every slice from its checkpoint, at a fresh URL when the link expired or is refused. */
+    private TransferRecord resumeSlices(SubMonitor monitor) throws TransferException, EntityChanged {
+        refreshIfExpired();
+        while (true) {
+            try {
+                return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(), record.slices(),
+                        PartFile.newSha256(), 0, 0, monitor);
+            } catch (TransferException failed) {
+                if (record.resumeUrl() != null || !refresh(failed.status())) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    /** Asks for a fresh URL before a request when the transfer's URL is a signed link that expired. */
+    private void refreshIfExpired() {
+        if (refreshes < MAX_REFRESHES && SignedUrls.expired(record.url(), Instant.now())) {
+            refreshWith(UrlRefresher.Reason.EXPIRED);
+        }
+    }
+
+    /** @return whether a refresher gave a fresh URL after the transfer's URL was answered {@code status} */
+    private boolean refresh(int status) {
+        UrlRefresher.Reason reason = switch (status) {
+            case 401 -> UrlRefresher.Reason.UNAUTHORIZED;
+            case 403 -> UrlRefresher.Reason.FORBIDDEN;
+            case 410 -> UrlRefresher.Reason.GONE;
+            default -> null;
+        };
+        return reason != null && refreshes < MAX_REFRESHES && refreshWith(reason);
+    }
+
+    private boolean refreshWith(UrlRefresher.Reason reason) {
+        refreshes++;
+        Optional<TransferRecord> fresh = listener.refreshed(record, reason);
+        fresh.ifPresent(moved -> record = moved);
+        return fresh.isPresent();
     }
 
     private void checkCanceled(SubMonitor monitor) {

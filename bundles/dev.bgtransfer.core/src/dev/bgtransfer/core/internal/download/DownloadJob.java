@@ -1,6 +1,5 @@
 package dev.bgtransfer.core.internal.download;
 
-import java.net.PasswordAuthentication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.RetryPolicy;
+import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -40,13 +40,13 @@ public final class DownloadJob extends TransferJob {
     private final RetryListener retrying;
 
     /**
-     * @param credentials for the origin of the transfer's URL, or {@code null}
+     * @param signIn what a person gave to be let in (credentials for the origin of the transfer's URL, headers)
      * @return a Job, not yet scheduled, that downloads {@code record} under {@code options}
      */
     public static DownloadJob of(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, Listener listener) {
+            SignIn signIn, Listener listener) {
         ConnectionAbort abort = new ConnectionAbort();
-        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, credentials, abort, listener);
+        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, signIn, abort, listener);
         return new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), attempt, abort,
                 new RetryPolicy(options), options.maxSpaceWait(), listener);
     }

@@ -88,9 +88,9 @@ public final class NetworkFailures {
     public static TransferException httpStatus(Exchange exchange) {
         int status = exchange.status();
         boolean retryable = isTransientStatus(status);
-        return new TransferException(new TransferFailure(Kind.HTTP_STATUS,
+        return TransferException.ofStatus(status, new TransferFailure(Kind.HTTP_STATUS,
                 NLS.bind(Messages.httpStatus, exchange.statusText(), exchange.url())), retryable,
-                RetryAfter.parse(exchange.header("Retry-After"), Instant.now()).orElse(null), null);
+                RetryAfter.parse(exchange.header("Retry-After"), Instant.now()).orElse(null));
     }
 
     public static TransferException truncated(URI url, long received, long expected) {

@@ -2,11 +2,13 @@ package dev.bgtransfer.core.internal.http;
 
 import java.net.PasswordAuthentication;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.TransferFailure.Kind;
 
 /**
@@ -19,6 +21,8 @@ public final class OriginAuthentication {
 
     private final URI origin;
     private final HttpAuthentication authentication;
+    /** Headers a person gave the transfer. */
+    private final List<RequestHeader> given;
     /** The server's challenge once it asked. */
     private HttpAuthentication.Challenge challenge;
     private boolean answeredStaleNonce;
@@ -28,8 +32,19 @@ public final class OriginAuthentication {
      * @param credentials what a person gave for that origin, or {@code null}
      */
     public OriginAuthentication(URI origin, PasswordAuthentication credentials) {
+        this(origin, new SignIn(credentials, List.of()));
+    }
+
+    /**
+     * @param origin the transfer's URL: credentials, and headers that are credentials, go to its
+     *               scheme, host and port only
+     * @param signIn what a person gave, or {@code null} for nothing
+     */
+    public OriginAuthentication(URI origin, SignIn signIn) {
+        SignIn given = signIn == null ? SignIn.NONE : signIn;
         this.origin = origin;
-        this.authentication = credentials == null ? null : new HttpAuthentication(credentials);
+        this.authentication = given.credentials() == null ? null : new HttpAuthentication(given.credentials());
+        this.given = given.headers();
     }
 
     /**
@@ -37,7 +52,7 @@ public final class OriginAuthentication {
      * @return whether the request should go again with an answer to the server's challenge: the
      *         first time it asks, or once more when it says the nonce went stale
      */
-    boolean answer(Exchange unauthorized, URI target) {
+    public boolean answer(Exchange unauthorized, URI target) {
         Optional<HttpAuthentication.Challenge> offered = HttpAuthentication.choose(
                 unauthorized.headerValues(CHALLENGE_HEADER));
         if (authentication == null || offered.isEmpty() || !sameOrigin(target)) {
@@ -65,7 +80,7 @@ public final class OriginAuthentication {
     }
 
     /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */
-    TransferException refusal(Exchange unauthorized, URI target) {
+    public TransferException refusal(Exchange unauthorized, URI target) {
         String message;
         if (authentication == null || !sameOrigin(target)) {
             // the credentials given are for another origin, and were not sent here
@@ -78,9 +93,19 @@ public final class OriginAuthentication {
         return TransferException.permanent(Kind.CREDENTIALS, NLS.bind(message, target.getHost()));
     }
 
-    /** Adds the Authorization header for a request to {@code target}, once the server asked and only for the origin. */
+    /**
+     * Adds the headers a person gave (those that are credentials only for the origin), and the
+     * Authorization header for a request to {@code target} once the server asked, only for the origin.
+     */
     public void authorize(URI target, Map<String, String> headers) {
-        if (challenge != null && sameOrigin(target)) {
+        boolean sameOrigin = sameOrigin(target);
+        for (RequestHeader header : given) {
+            if (sameOrigin || !header.isCredential()) {
+                headers.keySet().removeIf(name -> name.equalsIgnoreCase(header.name())); // the last one given wins
+                headers.put(header.name(), header.value());
+            }
+        }
+        if (challenge != null && sameOrigin) {
             headers.put("Authorization", authentication.authorize(challenge, HttpTransport.requestTarget(target)));
         }
     }

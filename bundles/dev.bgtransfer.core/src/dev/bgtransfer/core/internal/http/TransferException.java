@@ -13,6 +13,8 @@ public final class TransferException extends Exception {
     private final boolean transientFailure;
     private final transient Duration retryAfter;
     private boolean noSpace;
+    /** The HTTP status that made it, or 0. */
+    private int status;
 
     public TransferException(TransferFailure failure, boolean transientFailure, Throwable cause) {
         this(failure, transientFailure, null, cause);
@@ -35,6 +37,18 @@ public final class TransferException extends Exception {
         TransferException noSpace = new TransferException(failure, false, cause);
         noSpace.noSpace = true;
         return noSpace;
+    }
+
+    /** @return a failure made by the HTTP status {@code status} */
+    static TransferException ofStatus(int status, TransferFailure failure, boolean transientFailure, Duration retryAfter) {
+        TransferException refused = new TransferException(failure, transientFailure, retryAfter, null);
+        refused.status = status;
+        return refused;
+    }
+
+    /** @return the HTTP status the server answered, when the failure is that answer; else 0 */
+    public int status() {
+        return status;
     }
 
     /** @return whether the disk was full */

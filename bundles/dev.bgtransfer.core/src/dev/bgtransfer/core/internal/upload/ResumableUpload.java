@@ -1,7 +1,6 @@
 package dev.bgtransfer.core.internal.upload;
 
 import java.io.IOException;
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +20,7 @@ import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.OriginAuthentication;
 import dev.bgtransfer.core.internal.http.Redirects;
+import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 
 /**
@@ -76,18 +76,18 @@ public final class ResumableUpload {
      * @param source      the file as recorded when the upload started, checked by the caller just
      *                    now (each later attempt checks it again)
      * @param resource    the upload resource of an earlier run, or {@code null}
-     * @param credentials for the URL's origin, sent only once it asks, or {@code null}
+     * @param signIn credentials for the URL's origin, sent only once it asks, and headers a person gave; or {@code null}
      * @param abort       breaks a blocked connect, write or read from another thread
      */
     public ResumableUpload(HttpTransport transport, String method, URI url, boolean resumable, SourceFile source,
-            URI resource, PasswordAuthentication credentials, TransferOptions options, ConnectionAbort abort,
+            URI resource, SignIn signIn, TransferOptions options, ConnectionAbort abort,
             UploadProgress progress) {
         this.transport = transport;
         this.method = method;
         this.url = url;
         this.createAt = url;
         this.resumable = resumable;
-        this.authentication = new OriginAuthentication(url, credentials);
+        this.authentication = new OriginAuthentication(url, signIn);
         this.redirects = new Redirects(url, options.maxRedirects(), url);
         this.source = source;
         this.resource = resource;

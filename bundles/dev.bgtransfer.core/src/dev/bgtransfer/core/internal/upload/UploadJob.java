@@ -1,6 +1,5 @@
 package dev.bgtransfer.core.internal.upload;
 
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.RetryPolicy;
+import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
@@ -36,31 +36,31 @@ public final class UploadJob extends TransferJob {
 
     private final HttpTransport transport;
     private final TransferOptions options;
-    private final PasswordAuthentication credentials;
+    private final SignIn signIn;
     private final Listener listener;
     private final RetryPolicy retries;
     private volatile TransferRecord record;
     private volatile ResumableUpload upload;
 
     private UploadJob(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, Listener listener) {
+            SignIn signIn, Listener listener) {
         super(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), new ConnectionAbort());
         this.record = record;
         this.transport = transport;
         this.options = options;
-        this.credentials = credentials;
+        this.signIn = signIn;
         this.listener = listener;
         this.retries = new RetryPolicy(options);
     }
 
     /**
-     * @param credentials for the origin of the upload's URL, or {@code null}
+     * @param signIn credentials for the origin of the upload's URL and headers a person gave
      * @return a Job, not yet scheduled, that uploads {@code record} under {@code options}
      */
     public static UploadJob of(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, Listener listener) {
+            SignIn signIn, Listener listener) {
         Objects.requireNonNull(record.upload(), "not an upload");
-        return new UploadJob(record, transport, options, credentials, listener);
+        return new UploadJob(record, transport, options, signIn, listener);
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class UploadJob extends TransferJob {
         Upload started = record.upload();
         ByteProgress progress = new ByteProgress(monitor, listener);
         ResumableUpload sending = new ResumableUpload(transport, started.method(), record.url(), started.resumable(),
-                source, started.resource(), credentials, options, abort, (sent, total) -> {
+                source, started.resource(), signIn, options, abort, (sent, total) -> {
                     keepResource(sent);
                     progress.update(sent, total);
                 });

@@ -2,6 +2,7 @@ package dev.bgtransfer.remote.internal.client;
 
 import java.io.IOException;
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
@@ -278,6 +280,17 @@ public final class RemoteTransfers implements TransferService, AutoCloseable {
     public void authenticate(long id, PasswordAuthentication credentials) {
         run(Op.AUTHENTICATE, call -> call.put(Message.ID, id).put(Message.USER, credentials.getUserName())
                 .put(Message.PASSWORD, new String(credentials.getPassword())));
+    }
+
+    /** Header values may be credentials: they go over the socket, which only its owner can reach, and are never logged. */
+    @Override
+    public void setHeaders(long id, List<RequestHeader> headers) {
+        run(Op.SET_HEADERS, call -> call.put(Message.ID, id).put(Message.HEADERS, ValueCodec.headersToJson(headers)));
+    }
+
+    @Override
+    public Transfer changeUrl(long id, URI url) {
+        return call(Op.CHANGE_URL, call -> call.put(Message.ID, id).put(Message.URL, url.toString()), Answers::transfer);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bgtransfer.remote.internal.composite;
 
 import java.net.PasswordAuthentication;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -260,6 +262,18 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void authenticate(long id, PasswordAuthentication credentials) {
         on(id, service -> service.authenticate(RemoteIds.unmapped(id), credentials));
+    }
+
+    @Override
+    public void setHeaders(long id, List<RequestHeader> headers) {
+        on(id, service -> service.setHeaders(RemoteIds.unmapped(id), headers));
+    }
+
+    @Override
+    public Transfer changeUrl(long id, URI url) {
+        return RemoteIds.isRemote(id)
+                ? RemoteIds.mapped(daemon.call(remote -> remote.changeUrl(RemoteIds.unmapped(id), url)))
+                : local.changeUrl(id, url);
     }
 
     @Override

@@ -56,6 +56,9 @@ final class ServiceCalls {
             case STOP -> done(() -> service.stop(call.number(Message.ID)));
             case AUTHENTICATE -> done(() -> service.authenticate(call.number(Message.ID), new PasswordAuthentication(
                     call.string(Message.USER), call.string(Message.PASSWORD).toCharArray())));
+            case SET_HEADERS -> done(() -> service.setHeaders(call.number(Message.ID),
+                    ValueCodec.headers(call, Message.HEADERS)));
+            case CHANGE_URL -> transfer(service.changeUrl(call.number(Message.ID), ValueCodec.uri(call, Message.URL)));
             case REMOVE -> done(() -> service.remove(call.number(Message.ID), call.bool(Message.DELETE_FILE)));
             case START_ALL -> done(service::startAll);
             case PAUSE_ALL -> done(service::pauseAll);

@@ -31,6 +31,7 @@ public final class Message {
     public static final String URL = "url";
     public static final String USER = "user";
     public static final String PASSWORD = "password";
+    public static final String HEADERS = "headers";
     public static final String DELETE_FILE = "deleteFile";
     public static final String OPTIONS = "options";
 

@@ -29,6 +29,10 @@ public enum Op {
     STOP,
     /** {@code authenticate(ID, USER, PASSWORD)}. */
     AUTHENTICATE,
+    /** {@code changeUrl(ID, URL)}. */
+    CHANGE_URL,
+    /** {@code setHeaders(ID, HEADERS)}. */
+    SET_HEADERS,
     /** {@code remove(ID, DELETE_FILE)}. */
     REMOVE,
     START_ALL,

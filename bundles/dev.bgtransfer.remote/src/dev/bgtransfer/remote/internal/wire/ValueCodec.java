@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -58,6 +59,18 @@ public final class ValueCodec {
     /** @return {@code transfers} as a JSON array */
     public static List<Object> toJson(List<Transfer> transfers) {
         return transfers.stream().<Object>map(ValueCodec::toJson).toList();
+    }
+
+    /** @return {@code headers} as a JSON array of {@code {"name", "value"}} */
+    public static List<Object> headersToJson(List<RequestHeader> headers) {
+        return headers.stream().<Object>map(header -> new JsonObject().put("name", header.name())
+                .put("value", header.value())).toList();
+    }
+
+    /** @return the headers of the array {@code headers}, each checked as the service checks them */
+    public static List<RequestHeader> headers(JsonObject json, String name) {
+        return json.list(name, JsonObject.class, header -> new RequestHeader(header.string("name"),
+                header.string("value")));
     }
 
     public static JsonObject toJson(TransferFailure failure) {

@@ -17,6 +17,9 @@ final class Messages extends NLS {
     public static String addDestination;
     public static String addUrlMissing;
     public static String addSha256Invalid;
+    public static String changeUrlTitle;
+    public static String changeUrlMessage;
+    public static String changeUrlSame;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -12,6 +12,7 @@ final class Messages extends NLS {
     public static String resetJob;
     public static String removeJob;
     public static String addJob;
+    public static String changeUrlJob;
     public static String resetTitle;
     public static String resetQuestion;
     public static String resetButton;

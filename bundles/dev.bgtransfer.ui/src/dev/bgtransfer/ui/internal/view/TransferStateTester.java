@@ -10,13 +10,14 @@ import dev.bgtransfer.ui.internal.RowOperation;
 
 /**
  * Tests a row of the Downloads view in handler and menu expressions:
- * {@code dev.bgtransfer.ui.canStart}, {@code canPause}, {@code canStop}, {@code canRetry} and
- * {@code canOpen}.
+ * {@code dev.bgtransfer.ui.canStart}, {@code canPause}, {@code canStop}, {@code canRetry},
+ * {@code canOpen} and {@code canChangeUrl}.
  */
 public final class TransferStateTester extends PropertyTester {
     /** The namespace of the properties, as declared in plugin.xml. */
     private static final String NAMESPACE = "dev.bgtransfer.ui"; //$NON-NLS-1$
-    private static final String[] PROPERTIES = { "canStart", "canPause", "canStop", "canRetry", "canOpen" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+    private static final String[] PROPERTIES = { "canStart", "canPause", "canStop", "canRetry", "canOpen", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+            "canChangeUrl" }; //$NON-NLS-1$
 
     @Override
     public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
@@ -30,6 +31,7 @@ public final class TransferStateTester extends PropertyTester {
             case "canStop" -> RowOperation.STOP.appliesTo(state); //$NON-NLS-1$
             case "canRetry" -> RowOperation.RETRY.appliesTo(state); //$NON-NLS-1$
             case "canOpen" -> OpenableFile.of(row.transfer()).isPresent(); //$NON-NLS-1$
+            case "canChangeUrl" -> !row.isUpload() && state != TransferState.COMPLETED; //$NON-NLS-1$
             default -> false;
         };
         return expectedValue == null ? result : expectedValue.equals(result);

@@ -18,6 +18,8 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.ToolBar;
@@ -208,6 +210,32 @@ public final class ViewDriver {
         table.setSelection(row);
         table.notifyListeners(SWT.Selection, new Event());
         Ui.spin(20);
+    }
+
+    /**
+     * Opens the row menu as a right click does (the menu fills itself when shown) and chooses its item
+     * {@code label} (without its mnemonic's {@code &} and its shortcut).
+     */
+    public void rowMenu(String label) {
+        Menu menu = table().getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        Ui.spin(50);
+        List<String> labels = new ArrayList<>();
+        for (MenuItem item : menu.getItems()) {
+            String text = item.getText().replace("&", "").split("\t")[0];
+            labels.add(text + (item.isEnabled() ? "" : " (disabled)"));
+            if (label.equals(text)) {
+                if (!item.isEnabled()) {
+                    fail("Row menu item " + label + " is disabled");
+                }
+                menu.notifyListeners(SWT.Hide, new Event());
+                item.notifyListeners(SWT.Selection, new Event());
+                Ui.spin(20);
+                return;
+            }
+        }
+        menu.notifyListeners(SWT.Hide, new Event());
+        fail("No row menu item " + label + " in " + labels);
     }
 
     /** Presses the view's tool bar item whose text (or tooltip, without its shortcut) is {@code label}. */

@@ -400,6 +400,27 @@ check "remove ID...: forgotten, the completed file kept" bash -c "test $code -eq
 "$bgtransfer" remove --delete-file --state "$d" "$id5" > /dev/null 2>&1; code=$?
 check "remove --delete-file ID: the completed file deleted too" bash -c "test $code -eq 0 && test ! -e '$work/dl-daemon/sample-5-28.6MB.bin'"
 
+# change-url through the daemon: a paused download given another URL of the same file (the sample
+# server ignores the query) continues ranged from its bytes there
+"$bgtransfer" get --quiet --dir "$work/dl-moved" --state "$d" "$(sample 5 1)" > "$work/moved.out" 2>&1 &
+getter=$!
+wait_for 60 part_above "$work/dl-moved/sample-5-28.6MB.bin.part" 3000000
+idm=$("$bgtransfer" list --state "$d" | grep -F "$work/dl-moved" | cut -f1)
+"$bgtransfer" pause --state "$d" "$idm" > /dev/null 2>&1
+wait_for 10 bash -c "test \"\$('$bgtransfer' list --state '$d' | grep -P '^$idm\t' | cut -f3)\" = PAUSED"
+"$bgtransfer" change-url --state "$d" "$idm" "$(sample 5 1)?moved=1" > "$work/change-url.out" 2>&1; code=$?
+check "change-url ID URL exits 0, prints nothing, and list shows the new URL" bash -c "test $code -eq 0 && \
+  test ! -s '$work/change-url.out' && '$bgtransfer' list --state '$d' | grep -qF '$(sample 5 1)?moved=1'"
+mark_access
+"$bgtransfer" start --state "$d" "$idm" > /dev/null 2>&1
+wait "$getter"; getter_code=$?
+check "started, it completes from the new URL, asked ranged from its bytes, with the right SHA-256" bash -c \
+  "test $getter_code -eq 0 && grep -q '	28600000	$(sample 5 3)$' '$work/moved.out' && \
+  tail -n '+$((access_mark + 1))' '$work/access.log' | grep -qE '^GET /samples/sample-5-28\.6MB\.bin\?moved=1 bytes=[1-9][0-9]*-'"
+"$bgtransfer" change-url --state "$d" "$idm" "$(sample 4 1)" > /dev/null 2> "$work/change-url-done.err"; code=$?
+check "change-url of a completed download: exit 2 and a sentence" bash -c "test $code -eq 2 && \
+  grep -q 'is complete: its URL can no longer be changed' '$work/change-url-done.err'"
+
 # one writer of the store: the daemon holds the state folder's lock; no second process opens the store
 "$bgtransfer" list --no-daemon --state "$d" > "$work/second-writer.out" 2> "$work/second-writer.err"; code=$?
 check "a second process (--no-daemon) cannot open the store the daemon holds: exit 1, the sentence, nothing printed" bash -c \

@@ -1,0 +1,124 @@
+package dev.bgtransfer.p2.internal.transport;
+
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.equinox.internal.p2.repository.AuthenticationFailedException;
+import org.eclipse.equinox.internal.p2.repository.Transport;
+import org.eclipse.equinox.p2.metadata.IArtifactKey;
+import org.eclipse.equinox.p2.repository.artifact.IArtifactDescriptor;
+
+/**
+ * p2's transport with artifacts downloaded through the background transfer service: they resume
+ * with {@code Range} and {@code If-Range} after a dropped connection or a restart, show in the
+ * Downloads view (session {@link ArtifactDownloads#SESSION}) and are checked against the SHA-256
+ * their repository publishes. Only what reaches
+ * {@link #downloadArtifact(URI, OutputStream, IArtifactDescriptor, IProgressMonitor)} (p2's artifact
+ * manager calls it for every artifact since Eclipse 2025-03) goes through the service, and only over
+ * http(s) with {@link ArtifactsSwitch the switch} on; metadata, {@code file:} and everything else,
+ * and any artifact the service cannot finish, go to the platform's transport ({@link PlatformTransport}),
+ * so nothing p2 does is lost.
+ */
+final class ServiceTransport extends Transport {
+
+    /** The artifact property with the SHA-256 of the bytes a download receives, as p2 publishes it. */
+    static final String DOWNLOAD_SHA256 = "download.checksum.sha-256"; //$NON-NLS-1$
+
+    private final PlatformTransport platform;
+    private final ArtifactDownloads downloads;
+
+    ServiceTransport(PlatformTransport platform, ArtifactDownloads downloads) {
+        this.platform = platform;
+        this.downloads = downloads;
+    }
+
+    @Override
+    public IStatus downloadArtifact(URI source, OutputStream target, IArtifactDescriptor descriptor,
+            IProgressMonitor monitor) {
+        if (ArtifactsSwitch.isOn() && ArtifactDownloads.isServable(source)) {
+            Optional<IStatus> served = downloads.download(source, target, title(descriptor.getArtifactKey()),
+                    Optional.ofNullable(descriptor.getProperty(DOWNLOAD_SHA256)), monitor);
+            if (served.isPresent()) {
+                return served.get();
+            }
+        }
+        try {
+            return platform.get().downloadArtifact(source, target, descriptor, monitor);
+        } catch (CoreException noPlatform) {
+            return noPlatform.getStatus();
+        }
+    }
+
+    @Override
+    public IStatus download(URI source, OutputStream target, IProgressMonitor monitor) {
+        try {
+            return platform.get().download(source, target, monitor);
+        } catch (CoreException noPlatform) {
+            return noPlatform.getStatus();
+        }
+    }
+
+    @Override
+    public IStatus download(URI source, OutputStream target, long startPosition, IProgressMonitor monitor) {
+        try {
+            return platform.get().download(source, target, startPosition, monitor);
+        } catch (CoreException noPlatform) {
+            return noPlatform.getStatus();
+        }
+    }
+
+    @Override
+    public InputStream stream(URI source, IProgressMonitor monitor)
+            throws FileNotFoundException, CoreException, AuthenticationFailedException {
+        return platform.get().stream(source, monitor);
+    }
+
+    @Override
+    public long getLastModified(URI source, IProgressMonitor monitor)
+            throws CoreException, FileNotFoundException, AuthenticationFailedException {
+        return platform.get().getLastModified(source, monitor);
+    }
+
+    @Override
+    public URI getSecureLocation(URI location) throws CoreException {
+        return platform.get().getSecureLocation(location);
+    }
+
+    @Override
+    public Map<String, ProtocolRule> getProtocolRules() {
+        try {
+            return platform.get().getProtocolRules();
+        } catch (CoreException noPlatform) {
+            return super.getProtocolRules();
+        }
+    }
+
+    @Override
+    public void setProtocolRules(Map<String, ProtocolRule> rules) {
+        try {
+            platform.get().setProtocolRules(rules);
+        } catch (CoreException noPlatform) {
+            super.setProtocolRules(rules);
+        }
+    }
+
+    @Override
+    public Map<String, ProtocolRule> getDefaultProtocolRules() {
+        try {
+            return platform.get().getDefaultProtocolRules();
+        } catch (CoreException noPlatform) {
+            return super.getDefaultProtocolRules();
+        }
+    }
+
+    private static String title(IArtifactKey key) {
+        return key.getId() + ' ' + key.getVersion();
+    }
+}

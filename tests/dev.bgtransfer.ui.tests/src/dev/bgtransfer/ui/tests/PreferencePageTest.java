@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.p2.P2TransportPreferences;
 import dev.bgtransfer.ui.internal.UiPreferences;
 import dev.bgtransfer.ui.internal.view.ViewDriver;
 
@@ -43,6 +45,7 @@ class PreferencePageTest extends WorkbenchTest {
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MINIMUM_SPEED);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.CONTINUE_UNFINISHED);
+        InstanceScope.INSTANCE.getNode(P2TransportPreferences.NODE).remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
     }
 
     @Test
@@ -166,6 +169,35 @@ class PreferencePageTest extends WorkbenchTest {
         }
         assertTrue(InstanceScope.INSTANCE.getNode(UiPreferences.NODE).getBoolean(UiPreferences.CONTINUE_AFTER_EXIT, false));
         assertTrue(UiPreferences.continueAfterExit());
+    }
+
+    @Test
+    void p2DownloadsGoThroughTheServiceByDefaultAndThePageTurnsThatOff() throws Exception {
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button p2 = Ui.button(dialog.getShell(), "Download Eclipse updates and new software through Background Transfers");
+            assertTrue(p2.getSelection(), "on by default (dev.bgtransfer.p2 is installed here, as in an IDE)");
+            p2.setSelection(false);
+            p2.notifyListeners(SWT.Selection, new Event());
+            Ui.screenshot(dialog.getShell(), "preferences-p2");
+            Ui.select(Ui.button(dialog.getShell(), "Apply and Close"));
+            Ui.spin(50);
+        } finally {
+            dialog.close();
+        }
+        assertFalse(Platform.getPreferencesService().getBoolean(P2TransportPreferences.NODE,
+                P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE, true, null), "where p2's transport reads it");
+
+        dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button p2 = Ui.button(dialog.getShell(), "Download Eclipse updates and new software through Background Transfers");
+            assertFalse(p2.getSelection(), "the page shows what is saved");
+            Ui.select(Ui.button(dialog.getShell(), "Restore Defaults"));
+            Ui.spin(50);
+            assertTrue(p2.getSelection(), "the default is on");
+        } finally {
+            dialog.close();
+        }
     }
 
     /** @return the text field that follows the label starting with {@code label} */

@@ -22,7 +22,8 @@ import org.eclipse.equinox.p2.repository.artifact.IArtifactDescriptor;
  * their repository publishes. Only what reaches
  * {@link #downloadArtifact(URI, OutputStream, IArtifactDescriptor, IProgressMonitor)} (p2's artifact
  * manager calls it for every artifact since Eclipse 2025-03) goes through the service, and only over
- * http(s) with {@link ArtifactsSwitch the switch} on; metadata, {@code file:} and everything else,
+ * http(s) with {@link ArtifactsSwitch the switch} on, at the location p2's protocol rules give
+ * ({@link #getSecureLocation(URI)}: http: becomes https: unless p2 is told to allow it); metadata, {@code file:} and everything else,
  * and any artifact the service cannot finish, go to the platform's transport ({@link PlatformTransport}),
  * so nothing p2 does is lost.
  */
@@ -42,8 +43,9 @@ final class ServiceTransport extends Transport {
     @Override
     public IStatus downloadArtifact(URI source, OutputStream target, IArtifactDescriptor descriptor,
             IProgressMonitor monitor) {
-        if (ArtifactsSwitch.isOn() && ArtifactDownloads.isServable(source)) {
-            Optional<IStatus> served = downloads.download(source, target, title(descriptor.getArtifactKey()),
+        Optional<URI> location = ArtifactsSwitch.isOn() ? secureLocation(source) : Optional.empty();
+        if (location.isPresent() && ArtifactDownloads.isServable(location.get())) {
+            Optional<IStatus> served = downloads.download(location.get(), target, title(descriptor.getArtifactKey()),
                     Optional.ofNullable(descriptor.getProperty(DOWNLOAD_SHA256)), monitor);
             if (served.isPresent()) {
                 return served.get();
@@ -115,6 +117,19 @@ final class ServiceTransport extends Transport {
             return platform.get().getDefaultProtocolRules();
         } catch (CoreException noPlatform) {
             return super.getDefaultProtocolRules();
+        }
+    }
+
+    /**
+     * @return where p2's protocol rules send {@code source} (by default an http: location becomes
+     *         https:, unless p2.httpRule allows it); empty when they block it, which the platform's
+     *         transport then reports as p2 always did
+     */
+    private Optional<URI> secureLocation(URI source) {
+        try {
+            return Optional.of(getSecureLocation(source));
+        } catch (CoreException blocked) {
+            return Optional.empty();
         }
     }
 

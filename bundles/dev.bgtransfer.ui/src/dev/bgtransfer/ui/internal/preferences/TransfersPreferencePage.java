@@ -3,6 +3,7 @@ package dev.bgtransfer.ui.internal.preferences;
 import java.io.IOException;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -18,6 +19,7 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
+import dev.bgtransfer.p2.P2TransportPreferences;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
@@ -25,8 +27,11 @@ import dev.bgtransfer.ui.internal.UiPreferences;
  * application exits and the notification are this bundle's preferences; connections per host, the minimum speed and continuing unfinished
  * transfers are the service's, written to its node, where the service picks them up at once; their
  * defaults (Restore Defaults) are the core's, read from the default scope of that node, which the
- * core fills from {@link TransferOptions#DEFAULTS}. Below them, the sign-ins kept in secure storage can
- * be forgotten.
+ * core fills from {@link TransferOptions#DEFAULTS}. Where dev.bgtransfer.p2 is installed (an IDE, not
+ * the RCP product), whether p2's downloads go through the service is that bundle's preference, written
+ * to its node ({@link P2TransportPreferences}); this bundle imports that package optionally and uses
+ * only its constants, which the compiler copies, so the page loads without it. Below them, the
+ * sign-ins kept in secure storage can be forgotten.
  */
 public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
@@ -36,6 +41,9 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     private IntegerFieldEditor perHost;
     private BooleanFieldEditor continueUnfinished;
     private KilobytesPerSecondField minimumSpeed;
+    /** The node of dev.bgtransfer.p2's switch, when that bundle is installed. */
+    private ScopedPreferenceStore p2Store;
+    private BooleanFieldEditor p2Artifacts;
 
     public TransfersPreferencePage() {
         super(GRID);
@@ -72,6 +80,15 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
         addField(continueAfterExit);
         addField(new BooleanFieldEditor(UiPreferences.NOTIFY_WHEN_FINISHED, Messages.preferencesNotify,
                 getFieldEditorParent()));
+        if (Platform.getBundle(P2TransportPreferences.NODE) != null) {
+            p2Store = new ScopedPreferenceStore(InstanceScope.INSTANCE, P2TransportPreferences.NODE);
+            p2Store.setDefault(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
+                    P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE_DEFAULT);
+            p2Artifacts = new BooleanFieldEditor(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
+                    Messages.preferencesP2Artifacts, getFieldEditorParent());
+            p2Artifacts.getDescriptionControl(getFieldEditorParent()).setToolTipText(Messages.preferencesP2ArtifactsTooltip);
+            addField(p2Artifacts);
+        }
     }
 
     @Override
@@ -89,16 +106,22 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
             field.setPreferenceStore(serviceStore);
             field.load();
         }
+        if (p2Artifacts != null) {
+            p2Artifacts.setPreferenceStore(p2Store);
+            p2Artifacts.load();
+        }
     }
 
     @Override
     public boolean performOk() {
         boolean ok = super.performOk();
-        if (ok && serviceStore.needsSaving()) {
-            try {
-                serviceStore.save();
-            } catch (IOException failed) {
-                ILog.of(TransfersPreferencePage.class).error(Messages.preferencesNotSaved, failed);
+        for (ScopedPreferenceStore store : new ScopedPreferenceStore[] { serviceStore, p2Store }) {
+            if (ok && store != null && store.needsSaving()) {
+                try {
+                    store.save();
+                } catch (IOException failed) {
+                    ILog.of(TransfersPreferencePage.class).error(Messages.preferencesNotSaved, failed);
+                }
             }
         }
         return ok;

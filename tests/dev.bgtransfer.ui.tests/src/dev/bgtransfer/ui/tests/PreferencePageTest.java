@@ -24,6 +24,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
@@ -197,6 +198,23 @@ class PreferencePageTest extends WorkbenchTest {
             assertTrue(p2.getSelection(), "the default is on");
         } finally {
             dialog.close();
+        }
+    }
+
+    @Test
+    void whereNoTransportIsOfferedToP2ThePageHasNoSwitchForIt() throws Exception {
+        Bundle p2 = Platform.getBundle(P2TransportPreferences.NODE);
+        p2.stop(); // as in the RCP product, which has no p2: dev.bgtransfer.p2 registers no transport there
+        try {
+            PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+            try {
+                assertTrue(Ui.find(dialog.getShell(), Button.class,
+                        button -> button.getText().replace("&", "").startsWith("Download Eclipse updates")).isEmpty());
+            } finally {
+                dialog.close();
+            }
+        } finally {
+            p2.start(Bundle.START_ACTIVATION_POLICY);
         }
     }
 

@@ -106,6 +106,8 @@ class ServiceTransportTest extends ServiceTest {
                 .transfer();
         assertEquals(ArtifactDownloads.SESSION, added.session(), "a session of its own");
         assertEquals("a 1.0.0", added.title(), "the Downloads view names the artifact");
+        assertTrue(added.destinationFolder().endsWith(Path.of(".metadata", ".plugins", "dev.bgtransfer.p2", "artifacts")),
+                "in the workspace's metadata: " + added.destinationFolder());
         fixture.awaitEvent(TransferEvent.Removed.class, event -> event.transfer().url().equals(url));
         assertFalse(Files.exists(added.destinationFolder().resolve("a_1.0.0.jar")),
                 "p2 keeps its own copy; ours is deleted");
@@ -140,6 +142,55 @@ class ServiceTransportTest extends ServiceTest {
         assertEquals(2, requests.size(), requests::toString);
         assertTrue(requests.get(1).rangeStart().orElse(0) > 0, "the second asks for the rest: " + requests);
         assertEquals(file.etag(), requests.get(1).header("If-Range").orElse(null), "only if it is the same entity");
+    }
+
+    @Test
+    void aPauseInTheDownloadsViewHoldsP2UntilItIsStartedAgainAndAStopCancelsP2sDownload() throws Exception {
+        TestFile file = server.addFile("/plugins/i_1.0.0.jar", SIZE, 9).throttle(RATE);
+        URI url = server.uri(file.path());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<IStatus> waiting = CompletableFuture.supplyAsync(
+                () -> transport.downloadArtifact(url, out, descriptor("i", file.sha256()), new NullProgressMonitor()));
+        long id = fixture.awaitEvent(TransferEvent.Added.class, event -> event.transfer().url().equals(url))
+                .transfer().id();
+        fixture.awaitBytes(id, SIZE / 10);
+
+        fixture.service().pause(id);
+        fixture.awaitState(id, TransferState.PAUSED);
+        Thread.sleep(500);
+        assertFalse(waiting.isDone(), "p2 waits for a paused artifact");
+        fixture.service().start(id);
+
+        assertOk(waiting.get(30, TimeUnit.SECONDS));
+        assertEquals(file.sha256(), sha256(out.toByteArray()));
+
+        TestFile stopped = server.addFile("/plugins/j_1.0.0.jar", SIZE, 10).throttle(RATE);
+        URI stoppedUrl = server.uri(stopped.path());
+        CompletableFuture<IStatus> cancelled = CompletableFuture.supplyAsync(() -> transport.downloadArtifact(
+                stoppedUrl, new ByteArrayOutputStream(), descriptor("j", stopped.sha256()), new NullProgressMonitor()));
+        long stoppedId = fixture.awaitEvent(TransferEvent.Added.class,
+                event -> event.transfer().url().equals(stoppedUrl)).transfer().id();
+        fixture.awaitBytes(stoppedId, SIZE / 10);
+        fixture.service().stop(stoppedId);
+        assertEquals(IStatus.CANCEL, cancelled.get(30, TimeUnit.SECONDS).getSeverity());
+        assertEquals(1, server.requests(stopped.path()).size(), "nobody else fetched it");
+    }
+
+    @Test
+    void aServerThatAsksForAPasswordIsLeftToThePlatformsTransportWhichAsksThePerson() throws Exception {
+        TestFile file = server.addFile("/plugins/k_1.0.0.jar", SIZE / 10, 11).requireBasicAuth("user", "secret");
+        URI url = server.uri(file.path());
+
+        IStatus status = transport.downloadArtifact(url, new ByteArrayOutputStream(), descriptor("k", file.sha256()),
+                new NullProgressMonitor());
+
+        List<RecordedRequest> requests = server.requests(file.path());
+        assertTrue(requests.getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT), requests::toString);
+        assertFalse(requests.getLast().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+                "the platform's transport asked last: " + requests);
+        assertFalse(status.isOK(), "headless, nobody gives p2 a password: " + status);
+        assertTrue(fixture.service().transfers().stream().noneMatch(transfer -> transfer.url().equals(url)),
+                "ours is forgotten");
     }
 
     @Test

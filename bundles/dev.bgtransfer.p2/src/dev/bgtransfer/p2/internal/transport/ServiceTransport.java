@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -51,29 +52,17 @@ final class ServiceTransport extends Transport {
                 return served.get();
             }
         }
-        try {
-            return platform.get().downloadArtifact(source, target, descriptor, monitor);
-        } catch (CoreException noPlatform) {
-            return noPlatform.getStatus();
-        }
+        return onPlatform(delegate -> delegate.downloadArtifact(source, target, descriptor, monitor));
     }
 
     @Override
     public IStatus download(URI source, OutputStream target, IProgressMonitor monitor) {
-        try {
-            return platform.get().download(source, target, monitor);
-        } catch (CoreException noPlatform) {
-            return noPlatform.getStatus();
-        }
+        return onPlatform(delegate -> delegate.download(source, target, monitor));
     }
 
     @Override
     public IStatus download(URI source, OutputStream target, long startPosition, IProgressMonitor monitor) {
-        try {
-            return platform.get().download(source, target, startPosition, monitor);
-        } catch (CoreException noPlatform) {
-            return noPlatform.getStatus();
-        }
+        return onPlatform(delegate -> delegate.download(source, target, startPosition, monitor));
     }
 
     @Override
@@ -95,28 +84,33 @@ final class ServiceTransport extends Transport {
 
     @Override
     public Map<String, ProtocolRule> getProtocolRules() {
-        try {
-            return platform.get().getProtocolRules();
-        } catch (CoreException noPlatform) {
-            return super.getProtocolRules();
-        }
+        return platformIfAny().map(Transport::getProtocolRules).orElseGet(super::getProtocolRules);
     }
 
     @Override
     public void setProtocolRules(Map<String, ProtocolRule> rules) {
-        try {
-            platform.get().setProtocolRules(rules);
-        } catch (CoreException noPlatform) {
-            super.setProtocolRules(rules);
-        }
+        platformIfAny().ifPresentOrElse(delegate -> delegate.setProtocolRules(rules), () -> super.setProtocolRules(rules));
     }
 
     @Override
     public Map<String, ProtocolRule> getDefaultProtocolRules() {
+        return platformIfAny().map(Transport::getDefaultProtocolRules).orElseGet(super::getDefaultProtocolRules);
+    }
+
+    /** @return what the platform's transport answers, or why there is none */
+    private IStatus onPlatform(Function<Transport, IStatus> call) {
         try {
-            return platform.get().getDefaultProtocolRules();
+            return call.apply(platform.get());
         } catch (CoreException noPlatform) {
-            return super.getDefaultProtocolRules();
+            return noPlatform.getStatus();
+        }
+    }
+
+    private Optional<Transport> platformIfAny() {
+        try {
+            return Optional.of(platform.get());
+        } catch (CoreException noPlatform) {
+            return Optional.empty();
         }
     }
 

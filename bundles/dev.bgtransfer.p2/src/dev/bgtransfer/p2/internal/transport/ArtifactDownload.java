@@ -61,9 +61,11 @@ final class ArtifactDownload {
             switch (transfer.state()) {
                 case COMPLETED -> {
                     progress.worked(DOWNLOAD_WORK - reported);
-                    return Optional.of(copy(transfer, target, progress.split(COPY_WORK)));
+                    return Optional.of(copy(transfer, target, progress.newChild(COPY_WORK)));
                 }
                 case CANCELLED -> {
+                    // a person stopped it: p2 is told, and the row goes, as the next install starts anew
+                    service.remove(id, true);
                     return Optional.of(cancelled(Messages.stoppedInDownloads));
                 }
                 case FAILED -> {

@@ -174,6 +174,7 @@ class ServiceTransportTest extends ServiceTest {
         fixture.service().stop(stoppedId);
         assertEquals(IStatus.CANCEL, cancelled.get(30, TimeUnit.SECONDS).getSeverity());
         assertEquals(1, server.requests(stopped.path()).size(), "nobody else fetched it");
+        fixture.awaitEvent(TransferEvent.Removed.class, event -> event.transfer().id() == stoppedId);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.ConfigurationScope;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -198,6 +199,26 @@ class PreferencePageTest extends WorkbenchTest {
             assertTrue(p2.getSelection(), "the default is on");
         } finally {
             dialog.close();
+        }
+    }
+
+    @Test
+    void theP2SwitchShowsAndRestoresTheInstallationsSetting() throws Exception {
+        ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                .putBoolean(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE, false);
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button p2 = Ui.button(dialog.getShell(), "Download Eclipse updates and new software through Background Transfers");
+            assertFalse(p2.getSelection(), "off for the installation (configuration scope)");
+            p2.setSelection(true);
+            p2.notifyListeners(SWT.Selection, new Event());
+            Ui.select(Ui.button(dialog.getShell(), "Restore Defaults"));
+            Ui.spin(50);
+            assertFalse(p2.getSelection(), "the installation's setting is the default a person restores");
+        } finally {
+            dialog.close();
+            ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                    .remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
         }
     }
 

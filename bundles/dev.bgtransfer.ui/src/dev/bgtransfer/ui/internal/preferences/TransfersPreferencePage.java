@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.preferences.ConfigurationScope;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -88,8 +89,11 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
                 getFieldEditorParent()));
         if (isP2TransportOffered()) {
             p2Store = new ScopedPreferenceStore(InstanceScope.INSTANCE, P2TransportPreferences.NODE);
+            // the default a person restores is the installation's (configuration scope), as p2's transport reads it
             p2Store.setDefault(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
-                    P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE_DEFAULT);
+                    ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE).getBoolean(
+                            P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
+                            P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE_DEFAULT));
             p2Artifacts = new BooleanFieldEditor(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
                     Messages.preferencesP2Artifacts, getFieldEditorParent());
             p2Artifacts.getDescriptionControl(getFieldEditorParent()).setToolTipText(Messages.preferencesP2ArtifactsTooltip);

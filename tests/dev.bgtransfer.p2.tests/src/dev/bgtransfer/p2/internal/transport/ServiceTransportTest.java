@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.preferences.ConfigurationScope;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.internal.p2.metadata.ArtifactKey;
 import org.eclipse.equinox.internal.p2.repository.Transport;
@@ -256,6 +257,30 @@ class ServiceTransportTest extends ServiceTest {
                 descriptor("f", on.sha256()), new NullProgressMonitor()));
         assertTrue(server.requests(on.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT),
                 "the same transport, the next artifact");
+    }
+
+    @Test
+    void anAdministratorTurnsItOffForTheInstallationAndAPersonsWorkspaceSettingWins() throws Exception {
+        TestFile off = server.addFile("/plugins/l_1.0.0.jar", SIZE / 10, 12);
+        TestFile on = server.addFile("/plugins/m_1.0.0.jar", SIZE / 10, 13);
+        ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                .putBoolean(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE, false);
+        try {
+            assertOk(transport.downloadArtifact(server.uri(off.path()), new ByteArrayOutputStream(),
+                    descriptor("l", off.sha256()), new NullProgressMonitor()));
+            InstanceScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                    .putBoolean(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE, true);
+            assertOk(transport.downloadArtifact(server.uri(on.path()), new ByteArrayOutputStream(),
+                    descriptor("m", on.sha256()), new NullProgressMonitor()));
+        } finally {
+            ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                    .remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
+        }
+
+        assertFalse(server.requests(off.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+                "the configuration scope's off");
+        assertTrue(server.requests(on.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+                "the workspace's on");
     }
 
     @Test

@@ -22,22 +22,32 @@ check() { # NAME CONDITION...
   if "$@"; then passed=$((passed + 1)); echo "ok    $name"; else failed=$((failed + 1)); echo "FAIL  $name"; fi
 }
 finish() { echo "$passed passed, $failed failed"; ((failed == 0)); exit; }
+vm_args=()
 # Starts the installation the way its launcher would (the native launcher is not on Maven Central).
 # Its own home and workspace keep ~/.eclipse, ~/.swt and the workspace inside target/.
 # HOME and XDG_STATE_HOME inside target/: the daemon the IDE starts uses the default state folder.
 run_eclipse() { # LOG ARGS...
   local log=$1; shift
-  (cd "$eclipse" && HOME=$work/home XDG_STATE_HOME=$state_home timeout 120 "$JAVA_HOME/bin/java" -Xmx512m -Duser.home="$work/home" \
+  (cd "$eclipse" && HOME=$work/home XDG_STATE_HOME=$state_home timeout 120 "$JAVA_HOME/bin/java" -Xmx512m -Duser.home="$work/home" "${vm_args[@]}" \
       -jar plugins/org.eclipse.equinox.launcher_*.jar -nosplash -consoleLog -data "$work/workspace" "$@") \
     > "$log" 2>&1
+}
+# The same in the background, for a run the test kills: the JVM is the process $! names.
+start_eclipse() { # LOG ARGS...
+  local log=$1; shift
+  cd "$eclipse" && HOME=$work/home XDG_STATE_HOME=$state_home exec "$JAVA_HOME/bin/java" -Xmx512m -Duser.home="$work/home" "${vm_args[@]}" \
+      -jar plugins/org.eclipse.equinox.launcher_*.jar -nosplash -consoleLog -data "$work/workspace" "$@" > "$log" 2>&1
 }
 
 for needed in "$site/content.jar" "$platform/configuration/config.ini"; do
   [[ -e $needed ]] || { echo "FAIL  missing $needed: build releng/dev.bgtransfer.site and tests/dev.bgtransfer.testplatform first"; failed=1; finish; }
 done
 daemon_pids() { pgrep -f -- "serve --state $state( |$)"; }
-stop_daemon() { local pid; for pid in $(daemon_pids); do kill -9 "$pid"; done; kill "$server_pid" 2>/dev/null; true; }
-server_pid=
+stop_daemon() {
+  local pid; for pid in $(daemon_pids); do kill -9 "$pid"; done
+  for pid in $server_pid $p2_server_pid $director_pid; do kill -9 "$pid" 2>/dev/null; done; true
+}
+server_pid= p2_server_pid= director_pid=
 trap stop_daemon EXIT
 rm -rf "$work" && mkdir -p "$work/home"
 cp -a "$platform" "$eclipse"
@@ -118,4 +128,79 @@ code=$?
 grep -E '^(ok|FAIL) .*COMPLETED' "$work/again.log" | sed 's/^/      /'
 check "the IDE started again lists the transfer COMPLETED through the service (exit 0)" test $code -eq 0
 ((code == 0)) || { sed 's/^/      | /' "$work/again.log"; sed 's/^/      daemon.log | /' "$state/daemon.log"; }
+
+# --- p2 through bgtransfer (issue 18): the installation now carries dev.bgtransfer.p2, whose transport p2
+# takes for http(s) artifacts. A second p2 repository, made here, holds a 4 MB artifact served at 500 KB/s
+# on loopback: the director is killed (kill -9) mid-artifact and started again; the artifact resumes with
+# a ranged request and the install completes. Then, with the preference off, p2's own transport serves.
+p2repo=$work/p2-repository
+jars=$(python3 "$repo/tests/dev.bgtransfer.site.tests/p2-repository.py" "$p2repo" p2test.big:4000000 p2test.small:300000)
+big_sha=$(awk '$1 == "p2test.big" {print $2}' <<<"$jars")
+small_sha=$(awk '$1 == "p2test.small" {print $2}' <<<"$jars")
+big=/plugins/p2test.big_1.0.0.jar small=/plugins/p2test.small_1.0.0.jar
+p2log=$work/p2-server.log
+python3 "$repo/tests/dev.bgtransfer.site.tests/throttled-server.py" "$p2repo" 500000 > "$p2log" 2>&1 &
+p2_server_pid=$!
+for _ in $(seq 50); do [[ -s $p2log ]] && break; sleep 0.1; done
+p2url=http://127.0.0.1:$(head -1 "$p2log")
+# p2 turns http: into https: unless allowed (p2.httpRule); a loopback server has no certificate
+vm_args=(-Dp2.httpRule=allow)
+requests() { grep "^GET $1 " "$p2log"; } # PATH: the server's lines for the GETs of PATH
+sent() { grep "^SENT $1 " "$p2log" | awk -F'bytes=' '{ all += $2 } END { print all + 0 }'; } # PATH: bytes sent in all
+first_by_us() { requests "$1" | head -1 | grep -q ' agent=bgtransfer/'; } # PATH: its first GET came from bgtransfer
+# PATH: there are GETs after the first, and each asks for a range past zero with If-Range and gets 206
+resumed_ranged() { local later; later=$(requests "$1" | tail -n +2)
+  [[ -n $later ]] && ! grep -v -E 'status=206 range=bytes=[1-9][0-9]*- if-range="' <<<"$later" > /dev/null; }
+none_by_us() { requests "$1" > /dev/null && ! requests "$1" | grep -q ' agent=bgtransfer/'; } # PATH
+install_from_p2url() { # LOG IU
+  run_eclipse "$1" -application org.eclipse.equinox.p2.director -repository "$p2url" -installIU "$2" \
+    -destination "$eclipse" -profile DefaultProfile
+}
+
+(start_eclipse "$work/p2-killed.log" -application org.eclipse.equinox.p2.director -repository "$p2url" \
+  -installIU p2test.big.feature.group -destination "$eclipse" -profile DefaultProfile) &
+director_pid=$!
+for _ in $(seq 600); do requests "$big" > /dev/null && break; sleep 0.1; done
+sleep 2 # about 1 MB of the 4 MB at 500 KB/s
+kill -9 "$director_pid"; wait "$director_pid" 2>/dev/null; director_pid=
+check "the director asks for the artifact through bgtransfer (User-Agent bgtransfer/)" first_by_us "$big"
+for _ in $(seq 50); do grep -q "^SENT $big " "$p2log" && break; sleep 0.1; done
+first_sent=$(sent "$big")
+check "the director was killed mid-artifact (the server had sent $first_sent of its 4000336 bytes)" \
+  test "$first_sent" -lt 4000336
+not_in_profile() { ! in_profile "$1"; }
+check "killed, the director installed nothing (the profile does not hold p2test.big.feature.group)" \
+  not_in_profile p2test.big.feature.group
+
+start=$SECONDS
+install_from_p2url "$work/p2-again.log" p2test.big.feature.group
+code=$?
+echo "      (the director again, resuming the artifact: $((SECONDS - start)) s)"
+echo "      artifact requests: $(requests "$big" | sed 's/ agent=.*//' | paste -sd';' | sed 's/;/; /g')"
+check "the director started again installs p2test.big.feature.group (exit 0)" test $code -eq 0
+((code == 0)) || sed 's/^/      | /' "$work/p2-again.log"
+check "the profile DefaultProfile now holds p2test.big.feature.group" in_profile p2test.big.feature.group
+check "the installed artifact's bytes are the published ones (SHA-256)" \
+  bash -c "[[ \$(sha256sum '$eclipse$big' 2>/dev/null | cut -d' ' -f1) == $big_sha ]]"
+# every request after the first (the killed one) continues past zero with If-Range, and is answered 206
+check "after the restart the artifact resumes ranged (Range: bytes=N- with N > 0, If-Range, 206)" resumed_ranged "$big"
+after_kill=$(($(sent "$big") - first_sent))
+# the resume may repeat what the killed run received but had not yet made durable; never most of it
+check "the restart fetched only the missing part ($after_kill bytes; $first_sent came before the kill)" \
+  test "$after_kill" -lt $((4000336 - first_sent / 2))
+
+# with the preference off the platform's transport (ECF) downloads, not bgtransfer
+settings=$work/workspace/.metadata/.plugins/org.eclipse.core.runtime/.settings
+mkdir -p "$settings"
+printf 'eclipse.preferences.version=1\nartifactsThroughService=false\n' > "$settings/dev.bgtransfer.p2.prefs"
+install_from_p2url "$work/p2-off.log" p2test.small.feature.group
+code=$?
+check "with the preference off the director installs p2test.small.feature.group (exit 0)" test $code -eq 0
+((code == 0)) || sed 's/^/      | /' "$work/p2-off.log"
+check "its bytes are right (SHA-256)" \
+  bash -c "[[ \$(sha256sum '$eclipse$small' 2>/dev/null | cut -d' ' -f1) == $small_sha ]]"
+off_by_platform() { none_by_us "$small" && first_by_us "$big"; }
+check "with the preference off p2's own transport fetched it, with it on (above) bgtransfer did" off_by_platform
+check "the installation's log has no errors after the p2 installs" \
+  bash -c "! grep -q '^!ENTRY [^ ]* 4 ' '$work/workspace/.metadata/.log' 2>/dev/null"
 finish

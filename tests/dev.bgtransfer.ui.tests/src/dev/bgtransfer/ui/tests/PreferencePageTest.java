@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.ConfigurationScope;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -23,10 +25,12 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.junit.TestFile;
+import dev.bgtransfer.p2.P2TransportPreferences;
 import dev.bgtransfer.ui.internal.UiPreferences;
 import dev.bgtransfer.ui.internal.view.ViewDriver;
 
@@ -43,6 +47,7 @@ class PreferencePageTest extends WorkbenchTest {
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MAX_CONNECTIONS_PER_HOST);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.MINIMUM_SPEED);
         InstanceScope.INSTANCE.getNode(TransferPreferences.NODE).remove(TransferPreferences.CONTINUE_UNFINISHED);
+        InstanceScope.INSTANCE.getNode(P2TransportPreferences.NODE).remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
     }
 
     @Test
@@ -166,6 +171,72 @@ class PreferencePageTest extends WorkbenchTest {
         }
         assertTrue(InstanceScope.INSTANCE.getNode(UiPreferences.NODE).getBoolean(UiPreferences.CONTINUE_AFTER_EXIT, false));
         assertTrue(UiPreferences.continueAfterExit());
+    }
+
+    @Test
+    void p2DownloadsGoThroughTheServiceByDefaultAndThePageTurnsThatOff() throws Exception {
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button p2 = Ui.button(dialog.getShell(), "Download Eclipse updates and new software through Background Transfers");
+            assertTrue(p2.getSelection(), "on by default (dev.bgtransfer.p2 is installed here, as in an IDE)");
+            p2.setSelection(false);
+            p2.notifyListeners(SWT.Selection, new Event());
+            Ui.screenshot(dialog.getShell(), "preferences-p2");
+            Ui.select(Ui.button(dialog.getShell(), "Apply and Close"));
+            Ui.spin(50);
+        } finally {
+            dialog.close();
+        }
+        assertFalse(Platform.getPreferencesService().getBoolean(P2TransportPreferences.NODE,
+                P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE, true, null), "where p2's transport reads it");
+
+        dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button p2 = Ui.button(dialog.getShell(), "Download Eclipse updates and new software through Background Transfers");
+            assertFalse(p2.getSelection(), "the page shows what is saved");
+            Ui.select(Ui.button(dialog.getShell(), "Restore Defaults"));
+            Ui.spin(50);
+            assertTrue(p2.getSelection(), "the default is on");
+        } finally {
+            dialog.close();
+        }
+    }
+
+    @Test
+    void theP2SwitchShowsAndRestoresTheInstallationsSetting() throws Exception {
+        ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                .putBoolean(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE, false);
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Button p2 = Ui.button(dialog.getShell(), "Download Eclipse updates and new software through Background Transfers");
+            assertFalse(p2.getSelection(), "off for the installation (configuration scope)");
+            p2.setSelection(true);
+            p2.notifyListeners(SWT.Selection, new Event());
+            Ui.select(Ui.button(dialog.getShell(), "Restore Defaults"));
+            Ui.spin(50);
+            assertFalse(p2.getSelection(), "the installation's setting is the default a person restores");
+        } finally {
+            dialog.close();
+            ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE)
+                    .remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
+        }
+    }
+
+    @Test
+    void whereNoTransportIsOfferedToP2ThePageHasNoSwitchForIt() throws Exception {
+        Bundle p2 = Platform.getBundle(P2TransportPreferences.NODE);
+        p2.stop(); // as in the RCP product, which has no p2: dev.bgtransfer.p2 registers no transport there
+        try {
+            PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+            try {
+                assertTrue(Ui.find(dialog.getShell(), Button.class,
+                        button -> button.getText().replace("&", "").startsWith("Download Eclipse updates")).isEmpty());
+            } finally {
+                dialog.close();
+            }
+        } finally {
+            p2.start(Bundle.START_ACTIVATION_POLICY);
+        }
     }
 
     /** @return the text field that follows the label starting with {@code label} */

@@ -13,6 +13,8 @@ final class Messages extends NLS {
     public static String preferencesContinueAfterExit;
     public static String preferencesContinueAfterExitTooltip;
     public static String preferencesNotify;
+    public static String preferencesP2Artifacts;
+    public static String preferencesP2ArtifactsTooltip;
     public static String preferencesNotSaved;
     public static String preferencesMinimumSpeed;
     public static String preferencesMinimumSpeedTooltip;

@@ -1,8 +1,10 @@
 package dev.bgtransfer.ui.internal.preferences;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.preferences.ConfigurationScope;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -15,9 +17,14 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
+import dev.bgtransfer.p2.P2TransportPreferences;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
@@ -25,17 +32,25 @@ import dev.bgtransfer.ui.internal.UiPreferences;
  * application exits and the notification are this bundle's preferences; connections per host, the minimum speed and continuing unfinished
  * transfers are the service's, written to its node, where the service picks them up at once; their
  * defaults (Restore Defaults) are the core's, read from the default scope of that node, which the
- * core fills from {@link TransferOptions#DEFAULTS}. Below them, the sign-ins kept in secure storage can
- * be forgotten.
+ * core fills from {@link TransferOptions#DEFAULTS}. Where dev.bgtransfer.p2 offers p2 its transport (an
+ * IDE; in the RCP product, which has no p2, it offers none), whether p2's downloads go through the
+ * service is that bundle's preference, written to its node ({@link P2TransportPreferences}); this bundle
+ * imports that package optionally and uses only its constants, which the compiler copies, so the page
+ * loads without it. Below them, the sign-ins kept in secure storage can be forgotten.
  */
 public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
             TransferPreferences.NODE);
+    private static final String P2_AGENT_SERVICE_FACTORY = "org.eclipse.equinox.p2.core.spi.IAgentServiceFactory"; //$NON-NLS-1$
+    private static final String P2_TRANSPORT = "(p2.agent.servicename=org.eclipse.equinox.internal.p2.repository.Transport)"; //$NON-NLS-1$
     /** 1 GB/s: a higher floor is a typing mistake. */
     private static final int MAX_MINIMUM_SPEED_KB = 1_000_000;
     private IntegerFieldEditor perHost;
     private BooleanFieldEditor continueUnfinished;
     private KilobytesPerSecondField minimumSpeed;
+    /** The node of dev.bgtransfer.p2's switch, when that bundle is installed. */
+    private ScopedPreferenceStore p2Store;
+    private BooleanFieldEditor p2Artifacts;
 
     public TransfersPreferencePage() {
         super(GRID);
@@ -72,6 +87,30 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
         addField(continueAfterExit);
         addField(new BooleanFieldEditor(UiPreferences.NOTIFY_WHEN_FINISHED, Messages.preferencesNotify,
                 getFieldEditorParent()));
+        if (isP2TransportOffered()) {
+            p2Store = new ScopedPreferenceStore(InstanceScope.INSTANCE, P2TransportPreferences.NODE);
+            // the default a person restores is the installation's (configuration scope), as p2's transport reads it
+            p2Store.setDefault(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
+                    ConfigurationScope.INSTANCE.getNode(P2TransportPreferences.NODE).getBoolean(
+                            P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
+                            P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE_DEFAULT));
+            p2Artifacts = new BooleanFieldEditor(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE,
+                    Messages.preferencesP2Artifacts, getFieldEditorParent());
+            p2Artifacts.getDescriptionControl(getFieldEditorParent()).setToolTipText(Messages.preferencesP2ArtifactsTooltip);
+            addField(p2Artifacts);
+        }
+    }
+
+    /** @return whether dev.bgtransfer.p2 registered its transport for p2 (found by name: this bundle knows no p2 type) */
+    private static boolean isP2TransportOffered() {
+        BundleContext context = FrameworkUtil.getBundle(TransfersPreferencePage.class).getBundleContext();
+        try {
+            ServiceReference<?>[] transports = context.getAllServiceReferences(P2_AGENT_SERVICE_FACTORY, P2_TRANSPORT);
+            return transports != null && Arrays.stream(transports)
+                    .anyMatch(reference -> P2TransportPreferences.NODE.equals(reference.getBundle().getSymbolicName()));
+        } catch (InvalidSyntaxException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
     }
 
     @Override
@@ -89,16 +128,22 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
             field.setPreferenceStore(serviceStore);
             field.load();
         }
+        if (p2Artifacts != null) {
+            p2Artifacts.setPreferenceStore(p2Store);
+            p2Artifacts.load();
+        }
     }
 
     @Override
     public boolean performOk() {
         boolean ok = super.performOk();
-        if (ok && serviceStore.needsSaving()) {
-            try {
-                serviceStore.save();
-            } catch (IOException failed) {
-                ILog.of(TransfersPreferencePage.class).error(Messages.preferencesNotSaved, failed);
+        for (ScopedPreferenceStore store : new ScopedPreferenceStore[] { serviceStore, p2Store }) {
+            if (ok && store != null && store.needsSaving()) {
+                try {
+                    store.save();
+                } catch (IOException failed) {
+                    ILog.of(TransfersPreferencePage.class).error(Messages.preferencesNotSaved, failed);
+                }
             }
         }
         return ok;

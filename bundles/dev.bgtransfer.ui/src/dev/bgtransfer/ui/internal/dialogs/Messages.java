@@ -17,6 +17,12 @@ final class Messages extends NLS {
     public static String addDestination;
     public static String addUrlMissing;
     public static String addSha256Invalid;
+    public static String pauseWarningTitle;
+    public static String pauseWarningOne;
+    public static String pauseWarningMany;
+    public static String pauseWarningItem;
+    public static String pauseAnywayButton;
+    public static String keepRunningButton;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -15,6 +15,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.ui.internal.RowOperation;
 import dev.bgtransfer.ui.internal.credentials.CredentialsRetry;
+import dev.bgtransfer.ui.internal.dialogs.PauseWarning;
 
 /**
  * Start, Pause, Stop or Retry on the selected rows, whichever applies to each. plugin.xml names the
@@ -40,6 +41,9 @@ public final class RowOperationHandler extends AbstractHandler implements IExecu
             selected.stream().filter(CredentialsRetry::needed)
                     .forEach(transfer -> CredentialsRetry.ask(HandlerUtil.getActiveShell(event), transfer));
             selected.removeIf(CredentialsRetry::needed);
+        }
+        if (operation == RowOperation.PAUSE && !PauseWarning.confirmed(HandlerUtil.getActiveShell(event), selected)) {
+            return null;
         }
         operation.run(selected);
         return null;

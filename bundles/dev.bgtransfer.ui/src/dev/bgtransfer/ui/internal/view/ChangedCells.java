@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.TableItem;
 final class ChangedCells {
     /** The columns whose text can change for a transfer (its direction and session never do). */
     private static final int[] CHANGING = { DownloadsTable.TITLE, DownloadsTable.CONTROLS, DownloadsTable.PROGRESS,
-            DownloadsTable.SIZE, DownloadsTable.STATUS };
+            DownloadsTable.SIZE, DownloadsTable.STATUS, DownloadsTable.RESUMABLE };
 
     private final TableViewer viewer;
 
@@ -42,6 +42,9 @@ final class ChangedCells {
                     : ((ColumnLabelProvider) labels).getText(row);
             if (!text.equals(item.getText(column))) {
                 item.setText(column, text);
+                if (labels instanceof ResumableColumn resumable) {
+                    item.setImage(column, resumable.getImage(row)); // the icon goes with the word
+                }
                 if (labels instanceof OwnerDrawnColumn) {
                     repaint(item, column);
                     progressRepainted |= column == DownloadsTable.PROGRESS;

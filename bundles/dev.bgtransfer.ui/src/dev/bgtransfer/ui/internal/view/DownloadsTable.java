@@ -34,6 +34,8 @@ final class DownloadsTable {
     static final int SIZE = 4;
     static final int STATUS = 5;
     static final int SESSION = 6;
+    /** Last, so that a column added later by another change moves no index a test or a cell reads. */
+    static final int RESUMABLE = 7;
 
     private DownloadsTable() {
     }
@@ -58,6 +60,7 @@ final class DownloadsTable {
         column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
         column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());
         column(viewer, layout, Messages.columnSession, new ColumnWeightData(12, 90), new SessionColumn());
+        column(viewer, layout, Messages.columnResumable, new ColumnPixelData(100), new ResumableColumn());
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new LazyRows(viewer, rows));

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
@@ -38,6 +40,7 @@ public final class ViewDriver {
     public static final int SIZE = DownloadsTable.SIZE;
     public static final int STATUS = DownloadsTable.STATUS;
     public static final int SESSION = DownloadsTable.SESSION;
+    public static final int RESUMABLE = DownloadsTable.RESUMABLE;
     /** At most this many completed rows are held after they were shown. */
     public static final int SHOWN_HISTORY = RowList.SHOWN_HISTORY;
     /** The most items the table is given in one event of the UI thread. */
@@ -147,6 +150,12 @@ public final class ViewDriver {
 
     public void waitForRows(int count) {
         Ui.waitUntil(count + " rows", () -> rowCount() == count, () -> column(TITLE).toString());
+    }
+
+    /** @return the pixels of the icon the row's cell in {@code column} shows, or {@code null} for none */
+    public ImageData image(int row, int column) {
+        Image image = table().getItem(row).getImage(column);
+        return image == null ? null : image.getImageData();
     }
 
     /** Clicks the row's start/pause toggle (Retry after a failure). */

@@ -42,9 +42,6 @@ final class ChangedCells {
                     : ((ColumnLabelProvider) labels).getText(row);
             if (!text.equals(item.getText(column))) {
                 item.setText(column, text);
-                if (labels instanceof ResumableColumn resumable) {
-                    item.setImage(column, resumable.getImage(row)); // the icon goes with the word
-                }
                 if (labels instanceof OwnerDrawnColumn) {
                     repaint(item, column);
                     progressRepainted |= column == DownloadsTable.PROGRESS;

@@ -7,19 +7,24 @@ import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.resource.ResourceLocator;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Event;
 
 import dev.bgtransfer.core.Resumability;
 
 /**
- * Whether a row's transfer can go on from its bytes after an interruption: an icon (a closed green
- * ring, a broken red one struck through, an open grey one; drawn by {@code releng/scripts/draw-icons.py})
- * and a word, "Yes", "No" or "Unknown", for a screen reader and for people who do not tell the colours
- * apart; the tooltip says why ({@link Resumability#reason()}) and what a pause would cost.
+ * Whether a row's transfer can go on from its bytes after an interruption, beside its direction: an
+ * icon (a closed green ring, a broken red one struck through, an open grey one; drawn by
+ * {@code releng/scripts/draw-icons.py}), told apart by shape as well as colour. The cell's text, "Yes",
+ * "No" or "Unknown", is what a screen reader says; the tooltip says why ({@link Resumability#reason()})
+ * and what a pause would cost. A narrow column at the start of the row, as the direction's, so that
+ * it shows however narrow the view.
  */
-final class ResumableColumn extends ColumnLabelProvider {
+final class ResumableColumn extends OwnerDrawnColumn {
+    /** The column's width in pixels: the icon and a little air. */
+    static final int WIDTH = 26;
     private static final Map<Resumability.Value, String> ICONS = Map.of(Resumability.Value.YES,
             "icons/resumable_yes.png", Resumability.Value.NO, "icons/resumable_no.png", Resumability.Value.UNKNOWN, //$NON-NLS-1$ //$NON-NLS-2$
             "icons/resumable_unknown.png"); //$NON-NLS-1$
@@ -28,12 +33,8 @@ final class ResumableColumn extends ColumnLabelProvider {
     private final Map<Resumability.Value, Image> images = new EnumMap<>(Resumability.Value.class);
 
     @Override
-    public String getText(Object element) {
-        return text(((TransferRow) element).transfer().resumability());
-    }
-
-    static String text(Resumability resumability) {
-        return switch (resumability.value()) {
+    String text(TransferRow row) {
+        return switch (row.transfer().resumability().value()) {
             case YES -> Messages.resumableYes;
             case NO -> Messages.resumableNo;
             case UNKNOWN -> Messages.resumableUnknown;
@@ -41,28 +42,28 @@ final class ResumableColumn extends ColumnLabelProvider {
     }
 
     @Override
-    public Image getImage(Object element) {
-        Resumability.Value value = ((TransferRow) element).transfer().resumability().value();
-        return images.computeIfAbsent(value, this::load);
+    public String getToolTipText(Object element) {
+        Resumability resumability = ((TransferRow) element).transfer().resumability();
+        return NLS.bind(switch (resumability.value()) {
+            case YES -> Messages.resumableTooltipYes;
+            case NO -> Messages.resumableTooltipNo;
+            case UNKNOWN -> Messages.resumableTooltipUnknown;
+        }, resumability.reason());
+    }
+
+    @Override
+    void paint(Event event, TransferRow row, Rectangle cell) {
+        Image icon = images.computeIfAbsent(row.transfer().resumability().value(), this::load);
+        if (icon != null) {
+            Rectangle size = icon.getBounds();
+            event.gc.drawImage(icon, cell.x + (cell.width - size.width) / 2, cell.y + (cell.height - size.height) / 2);
+        }
     }
 
     private Image load(Resumability.Value value) {
         ImageDescriptor descriptor = ResourceLocator.imageDescriptorFromBundle(ResumableColumn.class, ICONS.get(value))
                 .orElse(null);
         return descriptor == null ? null : resources.create(descriptor);
-    }
-
-    @Override
-    public String getToolTipText(Object element) {
-        return tooltip(((TransferRow) element).transfer().resumability());
-    }
-
-    static String tooltip(Resumability resumability) {
-        return NLS.bind(switch (resumability.value()) {
-            case YES -> Messages.resumableTooltipYes;
-            case NO -> Messages.resumableTooltipNo;
-            case UNKNOWN -> Messages.resumableTooltipUnknown;
-        }, resumability.reason());
     }
 
     @Override

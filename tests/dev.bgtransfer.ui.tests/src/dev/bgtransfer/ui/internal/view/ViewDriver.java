@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
@@ -152,10 +153,23 @@ public final class ViewDriver {
         Ui.waitUntil(count + " rows", () -> rowCount() == count, () -> column(TITLE).toString());
     }
 
-    /** @return the pixels of the icon the row's cell in {@code column} shows, or {@code null} for none */
-    public ImageData image(int row, int column) {
-        Image image = table().getItem(row).getImage(column);
-        return image == null ? null : image.getImageData();
+    /** @return the pixels the screen shows in the row's cell of {@code column}, as painted */
+    public ImageData cellPixels(int row, int column) {
+        Table table = table();
+        TableItem item = table.getItem(row);
+        table.showItem(item);
+        Ui.spin(100);
+        Rectangle cell = item.getBounds(column);
+        Point origin = table.toDisplay(cell.x, cell.y);
+        Image image = new Image(table.getDisplay(), cell.width, cell.height);
+        GC gc = new GC(table.getDisplay());
+        try {
+            gc.copyArea(image, origin.x, origin.y);
+            return image.getImageData();
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 
     /** Clicks the row's start/pause toggle (Retry after a failure). */

@@ -54,47 +54,50 @@ class ResumabilityTest extends ServiceTest {
         return done;
     }
 
+    /** @return the completed download of {@code file}, whose resumability was read as {@code expected} */
+    private Transfer classified(Resumability expected, TestFile file) throws Exception {
+        Transfer done = downloaded(file);
+        assertEquals(expected, done.resumability());
+        return done;
+    }
+
     @Test
     void rangesAndAStrongEtagAreResumable() throws Exception {
-        Transfer done = downloaded(server.addFile("/strong.bin", 100_000, 1));
-        assertEquals(Resumability.RANGES_AND_STRONG_ETAG, done.resumability());
-        assertEquals(Resumability.Value.YES, done.resumability().value());
-        assertEquals("the server offers byte ranges and a strong ETag", done.resumability().reason());
+        Resumability found = classified(Resumability.RANGES_AND_STRONG_ETAG, server.addFile("/strong.bin", 100_000, 1))
+                .resumability();
+        assertEquals(Resumability.Value.YES, found.value());
+        assertEquals("the server offers byte ranges and a strong ETag", found.reason());
     }
 
     @Test
     void rangesAndLastModifiedAreResumable() throws Exception {
-        Transfer done = downloaded(server.addFile("/dated.bin", 100_000, 2).withoutEtag(true));
-        assertEquals(Resumability.RANGES_AND_LAST_MODIFIED, done.resumability());
-        assertEquals(Resumability.Value.YES, done.resumability().value());
+        assertEquals(Resumability.Value.YES, classified(Resumability.RANGES_AND_LAST_MODIFIED,
+                server.addFile("/dated.bin", 100_000, 2).withoutEtag(true)).resumability().value());
     }
 
     @Test
     void aWeakEtagOnlyIsNotResumable() throws Exception {
-        Transfer done = downloaded(server.addFile("/weak.bin", 100_000, 3).weakEtag(true).withoutLastModified(true));
-        assertEquals(Resumability.WEAK_ETAG_ONLY, done.resumability());
-        assertEquals(Resumability.Value.NO, done.resumability().value());
-        assertEquals("no strong validator (weak ETag only)", done.resumability().reason());
+        Resumability found = classified(Resumability.WEAK_ETAG_ONLY,
+                server.addFile("/weak.bin", 100_000, 3).weakEtag(true).withoutLastModified(true)).resumability();
+        assertEquals(Resumability.Value.NO, found.value());
+        assertEquals("no strong validator (weak ETag only)", found.reason());
     }
 
     @Test
     void aWeakEtagBesideLastModifiedResumesWithTheDate() throws Exception {
-        Transfer done = downloaded(server.addFile("/weakdated.bin", 100_000, 4).weakEtag(true));
-        assertEquals(Resumability.RANGES_AND_LAST_MODIFIED, done.resumability());
+        classified(Resumability.RANGES_AND_LAST_MODIFIED, server.addFile("/weakdated.bin", 100_000, 4).weakEtag(true));
     }
 
     @Test
     void noValidatorIsNotResumable() throws Exception {
-        Transfer done = downloaded(server.addFile("/none.bin", 100_000, 5).withoutValidators(true));
-        assertEquals(Resumability.NO_VALIDATOR, done.resumability());
-        assertEquals(Resumability.Value.NO, done.resumability().value());
+        assertEquals(Resumability.Value.NO, classified(Resumability.NO_VALIDATOR,
+                server.addFile("/none.bin", 100_000, 5).withoutValidators(true)).resumability().value());
     }
 
     @Test
     void acceptRangesNoneIsNotResumable() throws Exception {
-        Transfer done = downloaded(server.addFile("/refused.bin", 100_000, 6).rangesRefused(true));
-        assertEquals(Resumability.RANGES_REFUSED, done.resumability());
-        assertEquals(Resumability.Value.NO, done.resumability().value());
+        assertEquals(Resumability.Value.NO, classified(Resumability.RANGES_REFUSED,
+                server.addFile("/refused.bin", 100_000, 6).rangesRefused(true)).resumability().value());
     }
 
     @Test

@@ -28,13 +28,19 @@ import org.eclipse.swt.widgets.TableItem;
 final class DownloadsTable {
     /** Column indices. */
     static final int DIRECTION = 0;
-    static final int RESUMABLE = 1;
-    static final int TITLE = 2;
-    static final int CONTROLS = 3;
-    static final int PROGRESS = 4;
-    static final int SIZE = 5;
-    static final int STATUS = 6;
-    static final int SESSION = 7;
+    static final int TITLE = 1;
+    static final int CONTROLS = 2;
+    static final int PROGRESS = 3;
+    static final int SIZE = 4;
+    static final int STATUS = 5;
+    static final int SESSION = 6;
+    /**
+     * Shown beside the direction ({@link #ORDER}), so that it shows however narrow the view, but made
+     * last: the indices of the columns before it, which tests and other code read, stay as they were.
+     */
+    static final int RESUMABLE = 7;
+    /** The columns from left to right, by index. */
+    private static final int[] ORDER = { DIRECTION, RESUMABLE, TITLE, CONTROLS, PROGRESS, SIZE, STATUS, SESSION };
 
     private DownloadsTable() {
     }
@@ -52,8 +58,6 @@ final class DownloadsTable {
         // title and status share what the fixed columns leave
         column(viewer, layout, Messages.columnDirection, new ColumnPixelData(DirectionColumn.WIDTH),
                 new DirectionColumn());
-        column(viewer, layout, Messages.columnResumable, new ColumnPixelData(ResumableColumn.WIDTH),
-                new ResumableColumn());
         column(viewer, layout, Messages.columnTitle, new ColumnWeightData(40, 180), new TitleColumn());
         // wide enough for the buttons and for "Uploaded" in their place
         column(viewer, layout, Messages.columnControls, new ColumnPixelData(76), new ControlsColumn());
@@ -61,6 +65,9 @@ final class DownloadsTable {
         column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
         column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());
         column(viewer, layout, Messages.columnSession, new ColumnWeightData(12, 90), new SessionColumn());
+        column(viewer, layout, Messages.columnResumable, new ColumnPixelData(ResumableColumn.WIDTH),
+                new ResumableColumn());
+        table.setColumnOrder(ORDER);
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new LazyRows(viewer, rows));

@@ -19,8 +19,8 @@ import dev.bgtransfer.core.Resumability;
  * icon (a closed green ring, a broken red one struck through, an open grey one; drawn by
  * {@code releng/scripts/draw-icons.py}), told apart by shape as well as colour. The cell's text, "Yes",
  * "No" or "Unknown", is what a screen reader says; the tooltip says why ({@link Resumability#reason()})
- * and what a pause would cost. A narrow column at the start of the row, as the direction's, so that
- * it shows however narrow the view.
+ * and what a pause would cost. A narrow column shown beside the direction's, so that it shows however
+ * narrow the view.
  */
 final class ResumableColumn extends OwnerDrawnColumn {
     /** The column's width in pixels: the icon and a little air. */

@@ -9,7 +9,7 @@
 _bgtransfer_options() { # COMMAND: the options it takes, as CommandLineParser knows them
   case $1 in
     get) echo --dir --state --max-per-host --timeout --retries --sha256 --user --quiet --wait-for-space \
-      --input-file -i --no-daemon ;;
+      --only-resumable --input-file -i --no-daemon ;;
     put | upload) echo --method --resume --no-resume --state --max-per-host --timeout --retries --user --quiet \
       --no-daemon ;;
     list) echo --state --json --no-daemon ;;

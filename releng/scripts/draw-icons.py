@@ -92,6 +92,21 @@ ICONS = {
         arc(8, 8.5, 3.5, 6, 120, 20, GRAY),
         polygon([(0.5, 6.5), (6.5, 6.5), (3.5, 2)], GRAY),
     ],
+    # the Downloads view's row: whether a transfer can resume. A ring that closes on itself (going on
+    # from where it was) in green; the same ring broken and struck through in red; a grey open ring
+    # with a dot for not known yet. Told apart by shape too, not by colour alone.
+    "resumable_yes": [
+        arc(8, 8, 4, 6.5, 110, 40, GREEN),
+        polygon([(9.5, 1), (15, 4.5), (9.5, 8)], GREEN),
+    ],
+    "resumable_no": [
+        arc(8, 8, 4, 6.5, 150, 30, RED),
+        polygon([(2.5, 13), (12.5, 2), (14, 3.5), (4, 14.5)], RED),
+    ],
+    "resumable_unknown": [
+        arc(8, 8, 4, 6.5, 150, 30, GRAY),
+        rectangle(7, 6.5, 9, 8.5, GRAY),
+    ],
 }
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ package dev.bgtransfer.core;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,10 +28,25 @@ import java.util.Optional;
  * @param nextRetry         when a running transfer that is waiting to retry tries again
  * @param session           the identifier of the {@link TransferSession} it belongs to
  * @param kind              a download or an upload
+ * @param resumability      whether an interruption keeps its bytes, and why (see {@link Resumability});
+ *                          {@link Resumability#NOT_ASKED_YET} until the server's first answer
  */
 public record Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
         TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
-        Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session, TransferKind kind) {
+        Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session, TransferKind kind,
+        Resumability resumability) {
+
+    public Transfer {
+        Objects.requireNonNull(resumability, "resumability");
+    }
+
+    /** A snapshot whose resumability is {@link Resumability#NOT_ASKED_YET}. */
+    public Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
+            TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
+            Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session, TransferKind kind) {
+        this(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256, failure, nextRetry,
+                session, kind, Resumability.NOT_ASKED_YET);
+    }
 
     /** {@link #totalBytes()} when the server did not say how long the entity is. */
     public static final long UNKNOWN_SIZE = -1;
@@ -43,7 +59,7 @@ public record Transfer(long id, URI url, String title, Path destinationFolder, O
     /** @return a copy that waits until {@code at} to retry after {@code lastFailure} */
     public Transfer waitingToRetry(TransferFailure lastFailure, Instant at) {
         return new Transfer(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256,
-                Optional.of(lastFailure), Optional.of(at), session, kind);
+                Optional.of(lastFailure), Optional.of(at), session, kind, resumability);
     }
 
     /** @return whether the entity's length is known */

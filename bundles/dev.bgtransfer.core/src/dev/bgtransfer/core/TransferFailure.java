@@ -32,7 +32,13 @@ public record TransferFailure(Kind kind, String message) {
          */
         CREDENTIALS,
         /** A data task's response was larger than its {@link DataRequest#maxResponseBytes()}. */
-        TOO_LARGE
+        TOO_LARGE,
+        /**
+         * A download in a session that takes only resumable transfers
+         * ({@link TransferOptions#onlyResumable()}) whose server does not show it resumable; the message
+         * says why ({@link Resumability#reason()}).
+         */
+        NOT_RESUMABLE
     }
 
     public TransferFailure {

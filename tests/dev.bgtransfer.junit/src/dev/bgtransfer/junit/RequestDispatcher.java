@@ -224,17 +224,19 @@ final class RequestDispatcher implements HttpRequestHandler {
         final FileContent content = file.content();
         final long size = content.size();
         if (!file.etagOmitted()) {
-            response.setHeader(HttpHeaders.ETAG, content.etag());
+            response.setHeader(HttpHeaders.ETAG, file.etagWeak() ? "W/" + content.etag() : content.etag());
         }
         if (!file.lastModifiedOmitted()) {
             response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
         }
-        if (file.rangesOffered()) {
-            response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (file.acceptRanges() != null) {
+            response.setHeader(HttpHeaders.ACCEPT_RANGES, file.acceptRanges());
         }
 
+        final Header ifRange = file.ifRangeIgnored() ? null : request.getFirstHeader(HttpHeaders.IF_RANGE);
         final RequestedRange range = file.rangesIgnored() || !file.rangesOffered() ? RequestedRange.whole(size)
-                : RequestedRange.of(request, content.etag(), content.lastModified(), size);
+                : RequestedRange.of(rangeHeader == null ? null : rangeHeader.getValue(),
+                        ifRange == null ? null : ifRange.getValue(), content.etag(), content.lastModified(), size);
         range.applyTo(response);
         if (!range.satisfiable()) {
             textResponse(response, range.status());

@@ -28,6 +28,11 @@ public final class TestFile {
     private volatile boolean withoutValidators;
     private volatile boolean withoutRanges;
     private volatile long unrangedThrottle;
+    private volatile boolean weakEtag;
+    private volatile boolean withoutLastModified;
+    private volatile boolean rangesUnannounced;
+    private volatile boolean rangesRefused;
+    private volatile boolean ifRangeIgnored;
     private volatile RangeRefusal rangeRefusal;
     private final AtomicLong refusalsAnswered = new AtomicLong();
 
@@ -233,6 +238,60 @@ public final class TestFile {
     }
 
     /**
+     * When {@code true}, the entity tag is sent weak ({@code W/"…"}); ranges are still served (a weak
+     * tag never satisfies {@code If-Range}, so a resume naming it gets the whole file).
+     *
+     * @return this file
+     */
+    public TestFile weakEtag(boolean weak) {
+        this.weakEtag = weak;
+        return this;
+    }
+
+    /**
+     * When {@code true}, responses carry no {@code Last-Modified} (the ETag as configured).
+     *
+     * @return this file
+     */
+    public TestFile withoutLastModified(boolean none) {
+        this.withoutLastModified = none;
+        return this;
+    }
+
+    /**
+     * When {@code true}, ranges are served but never announced: no {@code Accept-Ranges} header, as many
+     * servers behind caches do.
+     *
+     * @return this file
+     */
+    public TestFile rangesUnannounced(boolean unannounced) {
+        this.rangesUnannounced = unannounced;
+        return this;
+    }
+
+    /**
+     * When {@code true}, responses say {@code Accept-Ranges: none} and every GET is answered 200 with
+     * the whole body.
+     *
+     * @return this file
+     */
+    public TestFile rangesRefused(boolean refused) {
+        this.rangesRefused = refused;
+        return this;
+    }
+
+    /**
+     * When {@code true}, {@code If-Range} is ignored: a range is served even of an entity other than
+     * the one it names (a server that would splice a changed file).
+     *
+     * @return this file
+     */
+    public TestFile ignoreIfRange(boolean ignore) {
+        this.ifRangeIgnored = ignore;
+        return this;
+    }
+
+    /**
      * Limits the body rate of responses to requests without a {@code Range} header (a download's
      * first connection), overriding {@link #throttle(long)} for them: a slow connection beside fast ones.
      *
@@ -278,11 +337,24 @@ public final class TestFile {
     }
 
     boolean lastModifiedOmitted() {
-        return withoutValidators;
+        return withoutValidators || withoutLastModified;
     }
 
     boolean rangesOffered() {
-        return !withoutRanges;
+        return !withoutRanges && !rangesRefused;
+    }
+
+    boolean etagWeak() {
+        return weakEtag;
+    }
+
+    /** @return the {@code Accept-Ranges} value sent, or {@code null} for none */
+    String acceptRanges() {
+        return rangesRefused ? "none" : withoutRanges || rangesUnannounced ? null : "bytes";
+    }
+
+    boolean ifRangeIgnored() {
+        return ifRangeIgnored;
     }
 
     long unrangedThrottleBytesPerSecond() {

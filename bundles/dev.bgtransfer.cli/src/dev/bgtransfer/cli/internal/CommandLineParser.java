@@ -29,7 +29,7 @@ import dev.bgtransfer.core.UploadRequest;
  */
 final class CommandLineParser {
     private static final Set<String> FLAGS = Set.of("--quiet", "--resume", "--no-resume", "--no-daemon",
-            "--delete-file", "--json");
+            "--delete-file", "--json", "--only-resumable");
     /**
      * The launcher's, not a person's: {@code -i -} arrives as this option naming a file of what the
      * launcher's standard input held, since a daemon cannot read its client's.
@@ -44,7 +44,7 @@ final class CommandLineParser {
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
                     "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output",
-                    "--header")),
+                    "--header", "--only-resumable")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
                     "--resume", "--no-resume", "--user", "--no-daemon", "--header")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
@@ -300,12 +300,13 @@ final class CommandLineParser {
         return file;
     }
 
-    /** {@code --max-per-host}, {@code --timeout}, {@code --retries}, {@code --wait-for-space}, if given */
+    /** {@code --max-per-host}, {@code --timeout}, {@code --retries}, {@code --wait-for-space}, if given; {@code --only-resumable} */
     private static SessionOptions sessionOptions(Map<String, String> options) throws UsageException {
         return new SessionOptions(integer(options, "--max-per-host", 1, 64),
                 integer(options, "--timeout", 1, 86_400).map(Duration::ofSeconds),
                 integer(options, "--retries", 0, 100),
-                integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds));
+                integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds),
+                options.containsKey("--only-resumable"));
     }
 
     /**

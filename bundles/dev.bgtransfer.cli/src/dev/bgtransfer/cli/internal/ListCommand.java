@@ -13,8 +13,10 @@ import dev.bgtransfer.core.TransferService;
 
 /**
  * {@code list}: one tab-separated line per stored transfer (id, kind, state, bytes, URL, file or
- * folder, session), or with {@code --json} one JSON object per line ({@link TransferJson}), read a
- * page at a time so that a long history is never held at once.
+ * folder, session, then whether it is resumable, {@code yes}, {@code no} or {@code unknown}, and why),
+ * or with {@code --json} one JSON object per line ({@link TransferJson}), read a page at a time so that
+ * a long history is never held at once. Columns are only ever added at the end, so that a script that
+ * reads the first ones keeps working.
  */
 final class ListCommand {
     private static final int PAGE = 500;
@@ -49,7 +51,8 @@ final class ListCommand {
         Path where = transfer.file().orElse(transfer.destinationFolder());
         String kind = transfer.kind().name().toLowerCase(Locale.ROOT); // a word for scripts, as the state is
         out.println(NLS.bind(Messages.listLine, new Object[] { transfer.id(), kind, transfer.state(), bytes,
-                transfer.url(), where, transfer.session() }));
+                transfer.url(), where, transfer.session(), TransferJson.resumable(transfer.resumability()),
+                transfer.resumability().reason() }));
         transfer.failure().ifPresent(failure -> out.println(NLS.bind(Messages.listFailure, failure.message())));
     }
 }

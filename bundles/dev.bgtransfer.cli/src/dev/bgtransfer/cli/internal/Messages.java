@@ -53,6 +53,8 @@ final class Messages extends NLS {
     public static String nothingToResume;
     public static String noTransfers;
     public static String listLine;
+    public static String pausedNotResumable;
+    public static String pausedUploadNotResumable;
     public static String listFailure;
     public static String progressLine;
     public static String progressLineUnknown;

@@ -78,7 +78,7 @@ final class TransferCommands {
                 if (!byIdCommand.allKnown(byId.ids(), byId.state(), console)) {
                     yield CliApplication.USAGE;
                 }
-                byIdCommand.apply(byId);
+                byIdCommand.apply(byId, console.err());
                 boolean waits = byId.operation() == Command.Operation.START && !daemon;
                 yield waits ? transferRun(false, console, console.prompt()).await(byId.ids()) : 0;
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferKind;
@@ -45,11 +46,15 @@ import dev.bgtransfer.core.TransferState;
  *                       in the partial file; {@code null} when it is fetched over one connection (its
  *                       durable bytes are then the first {@code bytes} of the entity). {@code bytes} is
  *                       the sum of the slices' durable bytes either way.
+ * @param resumability   whether an interruption keeps the bytes, as the server's answers showed; never
+ *                       {@code null} ({@code null} given is {@link Resumability#NOT_ASKED_YET}). It is
+ *                       about the server, so it outlives a stop and a restart from zero.
  */
 public record TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
-        Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices) {
+        Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices,
+        Resumability resumability) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -60,6 +65,16 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(session, "session");
         slices = slices == null ? null : List.copyOf(slices);
+        resumability = resumability == null ? Resumability.NOT_ASKED_YET : resumability;
+    }
+
+    /** A record whose resumability is not known yet ({@link Resumability#NOT_ASKED_YET}). */
+    public TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
+            Path file, TransferState state, long bytes, long total, String etag, String lastModified,
+            String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
+            Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices) {
+        this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, slices, null);
     }
 
     /** A record of a transfer fetched over one connection at a time: {@code slices} is {@code null}. */
@@ -68,7 +83,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
             String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
             Instant finished, URI resumeUrl, String session, Upload upload) {
         this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
-                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, null);
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, null, null);
     }
 
     /** @return a new record of {@code session} in {@link TransferState#CANCELLED} with nothing received */
@@ -87,7 +102,8 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
             boolean resumable, String title, long sourceSize, Instant now) {
         return new TransferRecord(id, url, title, source.getParent(), source.getFileName().toString(), null, source,
                 TransferState.CANCELLED, 0, sourceSize, null, null, null, null, null, now, now, null, null, session,
-                Upload.fresh(method, resumable));
+                Upload.fresh(method, resumable), null,
+                resumable ? Resumability.NOT_ASKED_YET : Resumability.UPLOAD_NOT_OFFERED);
     }
 
     /**
@@ -154,7 +170,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         long durable = newSlices == null ? bytes : newSlices.stream().mapToLong(Slice::durable).sum();
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, durable, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                newSlices);
+                newSlices, resumability);
     }
 
     /** @return the public snapshot of this record */
@@ -162,7 +178,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         String shown = !title.isEmpty() ? title : fileName != null ? fileName : fallbackTitle();
         return new Transfer(id, url, shown, folder, Optional.ofNullable(file), state, bytes, total,
                 Optional.ofNullable(sha256), Optional.ofNullable(failure), Optional.empty(), session,
-                upload != null ? TransferKind.UPLOAD : TransferKind.DOWNLOAD);
+                upload != null ? TransferKind.UPLOAD : TransferKind.DOWNLOAD, resumability);
     }
 
     private String fallbackTitle() {
@@ -176,34 +192,34 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
                 lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload,
-                slices);
+                slices, resumability);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices);
+                upload, slices, resumability);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
                 newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices);
+                slices, resumability);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices);
+                upload, slices, resumability);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
     public TransferRecord withResumeUrl(URI from, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices, resumability);
     }
 
     /**
@@ -220,7 +236,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices);
+                slices, resumability);
     }
 
     /**
@@ -230,31 +246,38 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withoutResumeData(Instant now) {
         if (upload != null) {
             return new TransferRecord(id, url, title, folder, fileName, null, file, state, 0, total, null, null, null,
-                    null, failure, created, now, finished, null, session, Upload.fresh(upload.method(), upload.resumable()));
+                    null, failure, created, now, finished, null, session, Upload.fresh(upload.method(), upload.resumable()), null, resumability);
         }
         return new TransferRecord(id, url, title, folder, fileName, null, null, state, 0, Transfer.UNKNOWN_SIZE,
-                null, null, expectedSha256, null, failure, created, now, finished, null, session, upload);
+                null, null, expectedSha256, null, failure, created, now, finished, null, session, upload, null, resumability);
     }
 
     /** @return a completed copy whose bytes are under {@code finalFile} */
     public TransferRecord completed(Path finalFile, long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, finalFile.getFileName().toString(), null, finalFile,
                 TransferState.COMPLETED, length, length, etag, lastModified, expectedSha256, digest, null, created,
-                now, now, resumeUrl, session, upload);
+                now, now, resumeUrl, session, upload, null, resumability);
     }
 
     /** @return a copy of this upload with {@code newUpload} and the bytes the server holds */
     public TransferRecord withUpload(Upload newUpload, long sent, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, sent,
                 newUpload.isRecorded() ? newUpload.sourceSize() : total, etag, lastModified, expectedSha256, sha256,
-                failure, created, now, finished, resumeUrl, session, newUpload, slices);
+                failure, created, now, finished, resumeUrl, session, newUpload, slices, resumability);
     }
 
     /** @return a completed copy of this upload, whose file had {@code digest} */
     public TransferRecord uploaded(long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, null, file, TransferState.COMPLETED, length, length,
                 null, null, expectedSha256, digest, null, created, now, now, resumeUrl, session,
-                upload.withResource(null));
+                upload.withResource(null), null, resumability);
+    }
+
+    /** @return a copy with what the server's answers showed of resumability */
+    public TransferRecord withResumability(Resumability newResumability, Instant now) {
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
+                slices, newResumability);
     }
 
     /** @return whether this is an upload (see {@link #upload()}) */
@@ -267,8 +290,11 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         return upload == null ? file : null;
     }
 
-    /** @return whether the partial bytes may be resumed: there are some and a validator to check */
+    /**
+     * @return whether the partial bytes may be resumed: there are some and a validator If-Range may name
+     *         (a strong ETag or Last-Modified; never a weak ETag, RFC 9110 13.1.5)
+     */
     public boolean isResumable() {
-        return partFile != null && bytes > 0 && (etag != null || lastModified != null);
+        return partFile != null && bytes > 0 && (etag != null && etag.startsWith("\"") || lastModified != null);
     }
 }

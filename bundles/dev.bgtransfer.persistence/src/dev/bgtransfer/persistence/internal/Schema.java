@@ -75,7 +75,14 @@ final class Schema {
             List.of("CREATE INDEX transfers_unfinished ON transfers (id) WHERE state <> 'COMPLETED'",
                     "CREATE INDEX transfers_ids ON transfers (id)"),
             // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
-            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"));
+            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"),
+            // 9 and 10 are other branches' (the diagnostic timeline, the chunks' hashes); their statements replace these
+            List.of(),
+            List.of(),
+            // 11: what the server showed of resumability (Resumability's constant name, null: not asked yet), and
+            // the sessions that take only resumable transfers; touches no table of 9 or 10
+            List.of("ALTER TABLE transfers ADD COLUMN resumability TEXT",
+                    "ALTER TABLE sessions ADD COLUMN only_resumable INTEGER NOT NULL DEFAULT 0"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -20,7 +20,7 @@ final class SessionRows {
     /** In the order {@link #bind} sets the parameters. */
     private static final List<String> COLUMNS = List.of("identifier", "kind", "max_per_host", "connect_timeout_ms",
             "stall_timeout_ms", "max_redirects", "max_retries", "first_retry_delay_ms", "minimum_speed",
-            "speed_window_ms", "max_space_wait_ms", "announces_all_finished", "download_folder");
+            "speed_window_ms", "max_space_wait_ms", "announces_all_finished", "download_folder", "only_resumable");
 
     static final String UPSERT = "INSERT OR REPLACE INTO sessions (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
@@ -51,7 +51,8 @@ final class SessionRows {
             statement.setNull(index++, Types.INTEGER);
         }
         statement.setInt(index++, configuration.announcesAllFinished() ? 1 : 0);
-        statement.setString(index, configuration.downloadFolder().map(Path::toString).orElse(null));
+        statement.setString(index++, configuration.downloadFolder().map(Path::toString).orElse(null));
+        statement.setInt(index, options.onlyResumable() ? 1 : 0);
     }
 
     /** @return the identifier of the session in the current row of a {@link #SELECT_ALL} result */
@@ -77,9 +78,10 @@ final class SessionRows {
         long spaceWaitMillis = row.getLong(index++);
         Optional<Duration> maxSpaceWait = row.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(spaceWaitMillis));
         boolean announces = row.getInt(index++) != 0;
-        String folder = row.getString(index);
+        String folder = row.getString(index++);
+        boolean onlyResumable = row.getInt(index) != 0;
         TransferOptions options = new TransferOptions(maxPerHost, connectTimeout, stallTimeout, maxRedirects,
-                maxRetries, firstRetryDelay, minimumSpeed, speedWindow, maxSpaceWait);
+                maxRetries, firstRetryDelay, minimumSpeed, speedWindow, maxSpaceWait, onlyResumable);
         return new SessionConfiguration(kind, options, announces, Optional.ofNullable(folder).map(Path::of));
     }
 }

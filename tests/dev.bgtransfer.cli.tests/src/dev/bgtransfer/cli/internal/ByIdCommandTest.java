@@ -43,6 +43,25 @@ class ByIdCommandTest extends CommandLineTest {
     }
 
     @Test
+    void pausingATransferThatCannotResumePausesItAndWarnsThatItsBytesWillBeFetchedAgain() throws Exception {
+        server.addFile("/whole.bin", 3_000_000, 5).withoutValidators(true);
+        server.setThrottle(1_000_000);
+        long id = CommandLineSession.open(fixture.service(), SessionOptions.NONE)
+                .download(TransferRequest.of(server.uri("/whole.bin"), folder)).id();
+        fixture.awaitBytes(id, 100_000);
+
+        Result paused = cli.run("pause", Long.toString(id));
+
+        assertEquals(0, paused.status(), paused.err());
+        assertEquals("", paused.out());
+        assertEquals("bgtransfer: transfer " + id + " was paused, but it cannot resume (the server sends no ETag or"
+                + " Last-Modified, so a changed file could not be told from this one): its bytes will be fetched again"
+                + " when it starts\n", paused.err());
+        fixture.awaitState(id, TransferState.PAUSED);
+        assertEquals("", cli.run("pause", Long.toString(id)).err(), "no warning for a transfer already paused");
+    }
+
+    @Test
     void stopDeletesTheBytes() throws Exception {
         long id = slowDownloadUnderWay(4);
 

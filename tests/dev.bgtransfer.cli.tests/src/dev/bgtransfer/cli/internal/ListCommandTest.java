@@ -11,7 +11,10 @@ import dev.bgtransfer.cli.internal.InProcessCli.Result;
 import dev.bgtransfer.core.ByteCounts;
 import dev.bgtransfer.core.Transfer;
 
-/** {@code list}: id, kind, state, bytes, URL, file or folder and session of each transfer, tab-separated. */
+/**
+ * {@code list}: id, kind, state, bytes, URL, file or folder and session of each transfer, then whether
+ * it can resume and why, tab-separated.
+ */
 class ListCommandTest extends CommandLineTest {
 
     @Test
@@ -27,13 +30,31 @@ class ListCommandTest extends CommandLineTest {
         Result list = cli.run("list");
 
         assertEquals(0, list.status(), list.err());
-        assertEquals(line(transfers.get(0), "upload", bytes(3_000), "/up", file)
-                + line(transfers.get(1), "download", bytes(2_000), "/a.bin", downloads.resolve("a.bin")), list.out());
+        assertEquals(line(transfers.get(0), "upload", bytes(3_000), "/up", file, "yes\tthe server takes resumable uploads")
+                + line(transfers.get(1), "download", bytes(2_000), "/a.bin", downloads.resolve("a.bin"),
+                        "yes\tthe server offers byte ranges and a strong ETag"), list.out());
     }
 
-    private String line(Transfer transfer, String kind, String bytes, String path, Path where) {
+    @Test
+    void saysWhetherEachTransferCanResumeAndWhyInItsLastTwoColumns() throws Exception {
+        server.addFile("/plain.bin", 2_000, 2).withoutValidators(true);
+        server.addFile("/quiet.bin", 2_000, 3).rangesUnannounced(true);
+        assertEquals(0, cli.run("get", "--quiet", server.uri("/plain.bin").toString(), server.uri("/quiet.bin").toString())
+                .status());
+        List<Transfer> transfers = commandLineTransfers();
+
+        Result list = cli.run("list");
+
+        assertEquals(line(transfers.get(0), "download", bytes(2_000), "/plain.bin", folder.resolve("plain.bin"),
+                "no\tthe server sends no ETag or Last-Modified, so a changed file could not be told from this one")
+                + line(transfers.get(1), "download", bytes(2_000), "/quiet.bin", folder.resolve("quiet.bin"),
+                        "unknown\tthe server did not say whether it offers byte ranges; a resume will tell"),
+                list.out());
+    }
+
+    private String line(Transfer transfer, String kind, String bytes, String path, Path where, String resumable) {
         return String.join("\t", Long.toString(transfer.id()), kind, "COMPLETED", bytes, server.uri(path).toString(),
-                where.toString(), CommandLineSession.IDENTIFIER) + "\n";
+                where.toString(), CommandLineSession.IDENTIFIER, resumable) + "\n";
     }
 
     private static String bytes(long count) {

@@ -165,10 +165,13 @@ class ScriptingCommandsTest extends CommandLineTest {
         assertEquals("{\"id\":" + done.id() + ",\"kind\":\"download\",\"state\":\"COMPLETED\",\"bytes\":1500,\"total\":1500,"
                 + "\"url\":\"" + done.url() + "\",\"title\":\"" + done.title() + "\",\"folder\":\"" + folder
                 + "\",\"file\":\"" + folder.resolve(done.file().orElseThrow().getFileName()) + "\","
-                + "\"session\":\"dev.bgtransfer.cli\",\"sha256\":\"" + a.sha256() + "\",\"failure\":null}", lines.get(0));
+                + "\"session\":\"dev.bgtransfer.cli\",\"sha256\":\"" + a.sha256() + "\",\"failure\":null,"
+                + "\"resumable\":{\"value\":\"yes\",\"reason\":\"the server offers byte ranges and a strong ETag\"}}",
+                lines.get(0));
         assertTrue(lines.get(1).contains("\"state\":\"FAILED\""), lines.get(1));
         assertTrue(lines.get(1).contains("\"total\":null"), lines.get(1));
-        assertTrue(lines.get(1).matches(".*\"failure\":\\{\"kind\":\"[A-Z_]+\",\"message\":\"[^\"]+\"\\}\\}"), lines.get(1));
+        assertTrue(lines.get(1).matches(".*\"failure\":\\{\"kind\":\"[A-Z_]+\",\"message\":\"[^\"]+\"\\},"
+                + "\"resumable\":\\{\"value\":\"unknown\",\"reason\":\"not known until the server answers\"\\}\\}"), lines.get(1));
     }
 
     private void assertRefused(String sentence, String... options) {

@@ -19,15 +19,18 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.UrlRefresher;
+import dev.bgtransfer.core.internal.ResumabilityMessages;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.OriginAuthentication;
+import dev.bgtransfer.core.internal.http.RangeSupport;
 import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.SignIn;
@@ -140,10 +143,14 @@ final class DownloadAttempt {
         Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target);
         int restarts = 0;
         boolean slicesAllowed = true;
+        // a session that takes only resumable transfers asks its first request for a range, to know at once
+        boolean fromZeroRanged = options.onlyResumable();
         while (true) {
             checkCanceled(monitor);
             boolean connected = false;
-            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort, options)) {
+            boolean rangeAsked = offset > 0 || fromZeroRanged;
+            try (Exchange exchange = transport.get(target, requestHeaders(target, offset, fromZeroRanged), abort,
+                    options)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401 && authentication.answer(exchange, target)) {
@@ -169,6 +176,10 @@ final class DownloadAttempt {
                     target = redirects.follow(exchange);
                     continue;
                 }
+                if (status == 416 && offset == 0 && fromZeroRanged) {
+                    fromZeroRanged = false; // an empty entity has no byte 0 to serve: ask for it plainly
+                    continue;
+                }
                 if (status == 416 && offset > 0 && restarts < MAX_RESTARTS) {
                     if (ResponseRange.endsAt(exchange, offset)) {
                         return complete(offset, null);
@@ -177,7 +188,19 @@ final class DownloadAttempt {
                     restarts++;
                     continue;
                 }
-                long start = ResponseRange.bodyStart(exchange, offset);
+                long start = ResponseRange.bodyStart(exchange, offset, rangeAsked);
+                if (status == 206 && offset > 0 && otherEntity(exchange) && restarts < MAX_RESTARTS) {
+                    // a part of another entity than If-Range named: never spliced, and the server is not to be trusted
+                    record = record.withResumability(Resumability.IF_RANGE_IGNORED, Instant.now());
+                    offset = restartFromZero();
+                    restarts++;
+                    continue;
+                }
+                learn(RangeSupport.of(exchange, rangeAsked && status == 200 && (offset == 0 || !otherEntity(exchange))));
+                if (options.onlyResumable() && record.resumability().value() != Resumability.Value.YES) {
+                    throw TransferException.permanent(Kind.NOT_RESUMABLE, NLS.bind(ResumabilityMessages.notResumable,
+                            record.url(), record.resumability().reason()));
+                }
                 if (start == 0 && offset > 0) {
                     restartFromZero();
                     restarts++;
@@ -195,8 +218,7 @@ final class DownloadAttempt {
                 MessageDigest digest = PartFile.newSha256();
                 BodyCopy body = new BodyCopy(options, listener, this::durable);
                 double[] speed = new double[1];
-                if (slicesAllowed && SegmentedDownload.offered(exchange, offset, total, record.etag(),
-                        record.lastModified())) {
+                if (slicesAllowed && SegmentedDownload.offered(record.resumability(), offset, total)) {
                     body.handingOver((at, measured) -> {
                         speed[0] = measured;
                         return SegmentedDownload.worthIt(total - at, measured);
@@ -301,20 +323,49 @@ final class DownloadAttempt {
         }
     }
 
-    /** Range and If-Range when resuming; Authorization only for the origin the credentials were given for. */
-    private Map<String, String> requestHeaders(URI target, long offset) {
+    /**
+     * Range and If-Range when resuming, {@code Range: bytes=0-} from zero when {@code fromZeroRanged};
+     * Authorization only for the origin the credentials were given for.
+     */
+    private Map<String, String> requestHeaders(URI target, long offset, boolean fromZeroRanged) {
         Map<String, String> headers = new HashMap<>();
         if (offset > 0) {
-            String validator = strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
             headers.put("Range", "bytes=" + offset + "-");
-            headers.put("If-Range", validator);
+            headers.put("If-Range", sentValidator());
+        } else if (fromZeroRanged) {
+            headers.put("Range", "bytes=0-");
         }
         authentication.authorize(target, headers);
         return headers;
     }
 
     private static String strongEtag(String etag) {
-        return etag != null && etag.startsWith("\"") ? etag : null;
+        return RangeSupport.strongEtag(etag);
+    }
+
+    /** @return the validator a resume names in If-Range: the strong ETag, else Last-Modified */
+    private String sentValidator() {
+        return strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
+    }
+
+    /**
+     * @return whether an answer to a resume names another entity than its If-Range did (an answer that
+     *         names none is taken for the same: a 206 must repeat the validators, RFC 9110 15.3.7)
+     */
+    private boolean otherEntity(Exchange answer) {
+        String sent = sentValidator();
+        String named = strongEtag(record.etag()) != null ? answer.header("ETag") : answer.header("Last-Modified");
+        return sent != null && named != null && !sent.equals(named);
+    }
+
+    /**
+     * Takes what an answer shows of resumability; a server found to ignore If-Range stays so, as the
+     * headers of its later answers cannot tell.
+     */
+    private void learn(Resumability found) {
+        if (record.resumability() != Resumability.IF_RANGE_IGNORED) {
+            record = record.withResumability(found, Instant.now());
+        }
     }
 
     private long restartFromZero() {

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.HttpException;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
@@ -129,11 +130,12 @@ final class SegmentedDownload {
         this.listener = listener;
     }
 
-    /** @return whether an answer lets an entity of {@code total} bytes be fetched in slices from {@code offset} */
-    static boolean offered(Exchange accepted, long offset, long total, String etag, String lastModified) {
-        boolean ranges = accepted.status() == 206 || "bytes".equalsIgnoreCase(accepted.header("Accept-Ranges"));
-        boolean validator = etag != null && etag.startsWith("\"") || etag == null && lastModified != null;
-        return ranges && validator && total >= 0 && total - offset >= MIN_REMAINING;
+    /**
+     * @param resumability what the answer showed: ranges and a validator are what slices need too
+     * @return whether an entity of {@code total} bytes may be fetched in slices from {@code offset}
+     */
+    static boolean offered(Resumability resumability, long offset, long total) {
+        return resumability.value() == Resumability.Value.YES && total >= 0 && total - offset >= MIN_REMAINING;
     }
 
     /**

@@ -24,11 +24,20 @@ public final class ResponseRange {
      * @throws TransferException for a 206 that does not fit, or any other status
      */
     public static long bodyStart(Exchange exchange, long offset) throws TransferException {
+        return bodyStart(exchange, offset, offset > 0);
+    }
+
+    /**
+     * @param rangeAsked whether a range from {@code offset} was asked for (also {@code bytes=0-} from zero)
+     * @return where the body starts: {@code offset} for a fitting 206, 0 for a 200
+     * @throws TransferException for a 206 that does not fit or was not asked for, or any other status
+     */
+    public static long bodyStart(Exchange exchange, long offset, boolean rangeAsked) throws TransferException {
         int status = exchange.status();
         if (status == 200) {
             return 0;
         }
-        if (status == 206 && offset > 0) {
+        if (status == 206 && rangeAsked) {
             ContentRange range = ContentRange.parse(exchange.header(CONTENT_RANGE));
             if (range == null || range.first() != offset || exchange.headerCount(CONTENT_RANGE) != 1) {
                 throw TransferException.permanent(Kind.PROTOCOL,

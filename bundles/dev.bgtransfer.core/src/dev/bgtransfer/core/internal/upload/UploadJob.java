@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -86,6 +87,10 @@ public final class UploadJob extends TransferJob {
                 UploadResult result = sending.attempt();
                 progress.reportEnd(result.bytes(), result.bytes());
                 record = record.uploaded(result.bytes(), result.sha256(), Instant.now());
+                if (started.resumable() && record.resumability() != Resumability.UPLOAD_RESOURCE) {
+                    // the whole file went in one request that named no upload resource: the server does not take them
+                    record = record.withResumability(Resumability.UPLOAD_NOT_TAKEN_UP, record.updated());
+                }
                 return record;
             } catch (TransferException failed) {
                 keepResource(sending.serverOffset());
@@ -119,6 +124,9 @@ public final class UploadJob extends TransferJob {
         URI named = sending.resource();
         if (!Objects.equals(named, record.upload().resource())) {
             record = record.withUpload(record.upload().withResource(named), sent, Instant.now());
+            if (named != null) {
+                record = record.withResumability(Resumability.UPLOAD_RESOURCE, record.updated());
+            }
             listener.keep(record);
         } else {
             record = record.withProgress(sent, record.total(), record.updated());

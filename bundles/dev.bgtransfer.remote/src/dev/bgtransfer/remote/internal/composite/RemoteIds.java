@@ -33,7 +33,7 @@ final class RemoteIds {
     static Transfer mapped(Transfer remote) {
         return new Transfer(mapped(remote.id()), remote.url(), remote.title(), remote.destinationFolder(),
                 remote.file(), remote.state(), remote.bytesReceived(), remote.totalBytes(), remote.sha256(),
-                remote.failure(), remote.nextRetry(), remote.session(), remote.kind());
+                remote.failure(), remote.nextRetry(), remote.session(), remote.kind(), remote.resumability());
     }
 
     static List<Transfer> mapped(List<Transfer> remote) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -39,7 +40,7 @@ public final class ValueCodec {
                 .put("bytesReceived", transfer.bytesReceived()).put("totalBytes", transfer.totalBytes())
                 .putIfPresent("sha256", transfer.sha256()).putIfPresent("failure", transfer.failure().map(ValueCodec::toJson))
                 .putIfPresent("nextRetry", transfer.nextRetry().map(Instant::toString)).put("session", transfer.session())
-                .put("kind", transfer.kind().name());
+                .put("kind", transfer.kind().name()).put("resumability", transfer.resumability().name());
     }
 
     public static Transfer transfer(JsonObject json) {
@@ -48,7 +49,9 @@ public final class ValueCodec {
                 json.constant("state", TransferState.class), json.number("bytesReceived"), json.number("totalBytes"),
                 json.optionalString("sha256"), json.optionalObject("failure").map(ValueCodec::failure),
                 json.optionalString("nextRetry").map(text -> parse(text, "nextRetry", Instant::parse)),
-                json.string("session"), json.constant("kind", TransferKind.class));
+                json.string("session"), json.constant("kind", TransferKind.class),
+                json.has("resumability") ? json.constant("resumability", Resumability.class)
+                        : Resumability.NOT_ASKED_YET);
     }
 
     /** @return the transfers of the array {@code transfers} */
@@ -121,14 +124,16 @@ public final class ValueCodec {
                 .put("maxRetries", (long) options.maxRetries())
                 .put("firstRetryDelay", options.firstRetryDelay().toString())
                 .put("minimumSpeed", options.minimumSpeed()).put("speedWindow", options.speedWindow().toString())
-                .putIfPresent("maxSpaceWait", options.maxSpaceWait().map(Duration::toString));
+                .putIfPresent("maxSpaceWait", options.maxSpaceWait().map(Duration::toString))
+                .put("onlyResumable", options.onlyResumable());
     }
 
     public static TransferOptions options(JsonObject json) {
         return new TransferOptions(integer(json, "maxConnectionsPerHost"), duration(json, "connectTimeout"),
                 duration(json, "stallTimeout"), integer(json, "maxRedirects"), integer(json, "maxRetries"),
                 duration(json, "firstRetryDelay"), json.number("minimumSpeed"), duration(json, "speedWindow"),
-                json.optionalString("maxSpaceWait").map(text -> parse(text, "maxSpaceWait", Duration::parse)));
+                json.optionalString("maxSpaceWait").map(text -> parse(text, "maxSpaceWait", Duration::parse)),
+                json.has("onlyResumable") && json.bool("onlyResumable"));
     }
 
     /** @return the URI of the field {@code name} */

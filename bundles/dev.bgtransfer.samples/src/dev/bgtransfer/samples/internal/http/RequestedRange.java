@@ -33,7 +33,12 @@ public record RequestedRange(int status, long first, long last, long size) {
                 etag, lastModified, size);
     }
 
-    static RequestedRange of(String range, String ifRange, String etag, String lastModified, long size) {
+    /**
+     * @param range   the {@code Range} value, or {@code null}
+     * @param ifRange the {@code If-Range} value, or {@code null}
+     * @return the part of the entity these headers ask for
+     */
+    public static RequestedRange of(String range, String ifRange, String etag, String lastModified, long size) {
         RangeSpec spec = RangeSpec.parse(range);
         if (spec == null || !ifRangeHolds(ifRange, etag, lastModified)) {
             return whole(size);

@@ -20,6 +20,12 @@ final class Messages extends NLS {
     public static String changeUrlTitle;
     public static String changeUrlMessage;
     public static String changeUrlSame;
+    public static String pauseWarningTitle;
+    public static String pauseWarningOne;
+    public static String pauseWarningMany;
+    public static String pauseWarningItem;
+    public static String pauseAnywayButton;
+    public static String keepRunningButton;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

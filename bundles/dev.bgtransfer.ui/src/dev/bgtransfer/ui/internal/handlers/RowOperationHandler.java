@@ -16,6 +16,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.ui.internal.RowOperation;
 import dev.bgtransfer.ui.internal.credentials.CredentialsRetry;
+import dev.bgtransfer.ui.internal.dialogs.PauseWarning;
 
 /**
  * Start, Pause, Stop or Retry on the selected rows, whichever applies to each. plugin.xml names the
@@ -49,6 +50,9 @@ public final class RowOperationHandler extends AbstractHandler implements IExecu
         if (operation == RowOperation.RETRY) {
             selected.stream().filter(CredentialsRetry::needed).forEach(transfer -> CredentialsRetry.ask(shell, transfer));
             selected.removeIf(CredentialsRetry::needed);
+        }
+        if (operation == RowOperation.PAUSE && !PauseWarning.confirmed(HandlerUtil.getActiveShell(event), selected)) {
+            return null;
         }
         operation.run(selected);
     }

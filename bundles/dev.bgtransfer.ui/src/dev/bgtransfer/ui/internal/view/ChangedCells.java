@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.TableItem;
 final class ChangedCells {
     /** The columns whose text can change for a transfer (its direction and session never do). */
     private static final int[] CHANGING = { DownloadsTable.TITLE, DownloadsTable.CONTROLS, DownloadsTable.PROGRESS,
-            DownloadsTable.SIZE, DownloadsTable.STATUS };
+            DownloadsTable.SIZE, DownloadsTable.STATUS, DownloadsTable.RESUMABLE };
 
     private final TableViewer viewer;
 

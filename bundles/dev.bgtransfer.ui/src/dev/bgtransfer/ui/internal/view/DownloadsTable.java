@@ -34,6 +34,13 @@ final class DownloadsTable {
     static final int SIZE = 4;
     static final int STATUS = 5;
     static final int SESSION = 6;
+    /**
+     * Shown beside the direction ({@link #ORDER}), so that it shows however narrow the view, but made
+     * last: the indices of the columns before it, which tests and other code read, stay as they were.
+     */
+    static final int RESUMABLE = 7;
+    /** The columns from left to right, by index. */
+    private static final int[] ORDER = { DIRECTION, RESUMABLE, TITLE, CONTROLS, PROGRESS, SIZE, STATUS, SESSION };
 
     private DownloadsTable() {
     }
@@ -58,6 +65,9 @@ final class DownloadsTable {
         column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
         column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());
         column(viewer, layout, Messages.columnSession, new ColumnWeightData(12, 90), new SessionColumn());
+        column(viewer, layout, Messages.columnResumable, new ColumnPixelData(ResumableColumn.WIDTH),
+                new ResumableColumn());
+        table.setColumnOrder(ORDER);
         OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new LazyRows(viewer, rows));

@@ -13,6 +13,13 @@ final class Messages extends NLS {
     public static String columnSize;
     public static String columnStatus;
     public static String columnSession;
+    public static String columnResumable;
+    public static String resumableYes;
+    public static String resumableNo;
+    public static String resumableUnknown;
+    public static String resumableTooltipYes;
+    public static String resumableTooltipNo;
+    public static String resumableTooltipUnknown;
     public static String sessionWorkbench;
     public static String directionDownload;
     public static String directionUpload;

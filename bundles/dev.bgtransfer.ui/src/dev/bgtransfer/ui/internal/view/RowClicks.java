@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.TableItem;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.ui.internal.RowOperation;
 import dev.bgtransfer.ui.internal.credentials.CredentialsRetry;
+import dev.bgtransfer.ui.internal.dialogs.PauseWarning;
 
 /** Turns a left click on a painted {@link RowButton} into its operation on that row's transfer. */
 final class RowClicks implements Listener {
@@ -52,7 +53,7 @@ final class RowClicks implements Listener {
             RowOperation operation = button.operation(transfer.state());
             if (operation == RowOperation.RETRY && CredentialsRetry.needed(transfer)) {
                 CredentialsRetry.ask(table.getShell(), transfer);
-            } else {
+            } else if (operation != RowOperation.PAUSE || PauseWarning.confirmed(table.getShell(), List.of(transfer))) {
                 operation.run(List.of(transfer));
             }
         });

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -33,7 +34,8 @@ class ValueCodecTest {
             "Ünïcode \"title\"", Path.of("/tmp/dir with space"), Optional.of(Path.of("/tmp/dir with space/file.bin")),
             TransferState.RUNNING, 12_345_678_901L, 98_765_432_109L, Optional.of("ab".repeat(32)),
             Optional.of(new TransferFailure(TransferFailure.Kind.DISK, "There is no space left on /tmp.")),
-            Optional.of(Instant.parse("2030-01-02T03:04:05.123456789Z")), "org.example.session", TransferKind.UPLOAD);
+            Optional.of(Instant.parse("2030-01-02T03:04:05.123456789Z")), "org.example.session", TransferKind.UPLOAD,
+            Resumability.UPLOAD_NOT_TAKEN_UP);
 
     @Test
     void transfersComeBackEqual() {
@@ -51,7 +53,8 @@ class ValueCodecTest {
                 .withMethod("post").withTitle("Up").withResumable(false);
         TransferOptions options = TransferOptions.DEFAULTS.withMaxConnectionsPerHost(2)
                 .withRetries(7, Duration.ofMillis(20)).withMinimumSpeed(1000, Duration.ofSeconds(5))
-                .withMaxSpaceWait(Optional.of(Duration.ZERO)).withStallTimeout(Duration.ofNanos(1));
+                .withMaxSpaceWait(Optional.of(Duration.ZERO)).withStallTimeout(Duration.ofNanos(1))
+                .withOnlyResumable(true);
         SessionConfiguration configuration = SessionConfiguration.of(SessionKind.BACKGROUND).withOptions(options)
                 .withAllFinishedAnnounced(false).withDownloadFolder(Path.of("/tmp/session"));
 
@@ -64,6 +67,16 @@ class ValueCodecTest {
         assertEquals(configuration, ValueCodec.configuration(roundTrip(ValueCodec.toJson(configuration))));
         SessionConfiguration plain = SessionConfiguration.of(SessionKind.EPHEMERAL);
         assertEquals(plain, ValueCodec.configuration(roundTrip(ValueCodec.toJson(plain))));
+    }
+
+    @Test
+    void everyResumabilityComesBackEqual() {
+        for (Resumability resumability : Resumability.values()) {
+            Transfer transfer = new Transfer(2, URI.create("http://h/r"), "r", Path.of("/tmp"), Optional.empty(),
+                    TransferState.PAUSED, 1, 2, Optional.empty(), Optional.empty(), Optional.empty(), "s",
+                    TransferKind.DOWNLOAD, resumability);
+            assertEquals(transfer, ValueCodec.transfer(roundTrip(ValueCodec.toJson(transfer))));
+        }
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class ViewDriver {
     public static final int SIZE = DownloadsTable.SIZE;
     public static final int STATUS = DownloadsTable.STATUS;
     public static final int SESSION = DownloadsTable.SESSION;
+    public static final int RESUMABLE = DownloadsTable.RESUMABLE;
     /** At most this many completed rows are held after they were shown. */
     public static final int SHOWN_HISTORY = RowList.SHOWN_HISTORY;
     /** The most items the table is given in one event of the UI thread. */
@@ -154,6 +155,25 @@ public final class ViewDriver {
 
     public void waitForRows(int count) {
         Ui.waitUntil(count + " rows", () -> rowCount() == count, () -> column(TITLE).toString());
+    }
+
+    /** @return the pixels the screen shows in the row's cell of {@code column}, as painted */
+    public ImageData cellPixels(int row, int column) {
+        Table table = table();
+        TableItem item = table.getItem(row);
+        table.showItem(item);
+        Ui.spin(100);
+        Rectangle cell = item.getBounds(column);
+        Point origin = table.toDisplay(cell.x, cell.y);
+        Image image = new Image(table.getDisplay(), cell.width, cell.height);
+        GC gc = new GC(table.getDisplay());
+        try {
+            gc.copyArea(image, origin.x, origin.y);
+            return image.getImageData();
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 
     /** Clicks the row's start/pause toggle (Retry after a failure). */

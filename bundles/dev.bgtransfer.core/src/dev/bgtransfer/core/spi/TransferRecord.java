@@ -45,11 +45,15 @@ import dev.bgtransfer.core.TransferState;
  *                       in the partial file; {@code null} when it is fetched over one connection (its
  *                       durable bytes are then the first {@code bytes} of the entity). {@code bytes} is
  *                       the sum of the slices' durable bytes either way.
+ * @param chunks         hashes that prove the partial file's bytes on a resume (see {@link ChunkHash}), in
+ *                       the order of their ends; their ends may pass {@code bytes} (bytes hashed after the
+ *                       last checkpoint). {@code null} when none were recorded.
  */
 public record TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
-        Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices) {
+        Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices,
+        List<ChunkHash> chunks) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -60,6 +64,16 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(session, "session");
         slices = slices == null ? null : List.copyOf(slices);
+        chunks = chunks == null ? null : List.copyOf(chunks);
+    }
+
+    /** A record without chunk hashes (see {@link #chunks}): as written before they were kept. */
+    public TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
+            Path file, TransferState state, long bytes, long total, String etag, String lastModified,
+            String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
+            Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices) {
+        this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, slices, null);
     }
 
     /** A record of a transfer fetched over one connection at a time: {@code slices} is {@code null}. */
@@ -154,7 +168,14 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         long durable = newSlices == null ? bytes : newSlices.stream().mapToLong(Slice::durable).sum();
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, durable, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                newSlices);
+                newSlices, chunks);
+    }
+
+    /** @return a copy with {@code newChunks} as the hashes that prove the partial file's bytes, or none */
+    public TransferRecord withChunks(List<ChunkHash> newChunks) {
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
+                slices, newChunks);
     }
 
     /** @return the public snapshot of this record */
@@ -176,41 +197,42 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
                 lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload,
-                slices);
+                slices, chunks);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices);
+                upload, slices, chunks);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
                 newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices);
+                slices, chunks);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices);
+                upload, slices, chunks);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
     public TransferRecord withResumeUrl(URI from, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices,
+                chunks);
     }
 
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices);
+                slices, chunks);
     }
 
     /**
@@ -237,7 +259,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withUpload(Upload newUpload, long sent, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, sent,
                 newUpload.isRecorded() ? newUpload.sourceSize() : total, etag, lastModified, expectedSha256, sha256,
-                failure, created, now, finished, resumeUrl, session, newUpload, slices);
+                failure, created, now, finished, resumeUrl, session, newUpload, slices, chunks);
     }
 
     /** @return a completed copy of this upload, whose file had {@code digest} */
@@ -260,5 +282,21 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     /** @return whether the partial bytes may be resumed: there are some and a validator to check */
     public boolean isResumable() {
         return partFile != null && bytes > 0 && (etag != null || lastModified != null);
+    }
+
+    /**
+     * What proves the first {@code end} bytes of the entity in the partial file: their SHA-256, cut to
+     * its first 128 bits (hex), taken while they were written. A chain of them (every few MiB of the
+     * entity, and where a checkpoint or a pause left the bytes) lets a resume find the first damaged
+     * chunk by hashing the file from its start once, which it does anyway for the whole file's SHA-256.
+     */
+    public record ChunkHash(long end, String sha256) {
+
+        public ChunkHash {
+            Objects.requireNonNull(sha256, "sha256");
+            if (end <= 0) {
+                throw new IllegalArgumentException("Not a chunk's end: " + end);
+            }
+        }
     }
 }

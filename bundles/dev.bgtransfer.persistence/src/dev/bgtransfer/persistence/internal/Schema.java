@@ -75,7 +75,11 @@ final class Schema {
             List.of("CREATE INDEX transfers_unfinished ON transfers (id) WHERE state <> 'COMPLETED'",
                     "CREATE INDEX transfers_ids ON transfers (id)"),
             // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
-            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"));
+            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"),
+            // 9: the diagnostic timeline's (issue 17), merged from its own branch; nothing here before it is
+            List.of(),
+            // 10: the hashes that prove a partial file's bytes on a resume, each chunk's end and hash (see ChunkText)
+            List.of("ALTER TABLE transfers ADD COLUMN chunks TEXT"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -21,7 +21,8 @@ final class TransferRows {
     private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
             "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session", "upload_method",
-            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256", "slices");
+            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256", "slices",
+            "chunks");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -72,6 +73,7 @@ final class TransferRows {
         statement.setString(index++, record.session());
         bindUpload(statement, index, record.upload());
         setText(statement, index + 6, SliceText.format(record.slices()));
+        setText(statement, index + 7, ChunkText.format(record.chunks()));
     }
 
     /** Sets the upload's six parameters from {@code index} on: all null for a download. */
@@ -122,12 +124,13 @@ final class TransferRows {
         String session = row.getString(index++);
         TransferRecord.Upload upload = readUpload(row, index);
         List<TransferRecord.Slice> slices = SliceText.parse(row.getString(index + 6));
+        List<TransferRecord.ChunkHash> chunks = ChunkText.parse(row.getString(index + 7));
         TransferFailure failure = failureKind == null ? null
                 : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
                         failureMessage == null ? "" : failureMessage);
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
-                slices);
+                slices, chunks);
     }
 
     private static TransferRecord.Upload readUpload(ResultSet row, int index) throws SQLException {

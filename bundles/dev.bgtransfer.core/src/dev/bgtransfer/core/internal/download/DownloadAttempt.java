@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,6 +64,10 @@ final class DownloadAttempt {
     private final Listener listener;
     private final OriginAuthentication authentication;
     private volatile TransferRecord record;
+    /** The partial file's bytes as a resume found them, their SHA-256 and chunk hashes; {@code null} before. */
+    private ChunkCheck.Result resumed;
+    /** The chunk hashes of the copy that runs; {@code null} before one runs. */
+    private volatile ChunkLedger ledger;
     private final RecordedFiles files = new RecordedFiles(new RecordedFiles.Records() {
         @Override
         public TransferRecord current() {
@@ -111,8 +116,11 @@ final class DownloadAttempt {
         if (record.slices() != null) {
             if (slicesOnDisk()) {
                 try {
+                    ChunkCheck.Result checked = checkSlices();
+                    ledger = new ChunkLedger(ChunkLedger.chunkSize(record.total()), checked.kept(),
+                            checked.length());
                     return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(),
-                            record.slices(), PartFile.newSha256(), 0, 0, monitor);
+                            record.slices(), checked.digest(), checked.length(), 0, monitor);
                 } catch (EntityChanged changed) {
                     // another entity than the slices hold: start afresh, as a single connection would
                 }
@@ -163,8 +171,23 @@ final class DownloadAttempt {
                 offset = start;
                 long total = ResponseRange.entityLength(exchange);
                 accept(exchange, offset, total);
-                MessageDigest digest = PartFile.newSha256();
-                BodyCopy body = new BodyCopy(options, listener, this::durable);
+                // the bytes kept were read and hashed when their chunks were checked: not read again
+                boolean checked = resumed != null && resumed.length() == offset && offset > 0;
+                MessageDigest digest = checked ? resumed.digest() : PartFile.newSha256();
+                ledger = new ChunkLedger(ChunkLedger.chunkSize(total), checked ? resumed.kept() : List.of(),
+                        offset);
+                resumed = null;
+                BodyCopy body = new BodyCopy(options, listener, new BodyCopy.Durability() {
+                    @Override
+                    public void durable(long bytes, long total, boolean whole) {
+                        DownloadAttempt.this.durable(bytes, total, whole);
+                    }
+
+                    @Override
+                    public void chunksHashed() {
+                        storeChunks();
+                    }
+                });
                 double[] speed = new double[1];
                 if (slicesAllowed && SegmentedDownload.offered(exchange, offset, total, record.etag(),
                         record.lastModified())) {
@@ -173,7 +196,8 @@ final class DownloadAttempt {
                         return SegmentedDownload.worthIt(total - at, measured);
                     });
                 }
-                long received = body.copy(exchange, record.partFile(), offset, total, digest, monitor);
+                long received = body.copy(exchange, record.partFile(), offset, total, digest, checked ? offset : 0,
+                        ledger, monitor);
                 if (!body.handedOver()) {
                     return complete(received, digest);
                 }
@@ -214,7 +238,8 @@ final class DownloadAttempt {
 
     /**
      * The partial file is the truth: shorter than recorded resumes from its length; longer is cut
-     * back to the recorded (durable) length; missing, or without a validator, starts from zero.
+     * back to the recorded (durable) length, unless chunk hashes prove more; a damaged chunk cuts it
+     * back to the chunk's start (see {@link ChunkCheck}); missing, or without a validator, starts from zero.
      */
     private long resumeOffset() throws TransferException {
         Path part = record.partFile();
@@ -224,8 +249,15 @@ final class DownloadAttempt {
         }
         try {
             long onDisk = Files.size(part);
-            long offset = record.isResumable() ? Math.min(onDisk, record.bytes()) : 0;
-            record = record.withProgress(offset, offset == 0 ? Transfer.UNKNOWN_SIZE : record.total(), Instant.now());
+            long offset = 0;
+            // bytes the record does not count as durable may still be proven by their chunk hashes
+            boolean validated = record.etag() != null || record.lastModified() != null;
+            if (validated && onDisk > 0 && (record.bytes() > 0 || record.chunks() != null)) {
+                resumed = ChunkCheck.verify(part, Math.min(onDisk, record.bytes()), onDisk, record.chunks());
+                offset = resumed.length();
+            }
+            record = record.withProgress(offset, offset == 0 ? Transfer.UNKNOWN_SIZE : record.total(), Instant.now())
+                    .withChunks(offset == 0 ? null : resumed.kept());
             return offset;
         } catch (IOException unreadable) {
             throw DiskFailures.disk(unreadable, part);
@@ -250,7 +282,8 @@ final class DownloadAttempt {
 
     private long restartFromZero() {
         record = record.withSlices(null, Instant.now()).withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now())
-                .withValidators(null, null, Instant.now());
+                .withValidators(null, null, Instant.now()).withChunks(null);
+        resumed = null;
         return 0;
     }
 
@@ -282,6 +315,51 @@ final class DownloadAttempt {
     }
 
     /**
+     * Checks the bytes of the recorded slices against the chunk hashes, in the read from the file's
+     * start that the SHA-256 needs anyway: every slice keeps what the hashes prove (also bytes written
+     * after its checkpoint); a slice with bytes in a damaged chunk is cut back to the chunk's start.
+     * Slices beyond the damaged chunk keep their checkpoints, as before chunk hashes.
+     *
+     * @return the check; the record's slices are changed to match it
+     */
+    private ChunkCheck.Result checkSlices() throws TransferException {
+        long prefix = 0;
+        for (Slice slice : record.slices()) {
+            if (slice.start() != prefix) {
+                break;
+            }
+            prefix += slice.durable();
+            if (!slice.isDone()) {
+                break;
+            }
+        }
+        Path part = record.partFile();
+        long onDisk;
+        try {
+            onDisk = Files.size(part);
+        } catch (IOException unreadable) {
+            throw DiskFailures.disk(unreadable, part);
+        }
+        ChunkCheck.Result checked = ChunkCheck.verify(part, Math.min(prefix, onDisk), onDisk, record.chunks());
+        long good = checked.length();
+        long bad = checked.damaged() ? checked.damagedChunk() : good;
+        List<Slice> slices = new ArrayList<>();
+        for (Slice slice : record.slices()) {
+            long written = slice.start() + slice.durable();
+            if (slice.start() < good) {
+                // proven up to where the check got, the checkpoint's bytes or more
+                written = Math.max(written, Math.min(slice.end(), good));
+            }
+            if (checked.damaged() && written > good && slice.start() < bad) {
+                written = Math.max(slice.start(), good);
+            }
+            slices.add(new Slice(slice.start(), slice.end(), written - slice.start()));
+        }
+        record = record.withSlices(slices, Instant.now()).withChunks(checked.kept());
+        return checked;
+    }
+
+    /**
      * Fetches the entity in {@code slices} over several connections from {@code target}, the first
      * waiting slice from {@code first} when given, and completes it.
      *
@@ -296,7 +374,7 @@ final class DownloadAttempt {
         SegmentedDownload.Entity entity = new SegmentedDownload.Entity(target, record.total(), etag,
                 etag == null ? record.lastModified() : null, headers);
         record = record.withSlices(slices, Instant.now());
-        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort,
+        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort, ledger,
                 new SegmentedDownload.Listener() {
                     @Override
                     public void progress(long bytes, long total) {
@@ -305,8 +383,10 @@ final class DownloadAttempt {
 
                     @Override
                     public void durable(List<Slice> durable, boolean oneWriter) {
-                        record = withDurable(durable, oneWriter);
-                        listener.checkpoint(record);
+                        synchronized (DownloadAttempt.this) {
+                            record = withDurable(durable, oneWriter).withChunks(ledger.snapshot());
+                            listener.checkpoint(record);
+                        }
                     }
 
                     @Override
@@ -368,12 +448,24 @@ final class DownloadAttempt {
         listener.accepted(record, newPart);
     }
 
-    /** Records bytes that are on disk for good; a whole body is stored with its final name instead. */
+    /**
+     * Records bytes that are on disk for good, with the chunk hashes that prove them (and any taken
+     * since); a whole body is stored with its final name instead.
+     */
     private void durable(long bytes, long total, boolean whole) {
-        record = record.withProgress(bytes, total, Instant.now());
-        if (!whole) {
-            listener.checkpoint(record);
+        ledger.awaitHashed(bytes); // outside the lock: the hashing thread may be storing hashes under it
+        synchronized (this) {
+            record = record.withProgress(bytes, total, Instant.now()).withChunks(ledger.snapshot());
+            if (!whole) {
+                listener.checkpoint(record);
+            }
         }
+    }
+
+    /** Stores the chunk hashes taken since the last store, with the bytes durable as they were. */
+    private synchronized void storeChunks() {
+        record = record.withChunks(ledger.snapshot());
+        listener.checkpoint(record);
     }
 
     /** Verifies the bytes and moves them to their final name, never over an existing file. */

@@ -103,6 +103,7 @@ final class SegmentedDownload {
     private final TransferOptions options;
     private final ConnectionAbort mainAbort;
     private final Listener listener;
+    private final ChunkLedger ledger;
     private final List<Extra> extras = new ArrayList<>();
     /** Guards the list of extra connections; nothing that takes another lock is called while it is held. */
     private final Object lock = new Object();
@@ -117,10 +118,14 @@ final class SegmentedDownload {
     private volatile boolean refused;
     /** Whether only the transfer's own connection has written, in order, since the file was cut to its bytes. */
     private volatile boolean oneWriter;
+    /** The slices as last recorded durable, and whether one writer had written them; the coordinator's. */
+    private List<Slice> lastDurable;
+    private boolean lastAlone;
 
     SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
-            TransferOptions options, ConnectionAbort mainAbort, Listener listener) {
+            TransferOptions options, ConnectionAbort mainAbort, ChunkLedger ledger, Listener listener) {
         this.entity = entity;
+        this.ledger = ledger;
         this.partFile = partFile;
         this.table = new SliceTable(slices);
         this.transport = transport;
@@ -159,9 +164,11 @@ final class SegmentedDownload {
             throws TransferException, EntityChanged {
         progress = new ByteProgress(monitor, listener);
         oneWriter = first != null;
+        lastDurable = table.snapshot();
+        lastAlone = oneWriter;
         Thread coordinator = null;
         try (PartFile opened = PartFile.openForSlices(partFile);
-                PrefixDigest hashing = new PrefixDigest(partFile, table, digest, hashed)) {
+                PrefixDigest hashing = new PrefixDigest(partFile, table, digest, hashed, ledger)) {
             part = opened;
             Runnable stopExtras = this::abortExtras;
             mainAbort.whenAborted(stopExtras);
@@ -185,8 +192,12 @@ final class SegmentedDownload {
                 Joins.join(coordinator);
                 joinExtras();
                 mainAbort.forget(stopExtras);
-                // whatever ended the fetch, the bytes written so far are kept for a resume
+                // whatever ended the fetch, the bytes written so far are kept for a resume, with the chunk
+                // hashes taken (those of the bytes not hashed yet are taken when they are)
                 part.force();
+                if (fatal != null || !table.isDone()) {
+                    hashing.stopAndTakeHash();
+                }
                 listener.durable(table.snapshot(), oneWriter);
             }
             rethrowFatal();
@@ -341,18 +352,28 @@ final class SegmentedDownload {
                 boolean alone = oneWriter;
                 try {
                     part.force();
-                    listener.durable(before, alone);
+                    durable(before, alone);
                 } catch (TransferException diskFailure) {
                     fail(diskFailure);
                     return;
                 }
                 checkpointTime = System.nanoTime();
                 checkpointBytes = written;
+            } else if (ledger.unstored()) {
+                // chunk hashes taken since: stored with the slices as durable as they were, no force needed
+                listener.durable(lastDurable, lastAlone);
             }
             if (!monitor.isCanceled()) {
                 ramp.step(written);
             }
         }
+    }
+
+    /** Records {@code slices} durable (on the coordinator's thread), and keeps them for stores of chunk hashes. */
+    private void durable(List<Slice> slices, boolean alone) {
+        lastDurable = slices;
+        lastAlone = alone;
+        listener.durable(slices, alone);
     }
 
     /** Decides when connections are added: 1, then 2, then 4, each step only when the last one paid. */
@@ -423,7 +444,7 @@ final class SegmentedDownload {
             try {
                 List<Slice> before = table.snapshot();
                 part.force();
-                listener.durable(before, false);
+                durable(before, false);
             } catch (TransferException diskFailure) {
                 table.release(first);
                 listener.giveBack();

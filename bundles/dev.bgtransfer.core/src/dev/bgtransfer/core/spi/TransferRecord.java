@@ -285,17 +285,20 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     }
 
     /**
-     * What proves the first {@code end} bytes of the entity in the partial file: their SHA-256, cut to
-     * its first 128 bits (hex), taken while they were written. A chain of them (every few MiB of the
-     * entity, and where a checkpoint or a pause left the bytes) lets a resume find the first damaged
-     * chunk by hashing the file from its start once, which it does anyway for the whole file's SHA-256.
+     * What proves the entity's bytes {@code start} (inclusive) to {@code end} (exclusive) in the
+     * partial file: their SHA-256, cut to its first 128 bits (hex), taken while they were written.
+     * Hashes of one {@code start} form a chain (every few MiB of the entity, and where a checkpoint
+     * or a pause left the bytes), so one read from {@code start} checks them all and the first that
+     * does not match names the first damaged chunk. {@code start} is 0 for the bytes from the
+     * entity's start (a resume reads them anyway, for the whole file's SHA-256), else where a
+     * connection of a download in slices began to write.
      */
-    public record ChunkHash(long end, String sha256) {
+    public record ChunkHash(long start, long end, String sha256) {
 
         public ChunkHash {
             Objects.requireNonNull(sha256, "sha256");
-            if (end <= 0) {
-                throw new IllegalArgumentException("Not a chunk's end: " + end);
+            if (start < 0 || end <= start) {
+                throw new IllegalArgumentException("Not a chunk: " + start + "-" + end);
             }
         }
     }

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
 
 /**
- * The chunk hashes of a partial file as one column's text: {@code end:hash} per chunk, separated by
- * commas, in order; no text when none were recorded. About 45 characters a chunk: the engine keeps
+ * The chunk hashes of a partial file as one column's text: {@code start-end:hash} per chunk, separated
+ * by commas, in order; no text when none were recorded. About 47 characters a chunk: the engine keeps
  * at most about a thousand of them, however large the file (see the core's {@code ChunkLedger}).
  */
 final class ChunkText {
@@ -21,7 +21,7 @@ final class ChunkText {
         if (chunks == null) {
             return null;
         }
-        return chunks.stream().map(chunk -> chunk.end() + ":" + chunk.sha256()).collect(Collectors.joining(","));
+        return chunks.stream().map(chunk -> chunk.start() + "-" + chunk.end() + ":" + chunk.sha256()).collect(Collectors.joining(","));
     }
 
     /**
@@ -38,11 +38,13 @@ final class ChunkText {
             return chunks;
         }
         for (String part : text.split(",")) {
+            int dash = part.indexOf('-');
             int colon = part.indexOf(':');
-            if (colon < 0) {
+            if (dash < 0 || colon < dash) {
                 throw new IllegalArgumentException("Not a chunk hash: " + part);
             }
-            chunks.add(new ChunkHash(Long.parseLong(part.substring(0, colon)), part.substring(colon + 1)));
+            chunks.add(new ChunkHash(Long.parseLong(part.substring(0, dash)),
+                    Long.parseLong(part.substring(dash + 1, colon)), part.substring(colon + 1)));
         }
         return chunks;
     }

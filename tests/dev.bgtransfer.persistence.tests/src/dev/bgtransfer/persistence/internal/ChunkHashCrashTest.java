@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -55,20 +52,12 @@ class ChunkHashCrashTest extends KilledChildTest {
         child.kill();
         long onDisk = partSize();
         long damagedAt = onDisk / 2;
-        overwrite(partFile(), damagedAt, 21);
-        int before = server.requests(file.path()).size();
-
-        child = ChildProcess.startOnePerHost(work, state, null, List.of());
-        file.throttle(0);
-        Path done = folder.resolve("damaged.bin");
-        TransferFixture.awaitTrue("the file completes", () -> size(done) == file.size());
-
-        RecordedRequest resumed = server.requests(file.path()).get(before);
+        TransferFixture.overwrite(partFile(), damagedAt, 21);
+        RecordedRequest resumed = resumeToTheServersFile(file, "damaged.bin");
         long start = resumed.rangeStart().orElseThrow(() -> new AssertionError("restarted from zero"));
         assertEquals(damagedAt / CHUNK * CHUNK, start, "from the start of the damaged chunk, not from " + onDisk);
         assertNotEquals(0, start);
         assertEquals(file.etag(), resumed.header("If-Range").orElseThrow());
-        assertEquals(file.sha256(), TransferFixture.sha256(done), "the file is the server's");
         child.kill();
         child = null;
         TransferRecord completed = StoredRecords.in(state).getFirst();
@@ -93,17 +82,25 @@ class ChunkHashCrashTest extends KilledChildTest {
         long proven = lastChunkEnd(killed);
         assertTrue(proven > killed.bytes(), "a chunk beyond the checkpoint " + killed.bytes() + ": " + proven);
         Files.setLastModifiedTime(partFile(), FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
-        int before = server.requests(file.path()).size();
-
-        child = ChildProcess.startOnePerHost(work, state, null, List.of());
-        file.throttle(0);
-        Path done = folder.resolve("beyond.bin");
-        TransferFixture.awaitTrue("the file completes", () -> size(done) == file.size());
-
-        RecordedRequest resumed = server.requests(file.path()).get(before);
+        RecordedRequest resumed = resumeToTheServersFile(file, "beyond.bin");
         assertEquals(proven, resumed.rangeStart().orElseThrow(() -> new AssertionError("restarted from zero")),
                 "from the last chunk its hash proves, past the checkpoint at " + killed.bytes());
-        assertEquals(file.sha256(), TransferFixture.sha256(done));
+    }
+
+    /**
+     * Starts a new process on the store, which resumes the transfer at full speed, and checks that
+     * the file it names {@code name} is the server's.
+     *
+     * @return the first request of the resume
+     */
+    private RecordedRequest resumeToTheServersFile(TestFile file, String name) throws Exception {
+        int before = server.requests(file.path()).size();
+        child = ChildProcess.startOnePerHost(work, state, null, List.of());
+        file.throttle(0);
+        Path done = folder.resolve(name);
+        TransferFixture.awaitTrue("the file completes", () -> size(done) == file.size());
+        assertEquals(file.sha256(), TransferFixture.sha256(done), "the file is the server's");
+        return server.requests(file.path()).get(before);
     }
 
     private TransferRecord stored() {
@@ -113,19 +110,8 @@ class ChunkHashCrashTest extends KilledChildTest {
 
     private static long lastChunkEnd(TransferRecord record) {
         List<ChunkHash> chunks = record.chunks();
-        return chunks == null || chunks.isEmpty() ? 0 : chunks.getLast().end();
-    }
-
-    /** Overwrites {@code length} bytes at {@code position} with other bytes than those there. */
-    static void overwrite(Path file, long position, int length) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.allocate(length);
-            channel.read(bytes, position);
-            for (int i = 0; i < length; i++) {
-                bytes.put(i, (byte) ~bytes.get(i));
-            }
-            channel.write(bytes.flip(), position);
-        }
+        return chunks == null ? 0
+                : chunks.stream().filter(chunk -> chunk.start() == 0).mapToLong(ChunkHash::end).max().orElse(0);
     }
 
     private Path partFile() throws IOException {

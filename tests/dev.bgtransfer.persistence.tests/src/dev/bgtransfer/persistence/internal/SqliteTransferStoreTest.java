@@ -132,8 +132,8 @@ class SqliteTransferStoreTest {
                 new TransferRecord.Slice(0, 100, 40), new TransferRecord.Slice(100, 300, 0),
                 new TransferRecord.Slice(300, 400, 100)), now);
         TransferRecord hashed = record(12, now).withProgress(300, 9000, now).withChunks(List.of(
-                new TransferRecord.ChunkHash(128, "0f".repeat(16)), new TransferRecord.ChunkHash(256, "a1".repeat(16)),
-                new TransferRecord.ChunkHash(301, "7e".repeat(16))));
+                new TransferRecord.ChunkHash(0, 128, "0f".repeat(16)), new TransferRecord.ChunkHash(0, 256, "a1".repeat(16)),
+                new TransferRecord.ChunkHash(4000, 4096, "7e".repeat(16))));
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
             store.save(sparse);

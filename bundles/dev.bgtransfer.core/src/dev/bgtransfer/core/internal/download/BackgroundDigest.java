@@ -124,17 +124,7 @@ final class BackgroundDigest implements AutoCloseable {
 
     /** Feeds {@code chunk} to the digest, taking the chunk hashes it passes. */
     private void feed(Chunk chunk) {
-        int from = 0;
-        while (from < chunk.length) {
-            long boundary = ledger.nextBoundary(position);
-            int part = (int) Math.min(chunk.length - from, boundary - position);
-            digest.update(chunk.bytes, from, part);
-            from += part;
-            position += part;
-            if (position == boundary) {
-                ledger.take(position, digest);
-            }
-        }
+        position = ledger.feed(0, position, digest, chunk.bytes, chunk.length);
         if (chunk.hashAtEnd) {
             ledger.take(position, digest);
         }

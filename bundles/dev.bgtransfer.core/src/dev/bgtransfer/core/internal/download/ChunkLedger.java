@@ -10,7 +10,8 @@ import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
 /**
  * The chunk hashes of one partial file as the running SHA-256 of the whole entity passes them: at
  * every chunk boundary (absolute offsets, every {@link #chunkSize(long) 4 MiB or more}), and where a
- * checkpoint or the end of a copy leaves the bytes. Each is the SHA-256 of the entity's bytes from
+ * checkpoint or the end of a copy leaves the bytes. The connections of a download in slices add
+ * chains of their own, from where each began to write (see {@link ChunkHash#start()}). Each is the SHA-256 of the entity's bytes from
  * its start to there, so taking one costs a copy of the digest's state and one final block (about a
  * microsecond), never a second read of the bytes; and a resume, which reads the file from its start
  * for the whole SHA-256 anyway, checks them on the way (see {@link ChunkCheck}). A chain rather than
@@ -57,21 +58,54 @@ final class ChunkLedger {
 
     /** Takes the hash of the first {@code end} bytes from {@code running}, which is left as it is. */
     void take(long end, MessageDigest running) {
-        if (end <= 0) {
+        take(0, end, running);
+    }
+
+    /**
+     * Takes the hash of the bytes {@code start} to {@code end} from {@code running}, which holds
+     * exactly them and is left as it is.
+     */
+    void take(long start, long end, MessageDigest running) {
+        if (end <= start) {
             return;
         }
-        ChunkHash hash = new ChunkHash(end, truncatedSha256(running));
+        ChunkHash hash = new ChunkHash(start, end, truncatedSha256(running));
         synchronized (this) {
-            if (!hashes.isEmpty() && hashes.getLast().end() >= end) {
-                return;
+            for (ChunkHash earlier : hashes) {
+                if (earlier.start() == start && earlier.end() >= end) {
+                    return;
+                }
             }
             if (end % chunkSize == 0) {
-                // a boundary proves every byte before it: the hashes between the last one and it go
-                hashes.removeIf(earlier -> earlier.end() % chunkSize != 0);
+                // a boundary proves every byte of its chain before it: the hashes between the last one and it go
+                hashes.removeIf(earlier -> earlier.start() == start && earlier.end() % chunkSize != 0);
                 changes++;
             }
             hashes.add(hash);
         }
+    }
+
+    /**
+     * Feeds {@code length} bytes of {@code bytes} that lie at {@code position} of the entity to
+     * {@code running} (which holds the bytes from {@code start} to {@code position}), taking the hash
+     * at each chunk boundary they pass.
+     *
+     * @return the position after them
+     */
+    long feed(long start, long position, MessageDigest running, byte[] bytes, int length) {
+        long at = position;
+        int from = 0;
+        while (from < length) {
+            long boundary = nextBoundary(at);
+            int part = (int) Math.min(length - from, boundary - at);
+            running.update(bytes, from, part);
+            from += part;
+            at += part;
+            if (at == boundary) {
+                take(start, at, running);
+            }
+        }
+        return at;
     }
 
     /** The running digest holds the first {@code position} bytes now. */

@@ -33,6 +33,7 @@ import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
 /**
@@ -117,7 +118,7 @@ final class DownloadAttempt {
             if (slicesOnDisk()) {
                 try {
                     ChunkCheck.Result checked = checkSlices();
-                    ledger = new ChunkLedger(ChunkLedger.chunkSize(record.total()), checked.kept(),
+                    ledger = new ChunkLedger(ChunkLedger.chunkSize(record.total()), record.chunks(),
                             checked.length());
                     return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(),
                             record.slices(), checked.digest(), checked.length(), 0, monitor);
@@ -315,12 +316,12 @@ final class DownloadAttempt {
     }
 
     /**
-     * Checks the bytes of the recorded slices against the chunk hashes, in the read from the file's
-     * start that the SHA-256 needs anyway: every slice keeps what the hashes prove (also bytes written
-     * after its checkpoint); a slice with bytes in a damaged chunk is cut back to the chunk's start.
-     * Slices beyond the damaged chunk keep their checkpoints, as before chunk hashes.
+     * Checks the bytes of the recorded slices against the chunk hashes: the chain from the entity's
+     * start in the read that the SHA-256 needs anyway, each connection's own chain in a read of its
+     * bytes. Every slice keeps what the hashes prove (also bytes written after its checkpoint); a
+     * slice with bytes in a damaged chunk is cut back to the chunk's start.
      *
-     * @return the check; the record's slices are changed to match it
+     * @return the check of the chain from the start; the record's slices and hashes are changed to match
      */
     private ChunkCheck.Result checkSlices() throws TransferException {
         long prefix = 0;
@@ -341,22 +342,37 @@ final class DownloadAttempt {
             throw DiskFailures.disk(unreadable, part);
         }
         ChunkCheck.Result checked = ChunkCheck.verify(part, Math.min(prefix, onDisk), onDisk, record.chunks());
-        long good = checked.length();
-        long bad = checked.damaged() ? checked.damagedChunk() : good;
-        List<Slice> slices = new ArrayList<>();
-        for (Slice slice : record.slices()) {
-            long written = slice.start() + slice.durable();
-            if (slice.start() < good) {
-                // proven up to where the check got, the checkpoint's bytes or more
-                written = Math.max(written, Math.min(slice.end(), good));
-            }
-            if (checked.damaged() && written > good && slice.start() < bad) {
-                written = Math.max(slice.start(), good);
-            }
-            slices.add(new Slice(slice.start(), slice.end(), written - slice.start()));
+        List<ChunkCheck.Run> runs = new ArrayList<>(ChunkCheck.verifyRuns(part, onDisk, record.chunks()));
+        runs.add(new ChunkCheck.Run(0, checked.length(), checked.damagedChunk(), checked.kept()));
+        List<ChunkHash> kept = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>(record.slices());
+        for (ChunkCheck.Run run : runs) {
+            kept.addAll(run.kept());
+            slices.replaceAll(slice -> proven(slice, run));
         }
-        record = record.withSlices(slices, Instant.now()).withChunks(checked.kept());
+        for (ChunkCheck.Run run : runs) {
+            slices.replaceAll(slice -> withoutDamage(slice, run));
+        }
+        record = record.withSlices(slices, Instant.now()).withChunks(kept);
         return checked;
+    }
+
+    /** @return {@code slice} with the bytes {@code run} proves that continue its durable ones */
+    private static Slice proven(Slice slice, ChunkCheck.Run run) {
+        long written = slice.start() + slice.durable();
+        if (run.start() <= written && written < run.proven()) {
+            written = Math.min(slice.end(), run.proven());
+        }
+        return new Slice(slice.start(), slice.end(), written - slice.start());
+    }
+
+    /** @return {@code slice} cut back to the start of the damaged chunk {@code run} found in its bytes, if any */
+    private static Slice withoutDamage(Slice slice, ChunkCheck.Run run) {
+        long written = slice.start() + slice.durable();
+        if (run.damagedEnd() >= 0 && written > run.proven() && slice.start() < run.damagedEnd()) {
+            written = Math.max(slice.start(), run.proven());
+        }
+        return new Slice(slice.start(), slice.end(), written - slice.start());
     }
 
     /**

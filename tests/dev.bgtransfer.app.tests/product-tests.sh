@@ -185,6 +185,41 @@ check "the server saw only ranged requests after the kill" continued_ranged
 killed_then "$work/state4" "$work/dl-kill2" "$bgtransfer" get --no-daemon --quiet --dir "$work/dl-kill2" --state "$work/state4" "$(sample 5 1)"
 check "the same get after kill -9 exits 0 with the right SHA-256" grep -q "	28600000	$(sample 5 3)" "$work/continued.out"
 check "the same get continued ranged" continued_ranged
+# issue 17: a get killed, 21 bytes of its partial file overwritten in the middle, then resume: the damaged
+# chunk is found before the file gets its name and fetched again, ranged from its chunk's start (4 MiB)
+damage_dir=$work/dl-damage
+"$bgtransfer" get --no-daemon --dir "$damage_dir" --state "$work/state-damage" "$(sample 5 1)" > /dev/null 2>&1 &
+pid=$!
+wait_for 60 part_above "$damage_dir/sample-5-28.6MB.bin.part" 12000000
+kill -9 "$pid"; wait "$pid" 2>/dev/null
+# the middle of the bytes written (slices leave gaps of zeros in a partial file: the damage goes where bytes are)
+damaged_at=$(python3 - "$damage_dir/sample-5-28.6MB.bin.part" << 'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+block = 64 * 1024
+for at in range(len(data) // 2 // block * block, len(data) - block, block):
+    if all(any(data[i:i + 4096]) for i in range(at, at + block, 4096)):
+        print(at + block // 2)
+        break
+PY
+)
+python3 -c 'import sys; f = open(sys.argv[1], "r+b"); f.seek(int(sys.argv[2])); b = f.read(21); f.seek(int(sys.argv[2])); f.write(bytes(x ^ 0xff for x in b))' \
+  "$damage_dir/sample-5-28.6MB.bin.part" "$damaged_at"
+mark_access
+"$bgtransfer" resume --no-daemon --quiet --state "$work/state-damage" > "$work/damage.out" 2> "$work/damage.err"; code=$?
+check "resume after kill -9 and 21 bytes overwritten exits 0" test $code -eq 0
+check "it prints the SHA-256 of the server's file" grep -q "sample-5-28.6MB.bin	28600000	$(sample 5 3)" "$work/damage.out"
+check "the file has the server's bytes" test "$(sha256sum < "$damage_dir/sample-5-28.6MB.bin" | cut -d' ' -f1)" = "$(sample 5 3)"
+damaged_again() { # a ranged request from the damaged chunk's start (or from where its slice's bytes began, past it)
+  local chunk=$((damaged_at / 4194304 * 4194304)) start
+  for start in $(tail -n "+$((access_mark + 1))" "$work/access.log" | grep '^GET /samples/sample-5-28.6MB.bin ' \
+      | sed -nE 's/.* bytes=([0-9]+)-[0-9]* 206$/\1/p'); do
+    ((start >= chunk && start <= damaged_at)) && return 0
+  done
+  return 1
+}
+check "the server was asked again from the damaged chunk's start, ranged" damaged_again
+check "and never for the whole file again" continued_ranged
 "$bgtransfer" list --state "$work/state4" > "$work/list.out" 2>&1
 check "list shows the one transfer, completed" test "$(grep -c COMPLETED "$work/list.out")" -eq 1
 check "list names the kind after the id, the command line's session last" \

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -164,6 +167,21 @@ public final class TransferFixture implements AutoCloseable {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Damages a file as a disk or another program might: {@code length} bytes at {@code position}
+     * are overwritten with their complements, so they differ from what was there whatever it was.
+     */
+    public static void overwrite(Path file, long position, int length) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            channel.read(bytes, position);
+            for (int i = 0; i < length; i++) {
+                bytes.put(i, (byte) ~bytes.get(i));
+            }
+            channel.write(bytes.flip(), position);
+        }
     }
 
     /** @return the names in the folder, sorted */

@@ -46,15 +46,19 @@ import dev.bgtransfer.core.TransferState;
  *                       in the partial file; {@code null} when it is fetched over one connection (its
  *                       durable bytes are then the first {@code bytes} of the entity). {@code bytes} is
  *                       the sum of the slices' durable bytes either way.
+ * @param chunks         hashes that prove the partial file's bytes on a resume (see {@link ChunkHash}), in
+ *                       the order of their ends; their ends may pass {@code bytes} (bytes hashed after the
+ *                       last checkpoint). {@code null} when none were recorded.
  * @param resumability   whether an interruption keeps the bytes, as the server's answers showed; never
  *                       {@code null} ({@code null} given is {@link Resumability#NOT_ASKED_YET}). It is
- *                       about the server, so it outlives a stop and a restart from zero.
+ *                       about the server, so it outlives a stop and a restart from zero (a new URL is
+ *                       another server: {@link #withUrl} forgets it).
  */
 public record TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
         Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices,
-        Resumability resumability) {
+        List<ChunkHash> chunks, Resumability resumability) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -65,16 +69,20 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(session, "session");
         slices = slices == null ? null : List.copyOf(slices);
+        chunks = chunks == null ? null : List.copyOf(chunks);
         resumability = resumability == null ? Resumability.NOT_ASKED_YET : resumability;
     }
 
-    /** A record whose resumability is not known yet ({@link Resumability#NOT_ASKED_YET}). */
+    /**
+     * A record without chunk hashes (see {@link #chunks}) whose resumability is not known yet
+     * ({@link Resumability#NOT_ASKED_YET}): as written before either was kept.
+     */
     public TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
             Path file, TransferState state, long bytes, long total, String etag, String lastModified,
             String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
             Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices) {
         this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
-                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, slices, null);
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, slices, null, null);
     }
 
     /** A record of a transfer fetched over one connection at a time: {@code slices} is {@code null}. */
@@ -83,7 +91,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
             String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
             Instant finished, URI resumeUrl, String session, Upload upload) {
         this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
-                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, null, null);
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, null);
     }
 
     /** @return a new record of {@code session} in {@link TransferState#CANCELLED} with nothing received */
@@ -102,7 +110,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
             boolean resumable, String title, long sourceSize, Instant now) {
         return new TransferRecord(id, url, title, source.getParent(), source.getFileName().toString(), null, source,
                 TransferState.CANCELLED, 0, sourceSize, null, null, null, null, null, now, now, null, null, session,
-                Upload.fresh(method, resumable), null,
+                Upload.fresh(method, resumable), null, null,
                 resumable ? Resumability.NOT_ASKED_YET : Resumability.UPLOAD_NOT_OFFERED);
     }
 
@@ -170,7 +178,14 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         long durable = newSlices == null ? bytes : newSlices.stream().mapToLong(Slice::durable).sum();
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, durable, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                newSlices, resumability);
+                newSlices, chunks, resumability);
+    }
+
+    /** @return a copy with {@code newChunks} as the hashes that prove the partial file's bytes, or none */
+    public TransferRecord withChunks(List<ChunkHash> newChunks) {
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
+                slices, newChunks, resumability);
     }
 
     /** @return the public snapshot of this record */
@@ -192,51 +207,42 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
                 lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload,
-                slices, resumability);
+                slices, chunks, resumability);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices, resumability);
+                upload, slices, chunks, resumability);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
                 newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices, resumability);
+                slices, chunks, resumability);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices, resumability);
+                upload, slices, chunks, resumability);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
     public TransferRecord withResumeUrl(URI from, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices, resumability);
-    }
-
-    /**
-     * @return a copy that is fetched from {@code newUrl} from now on, its bytes and validators kept (a
-     *         resume checks them against what the new URL serves); the old URL's redirect target is
-     *         forgotten
-     */
-    public TransferRecord withUrl(URI newUrl, Instant now) {
-        return new TransferRecord(id, newUrl, title, folder, fileName, partFile, file, state, bytes, total, etag,
-                lastModified, expectedSha256, sha256, failure, created, now, finished, null, session, upload, slices);
+                lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices,
+                chunks, resumability);
     }
 
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices, resumability);
+                slices, chunks, resumability);
     }
 
     /**
@@ -246,38 +252,51 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
     public TransferRecord withoutResumeData(Instant now) {
         if (upload != null) {
             return new TransferRecord(id, url, title, folder, fileName, null, file, state, 0, total, null, null, null,
-                    null, failure, created, now, finished, null, session, Upload.fresh(upload.method(), upload.resumable()), null, resumability);
+                    null, failure, created, now, finished, null, session, Upload.fresh(upload.method(), upload.resumable()), null,
+                    null, resumability);
         }
         return new TransferRecord(id, url, title, folder, fileName, null, null, state, 0, Transfer.UNKNOWN_SIZE,
-                null, null, expectedSha256, null, failure, created, now, finished, null, session, upload, null, resumability);
+                null, null, expectedSha256, null, failure, created, now, finished, null, session, upload, null, null,
+                resumability);
     }
 
     /** @return a completed copy whose bytes are under {@code finalFile} */
     public TransferRecord completed(Path finalFile, long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, finalFile.getFileName().toString(), null, finalFile,
                 TransferState.COMPLETED, length, length, etag, lastModified, expectedSha256, digest, null, created,
-                now, now, resumeUrl, session, upload, null, resumability);
+                now, now, resumeUrl, session, upload, null, null, resumability);
     }
 
     /** @return a copy of this upload with {@code newUpload} and the bytes the server holds */
     public TransferRecord withUpload(Upload newUpload, long sent, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, sent,
                 newUpload.isRecorded() ? newUpload.sourceSize() : total, etag, lastModified, expectedSha256, sha256,
-                failure, created, now, finished, resumeUrl, session, newUpload, slices, resumability);
+                failure, created, now, finished, resumeUrl, session, newUpload, slices, chunks, resumability);
     }
 
     /** @return a completed copy of this upload, whose file had {@code digest} */
     public TransferRecord uploaded(long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, null, file, TransferState.COMPLETED, length, length,
                 null, null, expectedSha256, digest, null, created, now, now, resumeUrl, session,
-                upload.withResource(null), null, resumability);
+                upload.withResource(null), null, null, resumability);
     }
 
     /** @return a copy with what the server's answers showed of resumability */
     public TransferRecord withResumability(Resumability newResumability, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices, newResumability);
+                slices, chunks, newResumability);
+    }
+
+    /**
+     * @return a copy that is fetched from {@code newUrl} from now on, its bytes, validators and chunk
+     *         hashes kept (a resume checks them against what the new URL serves); the old URL's redirect
+     *         target and what its server showed of resumability are forgotten
+     */
+    public TransferRecord withUrl(URI newUrl, Instant now) {
+        return new TransferRecord(id, newUrl, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, now, finished, null, session, upload, slices,
+                chunks, null);
     }
 
     /** @return whether this is an upload (see {@link #upload()}) */
@@ -296,5 +315,24 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
      */
     public boolean isResumable() {
         return partFile != null && bytes > 0 && (etag != null && etag.startsWith("\"") || lastModified != null);
+    }
+
+    /**
+     * What proves the entity's bytes {@code start} (inclusive) to {@code end} (exclusive) in the
+     * partial file: their SHA-256, cut to its first 128 bits (hex), taken while they were written.
+     * Hashes of one {@code start} form a chain (every few MiB of the entity, and where a checkpoint
+     * or a pause left the bytes), so one read from {@code start} checks them all and the first that
+     * does not match names the first damaged chunk. {@code start} is 0 for the bytes from the
+     * entity's start (a resume reads them anyway, for the whole file's SHA-256), else where a
+     * connection of a download in slices began to write.
+     */
+    public record ChunkHash(long start, long end, String sha256) {
+
+        public ChunkHash {
+            Objects.requireNonNull(sha256, "sha256");
+            if (start < 0 || end <= start) {
+                throw new IllegalArgumentException("Not a chunk: " + start + "-" + end);
+            }
+        }
     }
 }

@@ -76,11 +76,12 @@ final class Schema {
                     "CREATE INDEX transfers_ids ON transfers (id)"),
             // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
             List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"),
-            // 9 and 10 are other branches' (the diagnostic timeline, the chunks' hashes); their statements replace these
+            // 9: the diagnostic timeline's (issue 17), merged from its own branch; nothing here before it is
             List.of(),
-            List.of(),
+            // 10: the hashes that prove a partial file's bytes on a resume, each chunk's end and hash (see ChunkText)
+            List.of("ALTER TABLE transfers ADD COLUMN chunks TEXT"),
             // 11: what the server showed of resumability (Resumability's constant name, null: not asked yet), and
-            // the sessions that take only resumable transfers; touches no table of 9 or 10
+            // the sessions that take only resumable transfers
             List.of("ALTER TABLE transfers ADD COLUMN resumability TEXT",
                     "ALTER TABLE sessions ADD COLUMN only_resumable INTEGER NOT NULL DEFAULT 0"));
 

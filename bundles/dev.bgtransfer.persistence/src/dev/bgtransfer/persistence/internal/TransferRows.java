@@ -22,7 +22,8 @@ final class TransferRows {
     private static final List<String> COLUMNS = List.of("id", "url", "title", "folder", "file_name", "part_file",
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
             "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session", "upload_method",
-            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256", "slices", "resumability");
+            "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256", "slices",
+            "chunks", "resumability");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -73,7 +74,8 @@ final class TransferRows {
         statement.setString(index++, record.session());
         bindUpload(statement, index, record.upload());
         setText(statement, index + 6, SliceText.format(record.slices()));
-        statement.setString(index + 7, record.resumability().name());
+        setText(statement, index + 7, ChunkText.format(record.chunks()));
+        statement.setString(index + 8, record.resumability().name());
     }
 
     /** Sets the upload's six parameters from {@code index} on: all null for a download. */
@@ -124,13 +126,14 @@ final class TransferRows {
         String session = row.getString(index++);
         TransferRecord.Upload upload = readUpload(row, index);
         List<TransferRecord.Slice> slices = SliceText.parse(row.getString(index + 6));
-        Resumability resumability = resumability(row.getString(index + 7));
+        List<TransferRecord.ChunkHash> chunks = ChunkText.parse(row.getString(index + 7));
+        Resumability resumability = resumability(row.getString(index + 8));
         TransferFailure failure = failureKind == null ? null
                 : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
                         failureMessage == null ? "" : failureMessage);
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
-                slices, resumability);
+                slices, chunks, resumability);
     }
 
     /** @return the stored constant; none (rows from before migration 11) or one this build does not know: not asked yet */

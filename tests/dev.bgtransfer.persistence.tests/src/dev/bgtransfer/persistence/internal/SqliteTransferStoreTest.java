@@ -131,17 +131,22 @@ class SqliteTransferStoreTest {
         TransferRecord sliced = record(11, now).withProgress(0, 400, now).withSlices(List.of(
                 new TransferRecord.Slice(0, 100, 40), new TransferRecord.Slice(100, 300, 0),
                 new TransferRecord.Slice(300, 400, 100)), now);
+        TransferRecord hashed = record(12, now).withProgress(300, 9000, now).withChunks(List.of(
+                new TransferRecord.ChunkHash(0, 128, "0f".repeat(16)), new TransferRecord.ChunkHash(0, 256, "a1".repeat(16)),
+                new TransferRecord.ChunkHash(4000, 4096, "7e".repeat(16))));
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
             store.save(sparse);
             store.save(upload);
             store.save(plainUpload);
             store.save(sliced);
+            store.save(hashed);
         }
 
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
-            assertEquals(List.of(full, sparse, upload, plainUpload, sliced), store.loadAll());
-            assertEquals(140, store.loadAll().getLast().bytes(), "the sum of the slices' durable bytes");
+            assertEquals(List.of(full, sparse, upload, plainUpload, sliced, hashed), store.loadAll());
+            assertEquals(140, store.loadAll().get(4).bytes(), "the sum of the slices' durable bytes");
+            assertEquals(3, store.loadAll().getLast().chunks().size(), "the chunk hashes, in order");
             assertTrue(store.movedAside().isEmpty());
         }
     }

@@ -7,18 +7,37 @@ import dev.bgtransfer.core.internal.http.TransferException;
 /**
  * Forces the partial file to the disk on a thread of its own, then records the bytes written
  * before the force began: those are durable, and the copy never waits for the disk. One force at
- * a time; a checkpoint asked for while one runs is skipped (the next one covers its bytes).
+ * a time; a checkpoint asked for while one runs is skipped (the next one covers its bytes). Chunk
+ * hashes taken between checkpoints are stored on the same thread, without a force: a hash proves
+ * its bytes on a resume whether or not they reached the disk.
  */
 final class BackgroundCheckpoint {
     private final PartFile part;
     private final LongConsumer durable;
+    private final Runnable chunksHashed;
     private Thread running;
     private volatile TransferException failure;
 
-    /** @param durable records the bytes once they are durable */
-    BackgroundCheckpoint(PartFile part, LongConsumer durable) {
+    /**
+     * @param durable      records the bytes once they are durable
+     * @param chunksHashed stores the chunk hashes taken so far
+     */
+    BackgroundCheckpoint(PartFile part, LongConsumer durable, Runnable chunksHashed) {
         this.part = part;
         this.durable = durable;
+        this.chunksHashed = chunksHashed;
+    }
+
+    /** @return whether no checkpoint runs: one started now starts at once */
+    boolean idle() {
+        return running == null || !running.isAlive();
+    }
+
+    /** Stores the chunk hashes taken so far, unless a checkpoint runs (which stores them too). */
+    void storeChunks() {
+        if (idle()) {
+            running = Thread.ofVirtual().name("bgtransfer chunk hashes").start(chunksHashed);
+        }
     }
 
     /**
@@ -29,7 +48,7 @@ final class BackgroundCheckpoint {
      */
     boolean start(long written) throws TransferException {
         rethrow();
-        if (running != null && running.isAlive()) {
+        if (!idle()) {
             return false;
         }
         running = Thread.ofVirtual().name("bgtransfer checkpoint").start(() -> {

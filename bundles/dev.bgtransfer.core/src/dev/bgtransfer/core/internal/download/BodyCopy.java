@@ -36,6 +36,9 @@ final class BodyCopy {
          * @param whole whether they are the whole body, which is recorded with the final name next
          */
         void durable(long bytes, long total, boolean whole);
+
+        /** Stores the chunk hashes taken so far with the bytes durable so far. */
+        void chunksHashed();
     }
 
     /** Says, now and then while a body is copied, whether its rest should go to connections in slices. */
@@ -75,24 +78,28 @@ final class BodyCopy {
      * @param offset where the body starts in the entity: the bytes of the partial file before it are kept
      * @param total  the entity's length, or a negative number when unknown
      * @param digest takes the whole entity's bytes, those already in the partial file first
+     * @param hashed how many of them {@code digest} holds already: {@code offset}, or 0 to read them back
+     * @param ledger takes the chunk hashes of the bytes copied
      * @return the length of the entity on disk
      */
-    long copy(Exchange exchange, Path partFile, long offset, long total, MessageDigest digest, SubMonitor monitor)
-            throws IOException, TransferException {
+    long copy(Exchange exchange, Path partFile, long offset, long total, MessageDigest digest, long hashed,
+            ChunkLedger ledger, SubMonitor monitor) throws IOException, TransferException {
         ByteProgress progress = new ByteProgress(monitor, sink);
         SpeedFloor floor = new SpeedFloor(options);
         InputStream body = exchange.body();
         try (PartFile part = PartFile.openAt(partFile, offset)) {
-            part.digestFirst(offset, digest);
+            if (hashed < offset) {
+                part.digestFirst(offset, digest);
+            }
             BackgroundCheckpoint checkpoints = new BackgroundCheckpoint(part,
-                    durable -> durability.durable(durable, total, false));
+                    durable -> durability.durable(durable, total, false), durability::chunksHashed);
             long received = offset;
             long checkpointBytes = offset;
             long checkpointTime = System.nanoTime();
             long began = checkpointTime;
             long nextHandoverLook = began + HANDOVER_LOOK_NANOS;
             long expected = total < 0 ? -1 : total - offset;
-            try (BackgroundDigest hashing = new BackgroundDigest(digest, chunkSize(expected),
+            try (BackgroundDigest hashing = new BackgroundDigest(digest, offset, ledger, chunkSize(expected),
                     expected >= 0 && expected <= BUFFER_SIZE)) {
                 boolean whole = false;
                 try {
@@ -103,15 +110,18 @@ final class BodyCopy {
                             break;
                         }
                         part.write(chunk.buffer.clear().limit(read));
-                        hashing.hand(read);
                         received += read;
+                        // the checkpoint's bytes get a chunk hash of their own, so that a resume proves them all
+                        boolean checkpoint = (received - checkpointBytes >= CHECKPOINT_BYTES
+                                || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) && checkpoints.idle();
+                        hashing.hand(read, checkpoint);
                         progress.update(received, total);
                         floor.check(read, exchange.url());
-                        if ((received - checkpointBytes >= CHECKPOINT_BYTES
-                                || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS)
-                                && checkpoints.start(received)) {
+                        if (checkpoint && checkpoints.start(received)) {
                             checkpointBytes = received;
                             checkpointTime = System.nanoTime();
+                        } else if (ledger.unstored()) {
+                            checkpoints.storeChunks();
                         }
                         long now = System.nanoTime();
                         if (handover != null && now >= nextHandoverLook) {
@@ -130,11 +140,12 @@ final class BodyCopy {
                     throw NetworkFailures.truncated(exchange.url(), received, total);
                 } finally {
                     checkpoints.finish();
-                    // whatever ended the loop, the bytes written so far are kept: for the name, or a resume
+                    // whatever ended the loop, the bytes written so far are kept: for the name, or a resume,
+                    // with the hash of them all
                     part.force();
+                    hashing.drain();
                     durability.durable(received, total, whole);
                 }
-                hashing.drain();
             }
             if (handedOver) {
                 return received;

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +38,7 @@ import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.spi.TransferRecord;
+import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
 /**
@@ -80,6 +82,10 @@ final class DownloadAttempt {
     private final OriginAuthentication authentication;
     private volatile TransferRecord record;
     private int refreshes;
+    /** The partial file's bytes as a resume found them, their SHA-256 and chunk hashes; {@code null} before. */
+    private ChunkCheck.Result resumed;
+    /** The chunk hashes of the copy that runs; {@code null} before one runs. */
+    private volatile ChunkLedger ledger;
     private final RecordedFiles files = new RecordedFiles(new RecordedFiles.Records() {
         @Override
         public TransferRecord current() {
@@ -215,8 +221,23 @@ final class DownloadAttempt {
                     continue;
                 }
                 accept(exchange, offset, total);
-                MessageDigest digest = PartFile.newSha256();
-                BodyCopy body = new BodyCopy(options, listener, this::durable);
+                // the bytes kept were read and hashed when their chunks were checked: not read again
+                boolean checked = resumed != null && resumed.length() == offset && offset > 0;
+                MessageDigest digest = checked ? resumed.digest() : PartFile.newSha256();
+                ledger = new ChunkLedger(ChunkLedger.chunkSize(total), checked ? resumed.kept() : List.of(),
+                        offset);
+                resumed = null;
+                BodyCopy body = new BodyCopy(options, listener, new BodyCopy.Durability() {
+                    @Override
+                    public void durable(long bytes, long total, boolean whole) {
+                        DownloadAttempt.this.durable(bytes, total, whole);
+                    }
+
+                    @Override
+                    public void chunksHashed() {
+                        storeChunks();
+                    }
+                });
                 double[] speed = new double[1];
                 if (slicesAllowed && SegmentedDownload.offered(record.resumability(), offset, total)) {
                     body.handingOver((at, measured) -> {
@@ -224,7 +245,8 @@ final class DownloadAttempt {
                         return SegmentedDownload.worthIt(total - at, measured);
                     });
                 }
-                long received = body.copy(exchange, record.partFile(), offset, total, digest, monitor);
+                long received = body.copy(exchange, record.partFile(), offset, total, digest, checked ? offset : 0,
+                        ledger, monitor);
                 if (!body.handedOver()) {
                     return complete(received, digest);
                 }
@@ -250,9 +272,12 @@ final class DownloadAttempt {
     private TransferRecord resumeSlices(SubMonitor monitor) throws TransferException, EntityChanged {
         refreshIfExpired();
         while (true) {
+            // the slices' chunks checked, and the gap-free start hashed, again after a refresh: the digest went on
+            ChunkCheck.Result checked = checkSlices();
+            ledger = new ChunkLedger(ChunkLedger.chunkSize(record.total()), record.chunks(), checked.length());
             try {
                 return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(), record.slices(),
-                        PartFile.newSha256(), 0, 0, monitor);
+                        checked.digest(), checked.length(), 0, monitor);
             } catch (TransferException failed) {
                 if (record.resumeUrl() != null || !refresh(failed.status())) {
                     throw failed;
@@ -305,7 +330,8 @@ final class DownloadAttempt {
 
     /**
      * The partial file is the truth: shorter than recorded resumes from its length; longer is cut
-     * back to the recorded (durable) length; missing, or without a validator, starts from zero.
+     * back to the recorded (durable) length, unless chunk hashes prove more; a damaged chunk cuts it
+     * back to the chunk's start (see {@link ChunkCheck}); missing, or without a validator, starts from zero.
      */
     private long resumeOffset() throws TransferException {
         Path part = record.partFile();
@@ -315,8 +341,15 @@ final class DownloadAttempt {
         }
         try {
             long onDisk = Files.size(part);
-            long offset = record.isResumable() ? Math.min(onDisk, record.bytes()) : 0;
-            record = record.withProgress(offset, offset == 0 ? Transfer.UNKNOWN_SIZE : record.total(), Instant.now());
+            long offset = 0;
+            // bytes the record does not count as durable may still be proven by their chunk hashes
+            boolean validated = record.etag() != null || record.lastModified() != null;
+            if (validated && onDisk > 0 && (record.bytes() > 0 || record.chunks() != null)) {
+                resumed = ChunkCheck.verify(part, Math.min(onDisk, record.bytes()), onDisk, record.chunks());
+                offset = resumed.length();
+            }
+            record = record.withProgress(offset, offset == 0 ? Transfer.UNKNOWN_SIZE : record.total(), Instant.now())
+                    .withChunks(offset == 0 ? null : resumed.kept());
             return offset;
         } catch (IOException unreadable) {
             throw DiskFailures.disk(unreadable, part);
@@ -370,7 +403,8 @@ final class DownloadAttempt {
 
     private long restartFromZero() {
         record = record.withSlices(null, Instant.now()).withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now())
-                .withValidators(null, null, Instant.now());
+                .withValidators(null, null, Instant.now()).withChunks(null);
+        resumed = null;
         return 0;
     }
 
@@ -402,6 +436,66 @@ final class DownloadAttempt {
     }
 
     /**
+     * Checks the bytes of the recorded slices against the chunk hashes: the chain from the entity's
+     * start in the read that the SHA-256 needs anyway, each connection's own chain in a read of its
+     * bytes. Every slice keeps what the hashes prove (also bytes written after its checkpoint); a
+     * slice with bytes in a damaged chunk is cut back to the chunk's start.
+     *
+     * @return the check of the chain from the start; the record's slices and hashes are changed to match
+     */
+    private ChunkCheck.Result checkSlices() throws TransferException {
+        long prefix = 0;
+        for (Slice slice : record.slices()) {
+            if (slice.start() != prefix) {
+                break;
+            }
+            prefix += slice.durable();
+            if (!slice.isDone()) {
+                break;
+            }
+        }
+        Path part = record.partFile();
+        long onDisk;
+        try {
+            onDisk = Files.size(part);
+        } catch (IOException unreadable) {
+            throw DiskFailures.disk(unreadable, part);
+        }
+        ChunkCheck.Result checked = ChunkCheck.verify(part, Math.min(prefix, onDisk), onDisk, record.chunks());
+        List<ChunkCheck.Run> runs = new ArrayList<>(ChunkCheck.verifyRuns(part, onDisk, record.chunks()));
+        runs.add(new ChunkCheck.Run(0, checked.length(), checked.damagedChunk(), checked.kept()));
+        List<ChunkHash> kept = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>(record.slices());
+        for (ChunkCheck.Run run : runs) {
+            kept.addAll(run.kept());
+            slices.replaceAll(slice -> proven(slice, run));
+        }
+        for (ChunkCheck.Run run : runs) {
+            slices.replaceAll(slice -> withoutDamage(slice, run));
+        }
+        record = record.withSlices(slices, Instant.now()).withChunks(kept);
+        return checked;
+    }
+
+    /** @return {@code slice} with the bytes {@code run} proves that continue its durable ones */
+    private static Slice proven(Slice slice, ChunkCheck.Run run) {
+        long written = slice.start() + slice.durable();
+        if (run.start() <= written && written < run.proven()) {
+            written = Math.min(slice.end(), run.proven());
+        }
+        return new Slice(slice.start(), slice.end(), written - slice.start());
+    }
+
+    /** @return {@code slice} cut back to the start of the damaged chunk {@code run} found in its bytes, if any */
+    private static Slice withoutDamage(Slice slice, ChunkCheck.Run run) {
+        long written = slice.start() + slice.durable();
+        if (run.damagedEnd() >= 0 && written > run.proven() && slice.start() < run.damagedEnd()) {
+            written = Math.max(slice.start(), run.proven());
+        }
+        return new Slice(slice.start(), slice.end(), written - slice.start());
+    }
+
+    /**
      * Fetches the entity in {@code slices} over several connections from {@code target}, the first
      * waiting slice from {@code first} when given, and completes it.
      *
@@ -416,7 +510,7 @@ final class DownloadAttempt {
         SegmentedDownload.Entity entity = new SegmentedDownload.Entity(target, record.total(), etag,
                 etag == null ? record.lastModified() : null, headers);
         record = record.withSlices(slices, Instant.now());
-        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort,
+        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort, ledger,
                 new SegmentedDownload.Listener() {
                     @Override
                     public void progress(long bytes, long total) {
@@ -425,8 +519,10 @@ final class DownloadAttempt {
 
                     @Override
                     public void durable(List<Slice> durable, boolean oneWriter) {
-                        record = withDurable(durable, oneWriter);
-                        listener.checkpoint(record);
+                        synchronized (DownloadAttempt.this) {
+                            record = withDurable(durable, oneWriter).withChunks(ledger.snapshot());
+                            listener.checkpoint(record);
+                        }
                     }
 
                     @Override
@@ -488,12 +584,24 @@ final class DownloadAttempt {
         listener.accepted(record, newPart);
     }
 
-    /** Records bytes that are on disk for good; a whole body is stored with its final name instead. */
+    /**
+     * Records bytes that are on disk for good, with the chunk hashes that prove them (and any taken
+     * since); a whole body is stored with its final name instead.
+     */
     private void durable(long bytes, long total, boolean whole) {
-        record = record.withProgress(bytes, total, Instant.now());
-        if (!whole) {
-            listener.checkpoint(record);
+        ledger.awaitHashed(bytes); // outside the lock: the hashing thread may be storing hashes under it
+        synchronized (this) {
+            record = record.withProgress(bytes, total, Instant.now()).withChunks(ledger.snapshot());
+            if (!whole) {
+                listener.checkpoint(record);
+            }
         }
+    }
+
+    /** Stores the chunk hashes taken since the last store, with the bytes durable as they were. */
+    private synchronized void storeChunks() {
+        record = record.withChunks(ledger.snapshot());
+        listener.checkpoint(record);
     }
 
     /** Verifies the bytes and moves them to their final name, never over an existing file. */

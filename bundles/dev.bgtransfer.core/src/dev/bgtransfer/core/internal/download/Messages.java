@@ -15,6 +15,7 @@ public final class Messages extends NLS {
     public static String waitingForSpace;
     public static String waitingForSpaceUnknown;
     public static String partFileShort;
+    public static String partFileDamaged;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -16,7 +16,8 @@ import dev.bgtransfer.core.internal.http.TransferException;
  * The SHA-256 of a segmented download, computed on a thread of its own by reading back the bytes
  * written without a gap from the start of the file (the page cache holds them), so that only the
  * slices finished last are hashed after the end. With one connection it trails the copy as
- * {@link BackgroundDigest} does.
+ * {@link BackgroundDigest} does. On the way it takes the {@link ChunkLedger chunk hashes} of the
+ * bytes it passes.
  */
 final class PrefixDigest implements AutoCloseable {
     private static final int BUFFER = 1024 * 1024;
@@ -26,6 +27,7 @@ final class PrefixDigest implements AutoCloseable {
     private final FileChannel channel;
     private final SliceTable table;
     private final MessageDigest digest;
+    private final ChunkLedger ledger;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
     private final Thread hashing;
     private volatile boolean closed;
@@ -34,11 +36,14 @@ final class PrefixDigest implements AutoCloseable {
 
     /**
      * @param digest holds the first {@code hashed} bytes of the file already
+     * @param ledger takes the chunk hashes of the bytes hashed from there
      */
-    PrefixDigest(Path path, SliceTable table, MessageDigest digest, long hashed) throws TransferException {
+    PrefixDigest(Path path, SliceTable table, MessageDigest digest, long hashed, ChunkLedger ledger)
+            throws TransferException {
         this.path = path;
         this.table = table;
         this.digest = digest;
+        this.ledger = ledger;
         this.hashed = hashed;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -67,14 +72,25 @@ final class PrefixDigest implements AutoCloseable {
 
     private void hashTo(long end) throws IOException {
         while (hashed < end && !closed) {
-            buffer.clear().limit((int) Math.min(BUFFER, end - hashed));
+            long boundary = ledger.nextBoundary(hashed);
+            buffer.clear().limit((int) Math.min(BUFFER, Math.min(end, boundary) - hashed));
             int read = channel.read(buffer, hashed);
             if (read < 0) {
                 throw new IOException(NLS.bind(Messages.partFileShort, hashed, end));
             }
             digest.update(buffer.array(), 0, read);
             hashed += read;
+            if (hashed == boundary) {
+                ledger.take(hashed, digest);
+            }
+            ledger.hashedTo(hashed);
         }
+    }
+
+    /** Stops hashing for now and takes the hash of the bytes hashed so far: the fetch ends without the whole. */
+    void stopAndTakeHash() {
+        stop();
+        ledger.take(hashed, digest);
     }
 
     /** @return the SHA-256 of the first {@code length} bytes, once every one of them is written */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
@@ -78,6 +80,8 @@ final class SegmentedDownload {
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     private static final int BUFFER_SIZE = 256 * 1024;
+    /** How long a checkpoint waits for the connections' chain hashes: a read or two at a few MB/s. */
+    private static final long CHAIN_HASH_WAIT_NANOS = 250_000_000L;
 
     /** What the attempt hears: bytes, durable slices, and the slots it may borrow. */
     interface Listener extends ByteProgress.Sink, ExtraSlots {
@@ -104,9 +108,14 @@ final class SegmentedDownload {
     private final TransferOptions options;
     private final ConnectionAbort mainAbort;
     private final Listener listener;
+    private final ChunkLedger ledger;
     private final List<Extra> extras = new ArrayList<>();
     /** Guards the list of extra connections; nothing that takes another lock is called while it is held. */
     private final Object lock = new Object();
+    /** The chains of the connections copying now (see {@link Chain}). */
+    private final Set<Chain> chains = ConcurrentHashMap.newKeySet();
+    /** Bumped by a checkpoint that asks every chain for its hash. */
+    private volatile int hashRequests;
     /** Guards the progress, which every connection reports to. */
     private final Object progressLock = new Object();
     private ByteProgress progress;
@@ -118,10 +127,14 @@ final class SegmentedDownload {
     private volatile boolean refused;
     /** Whether only the transfer's own connection has written, in order, since the file was cut to its bytes. */
     private volatile boolean oneWriter;
+    /** The slices as last recorded durable, and whether one writer had written them; the coordinator's. */
+    private List<Slice> lastDurable;
+    private boolean lastAlone;
 
     SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
-            TransferOptions options, ConnectionAbort mainAbort, Listener listener) {
+            TransferOptions options, ConnectionAbort mainAbort, ChunkLedger ledger, Listener listener) {
         this.entity = entity;
+        this.ledger = ledger;
         this.partFile = partFile;
         this.table = new SliceTable(slices);
         this.transport = transport;
@@ -161,9 +174,11 @@ final class SegmentedDownload {
             throws TransferException, EntityChanged {
         progress = new ByteProgress(monitor, listener);
         oneWriter = first != null;
+        lastDurable = table.snapshot();
+        lastAlone = oneWriter;
         Thread coordinator = null;
         try (PartFile opened = PartFile.openForSlices(partFile);
-                PrefixDigest hashing = new PrefixDigest(partFile, table, digest, hashed)) {
+                PrefixDigest hashing = new PrefixDigest(partFile, table, digest, hashed, ledger)) {
             part = opened;
             Runnable stopExtras = this::abortExtras;
             mainAbort.whenAborted(stopExtras);
@@ -187,8 +202,12 @@ final class SegmentedDownload {
                 Joins.join(coordinator);
                 joinExtras();
                 mainAbort.forget(stopExtras);
-                // whatever ended the fetch, the bytes written so far are kept for a resume
+                // whatever ended the fetch, the bytes written so far are kept for a resume, with the chunk
+                // hashes taken (those of the bytes not hashed yet are taken when they are)
                 part.force();
+                if (fatal != null || !table.isDone()) {
+                    hashing.stopAndTakeHash();
+                }
                 listener.durable(table.snapshot(), oneWriter);
             }
             rethrowFatal();
@@ -291,35 +310,95 @@ final class SegmentedDownload {
         ByteBuffer chunk = ByteBuffer.wrap(buffer);
         SpeedFloor floor = new SpeedFloor(options);
         long lastWantedLook = System.nanoTime();
-        while (true) {
-            int granted = table.grant(segment, buffer.length);
-            if (granted == 0) {
-                break;
-            }
-            int read;
-            try {
-                read = body.read(buffer, 0, granted);
-            } catch (ConnectionClosedException closedEarly) {
-                read = -1;
-            }
-            long position = table.positionOf(segment);
-            if (read == -1) {
-                throw NetworkFailures.truncated(exchange.url(), position, table.endOf(segment));
-            }
-            part.writeAt(chunk.clear().limit(read), position);
-            table.wrote(segment, read);
-            report();
-            floor.check(read, exchange.url());
-            if (extra != null && System.nanoTime() - lastWantedLook >= WANTED_LOOK_NANOS) {
-                lastWantedLook = System.nanoTime();
-                if (listener.wanted()) {
-                    extra.yielded = true;
+        // this connection's own chain of chunk hashes, from where it begins: a resume proves by it the
+        // bytes of a slice that the SHA-256's read from the entity's start has not reached
+        Chain chain = new Chain(table.positionOf(segment));
+        chains.add(chain);
+        try {
+            while (true) {
+                int granted = table.grant(segment, buffer.length);
+                if (granted == 0) {
                     break;
                 }
+                int read;
+                try {
+                    read = body.read(buffer, 0, granted);
+                } catch (ConnectionClosedException closedEarly) {
+                    read = -1;
+                }
+                long position = table.positionOf(segment);
+                if (read == -1) {
+                    throw NetworkFailures.truncated(exchange.url(), position, table.endOf(segment));
+                }
+                part.writeAt(chunk.clear().limit(read), position);
+                chain.feed(buffer, read);
+                table.wrote(segment, read);
+                report();
+                floor.check(read, exchange.url());
+                if (extra != null && System.nanoTime() - lastWantedLook >= WANTED_LOOK_NANOS) {
+                    lastWantedLook = System.nanoTime();
+                    if (listener.wanted()) {
+                        extra.yielded = true;
+                        break;
+                    }
+                }
             }
+        } finally {
+            chains.remove(chain);
+            chain.take();
         }
         if (table.positionOf(segment) == askedEnd) {
             exchange.bodyConsumed();
+        }
+    }
+
+    /**
+     * The chain of chunk hashes of one connection's copy: at each chunk boundary, and where a
+     * checkpoint {@link #hashChainsForCheckpoint() asks}, so that the bytes a checkpoint records are
+     * proven up to there. Fed by its connection's thread only.
+     */
+    private final class Chain {
+        private final long start;
+        private final MessageDigest digest = PartFile.newSha256();
+        private long hashed;
+        private int answered = hashRequests;
+        private volatile int taken = answered;
+
+        Chain(long start) {
+            this.start = start;
+            this.hashed = start;
+        }
+
+        void feed(byte[] bytes, int length) {
+            hashed = ledger.feed(start, hashed, digest, bytes, length);
+            int asked = hashRequests;
+            if (asked != answered) {
+                answered = asked;
+                take();
+                taken = asked;
+            }
+        }
+
+        void take() {
+            ledger.take(start, hashed, digest);
+        }
+    }
+
+    /**
+     * Asks every connection for the hash of its chain where its bytes are now, after the slices of a
+     * checkpoint were taken, and waits a moment for them: each answers after its next read, and one
+     * that does not answer in time (a stalled connection) leaves its last bytes to be trusted as before.
+     */
+    private void hashChainsForCheckpoint() {
+        int asked = ++hashRequests;
+        long until = System.nanoTime() + CHAIN_HASH_WAIT_NANOS;
+        while (System.nanoTime() < until && chains.stream().anyMatch(chain -> chain.taken != asked)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -341,20 +420,31 @@ final class SegmentedDownload {
                     || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
                 List<Slice> before = table.snapshot();
                 boolean alone = oneWriter;
+                hashChainsForCheckpoint();
                 try {
                     part.force();
-                    listener.durable(before, alone);
+                    durable(before, alone);
                 } catch (TransferException diskFailure) {
                     fail(diskFailure);
                     return;
                 }
                 checkpointTime = System.nanoTime();
                 checkpointBytes = written;
+            } else if (ledger.unstored()) {
+                // chunk hashes taken since: stored with the slices as durable as they were, no force needed
+                listener.durable(lastDurable, lastAlone);
             }
             if (!monitor.isCanceled()) {
                 ramp.step(written);
             }
         }
+    }
+
+    /** Records {@code slices} durable (on the coordinator's thread), and keeps them for stores of chunk hashes. */
+    private void durable(List<Slice> slices, boolean alone) {
+        lastDurable = slices;
+        lastAlone = alone;
+        listener.durable(slices, alone);
     }
 
     /** Decides when connections are added: 1, then 2, then 4, each step only when the last one paid. */
@@ -425,7 +515,7 @@ final class SegmentedDownload {
             try {
                 List<Slice> before = table.snapshot();
                 part.force();
-                listener.durable(before, false);
+                durable(before, false);
             } catch (TransferException diskFailure) {
                 table.release(first);
                 listener.giveBack();

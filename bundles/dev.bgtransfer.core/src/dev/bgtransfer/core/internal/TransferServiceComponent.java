@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
@@ -201,6 +202,11 @@ public final class TransferServiceComponent implements TransferService {
     public void resetAll() {
         engine.reset(TransferSession.DEFAULT_IDENTIFIER);
         engine.awaitStored();
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        return engine.timeline(id);
     }
 
     @Override

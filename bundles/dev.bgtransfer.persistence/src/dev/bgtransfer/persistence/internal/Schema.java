@@ -75,7 +75,17 @@ final class Schema {
             List.of("CREATE INDEX transfers_unfinished ON transfers (id) WHERE state <> 'COMPLETED'",
                     "CREATE INDEX transfers_ids ON transfers (id)"),
             // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
-            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"));
+            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"),
+            // 9: each transfer's diagnostic timeline, a row per entry (see TimelineRows), deleted with the transfer
+            List.of("""
+                    CREATE TABLE IF NOT EXISTS timeline (
+                        transfer_id INTEGER NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        time TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        facts TEXT NOT NULL,
+                        PRIMARY KEY (transfer_id, sequence)
+                    ) WITHOUT ROWID"""));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +23,14 @@ import org.eclipse.osgi.util.NLS;
 import org.sqlite.SQLiteErrorCode;
 
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * A {@link TransferStore} in an SQLite database file. One connection serves all callers, one at a
- * time; every write is committed when its method returns, {@link #saveAll} in one transaction. Statements are prepared once (preparing
+ * time; every write is committed when its method returns, {@link #saveAll} in one transaction, with the
+ * timeline entries that came meanwhile ({@link #saveAll(List, List)}): a timeline costs no commit of its own. Statements are prepared once (preparing
  * one cost as much as running it) and closed with the connection. A damaged file is moved aside on
  * {@link #open(Path)} and replaced by an empty database, so a broken file never stops the service.
  */
@@ -146,6 +149,93 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
         }
     }
 
+    /**
+     * Stores the records and appends the timeline entries in one transaction, then trims the
+     * timelines that grew past {@link TimelineEntry#MAX_KEPT}.
+     */
+    @Override
+    public synchronized void saveAll(List<TransferRecord> records, List<TimelineEntry> timeline) {
+        if (timeline.isEmpty()) {
+            saveAll(records);
+            return;
+        }
+        requireOpen();
+        try {
+            statement("BEGIN IMMEDIATE").executeUpdate();
+            try {
+                PreparedStatement upsert = statement(TransferRows.UPSERT);
+                for (TransferRecord record : records) {
+                    TransferRows.bind(upsert, record);
+                    upsert.executeUpdate();
+                }
+                PreparedStatement insert = statement(TimelineRows.INSERT);
+                Map<Long, Long> lastSequence = new HashMap<>();
+                for (TimelineEntry entry : timeline) {
+                    TimelineRows.bind(insert, entry);
+                    insert.executeUpdate();
+                    lastSequence.merge(entry.transferId(), entry.sequence(), Math::max);
+                }
+                PreparedStatement trim = statement(TimelineRows.TRIM);
+                for (Map.Entry<Long, Long> grown : lastSequence.entrySet()) {
+                    if (grown.getValue() > TimelineEntry.MAX_KEPT) {
+                        trim.setLong(1, grown.getKey());
+                        trim.setLong(2, grown.getValue());
+                        trim.executeUpdate();
+                    }
+                }
+                statement("COMMIT").executeUpdate();
+                transactions++;
+            } catch (SQLException failed) {
+                rollBack();
+                throw failed;
+            }
+        } catch (SQLException failed) {
+            throw failure("save " + records.size() + " transfers and " + timeline.size() + " timeline entries",
+                    failed);
+        }
+    }
+
+    @Override
+    public void appendTimeline(List<TimelineEntry> entries) {
+        saveAll(List.of(), entries);
+    }
+
+    @Override
+    public synchronized List<TimelineEntry> loadTimeline(long id) {
+        requireOpen();
+        try {
+            PreparedStatement query = statement(TimelineRows.SELECT);
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                List<TimelineEntry> entries = new ArrayList<>();
+                while (rows.next()) {
+                    try {
+                        entries.add(TimelineRows.read(id, rows));
+                    } catch (IllegalArgumentException | DateTimeParseException unreadable) {
+                        // written by a newer version (a kind this one does not know): the others still show
+                    }
+                }
+                return entries;
+            }
+        } catch (SQLException failed) {
+            throw failure("read the timeline of transfer " + id, failed);
+        }
+    }
+
+    @Override
+    public synchronized long lastTimelineSequence(long id) {
+        requireOpen();
+        try {
+            PreparedStatement query = statement(TimelineRows.LAST);
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException failed) {
+            throw failure("read the timeline of transfer " + id, failed);
+        }
+    }
+
     /** @return the write transactions committed since the store was opened, ids reserved aside */
     synchronized long transactions() {
         return transactions;
@@ -155,9 +245,19 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     public synchronized void delete(long id) {
         requireOpen();
         try {
-            PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
-            delete.setLong(1, id);
-            delete.executeUpdate();
+            statement("BEGIN IMMEDIATE").executeUpdate();
+            try {
+                PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
+                delete.setLong(1, id);
+                delete.executeUpdate();
+                PreparedStatement timeline = statement(TimelineRows.DELETE);
+                timeline.setLong(1, id);
+                timeline.executeUpdate();
+                statement("COMMIT").executeUpdate();
+            } catch (SQLException failed) {
+                rollBack();
+                throw failed;
+            }
         } catch (SQLException failed) {
             throw failure("delete transfer " + id, failed);
         }
@@ -276,7 +376,15 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     public synchronized void clear() {
         requireOpen();
         try {
-            statement("DELETE FROM transfers").executeUpdate();
+            statement("BEGIN IMMEDIATE").executeUpdate();
+            try {
+                statement("DELETE FROM transfers").executeUpdate();
+                statement(TimelineRows.CLEAR).executeUpdate();
+                statement("COMMIT").executeUpdate();
+            } catch (SQLException failed) {
+                rollBack();
+                throw failed;
+            }
         } catch (SQLException failed) {
             throw failure("clear the transfers", failed);
         }

@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
@@ -31,6 +32,8 @@ import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
+import dev.bgtransfer.core.internal.timeline.Timeline;
+import dev.bgtransfer.core.internal.timeline.TimelineSource;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
@@ -45,7 +48,7 @@ final class DownloadAttempt {
     private static final int MAX_RESTARTS = 2;
 
     /** What the engine hears while the attempt runs. */
-    public interface Listener extends ByteProgress.Sink, ExtraSlots {
+    public interface Listener extends ByteProgress.Sink, ExtraSlots, TimelineSource {
         /**
          * The response was accepted: name, partial file, validators and length are known.
          *
@@ -62,6 +65,7 @@ final class DownloadAttempt {
     private final ConnectionAbort abort;
     private final Listener listener;
     private final OriginAuthentication authentication;
+    private final Timeline timeline;
     private volatile TransferRecord record;
     private final RecordedFiles files = new RecordedFiles(new RecordedFiles.Records() {
         @Override
@@ -87,7 +91,8 @@ final class DownloadAttempt {
         this.record = record;
         this.transport = transport;
         this.options = options;
-        this.authentication = new OriginAuthentication(record.url(), credentials);
+        this.timeline = listener.timeline();
+        this.authentication = new OriginAuthentication(record.url(), credentials, timeline);
         this.abort = abort;
         this.listener = listener;
     }
@@ -115,21 +120,24 @@ final class DownloadAttempt {
                             record.slices(), PartFile.newSha256(), 0, 0, monitor);
                 } catch (EntityChanged changed) {
                     // another entity than the slices hold: start afresh, as a single connection would
+                    restartFromZero(NLS.bind(Messages.restartEntityChanged, changed.getMessage()));
                 }
+            } else {
+                restartFromZero(Messages.restartSlicesNotOnDisk);
             }
-            restartFromZero();
         }
         long offset = resumeOffset();
         // bytes that came through redirects are resumed where they came from, like a browser does
         boolean atResumeUrl = offset > 0 && record.resumeUrl() != null;
         URI target = atResumeUrl ? record.resumeUrl() : record.url();
-        Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target);
+        Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target, timeline);
         int restarts = 0;
         boolean slicesAllowed = true;
         while (true) {
             checkCanceled(monitor);
             boolean connected = false;
-            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort, options)) {
+            try (Exchange exchange = transport.get(target, requestHeaders(target, offset), abort, options,
+                    timeline)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401) {
@@ -151,13 +159,13 @@ final class DownloadAttempt {
                     if (ResponseRange.endsAt(exchange, offset)) {
                         return complete(offset, null);
                     }
-                    offset = restartFromZero();
+                    offset = restartFromZero(NLS.bind(Messages.restartRangeNotSatisfiable, offset));
                     restarts++;
                     continue;
                 }
                 long start = ResponseRange.bodyStart(exchange, offset);
                 if (start == 0 && offset > 0) {
-                    restartFromZero();
+                    restartFromZero(NLS.bind(Messages.restartWholeBody, exchange.statusText(), offset));
                     restarts++;
                 }
                 offset = start;
@@ -177,13 +185,15 @@ final class DownloadAttempt {
                 if (!body.handedOver()) {
                     return complete(received, digest);
                 }
+                timeline.record(TimelineEntry.Kind.CONNECTIONS, "event", "sliced", "connections", "1",
+                        "speed", Long.toString((long) speed[0]), "at", Long.toString(received));
                 try {
                     return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(received, total), digest,
                             received, speed[0], monitor);
                 } catch (EntityChanged changed) {
                     // never spliced: from zero again, over one connection once it changed too often
                     slicesAllowed = ++restarts <= MAX_RESTARTS;
-                    offset = restartFromZero();
+                    offset = restartFromZero(NLS.bind(Messages.restartEntityChanged, changed.getMessage()));
                     continue;
                 }
             } catch (IOException networkFailure) {
@@ -219,6 +229,9 @@ final class DownloadAttempt {
     private long resumeOffset() throws TransferException {
         Path part = record.partFile();
         if (part == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            if (record.bytes() > 0) {
+                timeline.record(TimelineEntry.Kind.RESTART, "reason", NLS.bind(Messages.restartPartFileGone, part));
+            }
             record = record.withoutResumeData(Instant.now());
             return 0;
         }
@@ -248,7 +261,9 @@ final class DownloadAttempt {
         return etag != null && etag.startsWith("\"") ? etag : null;
     }
 
-    private long restartFromZero() {
+    /** Gives up the bytes so far, saying why in the timeline. */
+    private long restartFromZero(String reason) {
+        timeline.record(TimelineEntry.Kind.RESTART, "reason", reason, "bytes", Long.toString(record.bytes()));
         record = record.withSlices(null, Instant.now()).withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now())
                 .withValidators(null, null, Instant.now());
         return 0;
@@ -322,6 +337,11 @@ final class DownloadAttempt {
                     @Override
                     public boolean wanted() {
                         return listener.wanted();
+                    }
+
+                    @Override
+                    public Timeline timeline() {
+                        return timeline;
                     }
                 }).run(first, digest, hashed, speed, monitor);
         return completeWith(record.total(), sha256);

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.HttpException;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
@@ -26,6 +27,8 @@ import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
+import dev.bgtransfer.core.internal.timeline.Timeline;
+import dev.bgtransfer.core.internal.timeline.TimelineSource;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
 /**
@@ -79,7 +82,7 @@ final class SegmentedDownload {
     private static final int BUFFER_SIZE = 256 * 1024;
 
     /** What the attempt hears: bytes, durable slices, and the slots it may borrow. */
-    interface Listener extends ByteProgress.Sink, ExtraSlots {
+    interface Listener extends ByteProgress.Sink, ExtraSlots, TimelineSource {
         /**
          * The bytes of {@code slices} are forced to disk.
          *
@@ -234,7 +237,8 @@ final class SegmentedDownload {
         headers.put("Range", "bytes=" + position + "-" + (end - 1));
         headers.put("If-Range", entity.validator());
         boolean connected = false;
-        try (Exchange exchange = transport.get(entity.target(), headers, abort, options)) {
+        try (Exchange exchange = transport.get(entity.target(), headers, abort, options,
+                listener.timeline())) {
             connected = true;
             check(exchange, position);
             copy(exchange, segment, end, extra);
@@ -445,7 +449,10 @@ final class SegmentedDownload {
             listener.giveBack();
             return false;
         }
+        String range = "bytes=" + table.positionOf(first) + "-" + (table.endOf(first) - 1);
         extra.thread.start();
+        listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "added", "connections",
+                Integer.toString(running()), "range", range);
         return true;
     }
 
@@ -477,6 +484,8 @@ final class SegmentedDownload {
                 } else if (!ended) {
                     // the server or the network refused a further connection: fewer go on
                     Duration wait = failed.retryAfter().orElse(REFUSED_WAIT);
+                    listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "refused", "reason",
+                            failed.failure().message(), "next-in", Timeline.duration(wait));
                     refusedUntil = Math.max(refusedUntil, System.nanoTime() + wait.toNanos());
                     refused = true;
                 }

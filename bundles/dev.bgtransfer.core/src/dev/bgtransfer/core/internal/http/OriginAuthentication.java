@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 
 /**
  * Signs one transfer in at the origin of its URL: credentials are sent only after the server asked,
@@ -19,6 +21,7 @@ public final class OriginAuthentication {
 
     private final URI origin;
     private final HttpAuthentication authentication;
+    private final Timeline timeline;
     /** The server's challenge once it asked. */
     private HttpAuthentication.Challenge challenge;
     private boolean answeredStaleNonce;
@@ -28,8 +31,17 @@ public final class OriginAuthentication {
      * @param credentials what a person gave for that origin, or {@code null}
      */
     public OriginAuthentication(URI origin, PasswordAuthentication credentials) {
+        this(origin, credentials, Timeline.NONE);
+    }
+
+    /**
+     * As {@link #OriginAuthentication(URI, PasswordAuthentication)}, each request for credentials
+     * recorded in {@code timeline}: the server's challenge and what was done, never the credentials.
+     */
+    public OriginAuthentication(URI origin, PasswordAuthentication credentials, Timeline timeline) {
         this.origin = origin;
         this.authentication = credentials == null ? null : new HttpAuthentication(credentials);
+        this.timeline = timeline;
     }
 
     /**
@@ -59,9 +71,15 @@ public final class OriginAuthentication {
      *                           origin, a challenge it cannot answer, or an answer already refused
      */
     public void answerOrRefuse(Exchange unauthorized, URI target) throws TransferException {
+        String challenges = String.join(", ", unauthorized.headerValues(CHALLENGE_HEADER));
         if (!answer(unauthorized, target)) {
-            throw refusal(unauthorized, target);
+            TransferException refused = refusal(unauthorized, target);
+            timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge", challenges,
+                    "answer", refused.failure().message());
+            throw refused;
         }
+        timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge", challenges,
+                "answer", Messages.credentialsAnswered);
     }
 
     /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */

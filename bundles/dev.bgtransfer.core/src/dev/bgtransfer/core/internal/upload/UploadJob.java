@@ -78,7 +78,7 @@ public final class UploadJob extends TransferJob {
                 source, started.resource(), credentials, options, abort, (sent, total) -> {
                     keepResource(sent);
                     progress.update(sent, total);
-                });
+                }, listener.timeline());
         upload = sending;
         int retry = 0;
         while (true) {

@@ -56,6 +56,7 @@ final class ServiceCalls {
             case STOP -> done(() -> service.stop(call.number(Message.ID)));
             case AUTHENTICATE -> done(() -> service.authenticate(call.number(Message.ID), new PasswordAuthentication(
                     call.string(Message.USER), call.string(Message.PASSWORD).toCharArray())));
+            case TIMELINE -> ValueCodec.timelineToJson(service.timeline(call.number(Message.ID)));
             case REMOVE -> done(() -> service.remove(call.number(Message.ID), call.bool(Message.DELETE_FILE)));
             case START_ALL -> done(service::startAll);
             case PAUSE_ALL -> done(service::pauseAll);

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.net.PasswordAuthentication;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -165,6 +168,69 @@ class TimelineTest extends ServiceTest {
         assertEquals("{\"id\":" + done.id() + ",\"sequence\":" + request.sequence() + ",\"time\":\"" + request.time()
                 + "\",\"kind\":\"request\",\"facts\":{\"method\":\"GET\",\"url\":\"" + url
                 + "\",\"proxy\":\"direct\"}}", request.toJson());
+    }
+
+    @Test
+    void aChangedEntityIsARestartFromZeroWithItsReason() throws Exception {
+        TestFile file = server.addFile("/files/changing.bin", 2_000_000, 176).throttle(400_000);
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.awaitBytes(started.id(), 300_000);
+        fixture.service().pause(started.id());
+        Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
+        String before = file.etag();
+        file.changeContent(177).throttle(0);
+        fixture.service().start(started.id());
+        fixture.awaitState(started.id(), TransferState.COMPLETED);
+
+        assertInOrder(fixture.service().timeline(started.id()),
+                entry(Kind.REQUEST, "range", "bytes=" + paused.bytesReceived() + "-", "if-range", before),
+                entry(Kind.RESPONSE, "status", "200 OK", "etag", file.etag()),
+                entry(Kind.RESTART, "bytes", Long.toString(paused.bytesReceived()), "reason", "The server answered "
+                        + "the range from byte " + paused.bytesReceived() + " with the whole entity (200 OK): it changed,"
+                        + " or it ignores ranges."),
+                entry(Kind.STATE, "to", "completed", "sha256", file.sha256()));
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerSaysWhatTheNetworkSaid() throws Exception {
+        int port;
+        try (ServerSocket nobody = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = nobody.getLocalPort();
+        }
+        URI closed = URI.create("http://127.0.0.1:" + port + "/nothing.bin");
+        Transfer started = fixture.service().download(TransferRequest.of(closed, folder));
+        fixture.awaitState(started.id(), TransferState.FAILED);
+
+        List<TimelineEntry> timeline = fixture.service().timeline(started.id());
+        assertInOrder(timeline,
+                entry(Kind.REQUEST, "url", closed.toString()),
+                entry(Kind.NO_RESPONSE, "url", closed.toString())
+                        .and(fact("error", error -> error.contains("Connection refused"))),
+                entry(Kind.RETRY, "retry", "1 of 2"),
+                entry(Kind.NO_RESPONSE),
+                entry(Kind.RETRY, "retry", "2 of 2").and(fact("basis", basis -> basis.startsWith(
+                        "exponential backoff from 20 ms, retry 2"))),
+                entry(Kind.NO_RESPONSE),
+                entry(Kind.STATE, "to", "failed").and(fact("reason", reason -> reason.contains("127.0.0.1"))));
+    }
+
+    @Test
+    void furtherConnectionsOfADownloadInSlicesAreToldWithTheirRanges() throws Exception {
+        TestFile file = server.addFile("/big/sliced.bin", 24L * 1024 * 1024, 178).throttle(4L * 1024 * 1024);
+        Transfer done = fixture.awaitState(
+                fixture.service().download(TransferRequest.of(server.uri(file.path()), folder)).id(),
+                TransferState.COMPLETED);
+        assertEquals(file.sha256(), done.sha256().orElseThrow());
+
+        List<TimelineEntry> timeline = fixture.service().timeline(done.id());
+        assertInOrder(timeline,
+                entry(Kind.RESPONSE, "status", "200 OK"),
+                entry(Kind.CONNECTIONS, "event", "sliced", "connections", "1"),
+                entry(Kind.CONNECTIONS, "event", "added", "connections", "2")
+                        .and(fact("range", range -> range.matches("bytes=\\d+-\\d+"))),
+                entry(Kind.REQUEST, "if-range", file.etag()).and(fact("range", range -> range.matches("bytes=\\d+-\\d+"))),
+                entry(Kind.RESPONSE, "status", "206 Partial Content"),
+                entry(Kind.STATE, "to", "completed"));
     }
 
     /** Fails unless each of {@code expected} matches an entry after the one the previous matched. */

@@ -129,15 +129,34 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
             records.forEach(this::save); // a statement on its own is its own transaction, at less cost
             return;
         }
+        inTransaction("save " + records.size() + " transfers", () -> upsert(records));
+    }
+
+    private void upsert(List<TransferRecord> records) throws SQLException {
+        PreparedStatement upsert = statement(TransferRows.UPSERT);
+        for (TransferRecord record : records) {
+            TransferRows.bind(upsert, record);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** What a transaction does between its begin and its commit. */
+    @FunctionalInterface
+    private interface Writes {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code writes} in one transaction, all or nothing, counted in {@link #transactions()}.
+     *
+     * @param action what it does, for the failure's sentence
+     */
+    private void inTransaction(String action, Writes writes) {
         try {
             // the driver's own transactions (setAutoCommit) cost a statement more per commit
             statement("BEGIN IMMEDIATE").executeUpdate();
             try {
-                PreparedStatement upsert = statement(TransferRows.UPSERT);
-                for (TransferRecord record : records) {
-                    TransferRows.bind(upsert, record);
-                    upsert.executeUpdate();
-                }
+                writes.run();
                 statement("COMMIT").executeUpdate();
                 transactions++;
             } catch (SQLException failed) {
@@ -145,7 +164,7 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
                 throw failed;
             }
         } catch (SQLException failed) {
-            throw failure("save " + records.size() + " transfers", failed);
+            throw failure(action, failed);
         }
     }
 
@@ -160,38 +179,27 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
             return;
         }
         requireOpen();
-        try {
-            statement("BEGIN IMMEDIATE").executeUpdate();
-            try {
-                PreparedStatement upsert = statement(TransferRows.UPSERT);
-                for (TransferRecord record : records) {
-                    TransferRows.bind(upsert, record);
-                    upsert.executeUpdate();
-                }
-                PreparedStatement insert = statement(TimelineRows.INSERT);
-                Map<Long, Long> lastSequence = new HashMap<>();
-                for (TimelineEntry entry : timeline) {
-                    TimelineRows.bind(insert, entry);
-                    insert.executeUpdate();
-                    lastSequence.merge(entry.transferId(), entry.sequence(), Math::max);
-                }
-                PreparedStatement trim = statement(TimelineRows.TRIM);
-                for (Map.Entry<Long, Long> grown : lastSequence.entrySet()) {
-                    if (grown.getValue() > TimelineEntry.MAX_KEPT) {
-                        trim.setLong(1, grown.getKey());
-                        trim.setLong(2, grown.getValue());
-                        trim.executeUpdate();
-                    }
-                }
-                statement("COMMIT").executeUpdate();
-                transactions++;
-            } catch (SQLException failed) {
-                rollBack();
-                throw failed;
+        inTransaction("save " + records.size() + " transfers and " + timeline.size() + " timeline entries", () -> {
+            upsert(records);
+            append(timeline);
+        });
+    }
+
+    private void append(List<TimelineEntry> timeline) throws SQLException {
+        PreparedStatement insert = statement(TimelineRows.INSERT);
+        Map<Long, Long> lastSequence = new HashMap<>();
+        for (TimelineEntry entry : timeline) {
+            TimelineRows.bind(insert, entry);
+            insert.executeUpdate();
+            lastSequence.merge(entry.transferId(), entry.sequence(), Math::max);
+        }
+        PreparedStatement trim = statement(TimelineRows.TRIM);
+        for (Map.Entry<Long, Long> grown : lastSequence.entrySet()) {
+            if (grown.getValue() > TimelineEntry.MAX_KEPT) {
+                trim.setLong(1, grown.getKey());
+                trim.setLong(2, grown.getValue());
+                trim.executeUpdate();
             }
-        } catch (SQLException failed) {
-            throw failure("save " + records.size() + " transfers and " + timeline.size() + " timeline entries",
-                    failed);
         }
     }
 
@@ -244,23 +252,14 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized void delete(long id) {
         requireOpen();
-        try {
-            statement("BEGIN IMMEDIATE").executeUpdate();
-            try {
-                PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
-                delete.setLong(1, id);
-                delete.executeUpdate();
-                PreparedStatement timeline = statement(TimelineRows.DELETE);
-                timeline.setLong(1, id);
-                timeline.executeUpdate();
-                statement("COMMIT").executeUpdate();
-            } catch (SQLException failed) {
-                rollBack();
-                throw failed;
-            }
-        } catch (SQLException failed) {
-            throw failure("delete transfer " + id, failed);
-        }
+        inTransaction("delete transfer " + id, () -> {
+            PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
+            delete.setLong(1, id);
+            delete.executeUpdate();
+            PreparedStatement timeline = statement(TimelineRows.DELETE);
+            timeline.setLong(1, id);
+            timeline.executeUpdate();
+        });
     }
 
     @Override
@@ -375,19 +374,10 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized void clear() {
         requireOpen();
-        try {
-            statement("BEGIN IMMEDIATE").executeUpdate();
-            try {
-                statement("DELETE FROM transfers").executeUpdate();
-                statement(TimelineRows.CLEAR).executeUpdate();
-                statement("COMMIT").executeUpdate();
-            } catch (SQLException failed) {
-                rollBack();
-                throw failed;
-            }
-        } catch (SQLException failed) {
-            throw failure("clear the transfers", failed);
-        }
+        inTransaction("clear the transfers", () -> {
+            statement("DELETE FROM transfers").executeUpdate();
+            statement(TimelineRows.CLEAR).executeUpdate();
+        });
     }
 
     /** Closes the connection; later calls of the store fail with {@link IllegalStateException}. */

@@ -13,6 +13,7 @@ _bgtransfer_options() { # COMMAND: the options it takes, as CommandLineParser kn
     put | upload) echo --method --resume --no-resume --state --max-per-host --timeout --retries --user --quiet \
       --no-daemon ;;
     list) echo --state --json --no-daemon ;;
+    log) echo --state --json --no-daemon ;;
     resume) echo --state --quiet --no-daemon ;;
     wait) echo --state --quiet --no-daemon ;;
     pause | start | stop) echo --state --no-daemon ;;
@@ -35,8 +36,8 @@ _bgtransfer() {
   # bash splits --option=value at the "=" (COMP_WORDBREAKS): the option is then the word before it
   [[ $previous == = ]] && previous=${COMP_WORDS[COMP_CWORD - 2]}
   if ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W "get put upload list resume wait pause start stop remove change-url daemon
-      serve samples help" -- "$current")
+    mapfile -t COMPREPLY < <(compgen -W "get put upload list log resume wait pause start stop remove change-url
+      daemon serve samples help" -- "$current")
     return
   fi
   case $previous in
@@ -59,7 +60,7 @@ _bgtransfer() {
   case $command in
     daemon) ((COMP_CWORD == 2)) && mapfile -t COMPREPLY < <(compgen -W "status stop" -- "$current") ;;
     put | upload) mapfile -t COMPREPLY < <(compgen -f -- "$current") ;;
-    wait | pause | start | stop | remove | change-url)
+    log | wait | pause | start | stop | remove | change-url)
       # change-url: the id first, then a URL of the person's own
       [[ $command == change-url ]] && ((COMP_CWORD > 2)) && [[ ${COMP_WORDS[COMP_CWORD - 1]} != -* ]] && return
       local state=${XDG_STATE_HOME:-$HOME/.local/state}/bgtransfer i

@@ -420,6 +420,20 @@ check "an id the store does not hold: exit 2, a sentence, nothing done" bash -c 
   grep -q '^bgtransfer: $d holds no transfer with the id 99999; nothing was done' '$work/unknown-id.err' && test $(state_of "$id5") = COMPLETED"
 "$bgtransfer" stop --state "$d" 12x > /dev/null 2> "$work/bad-id.err"; code=$?
 check "a bad id: exit 2 with a sentence" bash -c "test $code -eq 2 && grep -q '^bgtransfer: \"12x\" is not a transfer id' '$work/bad-id.err'"
+# the timeline of the transfer paused and resumed above, from the daemon
+"$bgtransfer" log --state "$d" "$id5" > "$work/log5.out" 2> "$work/log5.err"; code=$?
+check "log ID through the daemon: its requests, the pause, the ranged request after it, the end" bash -c "test $code -eq 0 && \
+  test ! -s '$work/log5.err' && grep -q '  request  method=GET  url=$(sample 5 1)' '$work/log5.out' && \
+  grep -q '  state  from=running  to=paused  ' '$work/log5.out' && \
+  grep -qP '  request  method=GET  url=\S*sample-5-28\.6MB\.bin  range=bytes=[1-9][0-9]*-' '$work/log5.out' && \
+  grep -q '  to=completed  ' '$work/log5.out'"
+"$bgtransfer" log --json --state "$d" "$id5" > "$work/log5.json" 2>&1; code=$?
+check "log --json ID: a JSON object a line, as many as log's entries" bash -c "test $code -eq 0 && \
+  python3 -c 'import json, sys; [json.loads(line)[\"kind\"] for line in open(sys.argv[1])]' '$work/log5.json' && \
+  test \$(wc -l < '$work/log5.json') -eq \$(grep -vc '^\.\.\.  ' '$work/log5.out')"
+"$bgtransfer" log --state "$d" 99999 > /dev/null 2> "$work/log-unknown.err"; code=$?
+check "log of an id the store does not hold: exit 2, a sentence" bash -c "test $code -eq 2 && \
+  grep -q '^bgtransfer: $d holds no transfer with the id 99999' '$work/log-unknown.err'"
 "$bgtransfer" get --quiet --dir "$work/dl-daemon3" --state "$d" "$(sample 4 1)" > /dev/null 2>&1 &
 getter=$!
 wait_for 60 part_above "$work/dl-daemon3/$(basename "$(sample 4 1)").part" 1000000

@@ -227,6 +227,26 @@ public interface TransferService {
      */
     void resetAll();
 
+    /**
+     * The diagnostic timeline of a transfer, of any session: its requests (method, URL, {@code Range},
+     * {@code If-Range}, the proxy), their answers (status, validators, lengths, {@code Content-Range}),
+     * redirects, retries with the delay chosen and why, checkpoints, waits for disk space, requests
+     * for credentials (never the credentials), restarts from zero and changes of state, at most
+     * {@link TimelineEntry#MAX_KEPT} (see {@link TimelineEntry}). A stored session's timeline is
+     * stored with its transfers, written with their changes (no write of its own), and survives a
+     * restart; what a crash of the process interrupted since the last write is lost, as the changes
+     * are. The default implementation, for a service that keeps no timeline, gives none.
+     *
+     * @return the entries, oldest first
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    default List<TimelineEntry> timeline(long id) {
+        if (get(id).isEmpty()) {
+            throw new IllegalArgumentException("There is no transfer with the id " + id + ".");
+        }
+        return List.of();
+    }
+
     /** @return the options of the service and its default session */
     TransferOptions options();
 

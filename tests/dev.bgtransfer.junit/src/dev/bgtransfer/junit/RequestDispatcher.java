@@ -57,7 +57,7 @@ final class RequestDispatcher implements HttpRequestHandler {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     /** The next {@code left} requests answered with {@code status}. */
-    record Failures(int status, AtomicInteger left) {
+    record Failures(int status, AtomicInteger left, String retryAfter) {
     }
 
     /** Upload endpoints by their paths and the paths of their upload resources. */
@@ -107,8 +107,8 @@ final class RequestDispatcher implements HttpRequestHandler {
         };
     }
 
-    void failNext(String path, int status, int times) {
-        failures.put(path, new Failures(status, new AtomicInteger(times)));
+    void failNext(String path, int status, int times, String retryAfter) {
+        failures.put(path, new Failures(status, new AtomicInteger(times), retryAfter));
     }
 
     /** @return the path of a request target, without query string or fragment */
@@ -132,6 +132,9 @@ final class RequestDispatcher implements HttpRequestHandler {
         final Failures failing = failures.get(pathOf(target));
         if (failing != null && failing.left().getAndDecrement() > 0) {
             textResponse(response, failing.status());
+            if (failing.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, failing.retryAfter());
+            }
             return;
         }
         final Route route = routes.get(pathOf(target));

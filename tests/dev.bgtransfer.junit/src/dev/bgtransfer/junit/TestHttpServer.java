@@ -230,10 +230,20 @@ public final class TestHttpServer implements AutoCloseable {
      * @param times  how many requests fail
      */
     public void failNext(String path, int status, int times) {
+        failNext(path, status, times, null);
+    }
+
+    /**
+     * As {@link #failNext(String, int, int)}, each failure with the header {@code Retry-After:
+     * retryAfter}: a busy server that says when to come back.
+     *
+     * @param retryAfter the header's value (seconds or an HTTP date), or {@code null} for none
+     */
+    public void failNext(String path, int status, int times, String retryAfter) {
         if (status < 400 || status > 599 || times < 0) {
             throw new IllegalArgumentException("Unsupported failure: " + status + " x " + times);
         }
-        dispatcher.failNext(checkPath(path, false), status, times);
+        dispatcher.failNext(checkPath(path, false), status, times, retryAfter);
     }
 
     /**

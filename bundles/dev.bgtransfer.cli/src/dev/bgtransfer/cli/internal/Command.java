@@ -46,6 +46,13 @@ sealed interface Command {
     record Wait(List<Long> ids, Path state, boolean quiet) implements OnStore {
     }
 
+    /**
+     * Print the diagnostic timeline of the transfer {@code id}, an entry a line, or with {@code json} a
+     * JSON object a line.
+     */
+    record Log(long id, Path state, boolean json) implements OnStore {
+    }
+
     /** Finish every unfinished stored transfer. */
     record Resume(Path state, boolean quiet) implements OnStore {
     }

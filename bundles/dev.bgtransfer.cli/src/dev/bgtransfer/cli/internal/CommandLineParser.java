@@ -22,7 +22,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
 /**
- * Reads {@code get|put|list|resume|wait|pause|start|stop|remove|serve|daemon|samples|help} ({@code upload}
+ * Reads {@code get|put|list|log|resume|wait|pause|start|stop|remove|serve|daemon|samples|help} ({@code upload}
  * for {@code put}) and their options ({@code --name value} or {@code --name=value}) into a
  * {@link Command}, refusing anything it does not know. {@code --no-daemon} is the launcher's (it runs the
  * command in its own process instead of handing it to the daemon): accepted here, and nothing more.
@@ -48,6 +48,7 @@ final class CommandLineParser {
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
                     "--resume", "--no-resume", "--user", "--no-daemon", "--header")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
+            Map.entry("log", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("wait", Set.of("--state", "--quiet", "--no-daemon")),
             Map.entry("resume", Set.of("--state", "--quiet", "--no-daemon")),
             Map.entry("pause", Set.of("--state", "--no-daemon")),
@@ -88,6 +89,7 @@ final class CommandLineParser {
             case "get" -> get(options, operands);
             case "put" -> put(options, operands);
             case "list" -> new Command.ListTransfers(noOperands(operands, state(options)), options.containsKey("--json"));
+            case "log" -> new Command.Log(oneId(name, operands), state(options), options.containsKey("--json"));
             case "wait" -> new Command.Wait(ids(name, operands), state(options), options.containsKey("--quiet"));
             case "resume" -> new Command.Resume(noOperands(operands, state(options)), options.containsKey("--quiet"));
             case "pause", "start", "stop", "remove" -> new Command.ById(BY_ID.get(name), ids(name, operands),
@@ -231,6 +233,14 @@ final class CommandLineParser {
             throw new UsageException(NLS.bind(Messages.badUrl, printable(operands.get(1)), refused.getMessage()));
         }
         return new Command.ChangeUrl(id, url, state(options));
+    }
+
+    /** @return the one id of a command that takes one */
+    private static long oneId(String command, List<String> operands) throws UsageException {
+        if (operands.size() != 1) {
+            throw new UsageException(NLS.bind(Messages.oneId, command));
+        }
+        return ids(command, operands).getFirst();
     }
 
     /** {@code daemon status|stop} */

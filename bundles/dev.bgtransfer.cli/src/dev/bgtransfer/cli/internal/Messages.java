@@ -79,6 +79,9 @@ final class Messages extends NLS {
     public static String daemonStatus;
     public static String statusIdleExit;
     public static String statusNoIdleExit;
+    public static String oneId;
+    public static String logLeftOut;
+    public static String logEmpty;
     public static String noIds;
     public static String badId;
     public static String unknownIds;

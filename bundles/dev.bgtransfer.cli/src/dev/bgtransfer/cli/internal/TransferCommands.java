@@ -7,7 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.TransferService;
 
 /**
- * Runs {@code get}, {@code put}, {@code list}, {@code resume}, {@code wait}, {@code pause}, {@code start},
+ * Runs {@code get}, {@code put}, {@code list}, {@code log}, {@code resume}, {@code wait}, {@code pause}, {@code start},
  * {@code stop} and {@code remove} against a transfer service, for this process's console or for a
  * client of the daemon alike.
  */
@@ -33,6 +33,12 @@ final class TransferCommands {
     int run(Command.OnStore command, Console console) throws InterruptedException {
         return switch (command) {
             case Command.ListTransfers list -> ListCommand.run(service, list.state(), list.json(), console.out());
+            case Command.Log log -> {
+                if (!new ByIdCommand(service).allKnown(List.of(log.id()), log.state(), console)) {
+                    yield CliApplication.USAGE;
+                }
+                yield LogCommand.run(service, log.id(), log.json(), console.out());
+            }
             case Command.Wait wait -> {
                 if (!new ByIdCommand(service).allKnown(wait.ids(), wait.state(), console)) {
                     yield CliApplication.USAGE;

@@ -2,18 +2,25 @@ package dev.bgtransfer.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.bgtransfer.core.TimelineEntry;
+import dev.bgtransfer.core.internal.timeline.TimelineBound;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
-/** A store that lives as long as the service: used when no persistent store is registered. */
+/**
+ * A store that lives as long as the service: used when no persistent store is registered, and for
+ * ephemeral sessions. Keeps timelines to their bound as a persistent store does.
+ */
 final class InMemoryTransferStore implements TransferStore {
     private final AtomicLong lastId = new AtomicLong();
     private final ConcurrentNavigableMap<Long, TransferRecord> records = new ConcurrentSkipListMap<>();
+    private final Map<Long, List<TimelineEntry>> timelines = new ConcurrentSkipListMap<>();
 
     @Override
     public long nextId() {
@@ -28,6 +35,7 @@ final class InMemoryTransferStore implements TransferStore {
     @Override
     public void delete(long id) {
         records.remove(id);
+        timelines.remove(id);
     }
 
     @Override
@@ -38,6 +46,23 @@ final class InMemoryTransferStore implements TransferStore {
     @Override
     public void clear() {
         records.clear();
+        timelines.clear();
+    }
+
+    @Override
+    public void appendTimeline(List<TimelineEntry> entries) {
+        for (TimelineEntry entry : entries) {
+            timelines.compute(entry.transferId(), (id, kept) -> {
+                List<TimelineEntry> more = new ArrayList<>(kept == null ? List.of() : kept);
+                more.add(entry);
+                return TimelineBound.trimmed(more);
+            });
+        }
+    }
+
+    @Override
+    public List<TimelineEntry> loadTimeline(long id) {
+        return List.copyOf(timelines.getOrDefault(id, List.of()));
     }
 
     @Override

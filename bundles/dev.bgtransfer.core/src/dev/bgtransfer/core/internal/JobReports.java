@@ -11,6 +11,7 @@ import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.UrlRefresher;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 import dev.bgtransfer.core.internal.upload.UploadJob;
 import dev.bgtransfer.core.spi.TransferRecord;
 
@@ -23,13 +24,20 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener,
     private final LiveTransfers live;
     private final SessionStores store;
     private final long id;
+    private final Timeline timeline;
     private TransferJob job;
 
-    JobReports(TransferEngine engine, LiveTransfers live, SessionStores store, long id) {
+    JobReports(TransferEngine engine, LiveTransfers live, SessionStores store, long id, Timeline timeline) {
         this.engine = engine;
         this.live = live;
         this.store = store;
         this.id = id;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public Timeline timeline() {
+        return timeline;
     }
 
     void reportOn(TransferJob reporting) {
@@ -49,6 +57,7 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener,
 
     @Override
     public void checkpoint(TransferRecord record) {
+        timeline.checkpoint(record.bytes(), record.total(), record.slices() == null ? 0 : record.slices().size());
         update(record, true, false);
     }
 

@@ -5,17 +5,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry.Kind;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.internal.download.CrashedWrites;
+import dev.bgtransfer.core.internal.timeline.Messages;
+import dev.bgtransfer.core.internal.timeline.Timeline;
+import dev.bgtransfer.core.internal.timeline.Timelines;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
@@ -27,14 +32,16 @@ import dev.bgtransfer.core.spi.TransferRecord;
 final class LiveTransfers {
     private final SessionStores store;
     private final EventDispatcher events;
+    private final Timelines timelines;
     /** Every transfer that is not completed, by id. */
     private final Map<Long, TransferRecord> records = new LinkedHashMap<>();
     /** Running transfers that wait to retry: their last failure and when they try again. */
     private final Map<Long, Retry> waitingToRetry = new HashMap<>();
 
-    LiveTransfers(SessionStores store, EventDispatcher events) {
+    LiveTransfers(SessionStores store, EventDispatcher events, Timelines timelines) {
         this.store = store;
         this.events = events;
+        this.timelines = timelines;
     }
 
     /**
@@ -52,6 +59,8 @@ final class LiveTransfers {
                 record = CrashedWrites.adopt(record).withState(
                         continueUnfinished ? TransferState.QUEUED : TransferState.PAUSED, null, Instant.now());
                 store.save(record);
+                timelines.of(record.id()).record(Kind.STATE, "from", label(stored.state()), "to",
+                        label(record.state()), "bytes", Long.toString(record.bytes()), "reason", Messages.processEnded);
             }
             hold(record);
             unfinished.add(record);
@@ -72,6 +81,8 @@ final class LiveTransfers {
         }
         store.saveNew(record);
         hold(record);
+        timelines.of(record.id()).record(Kind.STATE, "to", label(record.state()), "url", Timeline.url(record.url()),
+                "session", record.session());
         // Added carries the state the first StateChanged leaves: QUEUED for a started one, no change from CANCELLED
         events.post(new TransferEvent.Added(record.toTransfer()));
         return record;
@@ -197,8 +208,12 @@ final class LiveTransfers {
         if (stored) {
             store.save(changed);
         }
+        timelines.of(changed.id()).record(Kind.STATE, "from", label(previous), "to", label(next), "bytes",
+                Long.toString(changed.bytes()), "sha256", next == TransferState.COMPLETED ? changed.sha256() : null,
+                "reason", failure == null ? null : failure.message());
         if (next == TransferState.COMPLETED) {
             records.remove(changed.id()); // history: read from the store from now on
+            timelines.release(changed.id());
         } else {
             records.put(changed.id(), changed);
         }
@@ -210,6 +225,10 @@ final class LiveTransfers {
             events.post(new TransferEvent.Failed(snapshot));
         }
         return changed;
+    }
+
+    private static String label(TransferState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     private record Retry(TransferFailure lastFailure, Instant at) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.Set;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry;
+import dev.bgtransfer.core.internal.timeline.TimelineBound;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -35,6 +39,12 @@ import dev.bgtransfer.core.spi.TransferStore;
  * ends: a transfer must not stop at 100 % because its new state cannot be written, nor a checkpoint
  * kill its thread. A new transfer the store refuses is not added ({@link #saveNew} throws). The log
  * says once when the store refuses and once when it takes the changes again.
+ * <p>
+ * The transfers' timeline entries ride along: {@link #append} queues one without anybody waiting for
+ * it, and the next batch writes it in the same transaction as the records
+ * ({@link TransferStore#saveAll(List, List)}), so a timeline costs no commit of its own. Entries wait
+ * here, read with the stored ones, until the store has them; while it refuses, each transfer's
+ * waiting entries are held to the timeline's bound.
  */
 final class PendingWrites {
     /** Broken batches remembered for waiters that have not woken up yet. */
@@ -55,6 +65,8 @@ final class PendingWrites {
     /** The latest batches that failed with something else than a refusal (a fault of the store), for their waiters. */
     private final Deque<BrokenBatch> broken = new ArrayDeque<>();
     private String refusal; // why the store refuses writes, while it does
+    /** Timeline entries not yet written (or in the batch being written), per transfer, oldest first. */
+    private final Map<Long, List<TimelineEntry>> timeline = new LinkedHashMap<>();
 
     PendingWrites(TransferStore store) {
         this.store = store;
@@ -92,6 +104,27 @@ final class PendingWrites {
                 throw refused;
             }
         }
+    }
+
+    /**
+     * Queues a timeline entry, written with the next batch; nobody waits for it.
+     *
+     * @return its number
+     */
+    synchronized long append(TimelineEntry entry) {
+        List<TimelineEntry> entries = timeline.computeIfAbsent(entry.transferId(), id -> new ArrayList<>());
+        entries.add(entry);
+        if (entries.size() > TimelineEntry.MAX_KEPT) {
+            // the store refuses meanwhile: keep what the store would keep
+            List<TimelineEntry> kept = TimelineBound.trimmed(entries);
+            entries.retainAll(kept);
+        }
+        return ++queued;
+    }
+
+    /** @return the timeline entries of transfer {@code id} waiting to be written, oldest first */
+    synchronized List<TimelineEntry> timelineOf(long id) {
+        return List.copyOf(timeline.getOrDefault(id, List.of()));
     }
 
     /** @return the number of the latest change queued: {@link #await} it to wait for all of them */
@@ -150,7 +183,7 @@ final class PendingWrites {
     void flushAtEnd() {
         await(queued());
         synchronized (this) {
-            if (pending.isEmpty() || !awaitWriter(Long.MAX_VALUE)) {
+            if (pending.isEmpty() && timeline.isEmpty() || !awaitWriter(Long.MAX_VALUE)) {
                 return;
             }
             writing = true;
@@ -169,6 +202,7 @@ final class PendingWrites {
             awaitNoBatch();
             pending.remove(id);
             fresh.remove(id);
+            timeline.remove(id);
             // the store serializes its calls: a batch that starts now no longer holds the transfer
         }
         store.delete(id);
@@ -180,6 +214,7 @@ final class PendingWrites {
             awaitNoBatch();
             pending.clear();
             fresh.clear();
+            timeline.clear();
         }
         store.clear();
     }
@@ -214,18 +249,21 @@ final class PendingWrites {
     /** Writes everything that waits in one transaction, then lets its waiters go on; the caller set {@link #writing}. */
     private void writeBatch() {
         List<TransferRecord> batch;
+        List<TimelineEntry> entries = new ArrayList<>();
         long upTo;
         synchronized (this) {
             batch = new ArrayList<>(pending.values());
+            timeline.values().forEach(entries::addAll);
             upTo = queued;
         }
         // kept as refused unless the store answers: an error thrown through here loses no change
         RuntimeException failure = new IllegalStateException("The transfer store did not answer");
         try {
-            failure = write(batch);
+            failure = write(batch, entries);
         } finally {
             synchronized (this) {
                 settle(batch, failure);
+                settleTimeline(entries, failure);
                 if (failure != null && !(failure instanceof UncheckedIOException)) {
                     broken.addFirst(new BrokenBatch(settled, upTo, failure));
                     if (broken.size() > MAX_BROKEN_BATCHES) {
@@ -239,12 +277,12 @@ final class PendingWrites {
         }
     }
 
-    private RuntimeException write(List<TransferRecord> batch) {
-        if (batch.isEmpty()) {
+    private RuntimeException write(List<TransferRecord> batch, List<TimelineEntry> entries) {
+        if (batch.isEmpty() && entries.isEmpty()) {
             return null;
         }
         try {
-            store.saveAll(batch);
+            store.saveAll(batch, entries);
             return null;
         } catch (UncheckedIOException refused) {
             return refused;
@@ -280,6 +318,25 @@ final class PendingWrites {
             refusal = refused.getCause().getMessage();
             ILog.of(PendingWrites.class).warn(NLS.bind(StoreMessages.storeRefuses, refusal));
         }
+    }
+
+    /**
+     * Drops the entries the store took; after a failure they wait for the next batch, except those of
+     * a new transfer the store refused, which is not added.
+     */
+    private void settleTimeline(List<TimelineEntry> entries, RuntimeException failure) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Set<TimelineEntry> written = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure == null) {
+            written.addAll(entries);
+        }
+        timeline.values().removeIf(waiting -> {
+            waiting.removeIf(written::contains);
+            return waiting.isEmpty();
+        });
+        timeline.keySet().removeIf(refusedNew::containsKey);
     }
 
     /** The changes after {@code settledBefore} up to {@code upTo}, whose batch failed with {@code failure}. */

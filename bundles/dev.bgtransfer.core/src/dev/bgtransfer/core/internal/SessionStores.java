@@ -4,12 +4,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TimelineEntry;
+import dev.bgtransfer.core.internal.timeline.TimelineBound;
+import dev.bgtransfer.core.internal.timeline.Timelines;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -19,9 +23,11 @@ import dev.bgtransfer.core.spi.TransferStore;
  * used twice. Changes go to the service's store through {@link PendingWrites}, many transfers' in
  * one transaction: {@link #save} queues one and returns at once, {@link #awaitStored} waits until
  * what was queued is committed, and reads see what waits. A change the service's store refuses (a
- * full disk) waits there until the store takes it; only a new transfer is refused with it.
+ * full disk) waits there until the store takes it; only a new transfer is refused with it. The
+ * transfers' timelines go the same ways: an ephemeral session's in memory, the others' with the next
+ * group commit.
  */
-final class SessionStores implements TransferStore {
+final class SessionStores implements TransferStore, Timelines.Kept {
     private final TransferStore stored;
     private final InMemoryTransferStore memory = new InMemoryTransferStore();
     private final Predicate<String> ephemeral;
@@ -164,6 +170,42 @@ final class SessionStores implements TransferStore {
     @Override
     public Map<String, SessionConfiguration> loadSessions() {
         return stored.loadSessions();
+    }
+
+    /** Queues a timeline entry: in memory for an ephemeral session's transfer, else with the next batch. */
+    @Override
+    public void append(TimelineEntry entry) {
+        if (memory.load(entry.transferId()).isPresent()) {
+            memory.appendTimeline(List.of(entry));
+        } else {
+            pending.append(entry);
+        }
+    }
+
+    @Override
+    public long lastTimelineSequence(long transferId) {
+        if (memory.load(transferId).isPresent()) {
+            return memory.lastTimelineSequence(transferId);
+        }
+        List<TimelineEntry> waiting = pending.timelineOf(transferId);
+        return waiting.isEmpty() ? stored.lastTimelineSequence(transferId) : waiting.getLast().sequence();
+    }
+
+    /** @return the transfer's timeline: what is stored with what waits to be written */
+    @Override
+    public List<TimelineEntry> loadTimeline(long transferId) {
+        if (memory.load(transferId).isPresent()) {
+            return memory.loadTimeline(transferId);
+        }
+        List<TimelineEntry> waiting = pending.timelineOf(transferId);
+        List<TimelineEntry> written = stored.loadTimeline(transferId);
+        if (waiting.isEmpty()) {
+            return written;
+        }
+        TreeMap<Long, TimelineEntry> bySequence = new TreeMap<>();
+        written.forEach(entry -> bySequence.put(entry.sequence(), entry));
+        waiting.forEach(entry -> bySequence.put(entry.sequence(), entry));
+        return TimelineBound.trimmed(List.copyOf(bySequence.values()));
     }
 
     private static Stream<TransferRecord> merged(List<TransferRecord> first, List<TransferRecord> second) {

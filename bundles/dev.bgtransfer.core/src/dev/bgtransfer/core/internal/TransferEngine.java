@@ -16,6 +16,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferOptions;
@@ -31,6 +32,7 @@ import dev.bgtransfer.core.internal.http.ProxyFinder;
 import dev.bgtransfer.core.internal.jobs.Outcome;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
 import dev.bgtransfer.core.internal.jobs.TransferJob.Intent;
+import dev.bgtransfer.core.internal.timeline.Timelines;
 import dev.bgtransfer.core.internal.upload.UploadCancel;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
@@ -58,6 +60,7 @@ final class TransferEngine implements AutoCloseable {
     private final Sessions sessions;
     private final TransferReads reads;
     private final UrlChanges urls = new UrlChanges();
+    private final Timelines timelines;
     private TransferOptions options;
     private boolean closed;
 
@@ -73,7 +76,8 @@ final class TransferEngine implements AutoCloseable {
         this.transport = new HttpTransport(options, trustedCertificates, proxies);
         this.data = new DataTasks(transport);
         this.events = new EventDispatcher(listeners, this.store);
-        this.live = new LiveTransfers(this.store, events);
+        this.timelines = new Timelines(this.store);
+        this.live = new LiveTransfers(this.store, events, timelines);
         this.reads = new TransferReads(this, live, this.store, sessions);
     }
 
@@ -240,6 +244,7 @@ final class TransferEngine implements AutoCloseable {
             forgetUpload(record);
             deleteFiles(record, deleteFile);
         }
+        timelines.forget(id);
         store.delete(id);
         live.forget(id);
         running.forget(id);
@@ -288,6 +293,17 @@ final class TransferEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the transfer's timeline, what is stored with what waits to be written
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    List<TimelineEntry> timeline(long id) {
+        synchronized (this) {
+            live.require(id);
+        }
+        return timelines.read(id);
+    }
+
     synchronized TransferOptions options() {
         return options;
     }
@@ -326,7 +342,7 @@ final class TransferEngine implements AutoCloseable {
 
     private void launch(TransferRecord record) {
         running.launch(record, transport, sessions.optionsOf(record.session()),
-                new JobReports(this, live, store, record.id())).onEnd(this::jobEnded);
+                new JobReports(this, live, store, record.id(), timelines.of(record.id()))).onEnd(this::jobEnded);
     }
 
     /** On the Job's thread: its end is taken under the lock, then stored (committed with others') before it returns. */

@@ -23,6 +23,7 @@ import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
@@ -226,6 +227,11 @@ public final class TransferServiceComponent implements TransferService {
     public void resetAll() {
         engine.reset(TransferSession.DEFAULT_IDENTIFIER);
         engine.awaitStored();
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        return engine.timeline(id);
     }
 
     @Override

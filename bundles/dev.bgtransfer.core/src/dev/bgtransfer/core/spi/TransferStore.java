@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferState;
 
 /**
@@ -101,5 +102,44 @@ public interface TransferStore {
     /** @return the configurations kept by {@link #saveSession}, by session identifier */
     default Map<String, SessionConfiguration> loadSessions() {
         return Map.of();
+    }
+
+    /**
+     * Stores {@code records} as {@link #saveAll(List)} does and appends {@code timeline}, in one
+     * transaction where the store has them: the engine hands over the timeline entries that came
+     * meanwhile with the records of the same group commit, so that a timeline costs no commit of its
+     * own. The default calls the two methods one after the other.
+     *
+     * @param records  at most one per id
+     * @param timeline entries of transfers this store holds, in order of their sequence per transfer
+     */
+    default void saveAll(List<TransferRecord> records, List<TimelineEntry> timeline) {
+        if (!records.isEmpty()) {
+            saveAll(records);
+        }
+        if (!timeline.isEmpty()) {
+            appendTimeline(timeline);
+        }
+    }
+
+    /**
+     * Appends timeline entries; afterwards each transfer keeps only its entries with a sequence up to
+     * {@link TimelineEntry#FIRST_KEPT} and the latest after them, {@link TimelineEntry#MAX_KEPT} in all.
+     * {@link #delete} and {@link #clear} forget a transfer's timeline with it. A store that keeps no
+     * timeline (the default) ignores them.
+     */
+    default void appendTimeline(List<TimelineEntry> entries) {
+        // keeps none
+    }
+
+    /** @return the timeline entries kept for the transfer with this id, in order of their sequence */
+    default List<TimelineEntry> loadTimeline(long id) {
+        return List.of();
+    }
+
+    /** @return the highest sequence of the entries kept for the transfer with this id; 0 when it has none */
+    default long lastTimelineSequence(long id) {
+        List<TimelineEntry> entries = loadTimeline(id);
+        return entries.isEmpty() ? 0 : entries.getLast().sequence();
     }
 }

@@ -76,8 +76,16 @@ final class Schema {
                     "CREATE INDEX transfers_ids ON transfers (id)"),
             // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
             List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"),
-            // 9: the diagnostic timeline's (issue 17), merged from its own branch; nothing here before it is
-            List.of(),
+            // 9: each transfer's diagnostic timeline, a row per entry (see TimelineRows), deleted with the transfer
+            List.of("""
+                    CREATE TABLE IF NOT EXISTS timeline (
+                        transfer_id INTEGER NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        time TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        facts TEXT NOT NULL,
+                        PRIMARY KEY (transfer_id, sequence)
+                    ) WITHOUT ROWID"""),
             // 10: the hashes that prove a partial file's bytes on a resume, each chunk's end and hash (see ChunkText)
             List.of("ALTER TABLE transfers ADD COLUMN chunks TEXT"),
             // 11: what the server showed of resumability (Resumability's constant name, null: not asked yet), and

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +23,14 @@ import org.eclipse.osgi.util.NLS;
 import org.sqlite.SQLiteErrorCode;
 
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
 /**
  * A {@link TransferStore} in an SQLite database file. One connection serves all callers, one at a
- * time; every write is committed when its method returns, {@link #saveAll} in one transaction. Statements are prepared once (preparing
+ * time; every write is committed when its method returns, {@link #saveAll} in one transaction, with the
+ * timeline entries that came meanwhile ({@link #saveAll(List, List)}): a timeline costs no commit of its own. Statements are prepared once (preparing
  * one cost as much as running it) and closed with the connection. A damaged file is moved aside on
  * {@link #open(Path)} and replaced by an empty database, so a broken file never stops the service.
  */
@@ -126,15 +129,34 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
             records.forEach(this::save); // a statement on its own is its own transaction, at less cost
             return;
         }
+        inTransaction("save " + records.size() + " transfers", () -> upsert(records));
+    }
+
+    private void upsert(List<TransferRecord> records) throws SQLException {
+        PreparedStatement upsert = statement(TransferRows.UPSERT);
+        for (TransferRecord record : records) {
+            TransferRows.bind(upsert, record);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** What a transaction does between its begin and its commit. */
+    @FunctionalInterface
+    private interface Writes {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code writes} in one transaction, all or nothing, counted in {@link #transactions()}.
+     *
+     * @param action what it does, for the failure's sentence
+     */
+    private void inTransaction(String action, Writes writes) {
         try {
             // the driver's own transactions (setAutoCommit) cost a statement more per commit
             statement("BEGIN IMMEDIATE").executeUpdate();
             try {
-                PreparedStatement upsert = statement(TransferRows.UPSERT);
-                for (TransferRecord record : records) {
-                    TransferRows.bind(upsert, record);
-                    upsert.executeUpdate();
-                }
+                writes.run();
                 statement("COMMIT").executeUpdate();
                 transactions++;
             } catch (SQLException failed) {
@@ -142,7 +164,83 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
                 throw failed;
             }
         } catch (SQLException failed) {
-            throw failure("save " + records.size() + " transfers", failed);
+            throw failure(action, failed);
+        }
+    }
+
+    /**
+     * Stores the records and appends the timeline entries in one transaction, then trims the
+     * timelines that grew past {@link TimelineEntry#MAX_KEPT}.
+     */
+    @Override
+    public synchronized void saveAll(List<TransferRecord> records, List<TimelineEntry> timeline) {
+        if (timeline.isEmpty()) {
+            saveAll(records);
+            return;
+        }
+        requireOpen();
+        inTransaction("save " + records.size() + " transfers and " + timeline.size() + " timeline entries", () -> {
+            upsert(records);
+            append(timeline);
+        });
+    }
+
+    private void append(List<TimelineEntry> timeline) throws SQLException {
+        PreparedStatement insert = statement(TimelineRows.INSERT);
+        Map<Long, Long> lastSequence = new HashMap<>();
+        for (TimelineEntry entry : timeline) {
+            TimelineRows.bind(insert, entry);
+            insert.executeUpdate();
+            lastSequence.merge(entry.transferId(), entry.sequence(), Math::max);
+        }
+        PreparedStatement trim = statement(TimelineRows.TRIM);
+        for (Map.Entry<Long, Long> grown : lastSequence.entrySet()) {
+            if (grown.getValue() > TimelineEntry.MAX_KEPT) {
+                trim.setLong(1, grown.getKey());
+                trim.setLong(2, grown.getValue());
+                trim.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public void appendTimeline(List<TimelineEntry> entries) {
+        saveAll(List.of(), entries);
+    }
+
+    @Override
+    public synchronized List<TimelineEntry> loadTimeline(long id) {
+        requireOpen();
+        try {
+            PreparedStatement query = statement(TimelineRows.SELECT);
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                List<TimelineEntry> entries = new ArrayList<>();
+                while (rows.next()) {
+                    try {
+                        entries.add(TimelineRows.read(id, rows));
+                    } catch (IllegalArgumentException | DateTimeParseException unreadable) {
+                        // written by a newer version (a kind this one does not know): the others still show
+                    }
+                }
+                return entries;
+            }
+        } catch (SQLException failed) {
+            throw failure("read the timeline of transfer " + id, failed);
+        }
+    }
+
+    @Override
+    public synchronized long lastTimelineSequence(long id) {
+        requireOpen();
+        try {
+            PreparedStatement query = statement(TimelineRows.LAST);
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException failed) {
+            throw failure("read the timeline of transfer " + id, failed);
         }
     }
 
@@ -154,13 +252,14 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized void delete(long id) {
         requireOpen();
-        try {
+        inTransaction("delete transfer " + id, () -> {
             PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
             delete.setLong(1, id);
             delete.executeUpdate();
-        } catch (SQLException failed) {
-            throw failure("delete transfer " + id, failed);
-        }
+            PreparedStatement timeline = statement(TimelineRows.DELETE);
+            timeline.setLong(1, id);
+            timeline.executeUpdate();
+        });
     }
 
     @Override
@@ -275,11 +374,10 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     @Override
     public synchronized void clear() {
         requireOpen();
-        try {
+        inTransaction("clear the transfers", () -> {
             statement("DELETE FROM transfers").executeUpdate();
-        } catch (SQLException failed) {
-            throw failure("clear the transfers", failed);
-        }
+            statement(TimelineRows.CLEAR).executeUpdate();
+        });
     }
 
     /** Closes the connection; later calls of the store fail with {@link IllegalStateException}. */

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferStore;
 
@@ -125,6 +126,26 @@ public final class SqliteTransferStoreComponent implements TransferStore {
     @Override
     public Map<String, SessionConfiguration> loadSessions() {
         return store.loadSessions();
+    }
+
+    @Override
+    public void saveAll(List<TransferRecord> records, List<TimelineEntry> timeline) {
+        store.saveAll(records, timeline);
+    }
+
+    @Override
+    public void appendTimeline(List<TimelineEntry> entries) {
+        store.appendTimeline(entries);
+    }
+
+    @Override
+    public List<TimelineEntry> loadTimeline(long id) {
+        return store.loadTimeline(id);
+    }
+
+    @Override
+    public long lastTimelineSequence(long id) {
+        return store.lastTimelineSequence(id);
     }
 
     @Override

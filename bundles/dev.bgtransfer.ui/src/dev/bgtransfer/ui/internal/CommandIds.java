@@ -14,6 +14,7 @@ public final class CommandIds {
     public static final String OPEN = "dev.bgtransfer.ui.open";
     public static final String SHOW_IN_FOLDER = "dev.bgtransfer.ui.showInFolder";
     public static final String COPY_URL = "dev.bgtransfer.ui.copyUrl";
+    public static final String SHOW_TIMELINE = "dev.bgtransfer.ui.showTimeline";
 
     private CommandIds() {
     }

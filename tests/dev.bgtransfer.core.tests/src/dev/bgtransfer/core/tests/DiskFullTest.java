@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
@@ -127,6 +128,12 @@ class DiskFullTest extends ServiceTest {
         assertEquals(waiting.bytesReceived(), server.requests(file.path()).getLast().rangeStart().orElseThrow(),
                 "continued from the durable bytes");
         assertEquals(List.of("filled-midway.bin"), list(downloads));
+        List<TimelineEntry> waits = fixture.service().timeline(started.id()).stream()
+                .filter(entry -> entry.kind() == TimelineEntry.Kind.SPACE_WAIT).toList();
+        assertEquals(2, waits.size(), "the wait's start and end in the timeline: " + waits);
+        assertTrue(waits.get(0).facts().get("reason").contains(smallDisk.toString()), waits.get(0).toString());
+        assertEquals("There is room again.", waits.get(1).facts().get("reason"));
+        assertTrue(Duration.parse(waits.get(1).facts().get("waited")).toMillis() >= 2_500, waits.get(1).toString());
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferFailure;
@@ -87,6 +90,15 @@ class UploadTest extends ServiceTest {
         assertEquals(Files.size(source), done.bytesReceived());
         assertEquals(source, done.file().orElseThrow());
         assertEquals(expected, sha256(source), "the file itself is untouched");
+        List<List<String>> told = fixture.service().timeline(added.id()).stream()
+                .filter(entry -> entry.kind() == TimelineEntry.Kind.REQUEST || entry.kind() == TimelineEntry.Kind.RESPONSE)
+                .map(entry -> Stream.of(entry.facts().get("method"), entry.facts().get("upload-offset"))
+                        .filter(Objects::nonNull).toList())
+                .filter(facts -> !facts.isEmpty()).toList();
+        String first = Long.toString(15L * MIB);
+        String second = Long.toString(30L * MIB);
+        assertEquals(List.of(List.of("PUT"), List.of("HEAD"), List.of(first), List.of("PATCH", first), List.of("HEAD"),
+                List.of(second), List.of("PATCH", second)), told, "the requests, and the offsets the server reported");
     }
 
     @Test

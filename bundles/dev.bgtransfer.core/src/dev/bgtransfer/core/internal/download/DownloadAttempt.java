@@ -21,6 +21,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.Resumability;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
@@ -37,6 +38,8 @@ import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
+import dev.bgtransfer.core.internal.timeline.Timeline;
+import dev.bgtransfer.core.internal.timeline.TimelineSource;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
@@ -54,7 +57,7 @@ final class DownloadAttempt {
     private static final int MAX_REFRESHES = 3;
 
     /** What the engine hears while the attempt runs. */
-    public interface Listener extends ByteProgress.Sink, ExtraSlots {
+    public interface Listener extends ByteProgress.Sink, ExtraSlots, TimelineSource {
         /**
          * The response was accepted: name, partial file, validators and length are known.
          *
@@ -80,6 +83,7 @@ final class DownloadAttempt {
     private final ConnectionAbort abort;
     private final Listener listener;
     private final OriginAuthentication authentication;
+    private final Timeline timeline;
     private volatile TransferRecord record;
     private int refreshes;
     /** The partial file's bytes as a resume found them, their SHA-256 and chunk hashes; {@code null} before. */
@@ -110,7 +114,8 @@ final class DownloadAttempt {
         this.record = record;
         this.transport = transport;
         this.options = options;
-        this.authentication = new OriginAuthentication(record.url(), signIn);
+        this.timeline = listener.timeline();
+        this.authentication = new OriginAuthentication(record.url(), signIn, timeline);
         this.abort = abort;
         this.listener = listener;
     }
@@ -137,16 +142,18 @@ final class DownloadAttempt {
                     return resumeSlices(monitor);
                 } catch (EntityChanged changed) {
                     // another entity than the slices hold: start afresh, as a single connection would
+                    restartFromZero(NLS.bind(Messages.restartEntityChanged, changed.getMessage()));
                 }
+            } else {
+                restartFromZero(Messages.restartSlicesNotOnDisk);
             }
-            restartFromZero();
         }
         refreshIfExpired();
         long offset = resumeOffset();
         // bytes that came through redirects are resumed where they came from, like a browser does
         boolean atResumeUrl = offset > 0 && record.resumeUrl() != null;
         URI target = atResumeUrl ? record.resumeUrl() : record.url();
-        Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target);
+        Redirects redirects = new Redirects(record.url(), options.maxRedirects(), target, timeline);
         int restarts = 0;
         boolean slicesAllowed = true;
         // a session that takes only resumable transfers asks its first request for a range, to know at once
@@ -156,7 +163,7 @@ final class DownloadAttempt {
             boolean connected = false;
             boolean rangeAsked = offset > 0 || fromZeroRanged;
             try (Exchange exchange = transport.get(target, requestHeaders(target, offset, fromZeroRanged), abort,
-                    options)) {
+                    options, timeline)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == 401 && authentication.answer(exchange, target)) {
@@ -190,7 +197,7 @@ final class DownloadAttempt {
                     if (ResponseRange.endsAt(exchange, offset)) {
                         return complete(offset, null);
                     }
-                    offset = restartFromZero();
+                    offset = restartFromZero(NLS.bind(Messages.restartRangeNotSatisfiable, offset));
                     restarts++;
                     continue;
                 }
@@ -208,7 +215,7 @@ final class DownloadAttempt {
                             record.url(), record.resumability().reason()));
                 }
                 if (start == 0 && offset > 0) {
-                    restartFromZero();
+                    restartFromZero(NLS.bind(Messages.restartWholeBody, exchange.statusText(), offset));
                     restarts++;
                 }
                 offset = start;
@@ -250,13 +257,15 @@ final class DownloadAttempt {
                 if (!body.handedOver()) {
                     return complete(received, digest);
                 }
+                timeline.record(TimelineEntry.Kind.CONNECTIONS, "event", "sliced", "connections", "1",
+                        "speed", Long.toString((long) speed[0]), "at", Long.toString(received));
                 try {
                     return segmented(exchange, exchange.url(), SegmentedDownload.fromOffset(received, total), digest,
                             received, speed[0], monitor);
                 } catch (EntityChanged changed) {
                     // never spliced: from zero again, over one connection once it changed too often
                     slicesAllowed = ++restarts <= MAX_RESTARTS;
-                    offset = restartFromZero();
+                    offset = restartFromZero(NLS.bind(Messages.restartEntityChanged, changed.getMessage()));
                     continue;
                 }
             } catch (IOException networkFailure) {
@@ -336,6 +345,9 @@ final class DownloadAttempt {
     private long resumeOffset() throws TransferException {
         Path part = record.partFile();
         if (part == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            if (record.bytes() > 0) {
+                timeline.record(TimelineEntry.Kind.RESTART, "reason", NLS.bind(Messages.restartPartFileGone, part));
+            }
             record = record.withoutResumeData(Instant.now());
             return 0;
         }
@@ -401,7 +413,9 @@ final class DownloadAttempt {
         }
     }
 
-    private long restartFromZero() {
+    /** Gives up the bytes so far, saying why in the timeline. */
+    private long restartFromZero(String reason) {
+        timeline.record(TimelineEntry.Kind.RESTART, "reason", reason, "bytes", Long.toString(record.bytes()));
         record = record.withSlices(null, Instant.now()).withProgress(0, Transfer.UNKNOWN_SIZE, Instant.now())
                 .withValidators(null, null, Instant.now()).withChunks(null);
         resumed = null;
@@ -538,6 +552,11 @@ final class DownloadAttempt {
                     @Override
                     public boolean wanted() {
                         return listener.wanted();
+                    }
+
+                    @Override
+                    public Timeline timeline() {
+                        return timeline;
                     }
                 }).run(first, digest, hashed, speed, monitor);
         return completeWith(record.total(), sha256);

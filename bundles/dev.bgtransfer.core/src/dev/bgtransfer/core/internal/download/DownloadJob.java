@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
@@ -15,6 +16,7 @@ import dev.bgtransfer.core.internal.http.RetryPolicy;
 import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /** The Job of one running download: its attempt, again after transient failures and full disks. */
@@ -97,9 +99,15 @@ public final class DownloadJob extends TransferJob {
     private void awaitSpace(TransferException noSpace, Duration settle, SubMonitor progress) throws TransferException {
         SpaceWait space = new SpaceWait(attempt.record(), maxSpaceWait, settle, noSpace);
         retrying.lendSlot();
+        Instant began = Instant.now();
+        Timeline timeline = retrying.timeline();
+        timeline.record(TimelineEntry.Kind.SPACE_WAIT, "reason", noSpace.failure().message(), "bytes",
+                Long.toString(attempt.record().bytes()));
         Optional<TransferFailure> missing;
         while ((missing = space.missingRoom()).isPresent() || !retrying.reclaimSlot()) {
             if (missing.isPresent() && space.isOver()) {
+                timeline.record(TimelineEntry.Kind.SPACE_WAIT, "reason", missing.get().message(), "waited",
+                        Timeline.duration(Duration.between(began, Instant.now())));
                 throw noSpace;
             }
             Duration next = space.untilNextLook();
@@ -109,5 +117,7 @@ public final class DownloadJob extends TransferJob {
             });
             sleep(next, progress);
         }
+        timeline.record(TimelineEntry.Kind.SPACE_WAIT, "reason", Messages.spaceAgain, "waited",
+                Timeline.duration(Duration.between(began, Instant.now())));
     }
 }

@@ -16,6 +16,12 @@ public final class Messages extends NLS {
     public static String waitingForSpaceUnknown;
     public static String partFileShort;
     public static String partFileDamaged;
+    public static String restartEntityChanged;
+    public static String restartSlicesNotOnDisk;
+    public static String restartRangeNotSatisfiable;
+    public static String restartWholeBody;
+    public static String restartPartFileGone;
+    public static String spaceAgain;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

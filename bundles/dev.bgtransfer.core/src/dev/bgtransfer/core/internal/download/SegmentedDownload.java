@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import dev.bgtransfer.core.Resumability;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
@@ -29,6 +30,8 @@ import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.ResponseRange;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.internal.jobs.ByteProgress;
+import dev.bgtransfer.core.internal.timeline.Timeline;
+import dev.bgtransfer.core.internal.timeline.TimelineSource;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
 /**
@@ -84,7 +87,7 @@ final class SegmentedDownload {
     private static final long CHAIN_HASH_WAIT_NANOS = 250_000_000L;
 
     /** What the attempt hears: bytes, durable slices, and the slots it may borrow. */
-    interface Listener extends ByteProgress.Sink, ExtraSlots {
+    interface Listener extends ByteProgress.Sink, ExtraSlots, TimelineSource {
         /**
          * The bytes of {@code slices} are forced to disk.
          *
@@ -255,7 +258,8 @@ final class SegmentedDownload {
         headers.put("Range", "bytes=" + position + "-" + (end - 1));
         headers.put("If-Range", entity.validator());
         boolean connected = false;
-        try (Exchange exchange = transport.get(entity.target(), headers, abort, options)) {
+        try (Exchange exchange = transport.get(entity.target(), headers, abort, options,
+                listener.timeline())) {
             connected = true;
             check(exchange, position);
             copy(exchange, segment, end, extra);
@@ -537,7 +541,10 @@ final class SegmentedDownload {
             listener.giveBack();
             return false;
         }
+        String range = "bytes=" + table.positionOf(first) + "-" + (table.endOf(first) - 1);
         extra.thread.start();
+        listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "added", "connections",
+                Integer.toString(running()), "range", range);
         return true;
     }
 
@@ -569,6 +576,8 @@ final class SegmentedDownload {
                 } else if (!ended) {
                     // the server or the network refused a further connection: fewer go on
                     Duration wait = failed.retryAfter().orElse(REFUSED_WAIT);
+                    listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "refused", "reason",
+                            failed.failure().message(), "next-in", Timeline.duration(wait));
                     refusedUntil = Math.max(refusedUntil, System.nanoTime() + wait.toNanos());
                     refused = true;
                 }

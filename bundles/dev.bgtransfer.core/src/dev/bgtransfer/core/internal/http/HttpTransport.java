@@ -35,12 +35,14 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 
 /**
  * The HTTP client side: an HttpCore 5 requester with a connection pool that never holds more than
  * the per-host limit of connections to one host, the JDK's trust store and host-name
  * verification for HTTPS, proxies as {@link ProxyFinder} says per URL, and a way to abort a
- * blocking read from another thread.
+ * blocking read from another thread. Each request of a transfer, its answer's head or the failure
+ * that left it without one, goes into the transfer's {@link Timeline} when the caller gives one.
  */
 public final class HttpTransport implements AutoCloseable {
     static final String USER_AGENT = "bgtransfer/0.1";
@@ -112,19 +114,32 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Exchange get(URI url, Map<String, String> headers, ConnectionAbort abort, TransferOptions options)
             throws IOException, HttpException {
+        return get(url, headers, abort, options, Timeline.NONE);
+    }
+
+    /** As {@link #get(URI, Map, ConnectionAbort, TransferOptions)}, recorded in {@code timeline}. */
+    public Exchange get(URI url, Map<String, String> headers, ConnectionAbort abort, TransferOptions options,
+            Timeline timeline) throws IOException, HttpException {
         HttpHost host = hostOf(url);
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, requestTarget(url));
         request.addHeader("Accept-Encoding", "identity");
         headers.forEach(request::addHeader);
         Optional<HttpProxy> proxy = proxies.find(url);
+        ExchangeRecords.request(timeline, Method.GET.name(), url, headers, proxy);
         CURRENT.set(new Sending(abort, options));
         try {
+            Exchange exchange;
             if (proxy.isPresent()) {
-                return throughProxy(url, request, proxy.get(), abort, options, null);
+                exchange = throughProxy(url, request, proxy.get(), abort, options, null);
+            } else {
+                exchange = new Exchange(url, requester.execute(host, request, Timeout.of(options.connectTimeout()),
+                        HttpCoreContext.create()), abort);
             }
-            ClassicHttpResponse response = requester.execute(host, request, Timeout.of(options.connectTimeout()),
-                    HttpCoreContext.create());
-            return new Exchange(url, response, abort);
+            ExchangeRecords.response(timeline, exchange);
+            return exchange;
+        } catch (IOException | HttpException | RuntimeException failed) {
+            ExchangeRecords.noResponse(timeline, url, failed);
+            throw failed;
         } finally {
             CURRENT.remove();
         }
@@ -166,19 +181,34 @@ public final class HttpTransport implements AutoCloseable {
     public Exchange send(String method, URI url, Map<String, String> headers, HttpEntity body,
             Consumer<HttpResponse> interim, ConnectionAbort abort, TransferOptions options)
             throws IOException, HttpException {
+        return send(method, url, headers, body, interim, abort, options, Timeline.NONE);
+    }
+
+    /** As {@link #send(String, URI, Map, HttpEntity, Consumer, ConnectionAbort, TransferOptions)}, recorded in {@code timeline}. */
+    public Exchange send(String method, URI url, Map<String, String> headers, HttpEntity body,
+            Consumer<HttpResponse> interim, ConnectionAbort abort, TransferOptions options, Timeline timeline)
+            throws IOException, HttpException {
         HttpHost host = hostOf(url);
         BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, host, requestTarget(url));
         headers.forEach(request::addHeader);
         request.setEntity(body);
         HttpResponseInformationCallback informational = (response, connection, context) -> interim.accept(response);
         Optional<HttpProxy> proxy = proxies.find(url);
+        ExchangeRecords.request(timeline, method, url, headers, proxy);
         CURRENT.set(new Sending(abort, options));
         try {
+            Exchange exchange;
             if (proxy.isPresent()) {
-                return throughProxy(url, request, proxy.get(), abort, options, informational);
+                exchange = throughProxy(url, request, proxy.get(), abort, options, informational);
+            } else {
+                exchange = new Exchange(url, requester.execute(host, request, informational,
+                        Timeout.of(options.connectTimeout()), HttpCoreContext.create()), abort);
             }
-            return new Exchange(url, requester.execute(host, request, informational,
-                    Timeout.of(options.connectTimeout()), HttpCoreContext.create()), abort);
+            ExchangeRecords.response(timeline, exchange);
+            return exchange;
+        } catch (IOException | HttpException | RuntimeException failed) {
+            ExchangeRecords.noResponse(timeline, url, failed);
+            throw failed;
         } finally {
             CURRENT.remove();
         }

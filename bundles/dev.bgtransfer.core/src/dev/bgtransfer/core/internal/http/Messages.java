@@ -7,6 +7,10 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.core.internal.http.messages"; //$NON-NLS-1$
 
     public static String httpStatus;
+    public static String credentialsAnswered;
+    public static String backoffRetryAfter;
+    public static String backoffRetryAfterCapped;
+    public static String backoffExponential;
     public static String tooManyRedirects;
     public static String redirectLoop;
     public static String redirectWithoutLocation;

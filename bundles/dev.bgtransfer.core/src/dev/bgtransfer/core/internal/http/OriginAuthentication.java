@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 
 /**
  * Signs one transfer in at the origin of its URL: credentials are sent only after the server asked,
@@ -23,6 +25,7 @@ public final class OriginAuthentication {
     private final HttpAuthentication authentication;
     /** Headers a person gave the transfer. */
     private final List<RequestHeader> given;
+    private final Timeline timeline;
     /** The server's challenge once it asked. */
     private HttpAuthentication.Challenge challenge;
     private boolean answeredStaleNonce;
@@ -32,19 +35,22 @@ public final class OriginAuthentication {
      * @param credentials what a person gave for that origin, or {@code null}
      */
     public OriginAuthentication(URI origin, PasswordAuthentication credentials) {
-        this(origin, new SignIn(credentials, List.of()));
+        this(origin, new SignIn(credentials, List.of()), Timeline.NONE);
     }
 
     /**
-     * @param origin the transfer's URL: credentials, and headers that are credentials, go to its
-     *               scheme, host and port only
-     * @param signIn what a person gave, or {@code null} for nothing
+     * @param origin   the transfer's URL: credentials, and headers that are credentials, go to its
+     *                 scheme, host and port only
+     * @param signIn   what a person gave, or {@code null} for nothing
+     * @param timeline where each request for credentials is recorded: the server's challenge and what
+     *                 was done, never the credentials
      */
-    public OriginAuthentication(URI origin, SignIn signIn) {
+    public OriginAuthentication(URI origin, SignIn signIn, Timeline timeline) {
         SignIn given = signIn == null ? SignIn.NONE : signIn;
         this.origin = origin;
         this.authentication = given.credentials() == null ? null : new HttpAuthentication(given.credentials());
         this.given = given.headers();
+        this.timeline = timeline;
     }
 
     /**
@@ -74,9 +80,15 @@ public final class OriginAuthentication {
      *                           origin, a challenge it cannot answer, or an answer already refused
      */
     public void answerOrRefuse(Exchange unauthorized, URI target) throws TransferException {
+        String challenges = String.join(", ", unauthorized.headerValues(CHALLENGE_HEADER));
         if (!answer(unauthorized, target)) {
-            throw refusal(unauthorized, target);
+            TransferException refused = refusal(unauthorized, target);
+            timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge", challenges,
+                    "answer", refused.failure().message());
+            throw refused;
         }
+        timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge", challenges,
+                "answer", Messages.credentialsAnswered);
     }
 
     /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */

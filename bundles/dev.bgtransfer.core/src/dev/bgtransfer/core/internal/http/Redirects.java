@@ -7,7 +7,9 @@ import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure.Kind;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 
 /**
  * The redirects one transfer follows: at most so many, never round in a loop, never from https
@@ -16,6 +18,7 @@ import dev.bgtransfer.core.TransferFailure.Kind;
 public final class Redirects {
     private final URI requested;
     private final int max;
+    private final Timeline timeline;
     private Set<URI> visited;
     private int followed;
 
@@ -25,8 +28,14 @@ public final class Redirects {
      * @param first     where the first request goes
      */
     public Redirects(URI requested, int max, URI first) {
+        this(requested, max, first, Timeline.NONE);
+    }
+
+    /** As {@link #Redirects(URI, int, URI)}, each redirect followed recorded in {@code timeline}. */
+    public Redirects(URI requested, int max, URI first, Timeline timeline) {
         this.requested = requested;
         this.max = max;
+        this.timeline = timeline;
         startOver(first);
     }
 
@@ -81,6 +90,8 @@ public final class Redirects {
         if (!visited.add(next)) {
             throw TransferException.permanent(Kind.REDIRECT, NLS.bind(Messages.redirectLoop, requested));
         }
+        timeline.record(TimelineEntry.Kind.REDIRECT, "status", exchange.statusText(), "from", Timeline.url(from),
+                "to", Timeline.url(next));
         return next;
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.bgtransfer.core.TransferOptions;
 
 /**
@@ -27,14 +29,36 @@ public final class RetryPolicy {
 
     /** @return the wait before the {@code retry}-th retry (counting from 1) */
     public Duration delay(TransferException failure, int retry) {
+        return backoff(failure, retry).delay();
+    }
+
+    /** @return the wait before the {@code retry}-th retry (counting from 1), and what it was based on */
+    public Backoff backoff(TransferException failure, int retry) {
         Duration cap = TransferOptions.MAX_RETRY_DELAY;
         Optional<Duration> asked = failure.retryAfter();
         if (asked.isPresent()) {
-            return min(asked.get(), cap);
+            return new Backoff(min(asked.get(), cap), asked.get().compareTo(cap) > 0
+                    ? NLS.bind(Messages.backoffRetryAfterCapped, asked.get().toSeconds(), cap.toSeconds())
+                    : NLS.bind(Messages.backoffRetryAfter, asked.get().toSeconds()));
         }
         Duration exponential = options.firstRetryDelay().multipliedBy(1L << Math.min(retry - 1, 20));
         double factor = 1 + ThreadLocalRandom.current().nextDouble(-JITTER, JITTER);
-        return min(Duration.ofNanos((long) (min(exponential, cap).toNanos() * factor)), cap);
+        return new Backoff(min(Duration.ofNanos((long) (min(exponential, cap).toNanos() * factor)), cap),
+                NLS.bind(Messages.backoffExponential, options.firstRetryDelay().toMillis(), retry));
+    }
+
+    /** @return the most retries of one transfer */
+    public int maxRetries() {
+        return options.maxRetries();
+    }
+
+    /**
+     * A wait before a retry.
+     *
+     * @param delay how long
+     * @param basis why that long, a phrase for the timeline
+     */
+    public record Backoff(Duration delay, String basis) {
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -12,11 +12,14 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.TimelineEntry.Kind;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.RetryPolicy;
 import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.internal.timeline.Timeline;
+import dev.bgtransfer.core.internal.timeline.TimelineSource;
 import dev.bgtransfer.core.spi.TransferRecord;
 
 /**
@@ -37,7 +40,7 @@ public abstract class TransferJob extends Job {
     }
 
     /** Hears that the Job waits to retry, and until when, with what is durable. */
-    public interface RetryListener {
+    public interface RetryListener extends TimelineSource {
         void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt);
     }
 
@@ -159,7 +162,10 @@ public abstract class TransferJob extends Job {
         if (!retries.allows(failed, retry)) {
             throw failed;
         }
-        Duration wait = retries.delay(failed, retry);
+        RetryPolicy.Backoff backoff = retries.backoff(failed, retry);
+        Duration wait = backoff.delay();
+        listener.timeline().record(Kind.RETRY, "retry", retry + " of " + retries.maxRetries(), "delay",
+                Timeline.duration(wait), "basis", backoff.basis(), "reason", failed.failure().message());
         listener.waiting(current(), failed.failure(), Instant.now().plus(wait));
         progress.subTask(NLS.bind(Messages.waitingToRetry, failed.failure().message()));
         sleep(wait, progress);

@@ -22,6 +22,7 @@ import dev.bgtransfer.core.internal.http.OriginAuthentication;
 import dev.bgtransfer.core.internal.http.Redirects;
 import dev.bgtransfer.core.internal.http.SignIn;
 import dev.bgtransfer.core.internal.http.TransferException;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 
 /**
  * One upload of a file to a URL, resumable when the server offers it, after <i>Resumable Uploads
@@ -68,6 +69,7 @@ public final class ResumableUpload {
     private volatile URI resource;
     private volatile long serverOffset;
     private boolean attempted;
+    private final Timeline timeline;
 
     /**
      * @param method      {@code POST} or {@code PUT}
@@ -82,13 +84,21 @@ public final class ResumableUpload {
     public ResumableUpload(HttpTransport transport, String method, URI url, boolean resumable, SourceFile source,
             URI resource, SignIn signIn, TransferOptions options, ConnectionAbort abort,
             UploadProgress progress) {
+        this(transport, method, url, resumable, source, resource, credentials, options, abort, progress, Timeline.NONE);
+    }
+
+    /** As the constructor above, each request, answer, redirect and request for credentials recorded in {@code timeline}. */
+    public ResumableUpload(HttpTransport transport, String method, URI url, boolean resumable, SourceFile source,
+            URI resource, PasswordAuthentication credentials, TransferOptions options, ConnectionAbort abort,
+            UploadProgress progress, Timeline timeline) {
+        this.timeline = timeline;
         this.transport = transport;
         this.method = method;
         this.url = url;
         this.createAt = url;
         this.resumable = resumable;
-        this.authentication = new OriginAuthentication(url, signIn);
-        this.redirects = new Redirects(url, options.maxRedirects(), url);
+        this.authentication = new OriginAuthentication(url, signIn, timeline);
+        this.redirects = new Redirects(url, options.maxRedirects(), url, timeline);
         this.source = source;
         this.resource = resource;
         this.options = options;
@@ -163,7 +173,7 @@ public final class ResumableUpload {
             boolean connected = false;
             try (Exchange exchange = transport.send("HEAD", target, authorized(target, new LinkedHashMap<>()), null,
                     interim -> {
-                    }, abort, options)) {
+                    }, abort, options, timeline)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == HttpStatus.SC_UNAUTHORIZED) {
@@ -217,7 +227,7 @@ public final class ResumableUpload {
             };
             try (watchdog; Exchange exchange = transport.send(requestMethod, at,
                     authorized(at, new LinkedHashMap<>(headers)), new FileBody(source, offset, type, watched),
-                    offer::heard, abort, options)) {
+                    offer::heard, abort, options, timeline)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == HttpStatus.SC_UNAUTHORIZED) {

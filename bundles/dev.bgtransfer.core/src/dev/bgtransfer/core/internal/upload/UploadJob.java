@@ -79,7 +79,7 @@ public final class UploadJob extends TransferJob {
                 source, started.resource(), signIn, options, abort, (sent, total) -> {
                     keepResource(sent);
                     progress.update(sent, total);
-                });
+                }, listener.timeline());
         upload = sending;
         int retry = 0;
         while (true) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.remote.internal.wire.IdRuns;
@@ -29,6 +30,10 @@ final class Answers {
 
     static List<Transfer> transfers(Object value) {
         return ValueCodec.transfers(as(value, List.class));
+    }
+
+    static List<TimelineEntry> timeline(Object value) {
+        return ValueCodec.timeline(as(value, List.class));
     }
 
     static long[] ids(Object value) {

@@ -19,6 +19,7 @@ import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
@@ -258,6 +259,11 @@ public final class RemoteTransfers implements TransferService, AutoCloseable {
     @Override
     public long[] ids() {
         return call(Op.IDS, UnaryOperator.identity(), Answers::ids);
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        return call(Op.TIMELINE, call -> call.put(Message.ID, id), Answers::timeline);
     }
 
     @Override

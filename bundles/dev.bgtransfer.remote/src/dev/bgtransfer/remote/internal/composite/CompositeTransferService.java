@@ -28,6 +28,7 @@ import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferListener;
 import dev.bgtransfer.core.TransferOptions;
@@ -247,6 +248,14 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void start(long id) {
         on(id, service -> service.start(RemoteIds.unmapped(id)));
+    }
+
+    /** The per-user service's entries carry the ids this service gives its transfers. */
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        return RemoteIds.isRemote(id)
+                ? daemon.call(remote -> remote.timeline(RemoteIds.unmapped(id))).stream().map(RemoteIds::mapped).toList()
+                : local.timeline(id);
     }
 
     @Override

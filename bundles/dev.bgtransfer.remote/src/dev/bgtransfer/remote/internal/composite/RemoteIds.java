@@ -2,6 +2,7 @@ package dev.bgtransfer.remote.internal.composite;
 
 import java.util.List;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 
@@ -38,6 +39,11 @@ final class RemoteIds {
 
     static List<Transfer> mapped(List<Transfer> remote) {
         return remote.stream().map(RemoteIds::mapped).toList();
+    }
+
+    static TimelineEntry mapped(TimelineEntry remote) {
+        return new TimelineEntry(mapped(remote.transferId()), remote.sequence(), remote.time(), remote.kind(),
+                remote.facts());
     }
 
     static long[] mapped(long[] remote) {

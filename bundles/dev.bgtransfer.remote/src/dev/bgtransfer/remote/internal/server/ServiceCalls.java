@@ -59,6 +59,7 @@ final class ServiceCalls {
             case SET_HEADERS -> done(() -> service.setHeaders(call.number(Message.ID),
                     ValueCodec.headers(call, Message.HEADERS)));
             case CHANGE_URL -> transfer(service.changeUrl(call.number(Message.ID), ValueCodec.uri(call, Message.URL)));
+            case TIMELINE -> ValueCodec.timelineToJson(service.timeline(call.number(Message.ID)));
             case REMOVE -> done(() -> service.remove(call.number(Message.ID), call.bool(Message.DELETE_FILE)));
             case START_ALL -> done(service::startAll);
             case PAUSE_ALL -> done(service::pauseAll);

@@ -35,6 +35,8 @@ public enum Op {
     SET_HEADERS,
     /** {@code remove(ID, DELETE_FILE)}. */
     REMOVE,
+    /** {@code timeline(ID)}: the entries as {@link ValueCodec#toJson(dev.bgtransfer.core.TimelineEntry)} writes them. */
+    TIMELINE,
     START_ALL,
     PAUSE_ALL,
     STOP_ALL,

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
@@ -14,6 +16,7 @@ import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferKind;
@@ -74,6 +77,33 @@ public final class ValueCodec {
     public static List<RequestHeader> headers(JsonObject json, String name) {
         return json.list(name, JsonObject.class, header -> new RequestHeader(header.string("name"),
                 header.string("value")));
+    }
+
+    /** @return the entry with its kind by name and its facts as an object of strings, in their order */
+    public static JsonObject toJson(TimelineEntry entry) {
+        JsonObject facts = new JsonObject();
+        entry.facts().forEach(facts::put);
+        return new JsonObject().put("transferId", entry.transferId()).put("sequence", entry.sequence())
+                .put("time", entry.time().toString()).put("kind", entry.kind().name()).put("facts", facts);
+    }
+
+    public static TimelineEntry timelineEntry(JsonObject json) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        JsonObject object = json.object("facts");
+        object.fields().keySet().forEach(name -> facts.put(name, object.string(name)));
+        return new TimelineEntry(json.number("transferId"), json.number("sequence"),
+                parse(json.string("time"), "time", Instant::parse), json.constant("kind", TimelineEntry.Kind.class),
+                facts);
+    }
+
+    /** @return {@code entries} as a JSON array */
+    public static List<Object> timelineToJson(List<TimelineEntry> entries) {
+        return entries.stream().<Object>map(ValueCodec::toJson).toList();
+    }
+
+    /** @return the entries of the array {@code entries} */
+    public static List<TimelineEntry> timeline(List<?> entries) {
+        return JsonObject.listOf(entries, JsonObject.class, ValueCodec::timelineEntry, "timeline");
     }
 
     public static JsonObject toJson(TransferFailure failure) {

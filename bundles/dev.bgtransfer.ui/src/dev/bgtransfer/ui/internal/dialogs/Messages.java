@@ -26,6 +26,20 @@ final class Messages extends NLS {
     public static String pauseWarningItem;
     public static String pauseAnywayButton;
     public static String keepRunningButton;
+    public static String timelineDialogTitle;
+    public static String timelineReading;
+    public static String timelineReadJob;
+    public static String timelineSummary;
+    public static String timelineEmpty;
+    public static String timelineTime;
+    public static String timelineNumber;
+    public static String timelineKind;
+    public static String timelineDetails;
+    public static String timelineLeftOut;
+    public static String timelineCopy;
+    public static String timelineExport;
+    public static String timelineExportFailedTitle;
+    public static String timelineExportFailed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -86,7 +86,7 @@ class OriginAuthenticationTest {
 
     @Test
     void withoutCredentialsNothingIsAnswered() {
-        OriginAuthentication anonymous = new OriginAuthentication(ORIGIN, SignIn.NONE);
+        OriginAuthentication anonymous = new OriginAuthentication(ORIGIN, SignIn.NONE, Timeline.NONE);
 
         assertFalse(anonymous.answer(unauthorized(ORIGIN, DIGEST), ORIGIN));
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
 import dev.bgtransfer.core.TransferListener;
@@ -84,6 +85,20 @@ class CompositeTransferServiceTest extends RemoteServiceTest {
         composite.remove(added.id(), true);
         assertEquals(Optional.empty(), fixture.service().get(there));
         assertEquals(Optional.empty(), composite.get(added.id()));
+    }
+
+    @Test
+    void theDaemonsTimelineComesWithTheMappedIds() {
+        TestFile file = server.addFile("/files/told.bin", 100_000, 614);
+        Transfer added = composite.session(BACKGROUND, background()).download(request(file));
+        long there = RemoteIds.unmapped(added.id());
+        fixture.awaitState(there, TransferState.COMPLETED);
+
+        List<TimelineEntry> timeline = composite.timeline(added.id());
+
+        assertEquals(fixture.service().timeline(there).stream().map(RemoteIds::mapped).toList(), timeline);
+        assertTrue(timeline.stream().allMatch(entry -> entry.transferId() == added.id()));
+        assertFalse(timeline.isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bgtransfer.core.internal;
 
 import java.net.PasswordAuthentication;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferEvent;
@@ -18,6 +20,7 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.UploadRequest;
+import dev.bgtransfer.core.internal.bandwidth.Bandwidth;
 import dev.bgtransfer.core.internal.data.DataTasks;
 import dev.bgtransfer.core.internal.download.QuietFiles;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -51,6 +54,7 @@ final class TransferEngine implements AutoCloseable {
     private final RunningJobs running = new RunningJobs();
     private final Sessions sessions;
     private final TransferReads reads;
+    private final Bandwidth bandwidth;
     private TransferOptions options;
     private boolean closed;
 
@@ -60,6 +64,7 @@ final class TransferEngine implements AutoCloseable {
      */
     TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates, ProxyFinder proxies,
             Supplier<Collection<SessionListener>> listeners) {
+        this.bandwidth = new Bandwidth(Clock.systemDefaultZone());
         this.sessions = new Sessions(options);
         this.store = new SessionStores(store, sessions::isEphemeral);
         this.options = options;
@@ -75,6 +80,23 @@ final class TransferEngine implements AutoCloseable {
         return reads;
     }
 
+    /** @return the bandwidth limits, which hold their own lock: they are read and set without the engine's */
+    Bandwidth bandwidth() {
+        return bandwidth;
+    }
+
+    /**
+     * Sets the limit of transfer {@code id} (a running one's connections follow it at once) and keeps it
+     * in the store with the transfer, unless its session keeps nothing.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    synchronized void setRateLimit(long id, RateLimit limit) {
+        TransferRecord record = live.require(id);
+        bandwidth.setTransfer(id, limit);
+        store.saveRateLimit(record, limit.bytesPerSecond());
+    }
+
     /** @return the data tasks, which run on the engine's transport and hold none of its locks */
     DataTasks dataTasks() {
         return data;
@@ -86,6 +108,7 @@ final class TransferEngine implements AutoCloseable {
      */
     synchronized void restore(boolean continueUnfinished) {
         sessions.adopt(store.loadSessions());
+        store.loadRateLimits().forEach((id, limit) -> bandwidth.setTransfer(id, RateLimit.of(limit)));
         live.restore(continueUnfinished).stream().filter(record -> record.state() == TransferState.QUEUED)
                 .forEach(this::waitForSlot);
         schedule();
@@ -193,6 +216,7 @@ final class TransferEngine implements AutoCloseable {
             deleteFiles(record, deleteFile);
         }
         store.delete(id);
+        bandwidth.forgetTransfer(id);
         live.forget(id);
         running.forget(id);
         sessions.batchOf(record.session()).removed(id);
@@ -218,6 +242,7 @@ final class TransferEngine implements AutoCloseable {
         sessions.batchOf(session).clear();
         removeAll(session, false);
         sessions.forget(session);
+        bandwidth.forgetSession(session);
         store.deleteSession(session);
         data.cancel(session);
     }
@@ -278,6 +303,7 @@ final class TransferEngine implements AutoCloseable {
 
     private void launch(TransferRecord record) {
         running.launch(record, transport, sessions.optionsOf(record.session()),
+                bandwidth.throttle(record.id(), record.session(), record.url().getHost()),
                 new JobReports(this, live, store, record.id())).onEnd(this::jobEnded);
     }
 
@@ -365,6 +391,7 @@ final class TransferEngine implements AutoCloseable {
             return; // already taken
         }
         long id = job.transferId();
+        bandwidth.release(id);
         live.stopWaiting(id);
         if (!live.isUnfinished(id)) {
             boolean withFile = running.removedWithFile(id);

@@ -75,7 +75,11 @@ final class Schema {
             List.of("CREATE INDEX transfers_unfinished ON transfers (id) WHERE state <> 'COMPLETED'",
                     "CREATE INDEX transfers_ids ON transfers (id)"),
             // 8: the slices of a download fetched over several connections, each with its durable bytes (see SliceText)
-            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"));
+            List.of("ALTER TABLE transfers ADD COLUMN slices TEXT"),
+            // 12 (bandwidth; numbered 12 where 9 to 11 exist): the limit a person set for one transfer, bytes per
+            // second; a table of its own, as few transfers have one. IF NOT EXISTS: it makes no difference in
+            // which order the migrations of one release were put
+            List.of("CREATE TABLE IF NOT EXISTS rate_limits (id INTEGER PRIMARY KEY, bytes_per_second INTEGER NOT NULL)"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -22,6 +22,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -60,6 +61,8 @@ final class DownloadAttempt {
     private final HttpTransport transport;
     private final TransferOptions options;
     private final ConnectionAbort abort;
+    /** The transfer's bandwidth limits, which all its connections share. */
+    private final Throttle throttle;
     private final Listener listener;
     private final OriginAuthentication authentication;
     private volatile TransferRecord record;
@@ -83,7 +86,8 @@ final class DownloadAttempt {
 
     /** @param credentials for the origin of the transfer's URL, or {@code null} */
     DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, ConnectionAbort abort, Listener listener) {
+            PasswordAuthentication credentials, ConnectionAbort abort, Throttle throttle, Listener listener) {
+        this.throttle = throttle;
         this.record = record;
         this.transport = transport;
         this.options = options;
@@ -164,7 +168,7 @@ final class DownloadAttempt {
                 long total = ResponseRange.entityLength(exchange);
                 accept(exchange, offset, total);
                 MessageDigest digest = PartFile.newSha256();
-                BodyCopy body = new BodyCopy(options, listener, this::durable);
+                BodyCopy body = new BodyCopy(options, listener, this::durable, throttle, abort);
                 double[] speed = new double[1];
                 if (slicesAllowed && SegmentedDownload.offered(exchange, offset, total, record.etag(),
                         record.lastModified())) {
@@ -296,7 +300,7 @@ final class DownloadAttempt {
         SegmentedDownload.Entity entity = new SegmentedDownload.Entity(target, record.total(), etag,
                 etag == null ? record.lastModified() : null, headers);
         record = record.withSlices(slices, Instant.now());
-        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort,
+        byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort, throttle,
                 new SegmentedDownload.Listener() {
                     @Override
                     public void progress(long bytes, long total) {

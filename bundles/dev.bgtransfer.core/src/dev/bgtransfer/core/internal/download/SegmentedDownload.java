@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.SubMonitor;
 
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -36,7 +37,8 @@ import dev.bgtransfer.core.spi.TransferRecord.Slice;
  * not a link that is full). A connection that ends its slice takes over the second half of the
  * largest rest of another (work stealing). A further connection that is refused (429, 503, a
  * network failure) is closed and its slice goes back to the others; none is opened again before the
- * server's Retry-After. An answer with another entity stops every connection with
+ * server's Retry-After; none is added while the transfer's bandwidth limit holds its connections back,
+ * which share it (see {@link Throttle}). An answer with another entity stops every connection with
  * {@link EntityChanged}. Checkpoints force the file, then record every slice with the bytes written
  * before the force; the SHA-256 trails the bytes written without a gap ({@link PrefixDigest}).
  */
@@ -102,6 +104,7 @@ final class SegmentedDownload {
     private final HttpTransport transport;
     private final TransferOptions options;
     private final ConnectionAbort mainAbort;
+    private final Throttle throttle;
     private final Listener listener;
     private final List<Extra> extras = new ArrayList<>();
     /** Guards the list of extra connections; nothing that takes another lock is called while it is held. */
@@ -119,7 +122,8 @@ final class SegmentedDownload {
     private volatile boolean oneWriter;
 
     SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
-            TransferOptions options, ConnectionAbort mainAbort, Listener listener) {
+            TransferOptions options, ConnectionAbort mainAbort, Throttle throttle, Listener listener) {
+        this.throttle = throttle;
         this.entity = entity;
         this.partFile = partFile;
         this.table = new SliceTable(slices);
@@ -287,10 +291,11 @@ final class SegmentedDownload {
         InputStream body = exchange.body();
         byte[] buffer = new byte[BUFFER_SIZE];
         ByteBuffer chunk = ByteBuffer.wrap(buffer);
-        SpeedFloor floor = new SpeedFloor(options);
+        SpeedFloor floor = new SpeedFloor(options, throttle);
+        ConnectionAbort abort = extra != null ? extra.abort : mainAbort;
         long lastWantedLook = System.nanoTime();
         while (true) {
-            int granted = table.grant(segment, buffer.length);
+            int granted = table.grant(segment, throttle.stepSize(buffer.length));
             if (granted == 0) {
                 break;
             }
@@ -307,6 +312,7 @@ final class SegmentedDownload {
             part.writeAt(chunk.clear().limit(read), position);
             table.wrote(segment, read);
             report();
+            throttle.pay(read, abort);
             floor.check(read, exchange.url());
             if (extra != null && System.nanoTime() - lastWantedLook >= WANTED_LOOK_NANOS) {
                 lastWantedLook = System.nanoTime();
@@ -383,7 +389,9 @@ final class SegmentedDownload {
             }
             long rest = entity.total() - written;
             boolean paid = lastSpeed == 0 || speed >= lastSpeed * STEP_GAIN;
-            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS && speed / running <= MAX_SLICED_SPEED;
+            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS && speed / running <= MAX_SLICED_SPEED
+                    // a limit that holds the connections back would only be shared by more of them
+                    && !throttle.heldBackRecently();
             if (running >= MAX_CONNECTIONS || !paid || !worth || rest < MIN_REMAINING) {
                 return;
             }

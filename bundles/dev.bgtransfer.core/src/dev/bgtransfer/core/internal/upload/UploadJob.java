@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.RetryPolicy;
@@ -42,9 +43,13 @@ public final class UploadJob extends TransferJob {
     private volatile TransferRecord record;
     private volatile ResumableUpload upload;
 
+    /** The bandwidth limits its connection is held to. */
+    private final Throttle throttle;
+
     private UploadJob(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, Listener listener) {
+            PasswordAuthentication credentials, Throttle throttle, Listener listener) {
         super(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), new ConnectionAbort());
+        this.throttle = throttle;
         this.record = record;
         this.transport = transport;
         this.options = options;
@@ -55,12 +60,13 @@ public final class UploadJob extends TransferJob {
 
     /**
      * @param credentials for the origin of the upload's URL, or {@code null}
+     * @param throttle    the bandwidth limits its connection is held to
      * @return a Job, not yet scheduled, that uploads {@code record} under {@code options}
      */
     public static UploadJob of(TransferRecord record, HttpTransport transport, TransferOptions options,
-            PasswordAuthentication credentials, Listener listener) {
+            PasswordAuthentication credentials, Throttle throttle, Listener listener) {
         Objects.requireNonNull(record.upload(), "not an upload");
-        return new UploadJob(record, transport, options, credentials, listener);
+        return new UploadJob(record, transport, options, credentials, throttle, listener);
     }
 
     @Override
@@ -78,7 +84,7 @@ public final class UploadJob extends TransferJob {
                 source, started.resource(), credentials, options, abort, (sent, total) -> {
                     keepResource(sent);
                     progress.update(sent, total);
-                });
+                }).throttledBy(throttle);
         upload = sending;
         int retry = 0;
         while (true) {

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +27,11 @@ import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
 import dev.bgtransfer.junit.TransferFixture;
+import dev.bgtransfer.junit.UploadEndpoint;
 
 /**
  * Bandwidth limits measured where they matter, at the server: the body bytes it wrote to the client's
@@ -73,15 +78,20 @@ class BandwidthLimitTest extends ServiceTest {
      */
     private static double servedRate(double seconds, long settleMillis, TestFile... files) {
         TransferFixture.awaitTrue("every file is being served", () -> Arrays.stream(files).allMatch(file -> file.bytesServed() > 0));
+        return rate(seconds, settleMillis, () -> served(files));
+    }
+
+    /** @return the growth of {@code served} per second, as {@link #servedRate} measures it */
+    private static double rate(double seconds, long settleMillis, LongSupplier served) {
         TransferFixture.sleep(settleMillis);
-        long last = served(files);
+        long last = served.getAsLong();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long firstBytes = -1;
         long firstTime = 0;
         long lastBytes = -1;
         long lastTime = 0;
         while (System.nanoTime() < end) {
-            long now = served(files);
+            long now = served.getAsLong();
             if (now != last) {
                 long at = System.nanoTime();
                 if (firstBytes < 0) {
@@ -134,7 +144,12 @@ class BandwidthLimitTest extends ServiceTest {
         assertNear(1 * MIB, servedRate(3, 2000, file), "before the change");
 
         fixture.service().setRateLimit(started.id(), RateLimit.of(400 * KIB));
-        assertNear(400 * KIB, servedRate(4, 2000, file), "after it was lowered");
+        long clientBefore = fixture.service().get(started.id()).orElseThrow().bytesReceived();
+        long began = System.nanoTime();
+        double lowered = servedRate(4, 3000, file);
+        double client = (fixture.service().get(started.id()).orElseThrow().bytesReceived() - clientBefore) * 1e9
+                / (System.nanoTime() - began);
+        assertNear(400 * KIB, lowered, "after it was lowered (the client read " + Math.round(client) + " bytes/s)");
 
         fixture.service().setRateLimit(started.id(), RateLimit.of(2 * MIB));
         assertNear(2 * MIB, servedRate(3, 2000, file), "after it was raised");
@@ -185,6 +200,26 @@ class BandwidthLimitTest extends ServiceTest {
         } finally {
             session.invalidate();
         }
+    }
+
+    @Test
+    void aLimitedUploadIsReadByTheServerAtItsLimit() throws Exception {
+        Path source = folder.resolve("upload.bin");
+        byte[] bytes = new byte[(int) (16 * MIB)];
+        new Random(12).nextBytes(bytes);
+        Files.write(source, bytes);
+        UploadEndpoint endpoint = server.addResumableUpload("/up");
+
+        Transfer added = fixture.service().session(TransferSession.DEFAULT_IDENTIFIER,
+                SessionConfiguration.of(SessionKind.DEFAULT)).add(UploadRequest.of(source, server.uri("/up")));
+        fixture.service().setRateLimit(added.id(), RateLimit.of(1 * MIB));
+        fixture.service().start(added.id());
+        TransferFixture.awaitTrue("the server reads the upload", () -> endpoint.bytesReceived() > 0);
+
+        assertNear(1 * MIB, rate(3, 2000, endpoint::bytesReceived), "an upload limited to 1 MiB/s");
+        fixture.service().setRateLimit(added.id(), RateLimit.UNLIMITED);
+        fixture.awaitState(added.id(), TransferState.COMPLETED);
+        assertEquals(TransferFixture.sha256(source), endpoint.sha256());
     }
 
     /** The minimum speed drops a slow server's connection; a limit set here is no slow server. */

@@ -24,6 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -304,6 +306,68 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void setOptions(TransferOptions options) {
         local.setOptions(options);
+    }
+
+    @Override
+    public RateSchedule overallLimit() {
+        return local.overallLimit();
+    }
+
+    /**
+     * Sets the overall limit here and in the daemon (where one runs, or ran before for its state
+     * folder, as a listing reaches it), which keeps it for its background sessions' transfers.
+     */
+    @Override
+    public void setOverallLimit(RateSchedule schedule) {
+        local.setOverallLimit(schedule);
+        daemon.listing(remote -> {
+            remote.setOverallLimit(schedule);
+            return schedule;
+        });
+    }
+
+    @Override
+    public Map<String, RateLimit> hostLimits() {
+        return local.hostLimits();
+    }
+
+    /** Sets the host's limit here and in the daemon, as {@link #setOverallLimit} does. */
+    @Override
+    public void setHostLimit(String host, RateLimit limit) {
+        local.setHostLimit(host, limit);
+        daemon.listing(remote -> {
+            remote.setHostLimit(host, limit);
+            return limit;
+        });
+    }
+
+    /** @return the limit of the session here, or, when it has none here, the daemon's (where one answers) */
+    @Override
+    public RateLimit sessionLimit(String identifier) {
+        RateLimit here = local.sessionLimit(identifier);
+        return here.isLimited() ? here
+                : daemon.listing(remote -> remote.sessionLimit(identifier)).orElse(RateLimit.UNLIMITED);
+    }
+
+    /** Sets the session's limit here and in the daemon: a background session may run in either. */
+    @Override
+    public void setSessionLimit(String identifier, RateLimit limit) {
+        local.setSessionLimit(identifier, limit);
+        daemon.listing(remote -> {
+            remote.setSessionLimit(identifier, limit);
+            return limit;
+        });
+    }
+
+    @Override
+    public RateLimit rateLimit(long id) {
+        return RemoteIds.isRemote(id) ? daemon.call(remote -> remote.rateLimit(RemoteIds.unmapped(id)))
+                : local.rateLimit(id);
+    }
+
+    @Override
+    public void setRateLimit(long id, RateLimit limit) {
+        on(id, service -> service.setRateLimit(RemoteIds.unmapped(id), limit));
     }
 
     @Override

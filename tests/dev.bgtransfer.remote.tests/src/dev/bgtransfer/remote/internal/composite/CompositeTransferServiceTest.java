@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -84,6 +85,18 @@ class CompositeTransferServiceTest extends RemoteServiceTest {
         composite.remove(added.id(), true);
         assertEquals(Optional.empty(), fixture.service().get(there));
         assertEquals(Optional.empty(), composite.get(added.id()));
+    }
+
+    @Test
+    void aBackgroundTransfersLimitIsSetInTheDaemon() {
+        TransferSession session = composite.session(BACKGROUND, background());
+        Transfer added = session.add(request(server.addFile("/files/limited.bin", 100_000, 613)));
+        long there = RemoteIds.unmapped(added.id());
+
+        composite.setRateLimit(added.id(), RateLimit.of(300_000));
+
+        assertEquals(RateLimit.of(300_000), fixture.service().rateLimit(there));
+        assertEquals(RateLimit.of(300_000), composite.rateLimit(added.id()));
     }
 
     @Test

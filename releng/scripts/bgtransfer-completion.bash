@@ -9,13 +9,13 @@
 _bgtransfer_options() { # COMMAND: the options it takes, as CommandLineParser knows them
   case $1 in
     get) echo --dir --state --max-per-host --timeout --retries --sha256 --user --quiet --wait-for-space \
-      --input-file -i --no-daemon ;;
+      --input-file -i --limit-rate --no-daemon ;;
     put | upload) echo --method --resume --no-resume --state --max-per-host --timeout --retries --user --quiet \
-      --no-daemon ;;
+      --limit-rate --no-daemon ;;
     list) echo --state --json --no-daemon ;;
     resume) echo --state --quiet --no-daemon ;;
     wait) echo --state --quiet --no-daemon ;;
-    pause | start | stop) echo --state --no-daemon ;;
+    pause | start | stop | limit) echo --state --no-daemon ;;
     remove) echo --state --delete-file --no-daemon ;;
     serve) echo --state --idle-exit ;;
     daemon) echo --state ;;
@@ -34,7 +34,7 @@ _bgtransfer() {
   # bash splits --option=value at the "=" (COMP_WORDBREAKS): the option is then the word before it
   [[ $previous == = ]] && previous=${COMP_WORDS[COMP_CWORD - 2]}
   if ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W "get put upload list resume wait pause start stop remove daemon serve
+    mapfile -t COMPREPLY < <(compgen -W "get put upload list resume wait pause start stop remove limit daemon serve
       samples help" -- "$current")
     return
   fi
@@ -48,7 +48,8 @@ _bgtransfer() {
     --method)
       mapfile -t COMPREPLY < <(compgen -W "PUT POST" -- "$current")
       return ;;
-    --max-per-host | --timeout | --retries | --sha256 | --user | --wait-for-space | --idle-exit | --port | --rate)
+    --max-per-host | --timeout | --retries | --sha256 | --user | --wait-for-space | --idle-exit | --port | --rate \
+      | --limit-rate)
       return ;; # a value of the person's own
   esac
   if [[ $current == -* ]]; then
@@ -58,7 +59,7 @@ _bgtransfer() {
   case $command in
     daemon) ((COMP_CWORD == 2)) && mapfile -t COMPREPLY < <(compgen -W "status stop" -- "$current") ;;
     put | upload) mapfile -t COMPREPLY < <(compgen -f -- "$current") ;;
-    wait | pause | start | stop | remove)
+    wait | pause | start | stop | remove | limit) # limit: the ids, then a rate of the person's own
       local state=${XDG_STATE_HOME:-$HOME/.local/state}/bgtransfer i
       for ((i = 2; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
@@ -58,6 +59,10 @@ sealed interface Command {
      * {@code deleteFile}).
      */
     record ById(Operation operation, List<Long> ids, Path state, boolean deleteFile) implements OnStore {
+    }
+
+    /** Set the bandwidth limit of the transfers {@code ids}, running or not ({@code 0}: lift it). */
+    record Limit(List<Long> ids, RateLimit limit, Path state) implements OnStore {
     }
 
     /** Serve the sample files until stopped. */

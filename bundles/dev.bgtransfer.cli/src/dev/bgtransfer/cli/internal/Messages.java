@@ -80,6 +80,8 @@ final class Messages extends NLS {
     public static String noIds;
     public static String badId;
     public static String unknownIds;
+    public static String limitNeedsIdsAndRate;
+    public static String badRate;
     public static String daemonNeedsAction;
 
     static {

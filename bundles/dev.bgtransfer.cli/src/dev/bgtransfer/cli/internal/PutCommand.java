@@ -24,7 +24,8 @@ final class PutCommand {
     long start(Command.Put put) {
         TransferSession session = CommandLineSession.open(service, put.options());
         UploadRequest request = put.request();
-        return new UnfinishedTransfers(service).start(TransferKey.of(request), put.user(), () -> session.add(request),
+        return new UnfinishedTransfers(service).start(TransferKey.of(request), put.user(), put.options().limitRate(),
+                () -> session.add(request),
                 () -> session.upload(request));
     }
 }

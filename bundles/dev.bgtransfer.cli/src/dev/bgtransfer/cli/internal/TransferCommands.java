@@ -8,7 +8,7 @@ import dev.bgtransfer.core.TransferService;
 
 /**
  * Runs {@code get}, {@code put}, {@code list}, {@code resume}, {@code wait}, {@code pause}, {@code start},
- * {@code stop} and {@code remove} against a transfer service, for this process's console or for a
+ * {@code stop}, {@code remove} and {@code limit} against a transfer service, for this process's console or for a
  * client of the daemon alike.
  */
 final class TransferCommands {
@@ -60,6 +60,13 @@ final class TransferCommands {
                     yield 0;
                 }
                 yield transferRun(resume.quiet(), console, console.prompt()).await(ids);
+            }
+            case Command.Limit limit -> {
+                if (!new ByIdCommand(service).allKnown(limit.ids(), limit.state(), console)) {
+                    yield CliApplication.USAGE;
+                }
+                limit.ids().forEach(id -> service.setRateLimit(id, limit.limit()));
+                yield 0;
             }
             case Command.ById byId -> {
                 ByIdCommand byIdCommand = new ByIdCommand(service);

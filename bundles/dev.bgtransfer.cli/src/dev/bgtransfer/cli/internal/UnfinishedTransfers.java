@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 
@@ -39,18 +40,26 @@ final class UnfinishedTransfers {
      * Starts what {@code key} names: the unfinished transfer the store holds, continued, or else a new
      * one, which counts as {@code key}'s from now on. With {@code user}, a new one is added without
      * starting, and either is started by {@link TransferService#authenticate}, so that the
-     * credentials are at hand for its first request.
+     * credentials are at hand for its first request. With {@code limit}, the transfer gets that limit
+     * before it starts (a new one is added without starting for it); without, a continued one keeps the
+     * limit it has.
      *
      * @param add   adds the transfer without starting it
      * @param begin adds the transfer and queues it
      * @return the id of the transfer started
      */
-    long start(TransferKey key, Optional<PasswordAuthentication> user, Supplier<Transfer> add, Supplier<Transfer> begin) {
+    long start(TransferKey key, Optional<PasswordAuthentication> user, Optional<RateLimit> limit,
+            Supplier<Transfer> add, Supplier<Transfer> begin) {
         Optional<Long> known = find(key);
         long id;
-        if (user.isPresent()) {
+        if (user.isPresent() || limit.isPresent()) {
             id = known.orElseGet(() -> add.get().id());
-            service.authenticate(id, user.get());
+            limit.ifPresent(rate -> service.setRateLimit(id, rate));
+            if (user.isPresent()) {
+                service.authenticate(id, user.get());
+            } else {
+                service.start(id);
+            }
         } else if (known.isPresent()) {
             id = known.get();
             service.start(id);

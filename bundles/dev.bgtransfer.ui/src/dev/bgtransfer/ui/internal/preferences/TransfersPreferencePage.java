@@ -1,6 +1,7 @@
 package dev.bgtransfer.ui.internal.preferences;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -16,8 +17,11 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
+import dev.bgtransfer.core.TransferService;
+import dev.bgtransfer.ui.internal.TransferCalls;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
@@ -25,8 +29,9 @@ import dev.bgtransfer.ui.internal.UiPreferences;
  * application exits and the notification are this bundle's preferences; connections per host, the minimum speed and continuing unfinished
  * transfers are the service's, written to its node, where the service picks them up at once; their
  * defaults (Restore Defaults) are the core's, read from the default scope of that node, which the
- * core fills from {@link TransferOptions#DEFAULTS}. Below them, the sign-ins kept in secure storage can
- * be forgotten.
+ * core fills from {@link TransferOptions#DEFAULTS}. Below them, the overall bandwidth limit with a time
+ * window ({@link BandwidthGroup}), handed to the service, and the sign-ins kept in secure storage, which
+ * can be forgotten.
  */
 public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
@@ -36,6 +41,8 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     private IntegerFieldEditor perHost;
     private BooleanFieldEditor continueUnfinished;
     private KilobytesPerSecondField minimumSpeed;
+    private BandwidthGroup bandwidth;
+    private Optional<String> bandwidthError = Optional.empty();
 
     public TransfersPreferencePage() {
         super(GRID);
@@ -77,6 +84,11 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     @Override
     protected Control createContents(Composite parent) {
         Control fields = super.createContents(parent);
+        bandwidth = new BandwidthGroup(parent, error -> {
+            bandwidthError = error;
+            checkState();
+        });
+        TransferCalls.read(TransferService::overallLimit).ifPresent(bandwidth::show);
         new SavedSignInsControl(parent);
         return fields;
     }
@@ -92,7 +104,27 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     }
 
     @Override
+    protected void checkState() {
+        super.checkState();
+        if (isValid() && bandwidthError.isPresent()) {
+            setErrorMessage(bandwidthError.get());
+            setValid(false);
+        } else if (isValid()) {
+            setErrorMessage(null);
+        }
+    }
+
+    @Override
+    protected void performDefaults() {
+        super.performDefaults();
+        bandwidth.showDefault();
+    }
+
+    @Override
     public boolean performOk() {
+        Optional<RateSchedule> schedule = bandwidth.changedSchedule();
+        schedule.ifPresent(changed -> TransferCalls.run(Messages.bandwidthSetting,
+                service -> service.setOverallLimit(changed)));
         boolean ok = super.performOk();
         if (ok && serviceStore.needsSaving()) {
             try {

@@ -319,10 +319,15 @@ public final class CompositeTransferService implements TransferService, AutoClos
      */
     @Override
     public void setOverallLimit(RateSchedule schedule) {
-        local.setOverallLimit(schedule);
+        onBoth(service -> service.setOverallLimit(schedule));
+    }
+
+    /** Runs {@code call} here, then in the daemon where a listing reaches it (one runs, or ran before). */
+    private void onBoth(Consumer<TransferService> call) {
+        call.accept(local);
         daemon.listing(remote -> {
-            remote.setOverallLimit(schedule);
-            return schedule;
+            call.accept(remote);
+            return Boolean.TRUE;
         });
     }
 
@@ -334,11 +339,7 @@ public final class CompositeTransferService implements TransferService, AutoClos
     /** Sets the host's limit here and in the daemon, as {@link #setOverallLimit} does. */
     @Override
     public void setHostLimit(String host, RateLimit limit) {
-        local.setHostLimit(host, limit);
-        daemon.listing(remote -> {
-            remote.setHostLimit(host, limit);
-            return limit;
-        });
+        onBoth(service -> service.setHostLimit(host, limit));
     }
 
     /** @return the limit of the session here, or, when it has none here, the daemon's (where one answers) */
@@ -352,11 +353,7 @@ public final class CompositeTransferService implements TransferService, AutoClos
     /** Sets the session's limit here and in the daemon: a background session may run in either. */
     @Override
     public void setSessionLimit(String identifier, RateLimit limit) {
-        local.setSessionLimit(identifier, limit);
-        daemon.listing(remote -> {
-            remote.setSessionLimit(identifier, limit);
-            return limit;
-        });
+        onBoth(service -> service.setSessionLimit(identifier, limit));
     }
 
     @Override

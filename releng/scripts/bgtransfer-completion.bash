@@ -9,14 +9,14 @@
 _bgtransfer_options() { # COMMAND: the options it takes, as CommandLineParser knows them
   case $1 in
     get) echo --dir --state --max-per-host --timeout --retries --sha256 --user --quiet --wait-for-space \
-      --only-resumable --input-file -i --no-daemon ;;
+      --only-resumable --input-file -i --limit-rate --no-daemon ;;
     put | upload) echo --method --resume --no-resume --state --max-per-host --timeout --retries --user --quiet \
-      --no-daemon ;;
+      --limit-rate --no-daemon ;;
     list) echo --state --json --no-daemon ;;
     log) echo --state --json --no-daemon ;;
     resume) echo --state --quiet --no-daemon ;;
     wait) echo --state --quiet --no-daemon ;;
-    pause | start | stop) echo --state --no-daemon ;;
+    pause | start | stop | limit) echo --state --no-daemon ;;
     remove) echo --state --delete-file --no-daemon ;;
     change-url) echo --state --no-daemon ;;
     serve) echo --state --idle-exit ;;
@@ -37,7 +37,7 @@ _bgtransfer() {
   [[ $previous == = ]] && previous=${COMP_WORDS[COMP_CWORD - 2]}
   if ((COMP_CWORD == 1)); then
     mapfile -t COMPREPLY < <(compgen -W "get put upload list log resume wait pause start stop remove change-url
-      daemon serve samples help" -- "$current")
+      limit daemon serve samples help" -- "$current")
     return
   fi
   case $previous in
@@ -50,7 +50,8 @@ _bgtransfer() {
     --method)
       mapfile -t COMPREPLY < <(compgen -W "PUT POST" -- "$current")
       return ;;
-    --max-per-host | --timeout | --retries | --sha256 | --user | --wait-for-space | --idle-exit | --port | --rate)
+    --max-per-host | --timeout | --retries | --sha256 | --user | --wait-for-space | --idle-exit | --port | --rate \
+      | --limit-rate)
       return ;; # a value of the person's own
   esac
   if [[ $current == -* ]]; then
@@ -60,7 +61,7 @@ _bgtransfer() {
   case $command in
     daemon) ((COMP_CWORD == 2)) && mapfile -t COMPREPLY < <(compgen -W "status stop" -- "$current") ;;
     put | upload) mapfile -t COMPREPLY < <(compgen -f -- "$current") ;;
-    log | wait | pause | start | stop | remove | change-url)
+    log | wait | pause | start | stop | remove | change-url | limit) # limit: the ids, then a rate of the person's own
       # change-url: the id first, then a URL of the person's own
       [[ $command == change-url ]] && ((COMP_CWORD > 2)) && [[ ${COMP_WORDS[COMP_CWORD - 1]} != -* ]] && return
       local state=${XDG_STATE_HOME:-$HOME/.local/state}/bgtransfer i

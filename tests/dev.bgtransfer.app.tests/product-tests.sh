@@ -434,6 +434,21 @@ check "log --json ID: a JSON object a line, as many as log's entries" bash -c "t
 "$bgtransfer" log --state "$d" 99999 > /dev/null 2> "$work/log-unknown.err"; code=$?
 check "log of an id the store does not hold: exit 2, a sentence" bash -c "test $code -eq 2 && \
   grep -q '^bgtransfer: $d holds no transfer with the id 99999' '$work/log-unknown.err'"
+# --- bandwidth: --limit-rate in curl's syntax, and limit ID RATE while the daemon runs the transfer
+"$bgtransfer" get --quiet --limit-rate fast --dir "$work/dl-limit" --state "$d" "$(sample 2 1)" > /dev/null \
+  2> "$work/limit-bad.err"; code=$?
+check "a --limit-rate that is no rate: exit 2 with a sentence, nothing started" bash -c "test $code -eq 2 && \
+  grep -q '^bgtransfer: --limit-rate: \"fast\" is no rate' '$work/limit-bad.err' && test ! -e '$work/dl-limit'"
+"$bgtransfer" get --quiet --limit-rate 50k --dir "$work/dl-limit" --state "$d" "$(sample 2 1)" > "$work/limit.out" 2>&1 &
+limited=$!
+wait_for 60 part_above "$work/dl-limit/$(basename "$(sample 2 1)").part" 60000
+idl=$("$bgtransfer" list --state "$d" | grep -F "$work/dl-limit" | cut -f1)
+check "get --limit-rate 50k: the daemon holds the download to it" bash -c \
+  "test \$(stat -c %s '$work/dl-limit/$(basename "$(sample 2 1)").part') -lt 400000"
+"$bgtransfer" limit --state "$d" "$idl" 0 > /dev/null 2>&1; code=$?
+wait "$limited"; limited_code=$?
+check "limit ID 0 lifts it at once: exit 0, and the get completes with the right SHA-256" bash -c \
+  "test $code -eq 0 && test $limited_code -eq 0 && grep -q '	$(sample 2 2)	$(sample 2 3)\$' '$work/limit.out'"
 "$bgtransfer" get --quiet --dir "$work/dl-daemon3" --state "$d" "$(sample 4 1)" > /dev/null 2>&1 &
 getter=$!
 wait_for 60 part_above "$work/dl-daemon3/$(basename "$(sample 4 1)").part" 1000000

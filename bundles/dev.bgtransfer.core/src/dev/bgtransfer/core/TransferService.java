@@ -3,6 +3,7 @@ package dev.bgtransfer.core;
 import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -256,4 +257,83 @@ public interface TransferService {
      * connections to one host that every session's transfers together ever hold.
      */
     void setOptions(TransferOptions options);
+
+    /**
+     * The bandwidth limit over every transfer of this service, all sessions together, by the time of
+     * day. Bandwidth limits ({@link RateLimit}) hold over the bytes each transfer reads from (or, for
+     * an upload, writes to) the network: overall (this one), per host ({@link #setHostLimit}), per
+     * session ({@link #setSessionLimit}) and per transfer ({@link #setRateLimit}). A transfer goes no
+     * faster than the tightest of those that apply to it, and transfers under one limit share it
+     * evenly (each connection takes turns in steps of a tenth of a second's worth). A limit set while
+     * transfers run holds for them within about a second. A download fetched over several connections
+     * is held as one transfer: its connections share its limits, and it opens no further connection
+     * while a limit holds it back. Time a transfer waited for a limit never counts against its
+     * {@link TransferOptions#minimumSpeed()} nor as a stall.
+     *
+     * @return the overall limit as set; {@link RateSchedule#UNLIMITED} when none is
+     */
+    default RateSchedule overallLimit() {
+        return RateSchedule.UNLIMITED;
+    }
+
+    /**
+     * Sets the overall limit (see {@link #overallLimit()}). It is kept in the service's preferences
+     * ({@link TransferPreferences#OVERALL_RATE_LIMIT}) and holds again after a restart. A workbench that
+     * hands its background sessions to the per-user service sets it there too.
+     *
+     * @throws UnsupportedOperationException when this service has no bandwidth limits
+     */
+    default void setOverallLimit(RateSchedule schedule) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** @return each host that has a limit, its name in lower case, with its limit */
+    default Map<String, RateLimit> hostLimits() {
+        return Map.of();
+    }
+
+    /**
+     * Limits the transfers to one host (as the URL names it; case does not matter), all sessions'
+     * together; {@link RateLimit#UNLIMITED} lifts the limit. Kept in the service's preferences
+     * ({@link TransferPreferences#HOST_RATE_LIMITS}), it holds again after a restart.
+     *
+     * @throws IllegalArgumentException      when the host is blank
+     * @throws UnsupportedOperationException when this service has no bandwidth limits
+     */
+    default void setHostLimit(String host, RateLimit limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** @return the limit of the session with this identifier; {@link RateLimit#UNLIMITED} when it has none */
+    default RateLimit sessionLimit(String identifier) {
+        return RateLimit.UNLIMITED;
+    }
+
+    /**
+     * Limits the transfers of one session together. The limit lasts as long as this service runs (a
+     * plug-in sets it when it asks for its session, as it gives its configuration) and ends with
+     * {@link TransferSession#invalidate()}.
+     *
+     * @throws UnsupportedOperationException when this service has no bandwidth limits
+     */
+    default void setSessionLimit(String identifier, RateLimit limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** @return the limit of the transfer with this id; {@link RateLimit#UNLIMITED} when it has none */
+    default RateLimit rateLimit(long id) {
+        return RateLimit.UNLIMITED;
+    }
+
+    /**
+     * Limits one transfer, whether it runs, waits or has yet to start; {@link RateLimit#UNLIMITED}
+     * lifts the limit. The limit is stored with the transfer (not for an {@link SessionKind#EPHEMERAL}
+     * session's), so it holds again after a restart, until the transfer is removed.
+     *
+     * @throws IllegalArgumentException      when there is no transfer with this id
+     * @throws UnsupportedOperationException when this service has no bandwidth limits
+     */
+    default void setRateLimit(long id, RateLimit limit) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -28,6 +28,8 @@ final class ConnectionTracker implements HttpConnectionFactory<TrackedConnection
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peakActive = new AtomicInteger();
     private final String scheme;
+    /** The send buffer of each connection accepted from now on; 0: the system's, which grows to megabytes. */
+    private volatile int sendBuffer;
 
     /** @param scheme {@code "http"} or {@code "https"} */
     ConnectionTracker(String scheme) {
@@ -40,12 +42,19 @@ final class ConnectionTracker implements HttpConnectionFactory<TrackedConnection
         connections.add(conn);
         peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try {
+            if (sendBuffer > 0) {
+                socket.setSendBufferSize(sendBuffer);
+            }
             conn.bind(socket);
         } catch (IOException | RuntimeException e) {
             conn.close(CloseMode.IMMEDIATE);
             throw e;
         }
         return conn;
+    }
+
+    void setSendBuffer(int bytes) {
+        sendBuffer = bytes;
     }
 
     void connectionClosed(TrackedConnection conn) {

@@ -291,6 +291,18 @@ public final class TestHttpServer implements AutoCloseable {
         this.throttle = bytesPerSecond;
     }
 
+    /**
+     * Gives each connection accepted from now on a small send buffer, so that {@link TestFile#bytesServed()}
+     * follows what the client has read within about that many bytes plus the client's receive buffer: on
+     * loopback the system lets a connection's send buffer grow to megabytes, which a server that measures
+     * how fast a client reads would count as read.
+     *
+     * @param bytes the send buffer's size (the system may double it); 0 for the system's
+     */
+    public void setSendBuffer(int bytes) {
+        tracker.setSendBuffer(bytes);
+    }
+
     /** @return every request received since start or the last {@link #resetCounters()}, in order */
     public List<RecordedRequest> requests() {
         synchronized (recorded) {

@@ -18,11 +18,12 @@ import java.util.Set;
 import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.UploadRequest;
 
 /**
- * Reads {@code get|put|list|log|resume|wait|pause|start|stop|remove|serve|daemon|samples|help} ({@code upload}
+ * Reads {@code get|put|list|log|resume|wait|pause|start|stop|remove|change-url|limit|serve|daemon|samples|help} ({@code upload}
  * for {@code put}) and their options ({@code --name value} or {@code --name=value}) into a
  * {@link Command}, refusing anything it does not know. {@code --no-daemon} is the launcher's (it runs the
  * command in its own process instead of handing it to the daemon): accepted here, and nothing more.
@@ -44,9 +45,10 @@ final class CommandLineParser {
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
                     "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output",
-                    "--header", "--only-resumable")),
+                    "--header", "--only-resumable", "--limit-rate")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
-                    "--resume", "--no-resume", "--user", "--no-daemon", "--header")),
+                    "--resume", "--no-resume", "--user", "--no-daemon", "--header", "--limit-rate")),
+            Map.entry("limit", Set.of("--state", "--no-daemon")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("log", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("wait", Set.of("--state", "--quiet", "--no-daemon")),
@@ -99,6 +101,7 @@ final class CommandLineParser {
                             .map(Duration::ofSeconds));
             case "change-url" -> changeUrl(options, operands);
             case "daemon" -> daemon(options, operands);
+            case "limit" -> limit(options, operands);
             case "samples" -> new Command.Samples(noOperands(operands, integer(options, "--port", 0, 65535)),
                     longValue(options, "--rate"), user(options));
             default -> new Command.Help();
@@ -243,6 +246,24 @@ final class CommandLineParser {
         return ids(command, operands).getFirst();
     }
 
+    /** {@code limit ID... RATE}: the rate last, in curl's syntax. */
+    private Command limit(Map<String, String> options, List<String> operands) throws UsageException {
+        if (operands.size() < 2) {
+            throw new UsageException(Messages.limitNeedsIdsAndRate);
+        }
+        RateLimit limit = rate(operands.getLast(), "RATE");
+        return new Command.Limit(ids("limit", operands.subList(0, operands.size() - 1)), limit, state(options));
+    }
+
+    /** @return the rate {@code value} gives, in curl's syntax; refused with a sentence naming {@code option} */
+    private static RateLimit rate(String value, String option) throws UsageException {
+        try {
+            return RateLimit.parse(value);
+        } catch (IllegalArgumentException notARate) {
+            throw new UsageException(NLS.bind(Messages.badRate, option, notARate.getMessage()));
+        }
+    }
+
     /** {@code daemon status|stop} */
     private Command daemon(Map<String, String> options, List<String> operands) throws UsageException {
         if (operands.size() != 1 || !Set.of("status", "stop").contains(operands.get(0))) {
@@ -316,7 +337,9 @@ final class CommandLineParser {
                 integer(options, "--timeout", 1, 86_400).map(Duration::ofSeconds),
                 integer(options, "--retries", 0, 100),
                 integer(options, "--wait-for-space", 0, 86_400).map(Duration::ofSeconds),
-                options.containsKey("--only-resumable"));
+                options.containsKey("--only-resumable"),
+                options.containsKey("--limit-rate") ? Optional.of(rate(options.get("--limit-rate"), "--limit-rate"))
+                        : Optional.empty());
     }
 
     /**

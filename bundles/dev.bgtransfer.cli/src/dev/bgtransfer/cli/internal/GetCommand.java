@@ -25,7 +25,8 @@ final class GetCommand {
         List<Long> ids = new ArrayList<>();
         for (TransferRequest request : get.requests()) {
             // a URL given twice is fetched once
-            ids.add(unfinished.start(TransferKey.of(request), get.user(), get.headers(), () -> session.add(request),
+            ids.add(unfinished.start(TransferKey.of(request), get.user(), get.headers(), get.options().limitRate(),
+                    () -> session.add(request),
                     () -> session.download(request)));
         }
         return ids;

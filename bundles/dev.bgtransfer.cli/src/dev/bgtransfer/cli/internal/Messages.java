@@ -87,6 +87,8 @@ final class Messages extends NLS {
     public static String unknownIds;
     public static String changeUrlNeedsIdAndUrl;
     public static String badHeader;
+    public static String limitNeedsIdsAndRate;
+    public static String badRate;
     public static String daemonNeedsAction;
 
     static {

@@ -25,6 +25,7 @@ final class PutCommand {
         TransferSession session = CommandLineSession.open(service, put.options());
         UploadRequest request = put.request();
         return new UnfinishedTransfers(service).start(TransferKey.of(request), put.user(), put.headers(),
+                put.options().limitRate(),
                 () -> session.add(request),
                 () -> session.upload(request));
     }

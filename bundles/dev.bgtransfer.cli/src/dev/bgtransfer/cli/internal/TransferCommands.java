@@ -8,7 +8,7 @@ import dev.bgtransfer.core.TransferService;
 
 /**
  * Runs {@code get}, {@code put}, {@code list}, {@code log}, {@code resume}, {@code wait}, {@code pause}, {@code start},
- * {@code stop} and {@code remove} against a transfer service, for this process's console or for a
+ * {@code stop}, {@code remove}, {@code change-url} and {@code limit} against a transfer service, for this process's console or for a
  * client of the daemon alike.
  */
 final class TransferCommands {
@@ -78,6 +78,13 @@ final class TransferCommands {
                     console.err().println(NLS.bind(Messages.usageError, refused.getMessage()));
                     yield CliApplication.USAGE;
                 }
+            }
+            case Command.Limit limit -> {
+                if (!new ByIdCommand(service).allKnown(limit.ids(), limit.state(), console)) {
+                    yield CliApplication.USAGE;
+                }
+                limit.ids().forEach(id -> service.setRateLimit(id, limit.limit()));
+                yield 0;
             }
             case Command.ById byId -> {
                 ByIdCommand byIdCommand = new ByIdCommand(service);

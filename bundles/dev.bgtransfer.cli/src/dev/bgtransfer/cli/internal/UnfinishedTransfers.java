@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
@@ -39,22 +40,23 @@ final class UnfinishedTransfers {
 
     /**
      * Starts what {@code key} names: the unfinished transfer the store holds, continued, or else a new
-     * one, which counts as {@code key}'s from now on. With {@code user} or {@code headers}, a new one
-     * is added without starting, given the headers ({@link TransferService#setHeaders}), and started by
-     * {@link TransferService#authenticate} or {@link TransferService#start}, so that they are at hand
-     * for its first request.
+     * one, which counts as {@code key}'s from now on. With {@code user}, {@code headers} or {@code limit},
+     * a new one is added without starting, given the headers ({@link TransferService#setHeaders}) and the
+     * limit, and started by {@link TransferService#authenticate} or {@link TransferService#start}, so that
+     * they are at hand for its first request; without a limit, a continued one keeps the limit it has.
      *
      * @param add   adds the transfer without starting it
      * @param begin adds the transfer and queues it
      * @return the id of the transfer started
      */
     long start(TransferKey key, Optional<PasswordAuthentication> user, List<RequestHeader> headers,
-            Supplier<Transfer> add, Supplier<Transfer> begin) {
+            Optional<RateLimit> limit, Supplier<Transfer> add, Supplier<Transfer> begin) {
         Optional<Long> known = find(key);
         long id;
-        if (user.isPresent() || !headers.isEmpty()) {
+        if (user.isPresent() || !headers.isEmpty() || limit.isPresent()) {
             id = known.orElseGet(() -> add.get().id());
             service.setHeaders(id, headers);
+            limit.ifPresent(rate -> service.setRateLimit(id, rate));
             if (user.isPresent()) {
                 service.authenticate(id, user.get());
             } else {

@@ -38,6 +38,14 @@ public final class RequestMessages extends NLS {
     public static String sessionInvalidated;
     public static String sessionInMemory;
     public static String sessionStored;
+    public static String rateNegative;
+    public static String rateUnreadable;
+    public static String ratePerSecond;
+    public static String rateUnlimited;
+    public static String rateWindow;
+    public static String rateWindowEmpty;
+    public static String rateWindowUnreadable;
+    public static String rateHostBlank;
     public static String noTransfer;
     public static String changeUrlUpload;
     public static String headerName;

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.ILog;
 
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.download.DownloadJob;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.SignIn;
@@ -81,10 +82,11 @@ final class RunningJobs {
     }
 
     /** Schedules the Job of {@code record}, which holds its host's slot, and connects its reports. */
-    TransferJob launch(TransferRecord record, HttpTransport transport, TransferOptions options, JobReports reports) {
+    TransferJob launch(TransferRecord record, HttpTransport transport, TransferOptions options, Throttle throttle,
+            JobReports reports) {
         SignIn signIn = new SignIn(credentials.get(record.id()), headers.get(record.id()));
-        TransferJob job = record.isUpload() ? UploadJob.of(record, transport, options, signIn, reports)
-                : DownloadJob.of(record, transport, options, signIn, reports);
+        TransferJob job = record.isUpload() ? UploadJob.of(record, transport, options, signIn, throttle, reports)
+                : DownloadJob.of(record, transport, options, signIn, throttle, reports);
         reports.reportOn(job);
         jobs.put(record.id(), job);
         job.schedule();

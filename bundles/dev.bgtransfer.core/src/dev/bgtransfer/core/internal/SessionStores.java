@@ -59,6 +59,21 @@ final class SessionStores implements TransferStore, Timelines.Kept {
         }
     }
 
+    /**
+     * Keeps a transfer's limit in the service's store at once (it is rare and small): only for a
+     * stored session's transfer, whose row it belongs to.
+     */
+    void saveRateLimit(TransferRecord record, long bytesPerSecond) {
+        if (!ephemeral.test(record.session())) {
+            stored.saveRateLimit(record.id(), bytesPerSecond);
+        }
+    }
+
+    @Override
+    public Map<Long, Long> loadRateLimits() {
+        return stored.loadRateLimits();
+    }
+
     /** @return the number of the latest change queued, for {@link #awaitStored(long)} */
     long queuedWrites() {
         return pending.queued();

@@ -3,6 +3,7 @@ package dev.bgtransfer.core.internal;
 import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.RequestHeader;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.TimelineEntry;
@@ -25,6 +27,7 @@ import dev.bgtransfer.core.TransferSession;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.core.UploadRequest;
 import dev.bgtransfer.core.UrlRefresher;
+import dev.bgtransfer.core.internal.bandwidth.Bandwidth;
 import dev.bgtransfer.core.internal.data.DataTasks;
 import dev.bgtransfer.core.internal.download.QuietFiles;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -61,6 +64,7 @@ final class TransferEngine implements AutoCloseable {
     private final TransferReads reads;
     private final UrlChanges urls = new UrlChanges();
     private final Timelines timelines;
+    private final Bandwidth bandwidth;
     private TransferOptions options;
     private boolean closed;
 
@@ -70,6 +74,7 @@ final class TransferEngine implements AutoCloseable {
      */
     TransferEngine(TransferStore store, TransferOptions options, Path trustedCertificates, ProxyFinder proxies,
             Supplier<Collection<SessionListener>> listeners) {
+        this.bandwidth = new Bandwidth(Clock.systemDefaultZone());
         this.sessions = new Sessions(options);
         this.store = new SessionStores(store, sessions::isEphemeral);
         this.options = options;
@@ -96,6 +101,23 @@ final class TransferEngine implements AutoCloseable {
         return reads;
     }
 
+    /** @return the bandwidth limits, which hold their own lock: they are read and set without the engine's */
+    Bandwidth bandwidth() {
+        return bandwidth;
+    }
+
+    /**
+     * Sets the limit of transfer {@code id} (a running one's connections follow it at once) and keeps it
+     * in the store with the transfer, unless its session keeps nothing.
+     *
+     * @throws IllegalArgumentException when there is no transfer with this id
+     */
+    synchronized void setRateLimit(long id, RateLimit limit) {
+        TransferRecord record = live.require(id);
+        bandwidth.setTransfer(id, limit);
+        store.saveRateLimit(record, limit.bytesPerSecond());
+    }
+
     /** @return the data tasks, which run on the engine's transport and hold none of its locks */
     DataTasks dataTasks() {
         return data;
@@ -107,6 +129,7 @@ final class TransferEngine implements AutoCloseable {
      */
     synchronized void restore(boolean continueUnfinished) {
         sessions.adopt(store.loadSessions());
+        store.loadRateLimits().forEach((id, limit) -> bandwidth.setTransfer(id, RateLimit.of(limit)));
         live.restore(continueUnfinished).stream().filter(record -> record.state() == TransferState.QUEUED)
                 .forEach(this::waitForSlot);
         schedule();
@@ -246,6 +269,7 @@ final class TransferEngine implements AutoCloseable {
         }
         timelines.forget(id);
         store.delete(id);
+        bandwidth.forgetTransfer(id);
         live.forget(id);
         running.forget(id);
         sessions.batchOf(record.session()).removed(id);
@@ -271,6 +295,7 @@ final class TransferEngine implements AutoCloseable {
         sessions.batchOf(session).clear();
         removeAll(session, false);
         sessions.forget(session);
+        bandwidth.forgetSession(session);
         store.deleteSession(session);
         data.cancel(session);
     }
@@ -342,6 +367,7 @@ final class TransferEngine implements AutoCloseable {
 
     private void launch(TransferRecord record) {
         running.launch(record, transport, sessions.optionsOf(record.session()),
+                bandwidth.throttle(record.id(), record.session(), record.url().getHost()),
                 new JobReports(this, live, store, record.id(), timelines.of(record.id()))).onEnd(this::jobEnded);
     }
 
@@ -429,6 +455,7 @@ final class TransferEngine implements AutoCloseable {
         }
         Outcome outcome = urls.applyTo(job.outcome());
         long id = job.transferId();
+        bandwidth.release(id);
         live.stopWaiting(id);
         if (!live.isUnfinished(id)) {
             boolean withFile = running.removedWithFile(id);

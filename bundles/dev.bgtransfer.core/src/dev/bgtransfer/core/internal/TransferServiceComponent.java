@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
@@ -66,6 +68,7 @@ public final class TransferServiceComponent implements TransferService {
     static final String TRUSTED_CERTIFICATES = "dev.bgtransfer.trustedCertificates";
 
     private PreferenceOptions preferences;
+    private PreferenceBandwidth bandwidthPreferences;
 
     @Activate
     void activate(BundleContext context) {
@@ -77,6 +80,7 @@ public final class TransferServiceComponent implements TransferService {
                 trusted == null || trusted.isBlank() ? null : Path.of(trusted), this::findProxy, () -> listeners);
         engine.setRefreshers(() -> refreshers);
         preferences.listen(engine::options, engine::setOptions);
+        bandwidthPreferences = new PreferenceBandwidth(engine.bandwidth());
         boolean continueUnfinished = preferences.continueUnfinished()
                 && !"false".equalsIgnoreCase(context.getProperty(CONTINUE_UNFINISHED));
         engine.restore(continueUnfinished);
@@ -91,6 +95,7 @@ public final class TransferServiceComponent implements TransferService {
     @Deactivate
     void deactivate() {
         preferences.close();
+        bandwidthPreferences.close();
         engine.close();
     }
 
@@ -242,5 +247,51 @@ public final class TransferServiceComponent implements TransferService {
     @Override
     public void setOptions(TransferOptions options) {
         engine.setOptions(options);
+    }
+
+    @Override
+    public RateSchedule overallLimit() {
+        return engine.bandwidth().overall();
+    }
+
+    @Override
+    public void setOverallLimit(RateSchedule schedule) {
+        bandwidthPreferences.setOverall(Objects.requireNonNull(schedule, "schedule"));
+    }
+
+    @Override
+    public Map<String, RateLimit> hostLimits() {
+        return engine.bandwidth().hosts();
+    }
+
+    @Override
+    public void setHostLimit(String host, RateLimit limit) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException(RequestMessages.rateHostBlank);
+        }
+        bandwidthPreferences.setHost(host.strip(), Objects.requireNonNull(limit, "limit"));
+    }
+
+    @Override
+    public RateLimit sessionLimit(String identifier) {
+        return engine.bandwidth().session(identifier);
+    }
+
+    @Override
+    public void setSessionLimit(String identifier, RateLimit limit) {
+        if (identifier == null || identifier.isBlank()) {
+            throw new IllegalArgumentException(RequestMessages.sessionWithoutIdentifier);
+        }
+        engine.bandwidth().setSession(identifier, Objects.requireNonNull(limit, "limit"));
+    }
+
+    @Override
+    public RateLimit rateLimit(long id) {
+        return engine.bandwidth().transfer(id);
+    }
+
+    @Override
+    public void setRateLimit(long id, RateLimit limit) {
+        engine.setRateLimit(id, Objects.requireNonNull(limit, "limit"));
     }
 }

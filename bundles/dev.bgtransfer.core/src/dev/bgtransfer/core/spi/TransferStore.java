@@ -142,4 +142,18 @@ public interface TransferStore {
         List<TimelineEntry> entries = loadTimeline(id);
         return entries.isEmpty() ? 0 : entries.getLast().sequence();
     }
+
+    /**
+     * Keeps the bandwidth limit a person or a plug-in set for one transfer (bytes per second; 0: the
+     * limit is lifted and may be forgotten), so that it holds again after a restart. {@link #delete(long)}
+     * forgets it with the transfer. A store that keeps none (the default) forgets limits at a restart.
+     */
+    default void saveRateLimit(long id, long bytesPerSecond) {
+        // keeps none
+    }
+
+    /** @return the limits kept by {@link #saveRateLimit}, bytes per second by transfer id (none of 0) */
+    default Map<Long, Long> loadRateLimits() {
+        return Map.of();
+    }
 }

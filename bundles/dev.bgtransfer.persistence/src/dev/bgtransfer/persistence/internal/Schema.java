@@ -91,7 +91,11 @@ final class Schema {
             // 11: what the server showed of resumability (Resumability's constant name, null: not asked yet), and
             // the sessions that take only resumable transfers
             List.of("ALTER TABLE transfers ADD COLUMN resumability TEXT",
-                    "ALTER TABLE sessions ADD COLUMN only_resumable INTEGER NOT NULL DEFAULT 0"));
+                    "ALTER TABLE sessions ADD COLUMN only_resumable INTEGER NOT NULL DEFAULT 0"),
+            // 12: the limit a person set for one transfer, bytes per
+            // second; a table of its own, as few transfers have one. IF NOT EXISTS: it makes no difference in
+            // which order the migrations of one release were put
+            List.of("CREATE TABLE IF NOT EXISTS rate_limits (id INTEGER PRIMARY KEY, bytes_per_second INTEGER NOT NULL)"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -253,6 +253,9 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     public synchronized void delete(long id) {
         requireOpen();
         inTransaction("delete transfer " + id, () -> {
+            PreparedStatement limit = statement("DELETE FROM rate_limits WHERE id = ?");
+            limit.setLong(1, id);
+            limit.executeUpdate();
             PreparedStatement delete = statement("DELETE FROM transfers WHERE id = ?");
             delete.setLong(1, id);
             delete.executeUpdate();
@@ -338,6 +341,37 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     }
 
     @Override
+    public synchronized void saveRateLimit(long id, long bytesPerSecond) {
+        requireOpen();
+        try {
+            PreparedStatement change = statement(bytesPerSecond > 0
+                    ? "INSERT OR REPLACE INTO rate_limits (id, bytes_per_second) VALUES (?, ?)"
+                    : "DELETE FROM rate_limits WHERE id = ?");
+            change.setLong(1, id);
+            if (bytesPerSecond > 0) {
+                change.setLong(2, bytesPerSecond);
+            }
+            change.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure("save the rate limit of transfer " + id, failed);
+        }
+    }
+
+    @Override
+    public synchronized Map<Long, Long> loadRateLimits() {
+        requireOpen();
+        Map<Long, Long> limits = new HashMap<>();
+        try (ResultSet rows = statement("SELECT id, bytes_per_second FROM rate_limits").executeQuery()) {
+            while (rows.next()) {
+                limits.put(rows.getLong(1), rows.getLong(2));
+            }
+            return limits;
+        } catch (SQLException failed) {
+            throw failure("load the rate limits", failed);
+        }
+    }
+
+    @Override
     public synchronized long[] ids() {
         requireOpen();
         try (ResultSet rows = statement(TransferRows.SELECT_IDS).executeQuery()) {
@@ -375,6 +409,7 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
     public synchronized void clear() {
         requireOpen();
         inTransaction("clear the transfers", () -> {
+            statement("DELETE FROM rate_limits").executeUpdate();
             statement("DELETE FROM transfers").executeUpdate();
             statement(TimelineRows.CLEAR).executeUpdate();
         });

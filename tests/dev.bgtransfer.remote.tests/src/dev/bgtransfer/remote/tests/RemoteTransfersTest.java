@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -144,6 +147,34 @@ class RemoteTransfersTest extends RemoteServiceTest {
         assertEquals(sha256(source), endpoint.sha256(), "the server holds exactly the file's bytes");
         assertEquals(sha256(source), completed.transfer().sha256().orElseThrow());
         EventStory.assertConsistent(heard.events());
+    }
+
+    @Test
+    void bandwidthLimitsSetThroughTheClientAreTheServices() {
+        RemoteTransfers client = connect();
+        Transfer added = client.add(TransferRequest.of(server.uri("/files/limited.bin"), folder));
+        RateSchedule nights = RateSchedule.parse("1m 22:00-06:00=0");
+        try {
+            client.setRateLimit(added.id(), RateLimit.parse("200k"));
+            client.setOverallLimit(nights);
+            client.setHostLimit("Files.Example.org", RateLimit.of(5000));
+            client.setSessionLimit("test.remote.limited", RateLimit.of(7000));
+
+            assertEquals(RateLimit.of(204_800), fixture.service().rateLimit(added.id()));
+            assertEquals(RateLimit.of(204_800), client.rateLimit(added.id()));
+            assertEquals(nights, fixture.service().overallLimit());
+            assertEquals(nights, client.overallLimit());
+            assertEquals(Map.of("files.example.org", RateLimit.of(5000)), client.hostLimits());
+            assertEquals(RateLimit.of(7000), fixture.service().sessionLimit("test.remote.limited"));
+            assertEquals(RateLimit.of(7000), client.sessionLimit("test.remote.limited"));
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> client.setRateLimit(added.id() + 1000, RateLimit.of(1)));
+            assertTrue(unknown.getMessage().contains("no transfer"), unknown.getMessage());
+        } finally {
+            fixture.service().setOverallLimit(RateSchedule.UNLIMITED);
+            fixture.service().setHostLimit("files.example.org", RateLimit.UNLIMITED);
+            fixture.service().setSessionLimit("test.remote.limited", RateLimit.UNLIMITED);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
 import dev.bgtransfer.junit.TestFile;
@@ -240,6 +243,55 @@ class PreferencePageTest extends WorkbenchTest {
     }
 
     /** @return the text field that follows the label starting with {@code label} */
+    @Test
+    void theOverallLimitWithATimeWindowIsCheckedAndHandedToTheService() throws Exception {
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Text limit = fieldAfter(dialog, "Limit all transfers to");
+            Button windowed = Ui.button(dialog.getShell(), "Between");
+            Control[] row = windowed.getParent().getChildren();
+            int at = List.of(row).indexOf(windowed);
+            Text from = (Text) row[at + 1];
+            Text until = (Text) row[at + 3];
+            Text windowLimit = fieldAfter(dialog, "limit them to");
+            Button apply = Ui.button(dialog.getShell(), "Apply and Close");
+            assertEquals("0", limit.getText(), "no limit by default");
+            assertFalse(windowed.getSelection());
+            assertFalse(from.isEnabled(), "the window's fields wait for its box");
+
+            limit.setText("1000");
+            windowed.setSelection(true);
+            windowed.notifyListeners(SWT.Selection, new Event());
+            assertTrue(from.isEnabled());
+            for (String bad : new String[] { "25:00", "late" }) {
+                from.setText(bad);
+                Ui.spin(50);
+                assertFalse(apply.isEnabled(), bad + " is refused");
+            }
+            from.setText("22:00");
+            until.setText("06:00");
+            windowLimit.setText("0");
+            Ui.spin(50);
+            Ui.screenshot(dialog.getShell(), "preferences-bandwidth");
+            assertTrue(apply.isEnabled());
+            Ui.select(apply);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        RateSchedule expected = RateSchedule.of(RateLimit.of(1_000_000)).withWindow(LocalTime.of(22, 0),
+                LocalTime.of(6, 0), RateLimit.UNLIMITED);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!expected.equals(fixture.service().overallLimit()) && System.nanoTime() < deadline) {
+            Ui.spin(50);
+        }
+        assertEquals(expected, fixture.service().overallLimit(), "the service took it");
+        assertEquals("1000000 22:00-06:00=0", InstanceScope.INSTANCE.getNode(TransferPreferences.NODE)
+                .get(TransferPreferences.OVERALL_RATE_LIMIT, null), "and keeps it for the next start");
+        fixture.service().setOverallLimit(RateSchedule.UNLIMITED);
+    }
+
     private static Text fieldAfter(PreferenceDialog dialog, String label) {
         for (Label candidate : Ui.find(dialog.getShell(), Label.class, l -> l.getText().replace("&", "").startsWith(label))) {
             Control[] siblings = candidate.getParent().getChildren();

@@ -9,6 +9,8 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
+import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.NetworkFailures;
 import dev.bgtransfer.core.internal.http.TransferException;
@@ -17,7 +19,7 @@ import dev.bgtransfer.core.internal.jobs.ByteProgress;
 /**
  * Streams a response body into the partial file through a few fixed buffers, hashed and forced to
  * the disk beside the copy (see {@link BackgroundDigest}, {@link BackgroundCheckpoint}), never
- * slower than the speed floor for long. The body stream is left to {@link Exchange#close()}: closing
+ * slower than the speed floor for long, and no faster than the transfer's {@link Throttle} lets it. The body stream is left to {@link Exchange#close()}: closing
  * it here would read an unwanted rest to its end.
  */
 final class BodyCopy {
@@ -54,16 +56,25 @@ final class BodyCopy {
     private final TransferOptions options;
     private final ByteProgress.Sink sink;
     private final Durability durability;
+    private final Throttle throttle;
+    private final ConnectionAbort abort;
     private Handover handover;
     private boolean handedOver;
 
-    BodyCopy(TransferOptions options, ByteProgress.Sink sink, Durability durability) {
+    /** @param abort the connection's, which ends a wait for the throttle at once */
+    BodyCopy(TransferOptions options, ByteProgress.Sink sink, Durability durability, Throttle throttle,
+            ConnectionAbort abort) {
         this.options = options;
         this.sink = sink;
         this.durability = durability;
+        this.throttle = throttle;
+        this.abort = abort;
     }
 
-    /** Lets {@code asked} stop the copy once it says the rest goes to connections in slices. */
+    /**
+     * Lets {@code asked} stop the copy once it says the rest goes to connections in slices; never while
+     * a bandwidth limit holds the copy back, as more connections would only share the same limit.
+     */
     BodyCopy handingOver(Handover asked) {
         this.handover = asked;
         return this;
@@ -85,7 +96,7 @@ final class BodyCopy {
     long copy(Exchange exchange, Path partFile, long offset, long total, MessageDigest digest, long hashed,
             ChunkLedger ledger, SubMonitor monitor) throws IOException, TransferException {
         ByteProgress progress = new ByteProgress(monitor, sink);
-        SpeedFloor floor = new SpeedFloor(options);
+        SpeedFloor floor = new SpeedFloor(options, throttle);
         InputStream body = exchange.body();
         try (PartFile part = PartFile.openAt(partFile, offset)) {
             if (hashed < offset) {
@@ -105,7 +116,7 @@ final class BodyCopy {
                 try {
                     while (true) {
                         BackgroundDigest.Chunk chunk = hashing.free();
-                        int read = body.read(chunk.bytes);
+                        int read = body.read(chunk.bytes, 0, throttle.stepSize(chunk.bytes.length));
                         if (read == -1) {
                             break;
                         }
@@ -116,6 +127,7 @@ final class BodyCopy {
                                 || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) && checkpoints.idle();
                         hashing.hand(read, checkpoint);
                         progress.update(received, total);
+                        throttle.pay(read, abort);
                         floor.check(read, exchange.url());
                         if (checkpoint && checkpoints.start(received)) {
                             checkpointBytes = received;
@@ -124,7 +136,7 @@ final class BodyCopy {
                             checkpoints.storeChunks();
                         }
                         long now = System.nanoTime();
-                        if (handover != null && now >= nextHandoverLook) {
+                        if (handover != null && now >= nextHandoverLook && !throttle.heldBackRecently()) {
                             nextHandoverLook = now + HANDOVER_LOOK_NANOS;
                             if (handover.now(received, (received - offset) * 1e9 / (now - began))) {
                                 handedOver = true;

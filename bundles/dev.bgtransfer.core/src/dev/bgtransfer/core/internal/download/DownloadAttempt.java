@@ -27,6 +27,7 @@ import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.UrlRefresher;
 import dev.bgtransfer.core.internal.ResumabilityMessages;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -81,6 +82,8 @@ final class DownloadAttempt {
     private final HttpTransport transport;
     private final TransferOptions options;
     private final ConnectionAbort abort;
+    /** The transfer's bandwidth limits, which all its connections share. */
+    private final Throttle throttle;
     private final Listener listener;
     private final OriginAuthentication authentication;
     private final Timeline timeline;
@@ -110,7 +113,8 @@ final class DownloadAttempt {
 
     /** @param signIn credentials for the origin of the transfer's URL and headers a person gave */
     DownloadAttempt(TransferRecord record, HttpTransport transport, TransferOptions options,
-            SignIn signIn, ConnectionAbort abort, Listener listener) {
+            SignIn signIn, ConnectionAbort abort, Throttle throttle, Listener listener) {
+        this.throttle = throttle;
         this.record = record;
         this.transport = transport;
         this.options = options;
@@ -244,7 +248,7 @@ final class DownloadAttempt {
                     public void chunksHashed() {
                         storeChunks();
                     }
-                });
+                }, throttle, abort);
                 double[] speed = new double[1];
                 if (slicesAllowed && SegmentedDownload.offered(record.resumability(), offset, total)) {
                     body.handingOver((at, measured) -> {
@@ -525,6 +529,7 @@ final class DownloadAttempt {
                 etag == null ? record.lastModified() : null, headers);
         record = record.withSlices(slices, Instant.now());
         byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort, ledger,
+                throttle,
                 new SegmentedDownload.Listener() {
                     @Override
                     public void progress(long bytes, long total) {

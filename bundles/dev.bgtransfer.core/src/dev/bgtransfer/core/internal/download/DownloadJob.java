@@ -10,6 +10,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.RetryPolicy;
@@ -42,13 +43,14 @@ public final class DownloadJob extends TransferJob {
     private final RetryListener retrying;
 
     /**
-     * @param signIn what a person gave to be let in (credentials for the origin of the transfer's URL, headers)
+     * @param signIn   what a person gave to be let in (credentials for the origin of the transfer's URL, headers)
+     * @param throttle the bandwidth limits its connections are held to
      * @return a Job, not yet scheduled, that downloads {@code record} under {@code options}
      */
     public static DownloadJob of(TransferRecord record, HttpTransport transport, TransferOptions options,
-            SignIn signIn, Listener listener) {
+            SignIn signIn, Throttle throttle, Listener listener) {
         ConnectionAbort abort = new ConnectionAbort();
-        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, signIn, abort, listener);
+        DownloadAttempt attempt = new DownloadAttempt(record, transport, options, signIn, abort, throttle, listener);
         return new DownloadJob(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), attempt, abort,
                 new RetryPolicy(options), options.maxSpaceWait(), listener);
     }

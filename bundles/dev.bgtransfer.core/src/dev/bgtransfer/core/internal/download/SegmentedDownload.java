@@ -23,6 +23,7 @@ import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -42,7 +43,8 @@ import dev.bgtransfer.core.spi.TransferRecord.Slice;
  * not a link that is full). A connection that ends its slice takes over the second half of the
  * largest rest of another (work stealing). A further connection that is refused (429, 503, a
  * network failure) is closed and its slice goes back to the others; none is opened again before the
- * server's Retry-After. An answer with another entity stops every connection with
+ * server's Retry-After; none is added while the transfer's bandwidth limit holds its connections back,
+ * which share it (see {@link Throttle}). An answer with another entity stops every connection with
  * {@link EntityChanged}. Checkpoints force the file, then record every slice with the bytes written
  * before the force; the SHA-256 trails the bytes written without a gap ({@link PrefixDigest}).
  */
@@ -110,6 +112,7 @@ final class SegmentedDownload {
     private final HttpTransport transport;
     private final TransferOptions options;
     private final ConnectionAbort mainAbort;
+    private final Throttle throttle;
     private final Listener listener;
     private final ChunkLedger ledger;
     private final List<Extra> extras = new ArrayList<>();
@@ -135,7 +138,9 @@ final class SegmentedDownload {
     private boolean lastAlone;
 
     SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
-            TransferOptions options, ConnectionAbort mainAbort, ChunkLedger ledger, Listener listener) {
+            TransferOptions options, ConnectionAbort mainAbort, ChunkLedger ledger, Throttle throttle,
+            Listener listener) {
+        this.throttle = throttle;
         this.entity = entity;
         this.ledger = ledger;
         this.partFile = partFile;
@@ -312,7 +317,8 @@ final class SegmentedDownload {
         InputStream body = exchange.body();
         byte[] buffer = new byte[BUFFER_SIZE];
         ByteBuffer chunk = ByteBuffer.wrap(buffer);
-        SpeedFloor floor = new SpeedFloor(options);
+        SpeedFloor floor = new SpeedFloor(options, throttle);
+        ConnectionAbort abort = extra != null ? extra.abort : mainAbort;
         long lastWantedLook = System.nanoTime();
         // this connection's own chain of chunk hashes, from where it begins: a resume proves by it the
         // bytes of a slice that the SHA-256's read from the entity's start has not reached
@@ -320,7 +326,7 @@ final class SegmentedDownload {
         chains.add(chain);
         try {
             while (true) {
-                int granted = table.grant(segment, buffer.length);
+                int granted = table.grant(segment, throttle.stepSize(buffer.length));
                 if (granted == 0) {
                     break;
                 }
@@ -338,6 +344,7 @@ final class SegmentedDownload {
                 chain.feed(buffer, read);
                 table.wrote(segment, read);
                 report();
+                throttle.pay(read, abort);
                 floor.check(read, exchange.url());
                 if (extra != null && System.nanoTime() - lastWantedLook >= WANTED_LOOK_NANOS) {
                     lastWantedLook = System.nanoTime();
@@ -479,7 +486,9 @@ final class SegmentedDownload {
             }
             long rest = entity.total() - written;
             boolean paid = lastSpeed == 0 || speed >= lastSpeed * STEP_GAIN;
-            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS && speed / running <= MAX_SLICED_SPEED;
+            boolean worth = speed > 0 && rest / speed * 1e9 >= WORTH_NANOS && speed / running <= MAX_SLICED_SPEED
+                    // a limit that holds the connections back would only be shared by more of them
+                    && !throttle.heldBackRecently();
             if (running >= MAX_CONNECTIONS || !paid || !worth || rest < MIN_REMAINING) {
                 return;
             }

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
+import dev.bgtransfer.core.internal.http.ConnectionAbort;
+
 /**
  * A request body: the source file from an offset to its recorded size, written in chunks; its start
  * and each chunk are reported to the {@link UploadProgress}. A file that ends early (it shrank) fails
- * the write with {@link ShrunkException}.
+ * the write with {@link ShrunkException}. Its writes are held to the upload's {@link Throttle}.
  */
 final class FileBody extends AbstractHttpEntity {
     private static final int CHUNK = 64 * 1024;
@@ -21,9 +24,15 @@ final class FileBody extends AbstractHttpEntity {
     private final SourceFile source;
     private final long offset;
     private final UploadProgress progress;
+    private final Throttle throttle;
+    private final ConnectionAbort abort;
 
-    FileBody(SourceFile source, long offset, ContentType type, UploadProgress progress) {
+    /** @param abort the connection's, which ends a wait for the throttle at once */
+    FileBody(SourceFile source, long offset, ContentType type, UploadProgress progress, Throttle throttle,
+            ConnectionAbort abort) {
         super(type, null);
+        this.throttle = throttle;
+        this.abort = abort;
         this.source = source;
         this.offset = offset;
         this.progress = progress;
@@ -50,11 +59,13 @@ final class FileBody extends AbstractHttpEntity {
         progress.sent(sent, source.size());
         try (InputStream in = getContent()) {
             while (sent < source.size()) {
-                int read = in.read(buffer, 0, (int) Math.min(CHUNK, source.size() - sent));
+                int read = in.read(buffer, 0, (int) Math.min(throttle.stepSize(CHUNK), source.size() - sent));
                 if (read < 0) {
                     throw new ShrunkException();
                 }
                 out.write(buffer, 0, read);
+                // paid before the progress, which tells the stall watchdog: a wait for the limit is no stall
+                throttle.pay(read, abort);
                 sent += read;
                 progress.sent(sent, source.size());
             }

@@ -14,6 +14,7 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferFailure.Kind;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.HttpTransport;
@@ -66,6 +67,7 @@ public final class ResumableUpload {
     private final TransferOptions options;
     private final ConnectionAbort abort;
     private final UploadProgress progress;
+    private Throttle throttle = Throttle.NONE;
     private volatile URI resource;
     private volatile long serverOffset;
     private boolean attempted;
@@ -104,6 +106,12 @@ public final class ResumableUpload {
         this.options = options;
         this.abort = abort;
         this.progress = progress;
+    }
+
+    /** Holds the body's writes to {@code limits}; none by default. */
+    public ResumableUpload throttledBy(Throttle limits) {
+        this.throttle = limits;
+        return this;
     }
 
     /** @return the upload resource the server named, to resume from; {@code null} when there is none */
@@ -226,8 +234,8 @@ public final class ResumableUpload {
                 progress.sent(sent, total);
             };
             try (watchdog; Exchange exchange = transport.send(requestMethod, at,
-                    authorized(at, new LinkedHashMap<>(headers)), new FileBody(source, offset, type, watched),
-                    offer::heard, abort, options, timeline)) {
+                    authorized(at, new LinkedHashMap<>(headers)),
+                    new FileBody(source, offset, type, watched, throttle, abort), offer::heard, abort, options, timeline)) {
                 connected = true;
                 int status = exchange.status();
                 if (status == HttpStatus.SC_UNAUTHORIZED) {

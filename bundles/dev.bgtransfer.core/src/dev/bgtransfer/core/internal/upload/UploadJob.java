@@ -10,6 +10,7 @@ import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.Resumability;
 import dev.bgtransfer.core.TransferOptions;
+import dev.bgtransfer.core.internal.bandwidth.Throttle;
 import dev.bgtransfer.core.internal.http.ConnectionAbort;
 import dev.bgtransfer.core.internal.http.HttpTransport;
 import dev.bgtransfer.core.internal.http.RetryPolicy;
@@ -43,9 +44,13 @@ public final class UploadJob extends TransferJob {
     private volatile TransferRecord record;
     private volatile ResumableUpload upload;
 
+    /** The bandwidth limits its connection is held to. */
+    private final Throttle throttle;
+
     private UploadJob(TransferRecord record, HttpTransport transport, TransferOptions options,
-            SignIn signIn, Listener listener) {
+            SignIn signIn, Throttle throttle, Listener listener) {
         super(NLS.bind(Messages.jobName, record.toTransfer().title()), record.id(), new ConnectionAbort());
+        this.throttle = throttle;
         this.record = record;
         this.transport = transport;
         this.options = options;
@@ -55,13 +60,14 @@ public final class UploadJob extends TransferJob {
     }
 
     /**
-     * @param signIn credentials for the origin of the upload's URL and headers a person gave
+     * @param signIn   credentials for the origin of the upload's URL and headers a person gave
+     * @param throttle the bandwidth limits its connection is held to
      * @return a Job, not yet scheduled, that uploads {@code record} under {@code options}
      */
     public static UploadJob of(TransferRecord record, HttpTransport transport, TransferOptions options,
-            SignIn signIn, Listener listener) {
+            SignIn signIn, Throttle throttle, Listener listener) {
         Objects.requireNonNull(record.upload(), "not an upload");
-        return new UploadJob(record, transport, options, signIn, listener);
+        return new UploadJob(record, transport, options, signIn, throttle, listener);
     }
 
     @Override
@@ -79,7 +85,7 @@ public final class UploadJob extends TransferJob {
                 source, started.resource(), signIn, options, abort, (sent, total) -> {
                     keepResource(sent);
                     progress.update(sent, total);
-                }, listener.timeline());
+                }, listener.timeline()).throttledBy(throttle);
         upload = sending;
         int retry = 0;
         while (true) {

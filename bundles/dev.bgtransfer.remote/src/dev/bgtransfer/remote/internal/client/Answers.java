@@ -1,16 +1,20 @@
 package dev.bgtransfer.remote.internal.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.remote.internal.wire.IdRuns;
 import dev.bgtransfer.remote.internal.wire.JsonObject;
+import dev.bgtransfer.remote.internal.wire.Message;
 import dev.bgtransfer.remote.internal.wire.ValueCodec;
 import dev.bgtransfer.remote.internal.wire.WireException;
 
@@ -42,6 +46,17 @@ final class Answers {
 
     static long number(Object value) {
         return as(value, Long.class);
+    }
+
+    static String string(Object value) {
+        return as(value, String.class);
+    }
+
+    static Map<String, RateLimit> hostLimits(Object value) {
+        Map<String, RateLimit> limits = new TreeMap<>();
+        JsonObject.listOf(as(value, List.class), JsonObject.class, host -> limits.put(host.string(Message.HOST),
+                RateLimit.of(host.number(Message.LIMIT))), Message.HOST);
+        return limits;
     }
 
     static TransferOptions options(Object value) {

@@ -5,6 +5,7 @@ import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,8 @@ import org.eclipse.osgi.util.NLS;
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
@@ -332,6 +335,47 @@ public final class RemoteTransfers implements TransferService, AutoCloseable {
     @Override
     public void setOptions(TransferOptions options) {
         run(Op.SET_OPTIONS, call -> call.put(Message.OPTIONS, ValueCodec.toJson(options)));
+    }
+
+    @Override
+    public RateSchedule overallLimit() {
+        return RateSchedule.parse(call(Op.OVERALL_LIMIT, UnaryOperator.identity(), Answers::string));
+    }
+
+    @Override
+    public void setOverallLimit(RateSchedule schedule) {
+        run(Op.SET_OVERALL_LIMIT, call -> call.put(Message.SCHEDULE, schedule.toText()));
+    }
+
+    @Override
+    public Map<String, RateLimit> hostLimits() {
+        return call(Op.HOST_LIMITS, UnaryOperator.identity(), Answers::hostLimits);
+    }
+
+    @Override
+    public void setHostLimit(String host, RateLimit limit) {
+        run(Op.SET_HOST_LIMIT, call -> call.put(Message.HOST, host).put(Message.LIMIT, limit.bytesPerSecond()));
+    }
+
+    @Override
+    public RateLimit sessionLimit(String identifier) {
+        return RateLimit.of(call(Op.LIMIT_OF_SESSION, call -> call.put(Message.IDENTIFIER, identifier), Answers::number));
+    }
+
+    @Override
+    public void setSessionLimit(String identifier, RateLimit limit) {
+        run(Op.SET_LIMIT_OF_SESSION,
+                call -> call.put(Message.IDENTIFIER, identifier).put(Message.LIMIT, limit.bytesPerSecond()));
+    }
+
+    @Override
+    public RateLimit rateLimit(long id) {
+        return RateLimit.of(call(Op.RATE_LIMIT, call -> call.put(Message.ID, id), Answers::number));
+    }
+
+    @Override
+    public void setRateLimit(long id, RateLimit limit) {
+        run(Op.SET_RATE_LIMIT, call -> call.put(Message.ID, id).put(Message.LIMIT, limit.bytesPerSecond()));
     }
 
     @Override

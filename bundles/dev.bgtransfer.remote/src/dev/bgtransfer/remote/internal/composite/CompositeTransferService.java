@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import dev.bgtransfer.core.DataRequest;
 import dev.bgtransfer.core.DataResponse;
 import dev.bgtransfer.core.RequestHeader;
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.TimelineEntry;
@@ -327,6 +329,65 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void setOptions(TransferOptions options) {
         local.setOptions(options);
+    }
+
+    @Override
+    public RateSchedule overallLimit() {
+        return local.overallLimit();
+    }
+
+    /**
+     * Sets the overall limit here and in the daemon (where one runs, or ran before for its state
+     * folder, as a listing reaches it), which keeps it for its background sessions' transfers.
+     */
+    @Override
+    public void setOverallLimit(RateSchedule schedule) {
+        onBoth(service -> service.setOverallLimit(schedule));
+    }
+
+    /** Runs {@code call} here, then in the daemon where a listing reaches it (one runs, or ran before). */
+    private void onBoth(Consumer<TransferService> call) {
+        call.accept(local);
+        daemon.listing(remote -> {
+            call.accept(remote);
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
+    public Map<String, RateLimit> hostLimits() {
+        return local.hostLimits();
+    }
+
+    /** Sets the host's limit here and in the daemon, as {@link #setOverallLimit} does. */
+    @Override
+    public void setHostLimit(String host, RateLimit limit) {
+        onBoth(service -> service.setHostLimit(host, limit));
+    }
+
+    /** @return the limit of the session here, or, when it has none here, the daemon's (where one answers) */
+    @Override
+    public RateLimit sessionLimit(String identifier) {
+        RateLimit here = local.sessionLimit(identifier);
+        return here.isLimited() ? here
+                : daemon.listing(remote -> remote.sessionLimit(identifier)).orElse(RateLimit.UNLIMITED);
+    }
+
+    /** Sets the session's limit here and in the daemon: a background session may run in either. */
+    @Override
+    public void setSessionLimit(String identifier, RateLimit limit) {
+        onBoth(service -> service.setSessionLimit(identifier, limit));
+    }
+
+    @Override
+    public RateLimit rateLimit(long id) {
+        return RemoteIds.isRemote(id) ? daemon.call(remote -> remote.rateLimit(RemoteIds.unmapped(id)))
+                : local.rateLimit(id);
+    }
+
+    @Override
+    public void setRateLimit(long id, RateLimit limit) {
+        on(id, service -> service.setRateLimit(RemoteIds.unmapped(id), limit));
     }
 
     @Override

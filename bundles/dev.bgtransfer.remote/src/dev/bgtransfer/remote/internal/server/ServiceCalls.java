@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
+import dev.bgtransfer.core.RateLimit;
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.core.TransferSession;
@@ -67,6 +69,18 @@ final class ServiceCalls {
             case RESET_ALL -> done(service::resetAll);
             case OPTIONS -> ValueCodec.toJson(service.options());
             case SET_OPTIONS -> done(() -> service.setOptions(ValueCodec.options(call.object(Message.OPTIONS))));
+            case OVERALL_LIMIT -> service.overallLimit().toText();
+            case SET_OVERALL_LIMIT -> done(() -> service.setOverallLimit(RateSchedule.parse(call.string(Message.SCHEDULE))));
+            case HOST_LIMITS -> service.hostLimits().entrySet().stream().map(entry -> new JsonObject()
+                    .put(Message.HOST, entry.getKey()).put(Message.LIMIT, entry.getValue().bytesPerSecond())).toList();
+            case SET_HOST_LIMIT -> done(() -> service.setHostLimit(call.string(Message.HOST),
+                    RateLimit.of(call.number(Message.LIMIT))));
+            case LIMIT_OF_SESSION -> service.sessionLimit(call.string(Message.IDENTIFIER)).bytesPerSecond();
+            case SET_LIMIT_OF_SESSION -> done(() -> service.setSessionLimit(call.string(Message.IDENTIFIER),
+                    RateLimit.of(call.number(Message.LIMIT))));
+            case RATE_LIMIT -> service.rateLimit(call.number(Message.ID)).bytesPerSecond();
+            case SET_RATE_LIMIT -> done(() -> service.setRateLimit(call.number(Message.ID),
+                    RateLimit.of(call.number(Message.LIMIT))));
             case SUBSCRIBE -> done(() -> subscriptions.subscribe(call.optionalString(Message.IDENTIFIER)));
             case UNSUBSCRIBE -> done(() -> subscriptions.unsubscribe(call.optionalString(Message.IDENTIFIER)));
             default -> throw new IllegalStateException(op.name()); // the session's, above

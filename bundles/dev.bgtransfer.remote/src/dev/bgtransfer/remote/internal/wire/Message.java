@@ -34,6 +34,11 @@ public final class Message {
     public static final String HEADERS = "headers";
     public static final String DELETE_FILE = "deleteFile";
     public static final String OPTIONS = "options";
+    /** A bandwidth limit, bytes per second (0: none). */
+    public static final String LIMIT = "limit";
+    /** A bandwidth schedule as {@code RateSchedule.toText()} writes it. */
+    public static final String SCHEDULE = "schedule";
+    public static final String HOST = "host";
 
     private Message() {
     }

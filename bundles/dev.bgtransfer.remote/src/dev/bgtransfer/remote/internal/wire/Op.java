@@ -44,6 +44,22 @@ public enum Op {
     OPTIONS,
     /** {@code setOptions(OPTIONS)}. */
     SET_OPTIONS,
+    /** {@code overallLimit()}; answers the schedule as {@code RateSchedule.toText()} writes it. */
+    OVERALL_LIMIT,
+    /** {@code setOverallLimit(SCHEDULE)}, the schedule as text. */
+    SET_OVERALL_LIMIT,
+    /** {@code hostLimits()}; answers a list of objects with HOST and LIMIT. */
+    HOST_LIMITS,
+    /** {@code setHostLimit(HOST, LIMIT)}. */
+    SET_HOST_LIMIT,
+    /** {@code sessionLimit(IDENTIFIER)}; answers bytes per second. */
+    LIMIT_OF_SESSION,
+    /** {@code setSessionLimit(IDENTIFIER, LIMIT)}. */
+    SET_LIMIT_OF_SESSION,
+    /** {@code rateLimit(ID)}; answers bytes per second. */
+    RATE_LIMIT,
+    /** {@code setRateLimit(ID, LIMIT)}. */
+    SET_RATE_LIMIT,
     /** The operations of a session's handle (SESSION): {@code configuration()}. */
     SESSION_CONFIGURATION,
     /** {@code add(REQUEST)}. */

@@ -21,6 +21,16 @@ final class Messages extends NLS {
     public static String preferencesSignIns;
     public static String preferencesForgetSignIns;
     public static String preferencesSignInsForgotten;
+    public static String bandwidthGroup;
+    public static String bandwidthLimit;
+    public static String bandwidthWindow;
+    public static String bandwidthUntil;
+    public static String bandwidthWindowLimit;
+    public static String bandwidthHelp;
+    public static String bandwidthNotANumber;
+    public static String bandwidthNotATime;
+    public static String bandwidthEmptyWindow;
+    public static String bandwidthSetting;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -2,6 +2,7 @@ package dev.bgtransfer.ui.internal.preferences;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.ConfigurationScope;
@@ -22,9 +23,12 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
+import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
+import dev.bgtransfer.core.TransferService;
 import dev.bgtransfer.p2.P2TransportPreferences;
+import dev.bgtransfer.ui.internal.TransferCalls;
 import dev.bgtransfer.ui.internal.UiPreferences;
 
 /**
@@ -36,7 +40,8 @@ import dev.bgtransfer.ui.internal.UiPreferences;
  * IDE; in the RCP product, which has no p2, it offers none), whether p2's downloads go through the
  * service is that bundle's preference, written to its node ({@link P2TransportPreferences}); this bundle
  * imports that package optionally and uses only its constants, which the compiler copies, so the page
- * loads without it. Below them, the sign-ins kept in secure storage can be forgotten.
+ * loads without it. Below them, the overall bandwidth limit with a time window ({@link BandwidthGroup}),
+ * handed to the service, and the sign-ins kept in secure storage, which can be forgotten.
  */
 public final class TransfersPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     private final ScopedPreferenceStore serviceStore = new ScopedPreferenceStore(InstanceScope.INSTANCE,
@@ -51,6 +56,8 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     /** The node of dev.bgtransfer.p2's switch, when that bundle is installed. */
     private ScopedPreferenceStore p2Store;
     private BooleanFieldEditor p2Artifacts;
+    private BandwidthGroup bandwidth;
+    private Optional<String> bandwidthError = Optional.empty();
 
     public TransfersPreferencePage() {
         super(GRID);
@@ -116,6 +123,11 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     @Override
     protected Control createContents(Composite parent) {
         Control fields = super.createContents(parent);
+        bandwidth = new BandwidthGroup(parent, error -> {
+            bandwidthError = error;
+            checkState();
+        });
+        TransferCalls.read(TransferService::overallLimit).ifPresent(bandwidth::show);
         new SavedSignInsControl(parent);
         return fields;
     }
@@ -135,7 +147,27 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
     }
 
     @Override
+    protected void checkState() {
+        super.checkState();
+        if (isValid() && bandwidthError.isPresent()) {
+            setErrorMessage(bandwidthError.get());
+            setValid(false);
+        } else if (isValid()) {
+            setErrorMessage(null);
+        }
+    }
+
+    @Override
+    protected void performDefaults() {
+        super.performDefaults();
+        bandwidth.showDefault();
+    }
+
+    @Override
     public boolean performOk() {
+        Optional<RateSchedule> schedule = bandwidth.changedSchedule();
+        schedule.ifPresent(changed -> TransferCalls.run(Messages.bandwidthSetting,
+                service -> service.setOverallLimit(changed)));
         boolean ok = super.performOk();
         for (ScopedPreferenceStore store : new ScopedPreferenceStore[] { serviceStore, p2Store }) {
             if (ok && store != null && store.needsSaving()) {

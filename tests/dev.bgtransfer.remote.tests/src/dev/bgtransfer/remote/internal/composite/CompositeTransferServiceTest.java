@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.TimelineEntry;
@@ -99,6 +100,18 @@ class CompositeTransferServiceTest extends RemoteServiceTest {
         assertEquals(fixture.service().timeline(there).stream().map(RemoteIds::mapped).toList(), timeline);
         assertTrue(timeline.stream().allMatch(entry -> entry.transferId() == added.id()));
         assertFalse(timeline.isEmpty());
+    }
+
+    @Test
+    void aBackgroundTransfersLimitIsSetInTheDaemon() {
+        TransferSession session = composite.session(BACKGROUND, background());
+        Transfer added = session.add(request(server.addFile("/files/limited.bin", 100_000, 613)));
+        long there = RemoteIds.unmapped(added.id());
+
+        composite.setRateLimit(added.id(), RateLimit.of(300_000));
+
+        assertEquals(RateLimit.of(300_000), fixture.service().rateLimit(there));
+        assertEquals(RateLimit.of(300_000), composite.rateLimit(added.id()));
     }
 
     @Test

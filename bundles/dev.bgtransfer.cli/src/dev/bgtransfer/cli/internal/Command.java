@@ -72,6 +72,8 @@ sealed interface Command {
 
     /** Give a download a new URL, keeping its bytes where the new URL serves the same file. */
     record ChangeUrl(long id, URI url, Path state) implements OnStore {
+    }
+
     /** Set the bandwidth limit of the transfers {@code ids}, running or not ({@code 0}: lift it). */
     record Limit(List<Long> ids, RateLimit limit, Path state) implements OnStore {
     }

@@ -209,7 +209,7 @@ final class DownloadAttempt {
                 if (status == 206 && offset > 0 && otherEntity(exchange) && restarts < MAX_RESTARTS) {
                     // a part of another entity than If-Range named: never spliced, and the server is not to be trusted
                     record = record.withResumability(Resumability.IF_RANGE_IGNORED, Instant.now());
-                    offset = restartFromZero();
+                    offset = restartFromZero(NLS.bind(Messages.restartIfRangeIgnored, offset));
                     restarts++;
                     continue;
                 }
@@ -227,7 +227,7 @@ final class DownloadAttempt {
                 if (offset > 0 && total >= 0 && record.total() >= 0 && total != record.total()
                         && restarts < MAX_RESTARTS) {
                     // another length is another entity (a new URL's, say), whatever the validators say
-                    offset = restartFromZero();
+                    offset = restartFromZero(NLS.bind(Messages.restartOtherLength, total, record.total()));
                     restarts++;
                     continue;
                 }

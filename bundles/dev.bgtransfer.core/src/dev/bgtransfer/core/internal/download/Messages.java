@@ -20,6 +20,8 @@ public final class Messages extends NLS {
     public static String restartSlicesNotOnDisk;
     public static String restartRangeNotSatisfiable;
     public static String restartWholeBody;
+    public static String restartIfRangeIgnored;
+    public static String restartOtherLength;
     public static String restartPartFileGone;
     public static String spaceAgain;
 

@@ -80,18 +80,19 @@ public final class ResumableUpload {
      * @param source      the file as recorded when the upload started, checked by the caller just
      *                    now (each later attempt checks it again)
      * @param resource    the upload resource of an earlier run, or {@code null}
-     * @param signIn credentials for the URL's origin, sent only once it asks, and headers a person gave; or {@code null}
+     * @param signIn      credentials for the URL's origin, sent only once it asks, and headers a person
+     *                    gave; or {@code null}
      * @param abort       breaks a blocked connect, write or read from another thread
      */
     public ResumableUpload(HttpTransport transport, String method, URI url, boolean resumable, SourceFile source,
             URI resource, SignIn signIn, TransferOptions options, ConnectionAbort abort,
             UploadProgress progress) {
-        this(transport, method, url, resumable, source, resource, credentials, options, abort, progress, Timeline.NONE);
+        this(transport, method, url, resumable, source, resource, signIn, options, abort, progress, Timeline.NONE);
     }
 
     /** As the constructor above, each request, answer, redirect and request for credentials recorded in {@code timeline}. */
     public ResumableUpload(HttpTransport transport, String method, URI url, boolean resumable, SourceFile source,
-            URI resource, PasswordAuthentication credentials, TransferOptions options, ConnectionAbort abort,
+            URI resource, SignIn signIn, TransferOptions options, ConnectionAbort abort,
             UploadProgress progress, Timeline timeline) {
         this.timeline = timeline;
         this.transport = transport;

@@ -43,7 +43,7 @@ public final class RowOperationHandler extends AbstractHandler implements IExecu
 
     /**
      * Applies {@code operation} to the transfers it applies to; a retry that needs a user name and
-     * password asks for them first.
+     * password asks for them first, a pause of transfers that cannot resume asks whether to go on.
      */
     static void apply(RowOperation operation, List<Transfer> transfers, Shell shell) {
         List<Transfer> selected = new ArrayList<>(transfers);
@@ -51,8 +51,8 @@ public final class RowOperationHandler extends AbstractHandler implements IExecu
             selected.stream().filter(CredentialsRetry::needed).forEach(transfer -> CredentialsRetry.ask(shell, transfer));
             selected.removeIf(CredentialsRetry::needed);
         }
-        if (operation == RowOperation.PAUSE && !PauseWarning.confirmed(HandlerUtil.getActiveShell(event), selected)) {
-            return null;
+        if (operation == RowOperation.PAUSE && !PauseWarning.confirmed(shell, selected)) {
+            return;
         }
         operation.run(selected);
     }

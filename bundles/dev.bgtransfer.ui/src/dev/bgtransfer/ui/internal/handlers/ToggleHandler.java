@@ -21,7 +21,7 @@ public final class ToggleHandler extends AbstractHandler {
         List<Transfer> selected = SelectedTransfers.of(event);
         boolean anyActive = selected.stream().anyMatch(transfer -> RowOperation.PAUSE.appliesTo(transfer.state()));
         if (anyActive) {
-            RowOperation.PAUSE.run(selected);
+            RowOperationHandler.apply(RowOperation.PAUSE, selected, HandlerUtil.getActiveShell(event));
         } else {
             RowOperation.START.run(selected);
             RowOperationHandler.apply(RowOperation.RETRY, selected, HandlerUtil.getActiveShell(event));

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bgtransfer.core.TransferFailure;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 
 /** Who gets credentials and how often, on 401 responses built in memory. */
 class OriginAuthenticationTest {

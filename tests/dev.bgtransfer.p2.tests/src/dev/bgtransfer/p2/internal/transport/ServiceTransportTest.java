@@ -102,7 +102,7 @@ class ServiceTransportTest extends ServiceTest {
         assertEquals(file.sha256(), sha256(out.toByteArray()), "p2 got the bytes");
         List<RecordedRequest> requests = server.requests(file.path());
         assertEquals(1, requests.size());
-        assertTrue(requests.getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT), requests::toString);
+        assertTrue(byUs(requests.getFirst()), requests::toString);
         Transfer added = fixture.awaitEvent(TransferEvent.Added.class, event -> event.transfer().url().equals(url))
                 .transfer();
         assertEquals(ArtifactDownloads.SESSION, added.session(), "a session of its own");
@@ -187,8 +187,8 @@ class ServiceTransportTest extends ServiceTest {
                 new NullProgressMonitor());
 
         List<RecordedRequest> requests = server.requests(file.path());
-        assertTrue(requests.getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT), requests::toString);
-        assertFalse(requests.getLast().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+        assertTrue(byUs(requests.getFirst()), requests::toString);
+        assertFalse(byUs(requests.getLast()),
                 "the platform's transport asked last: " + requests);
         assertFalse(status.isOK(), "headless, nobody gives p2 a password: " + status);
         assertTrue(fixture.service().transfers().stream().noneMatch(transfer -> transfer.url().equals(url)),
@@ -229,8 +229,8 @@ class ServiceTransportTest extends ServiceTest {
         assertEquals(TransferFailure.Kind.CHECKSUM, failed.transfer().failure().orElseThrow().kind());
         List<RecordedRequest> requests = server.requests(file.path());
         assertEquals(2, requests.size(), requests::toString);
-        assertTrue(requests.get(0).header("User-Agent").orElse("").startsWith(OUR_AGENT));
-        assertFalse(requests.get(1).header("User-Agent").orElse("").startsWith(OUR_AGENT), "the platform's");
+        assertTrue(byUs(requests.get(0)));
+        assertFalse(byUs(requests.get(1)), "the platform's");
         // the platform's transport hands p2 the bytes; p2's own check against the descriptor decides
         assertOk(status);
         assertEquals(file.sha256(), sha256(out.toByteArray()));
@@ -248,14 +248,14 @@ class ServiceTransportTest extends ServiceTest {
                 new NullProgressMonitor()));
 
         assertEquals(off.sha256(), sha256(out.toByteArray()));
-        assertFalse(server.requests(off.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT));
+        assertFalse(firstFetchedByUs(off));
         assertTrue(fixture.events(TransferEvent.Added.class).stream()
                 .noneMatch(event -> event.transfer().url().equals(server.uri(off.path()))), "no transfer of ours");
 
         InstanceScope.INSTANCE.getNode(P2TransportPreferences.NODE).remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
         assertOk(transport.downloadArtifact(server.uri(on.path()), new ByteArrayOutputStream(),
                 descriptor("f", on.sha256()), new NullProgressMonitor()));
-        assertTrue(server.requests(on.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+        assertTrue(firstFetchedByUs(on),
                 "the same transport, the next artifact");
     }
 
@@ -277,9 +277,9 @@ class ServiceTransportTest extends ServiceTest {
                     .remove(P2TransportPreferences.ARTIFACTS_THROUGH_SERVICE);
         }
 
-        assertFalse(server.requests(off.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+        assertFalse(firstFetchedByUs(off),
                 "the configuration scope's off");
-        assertTrue(server.requests(on.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT),
+        assertTrue(firstFetchedByUs(on),
                 "the workspace's on");
     }
 
@@ -291,7 +291,7 @@ class ServiceTransportTest extends ServiceTest {
         assertOk(transport.download(server.uri(metadata.path()), out, new NullProgressMonitor()));
 
         assertEquals(metadata.sha256(), sha256(out.toByteArray()));
-        assertFalse(server.requests(metadata.path()).getFirst().header("User-Agent").orElse("").startsWith(OUR_AGENT));
+        assertFalse(firstFetchedByUs(metadata));
 
         Path local = folder.resolve("g_1.0.0.jar");
         Files.write(local, new byte[] { 1, 2, 3 });
@@ -319,6 +319,15 @@ class ServiceTransportTest extends ServiceTest {
             blockHttp.put("http", null); // back to p2's default
             transport.setProtocolRules(blockHttp);
         }
+    }
+
+    /** @return whether the first request for {@code file} came from bgtransfer (else the platform's transport) */
+    private boolean firstFetchedByUs(TestFile file) {
+        return byUs(server.requests(file.path()).getFirst());
+    }
+
+    private static boolean byUs(RecordedRequest request) {
+        return request.header("User-Agent").orElse("").startsWith(OUR_AGENT);
     }
 
     private static void assertOk(IStatus status) {

@@ -177,6 +177,15 @@ class ResumabilityTest extends ServiceTest {
         assertEquals(List.of(), list(folder), "no file, not even a partial one");
         assertEquals(1, server.requests(file.path()).size(), "refused at once, not retried");
         assertEquals("bytes=0-", server.requests(file.path()).getFirst().header("Range").orElseThrow());
+
+        fixture.service().session("test.only-resumable", SessionConfiguration.of(SessionKind.DEFAULT)
+                .withOptions(TransferFixture.OPTIONS));
+        file.throttle(0);
+        fixture.service().start(added.id());
+        Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
+        assertTrue(server.requests(file.path()).getLast().header("Range").isEmpty(), "asked plainly, as any session does");
+        assertEquals(Resumability.NO_RANGES, done.resumability(), "what the server did outweighs what it did not say");
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
     }
 
     @Test

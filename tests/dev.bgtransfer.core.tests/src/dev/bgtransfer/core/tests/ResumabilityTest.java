@@ -84,6 +84,21 @@ class ResumabilityTest extends ServiceTest {
     }
 
     @Test
+    void aPausedDownloadWithAWeakEtagOnlyStartsAgainFromZeroWithoutIfRange() throws Exception {
+        TestFile file = server.addFile("/weakpaused.bin", SIZE, 15).weakEtag(true).withoutLastModified(true).throttle(RATE);
+        Transfer paused = downloadAndPause(file);
+        assertEquals(Resumability.WEAK_ETAG_ONLY, paused.resumability());
+
+        file.throttle(0);
+        fixture.service().start(paused.id());
+        Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
+
+        RecordedRequest again = server.requests(file.path()).getLast();
+        assertTrue(again.header("Range").isEmpty() && again.header("If-Range").isEmpty(), "RFC 9110 13.1.5: " + again);
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
     void aWeakEtagBesideLastModifiedResumesWithTheDate() throws Exception {
         classified(Resumability.RANGES_AND_LAST_MODIFIED, server.addFile("/weakdated.bin", 100_000, 4).weakEtag(true));
     }

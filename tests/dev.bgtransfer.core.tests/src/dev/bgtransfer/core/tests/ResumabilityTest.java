@@ -84,6 +84,21 @@ class ResumabilityTest extends ServiceTest {
     }
 
     @Test
+    void aPausedDownloadWithAWeakEtagOnlyStartsAgainFromZeroWithoutIfRange() throws Exception {
+        TestFile file = server.addFile("/weakpaused.bin", SIZE, 15).weakEtag(true).withoutLastModified(true).throttle(RATE);
+        Transfer paused = downloadAndPause(file);
+        assertEquals(Resumability.WEAK_ETAG_ONLY, paused.resumability());
+
+        file.throttle(0);
+        fixture.service().start(paused.id());
+        Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
+
+        RecordedRequest again = server.requests(file.path()).getLast();
+        assertTrue(again.header("Range").isEmpty() && again.header("If-Range").isEmpty(), "RFC 9110 13.1.5: " + again);
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
+    }
+
+    @Test
     void aWeakEtagBesideLastModifiedResumesWithTheDate() throws Exception {
         classified(Resumability.RANGES_AND_LAST_MODIFIED, server.addFile("/weakdated.bin", 100_000, 4).weakEtag(true));
     }
@@ -177,6 +192,15 @@ class ResumabilityTest extends ServiceTest {
         assertEquals(List.of(), list(folder), "no file, not even a partial one");
         assertEquals(1, server.requests(file.path()).size(), "refused at once, not retried");
         assertEquals("bytes=0-", server.requests(file.path()).getFirst().header("Range").orElseThrow());
+
+        fixture.service().session("test.only-resumable", SessionConfiguration.of(SessionKind.DEFAULT)
+                .withOptions(TransferFixture.OPTIONS));
+        file.throttle(0);
+        fixture.service().start(added.id());
+        Transfer done = fixture.awaitState(added.id(), TransferState.COMPLETED);
+        assertTrue(server.requests(file.path()).getLast().header("Range").isEmpty(), "asked plainly, as any session does");
+        assertEquals(Resumability.NO_RANGES, done.resumability(), "what the server did outweighs what it did not say");
+        assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
     }
 
     @Test

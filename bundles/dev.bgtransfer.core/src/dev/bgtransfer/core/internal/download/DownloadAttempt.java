@@ -408,11 +408,16 @@ final class DownloadAttempt {
     }
 
     /**
-     * Takes what an answer shows of resumability; a server found to ignore If-Range stays so, as the
-     * headers of its later answers cannot tell.
+     * Takes what an answer shows of resumability. What a server was seen to do outweighs what the
+     * headers of a later answer leave open: one found to ignore If-Range stays so (its headers cannot
+     * tell), and one that answered a range with the whole file stays without ranges when a plain
+     * request's answer says nothing of them.
      */
     private void learn(Resumability found) {
-        if (record.resumability() != Resumability.IF_RANGE_IGNORED) {
+        Resumability known = record.resumability();
+        boolean seen = known == Resumability.IF_RANGE_IGNORED
+                || known == Resumability.NO_RANGES && found == Resumability.RANGES_NOT_ANNOUNCED;
+        if (!seen) {
             record = record.withResumability(found, Instant.now());
         }
     }

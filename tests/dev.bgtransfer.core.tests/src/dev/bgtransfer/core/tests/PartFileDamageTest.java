@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +38,7 @@ class PartFileDamageTest extends ServiceTest {
     void aPartialFileDamagedWhilePausedIsFetchedAgainFromTheDamagedChunk() throws Exception {
         fixture.service().setOptions(fixture.service().options().withMaxConnectionsPerHost(1));
         TestFile file = server.addFile("/files/paused-damage.bin", SIZE, 93).throttle(RATE);
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
-        fixture.awaitBytes(started.id(), 14 * MIB);
-        fixture.service().pause(started.id());
-        Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
+        Transfer paused = downloadAndPauseWhen(file, "14 MiB", transfer -> transfer.bytesReceived() >= 14 * MIB);
         long damagedAt = 6 * MIB + 12_345;
         TransferFixture.overwrite(partFiles(folder).getFirst(), damagedAt, 21);
         List<RecordedRequest> resumed = resumeToTheServersFile(file, paused);
@@ -51,13 +49,11 @@ class PartFileDamageTest extends ServiceTest {
     @Test
     void aDamagedSliceIsFetchedAgainFromTheDamagedChunk() throws Exception {
         TestFile file = server.addFile("/big/sliced-damage.bin", SIZE, 94).throttle(RATE);
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Path part = folder.resolve("sliced-damage.bin.part");
         // the first slice, from the file's start, has passed its second chunk's start by half a MiB
-        TransferFixture.awaitTrue("several slices, the first past 4.5 MiB",
-                () -> server.requests(file.path()).size() >= 2 && matchingPrefix(part, file.bytes()) >= CHUNK + MIB / 2);
-        fixture.service().pause(started.id());
-        Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
+        Transfer paused = downloadAndPauseWhen(file, "several slices, the first past 4.5 MiB",
+                transfer -> server.requests(file.path()).size() >= 2
+                        && matchingPrefix(part, file.bytes()) >= CHUNK + MIB / 2);
         long prefix = matchingPrefix(part, file.bytes());
         assertTrue(server.requests(file.path()).size() >= 2, "fetched in slices");
         long damagedAt = CHUNK + 1_000;
@@ -65,20 +61,16 @@ class PartFileDamageTest extends ServiceTest {
         List<RecordedRequest> resumed = resumeToTheServersFile(file, paused);
         assertTrue(resumed.stream().anyMatch(request -> request.rangeStart().orElse(-1) == CHUNK),
                 "the slice with the damage again from the chunk's start " + CHUNK + " (its bytes reached " + prefix
-                        + "): " + resumed.stream().map(request -> request.header("Range").orElse("whole")).toList());
+                        + "): " + ranges(resumed));
         assertTrue(resumed.stream().allMatch(request -> request.rangeStart().isPresent()), "all ranged");
     }
 
     @Test
     void damageInASliceBeyondTheBytesFromTheStartIsFetchedAgain() throws Exception {
         TestFile file = server.addFile("/big/later-slice.bin", SIZE, 95).throttle(RATE);
-        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
         Path part = folder.resolve("later-slice.bin.part");
-        TransferFixture.awaitTrue("three slices begun",
-                () -> server.requests(file.path()).size() >= 3);
-        fixture.awaitBytes(started.id(), 8 * MIB);
-        fixture.service().pause(started.id());
-        Transfer paused = fixture.awaitState(started.id(), TransferState.PAUSED);
+        Transfer paused = downloadAndPauseWhen(file, "three slices begun, 8 MiB",
+                transfer -> server.requests(file.path()).size() >= 3 && transfer.bytesReceived() >= 8 * MIB);
         byte[] expected = file.bytes();
         long prefix = matchingPrefix(part, expected);
         long[] run = laterRun(part, expected, prefix);
@@ -90,8 +82,16 @@ class PartFileDamageTest extends ServiceTest {
             long start = request.rangeStart().orElse(-1);
             return start >= run[0] - 4096 && start <= damagedAt && start >= damagedAt / CHUNK * CHUNK;
         }), "the damaged slice again from the damaged chunk's start (bytes " + run[0] + "-" + run[1] + ", damage at "
-                + damagedAt + "): " + resumed.stream().map(request -> request.header("Range").orElse("whole")).toList());
+                + damagedAt + "): " + ranges(resumed));
         assertTrue(resumed.stream().allMatch(request -> request.rangeStart().isPresent()), "all ranged");
+    }
+
+    /** Starts downloading {@code file} and pauses it once {@code ready} holds; @return the paused transfer */
+    private Transfer downloadAndPauseWhen(TestFile file, String what, Predicate<Transfer> ready) {
+        Transfer started = fixture.service().download(TransferRequest.of(server.uri(file.path()), folder));
+        fixture.await(started.id(), what, ready);
+        fixture.service().pause(started.id());
+        return fixture.awaitState(started.id(), TransferState.PAUSED);
     }
 
     /**
@@ -108,6 +108,10 @@ class PartFileDamageTest extends ServiceTest {
         assertEquals(file.sha256(), sha256(done.file().orElseThrow()), "the file is the server's");
         assertEquals(file.sha256(), done.sha256().orElseThrow(), "the SHA-256 told is the file's");
         return server.requests(file.path()).subList(before, server.requests(file.path()).size());
+    }
+
+    private static List<String> ranges(List<RecordedRequest> requests) {
+        return requests.stream().map(request -> request.header("Range").orElse("whole")).toList();
     }
 
     /** @return the first range past {@code from} where {@code part} holds the server's bytes, found in steps of 4 KiB */

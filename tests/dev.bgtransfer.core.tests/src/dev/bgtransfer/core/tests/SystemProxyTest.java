@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
@@ -137,6 +139,9 @@ class SystemProxyTest extends ServiceTest {
         assertEquals(file.sha256(), sha256(done.file().orElseThrow()));
         assertEquals(List.of("GET " + server.uri(file.path())), proxied());
         assertEquals(file.path(), server.requests(file.path()).getFirst().path(), "the server got it in origin form");
+        TimelineEntry request = fixture.service().timeline(done.id()).stream()
+                .filter(entry -> entry.kind() == TimelineEntry.Kind.REQUEST).findFirst().orElseThrow();
+        assertEquals("127.0.0.1:" + proxy.port(), request.facts().get("proxy"), "through which proxy");
     }
 
     @Test
@@ -361,6 +366,12 @@ class SystemProxyTest extends ServiceTest {
             atServers.addAll(secure.requests());
             assertTrue(atServers.stream().noneMatch(request -> request.header("Proxy-Authorization").isPresent()));
             assertTrue(secure.requests().getLast().header("Authorization").orElseThrow().startsWith("Digest "));
+            String timeline = fixture.service().timeline(added.id()).stream()
+                    .map(entry -> entry.text() + " " + entry.toJson()).collect(Collectors.joining("\n"));
+            assertTrue(timeline.contains("  proxy=127.0.0.1:" + proxy.port()), timeline);
+            for (String secret : List.of("proxy secret", "proxy-user", "s3cret!", "alice", PROXY_AUTHORIZATION)) {
+                assertFalse(timeline.contains(secret), "the timeline holds " + secret + ":\n" + timeline);
+            }
         }
     }
 

@@ -79,7 +79,14 @@ public record TimelineEntry(long transferId, long sequence, Instant time, Kind k
          * {@code added}, {@code refused}), {@code connections}, {@code speed} (bytes per second),
          * {@code reason}.
          */
-        CONNECTIONS;
+        CONNECTIONS,
+        /**
+         * The download's URL changed, its bytes kept for the entity check of the next request:
+         * {@code from}, {@code to}, {@code reason} ({@code changed} by {@code changeUrl}, or why a
+         * {@code UrlRefresher} was asked: {@code unauthorized}, {@code forbidden}, {@code gone},
+         * {@code expired}).
+         */
+        URL;
 
         /** @return its name in JSON and text: {@code space_wait} for {@link #SPACE_WAIT} */
         public String label() {

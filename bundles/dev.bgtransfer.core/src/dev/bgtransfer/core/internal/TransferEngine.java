@@ -35,6 +35,7 @@ import dev.bgtransfer.core.internal.http.ProxyFinder;
 import dev.bgtransfer.core.internal.jobs.Outcome;
 import dev.bgtransfer.core.internal.jobs.TransferJob;
 import dev.bgtransfer.core.internal.jobs.TransferJob.Intent;
+import dev.bgtransfer.core.internal.timeline.Timeline;
 import dev.bgtransfer.core.internal.timeline.Timelines;
 import dev.bgtransfer.core.internal.upload.UploadCancel;
 import dev.bgtransfer.core.spi.TransferRecord;
@@ -207,6 +208,8 @@ final class TransferEngine implements AutoCloseable {
             throw new IllegalArgumentException(NLS.bind(RequestMessages.changeUrlCompleted, id));
         }
         URI checked = UrlChanges.checked(url);
+        timelines.of(id).record(TimelineEntry.Kind.URL, "from", Timeline.url(record.url()), "to",
+                Timeline.url(checked), "reason", "changed");
         TransferJob job = running.of(id);
         if (job != null) {
             urls.whenJobEnds(id, checked);

@@ -314,7 +314,12 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
      *         (a strong ETag or Last-Modified; never a weak ETag, RFC 9110 13.1.5)
      */
     public boolean isResumable() {
-        return partFile != null && bytes > 0 && (etag != null && etag.startsWith("\"") || lastModified != null);
+        return partFile != null && bytes > 0 && hasIfRangeValidator();
+    }
+
+    /** @return whether the bytes have a validator If-Range may name: a strong ETag or Last-Modified */
+    public boolean hasIfRangeValidator() {
+        return etag != null && etag.startsWith("\"") || lastModified != null;
     }
 
     /**

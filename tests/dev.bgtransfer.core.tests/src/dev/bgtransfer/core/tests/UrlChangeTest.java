@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
@@ -77,6 +78,8 @@ class UrlChangeTest extends ServiceTest {
         assertEquals(1, server.requests(old.path()).size(), "the old URL was not asked again");
         assertEquals(moved.sha256(), sha256(done.file().orElseThrow()));
         assertEquals(server.uri(moved.path()), done.url());
+        assertTrue(fixture.service().timeline(paused.id()).stream().anyMatch(entry -> entry.kind() == TimelineEntry.Kind.URL
+                && "changed".equals(entry.facts().get("reason"))), "the timeline tells the change");
     }
 
     @Test
@@ -139,6 +142,9 @@ class UrlChangeTest extends ServiceTest {
         Transfer done = fixture.awaitState(paused.id(), TransferState.COMPLETED);
 
         assertEquals(List.of("/signed/a.bin FORBIDDEN"), asked);
+        assertTrue(fixture.service().timeline(paused.id()).stream().anyMatch(entry -> entry.kind() == TimelineEntry.Kind.URL
+                && entry.facts().get("to").equals(server.uri(fresh.path()).toString())
+                && "forbidden".equals(entry.facts().get("reason"))), "the timeline tells the refresh");
         assertEquals(paused.bytesReceived(), server.requests(fresh.path()).getFirst().rangeStart().orElseThrow());
         assertEquals(fresh.sha256(), sha256(done.file().orElseThrow()));
         assertEquals(server.uri(fresh.path()), done.url(), "the fresh URL is the transfer's from now on");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -170,7 +171,7 @@ final class DownloadAttempt {
                     options, timeline)) {
                 connected = true;
                 int status = exchange.status();
-                if (status == 401 && authentication.answer(exchange, target)) {
+                if (status == 401 && authentication.answered(exchange, target)) {
                     continue;
                 }
                 if (target.equals(record.url()) && refresh(status)) {
@@ -180,7 +181,7 @@ final class DownloadAttempt {
                     continue;
                 }
                 if (status == 401) {
-                    throw authentication.refusal(exchange, target);
+                    throw authentication.refused(exchange, target);
                 }
                 if (atResumeUrl && status >= 400 && status != 416) {
                     // the place may have been temporary (a signed link): go back to the URL as requested
@@ -319,8 +320,13 @@ final class DownloadAttempt {
 
     private boolean refreshWith(UrlRefresher.Reason reason) {
         refreshes++;
+        URI before = record.url();
         Optional<TransferRecord> fresh = listener.refreshed(record, reason);
-        fresh.ifPresent(moved -> record = moved);
+        fresh.ifPresent(moved -> {
+            record = moved;
+            timeline.record(TimelineEntry.Kind.URL, "from", Timeline.url(before), "to", Timeline.url(moved.url()),
+                    "reason", reason.name().toLowerCase(Locale.ROOT));
+        });
         return fresh.isPresent();
     }
 
@@ -359,8 +365,8 @@ final class DownloadAttempt {
             long onDisk = Files.size(part);
             long offset = 0;
             // bytes the record does not count as durable may still be proven by their chunk hashes
-            boolean validated = record.etag() != null || record.lastModified() != null;
-            if (validated && onDisk > 0 && (record.bytes() > 0 || record.chunks() != null)) {
+            // (a weak ETag alone is no validator If-Range may name: RFC 9110 13.1.5)
+            if (record.hasIfRangeValidator() && onDisk > 0 && (record.bytes() > 0 || record.chunks() != null)) {
                 resumed = ChunkCheck.verify(part, Math.min(onDisk, record.bytes()), onDisk, record.chunks());
                 offset = resumed.length();
             }

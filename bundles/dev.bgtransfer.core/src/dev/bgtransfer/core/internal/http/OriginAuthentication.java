@@ -58,7 +58,7 @@ public final class OriginAuthentication {
      * @return whether the request should go again with an answer to the server's challenge: the
      *         first time it asks, or once more when it says the nonce went stale
      */
-    public boolean answer(Exchange unauthorized, URI target) {
+    boolean answer(Exchange unauthorized, URI target) {
         Optional<HttpAuthentication.Challenge> offered = HttpAuthentication.choose(
                 unauthorized.headerValues(CHALLENGE_HEADER));
         if (authentication == null || offered.isEmpty() || !sameOrigin(target)) {
@@ -80,19 +80,40 @@ public final class OriginAuthentication {
      *                           origin, a challenge it cannot answer, or an answer already refused
      */
     public void answerOrRefuse(Exchange unauthorized, URI target) throws TransferException {
-        String challenges = String.join(", ", unauthorized.headerValues(CHALLENGE_HEADER));
-        if (!answer(unauthorized, target)) {
-            TransferException refused = refusal(unauthorized, target);
-            timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge", challenges,
-                    "answer", refused.failure().message());
-            throw refused;
+        if (!answered(unauthorized, target)) {
+            throw refused(unauthorized, target);
         }
-        timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge", challenges,
-                "answer", Messages.credentialsAnswered);
+    }
+
+    /**
+     * Takes up a 401 from {@code target} so that the request can go again, recorded in the timeline, when
+     * {@link #answer} would answer it.
+     *
+     * @return whether it did; if not, nothing is recorded (a refresher may yet give another URL)
+     */
+    public boolean answered(Exchange unauthorized, URI target) {
+        if (!answer(unauthorized, target)) {
+            return false;
+        }
+        timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge",
+                challenges(unauthorized), "answer", Messages.credentialsAnswered);
+        return true;
+    }
+
+    /** @return the failure for a 401 from {@code target} that was not answered, recorded in the timeline */
+    public TransferException refused(Exchange unauthorized, URI target) {
+        TransferException refused = refusal(unauthorized, target);
+        timeline.record(TimelineEntry.Kind.CREDENTIALS, "url", Timeline.url(target), "challenge",
+                challenges(unauthorized), "answer", refused.failure().message());
+        return refused;
+    }
+
+    private static String challenges(Exchange unauthorized) {
+        return String.join(", ", unauthorized.headerValues(CHALLENGE_HEADER));
     }
 
     /** @return the failure for a 401 from {@code target} that {@link #answer} did not take up */
-    public TransferException refusal(Exchange unauthorized, URI target) {
+    TransferException refusal(Exchange unauthorized, URI target) {
         String message;
         if (authentication == null || !sameOrigin(target)) {
             // the credentials given are for another origin, and were not sent here

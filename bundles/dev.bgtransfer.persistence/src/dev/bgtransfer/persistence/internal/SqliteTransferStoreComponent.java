@@ -153,6 +153,16 @@ public final class SqliteTransferStoreComponent implements TransferStore {
         return store.ids();
     }
 
+    @Override
+    public void saveRateLimit(long id, long bytesPerSecond) {
+        store.saveRateLimit(id, bytesPerSecond);
+    }
+
+    @Override
+    public Map<Long, Long> loadRateLimits() {
+        return store.loadRateLimits();
+    }
+
     private static Path locate(BundleContext context) throws IOException {
         String stateFolder = context.getProperty(STATE_FOLDER_PROPERTY);
         if (stateFolder != null && !stateFolder.isBlank()) {

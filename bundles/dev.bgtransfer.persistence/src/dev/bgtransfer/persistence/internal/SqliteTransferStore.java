@@ -179,7 +179,11 @@ final class SqliteTransferStore implements TransferStore, AutoCloseable {
             return;
         }
         requireOpen();
-        inTransaction("save " + records.size() + " transfers and " + timeline.size() + " timeline entries", () -> {
+        // the sentence a person may read names the transfers: the timeline's entries ride along with them
+        String action = records.isEmpty() ? "save the transfers' timelines"
+                : records.size() == 1 ? "save transfer " + records.getFirst().id()
+                : "save " + records.size() + " transfers";
+        inTransaction(action, () -> {
             upsert(records);
             append(timeline);
         });

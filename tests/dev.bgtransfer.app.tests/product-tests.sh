@@ -190,17 +190,18 @@ check "the same get continued ranged" continued_ranged
 damage_dir=$work/dl-damage
 "$bgtransfer" get --no-daemon --dir "$damage_dir" --state "$work/state-damage" "$(sample 5 1)" > /dev/null 2>&1 &
 pid=$!
-wait_for 60 part_above "$damage_dir/sample-5-28.6MB.bin.part" 12000000
+# slices make the partial file sparse: its length says little, the blocks the disk holds say what was written
+allocated_above() { (($(du -B1 "$1" 2>/dev/null | cut -f1) > $2)); } # FILE BYTES
+wait_for 60 allocated_above "$damage_dir/sample-5-28.6MB.bin.part" 12000000
 kill -9 "$pid"; wait "$pid" 2>/dev/null
-# the middle of the bytes written (slices leave gaps of zeros in a partial file: the damage goes where bytes are)
+# the middle one of the blocks written (slices leave gaps of zeros in a partial file: the damage goes where bytes are)
 damaged_at=$(python3 - "$damage_dir/sample-5-28.6MB.bin.part" << 'PY'
 import sys
 data = open(sys.argv[1], 'rb').read()
 block = 64 * 1024
-for at in range(len(data) // 2 // block * block, len(data) - block, block):
-    if all(any(data[i:i + 4096]) for i in range(at, at + block, 4096)):
-        print(at + block // 2)
-        break
+written = [at for at in range(0, len(data) - block, block)
+           if all(any(data[i:i + 4096]) for i in range(at, at + block, 4096))]
+print(written[len(written) // 2] + block // 2)
 PY
 )
 python3 -c 'import sys; f = open(sys.argv[1], "r+b"); f.seek(int(sys.argv[2])); b = f.read(21); f.seek(int(sys.argv[2])); f.write(bytes(x ^ 0xff for x in b))' \

@@ -149,6 +149,16 @@ check "and the reason: the server asks for them" grep -q "^$private_url: 127.0.0
 "$bgtransfer" get --quiet --user bob:secret --dir "$work/dl-user" --state "$work/state-user" "$private_url" \
   > "$work/user.out" 2> /dev/null; code=$?
 check "--user signs in and completes" test $code -eq 0 -a "$(cut -f3 "$work/user.out")" = "$private_sha"
+# curl's -H through the daemon: the server's Basic sign-in given as a header, and a header the service sets itself refused
+"$bgtransfer" get --quiet -H "Authorization: Basic $(printf bob:secret | base64)" --dir "$work/dl-header" \
+  --state "$work/state-header" "$private_url" > "$work/header.out" 2> "$work/header.err" < /dev/null; code=$?
+check "get -H 'Authorization: ...': the server lets it in, nobody asked, the right bytes" \
+  test $code -eq 0 -a "$(cut -f3 "$work/header.out")" = "$private_sha"
+"$bgtransfer" get --quiet -H "Range: bytes=0-" --dir "$work/dl-header-refused" --state "$work/state-header" \
+  "$private_url" > /dev/null 2> "$work/header-refused.err" < /dev/null; code=$?
+check "get -H with a header the service sets itself: exit 2, a sentence, nothing started" bash -c "test $code -eq 2 && \
+  grep -q '^bgtransfer: -H: Range is set by the service itself' '$work/header-refused.err' && \
+  test ! -e '$work/dl-header-refused'"
 printf 'bob\nsecret\n' | script -qec "'$bgtransfer' get --quiet --dir '$work/dl-prompt' --state '$work/state-prompt' '$private_url'" \
   /dev/null > "$work/prompt.out" 2>&1; code=$?
 check "on a terminal it asks (the daemon through its client), and the answer completes the download" test $code -eq 0

@@ -201,7 +201,7 @@ damage_dir=$work/dl-damage
 "$bgtransfer" get --no-daemon --dir "$damage_dir" --state "$work/state-damage" "$(sample 5 1)" > /dev/null 2>&1 &
 pid=$!
 # slices make the partial file sparse: its length says little, the blocks the disk holds say what was written
-allocated_above() { (($(du -B1 "$1" 2>/dev/null | cut -f1) > $2)); } # FILE BYTES
+allocated_above() { local held; held=$(du -B1 "$1" 2>/dev/null | cut -f1); ((${held:-0} > $2)); } # FILE BYTES
 wait_for 60 allocated_above "$damage_dir/sample-5-28.6MB.bin.part" 12000000
 kill -9 "$pid"; wait "$pid" 2>/dev/null
 # the middle one of the blocks written (slices leave gaps of zeros in a partial file: the damage goes where bytes are)

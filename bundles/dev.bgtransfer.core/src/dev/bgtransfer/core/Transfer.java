@@ -3,6 +3,7 @@ package dev.bgtransfer.core;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
  * {@link #totalBytes()} its size and {@link #sha256()} its SHA-256 once the upload completed.
  *
  * @param id                the transfer's identity
- * @param url               the URL as requested
+ * @param url               the URL it is fetched from: as requested, unless a person or a
+ *                          {@link UrlRefresher} changed it or the service switched to one of its mirrors
  * @param title             what to show; the file name when the request had no title
  * @param destinationFolder the folder the file ends up in
  * @param file              the final file, once completed
@@ -30,14 +32,26 @@ import java.util.Optional;
  * @param kind              a download or an upload
  * @param resumability      whether an interruption keeps its bytes, and why (see {@link Resumability});
  *                          {@link Resumability#NOT_ASKED_YET} until the server's first answer
+ * @param mirrors           other URLs of the same file ({@link TransferRequest#withMirrors}), tried when
+ *                          {@code url} fails or is much slower than they are; empty when there are none
  */
 public record Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
         TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
         Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session, TransferKind kind,
-        Resumability resumability) {
+        Resumability resumability, List<URI> mirrors) {
 
     public Transfer {
         Objects.requireNonNull(resumability, "resumability");
+        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+    }
+
+    /** A snapshot without mirrors. */
+    public Transfer(long id, URI url, String title, Path destinationFolder, Optional<Path> file,
+            TransferState state, long bytesReceived, long totalBytes, Optional<String> sha256,
+            Optional<TransferFailure> failure, Optional<Instant> nextRetry, String session, TransferKind kind,
+            Resumability resumability) {
+        this(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256, failure, nextRetry,
+                session, kind, resumability, List.of());
     }
 
     /** A snapshot whose resumability is {@link Resumability#NOT_ASKED_YET}. */
@@ -59,7 +73,7 @@ public record Transfer(long id, URI url, String title, Path destinationFolder, O
     /** @return a copy that waits until {@code at} to retry after {@code lastFailure} */
     public Transfer waitingToRetry(TransferFailure lastFailure, Instant at) {
         return new Transfer(id, url, title, destinationFolder, file, state, bytesReceived, totalBytes, sha256,
-                Optional.of(lastFailure), Optional.of(at), session, kind, resumability);
+                Optional.of(lastFailure), Optional.of(at), session, kind, resumability, mirrors);
     }
 
     /** @return whether the entity's length is known */

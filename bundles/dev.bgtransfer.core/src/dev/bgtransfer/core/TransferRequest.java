@@ -3,7 +3,9 @@ package dev.bgtransfer.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,9 +27,13 @@ import dev.bgtransfer.core.internal.download.FileNames;
  *                          server or the URL gives, if the requester chose one (a name, not a path;
  *                          should a file of that name be there already, the file gets the next free
  *                          name, {@code name (1).ext}, as any download does)
+ * @param mirrors           other URLs of the same file (see {@link #withMirrors}); empty when there are none
  */
 public record TransferRequest(URI url, String title, Path destinationFolder, Optional<String> expectedSha256,
-        Optional<String> fileName) {
+        Optional<String> fileName, List<URI> mirrors) {
+
+    /** The most mirrors a request may name besides its URL. */
+    public static final int MAX_MIRRORS = 16;
 
     /**
      * The longest URL accepted, in characters: RFC 9110 asks every party to support 8000, and common
@@ -48,6 +54,13 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
         destinationFolder = destinationFolder.toAbsolutePath().normalize();
         fileName = Objects.requireNonNullElse(fileName, Optional.<String>empty());
         fileName.ifPresent(TransferRequest::checkFileName);
+        mirrors = checkMirrors(url, mirrors);
+    }
+
+    /** A request without mirrors. */
+    public TransferRequest(URI url, String title, Path destinationFolder, Optional<String> expectedSha256,
+            Optional<String> fileName) {
+        this(url, title, destinationFolder, expectedSha256, fileName, List.of());
     }
 
     /** A request whose file is named by the server or the URL. */
@@ -66,7 +79,7 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
 
     /** @return a copy with the given title */
     public TransferRequest withTitle(String newTitle) {
-        return new TransferRequest(url, newTitle, destinationFolder, expectedSha256, fileName);
+        return new TransferRequest(url, newTitle, destinationFolder, expectedSha256, fileName, mirrors);
     }
 
     /**
@@ -79,12 +92,57 @@ public record TransferRequest(URI url, String title, Path destinationFolder, Opt
      *                                  than 200 bytes
      */
     public TransferRequest withFileName(String name) {
-        return new TransferRequest(url, title, destinationFolder, expectedSha256, Optional.of(name));
+        return new TransferRequest(url, title, destinationFolder, expectedSha256, Optional.of(name), mirrors);
     }
 
     /** @return a copy that must match the given SHA-256 (64 hex digits) */
     public TransferRequest withExpectedSha256(String sha256) {
-        return new TransferRequest(url, title, destinationFolder, Optional.of(sha256), fileName);
+        return new TransferRequest(url, title, destinationFolder, Optional.of(sha256), fileName, mirrors);
+    }
+
+    /**
+     * Names other URLs that serve the same file, for example the same release on other download
+     * servers. The service fetches from {@link #url()} first; when it fails (after the sign-in and
+     * the {@link UrlRefresher}s had their turn) it goes on at the next mirror at once, without
+     * waiting to retry, and only after every URL failed once does it wait as it would for one; while
+     * it fetches over several connections, the further ones go to the mirrors, and a URL whose
+     * connections bring well under a quarter of the speed of another's is left for the faster one.
+     * The bytes held are kept across a switch when the mirror serves the same entity: the same length
+     * and Last-Modified date (the same strong ETag where there is no date), checked by If-Range as a
+     * resume is; a mirror that serves another entity starts the file again from zero, as a changed
+     * file does. Each mirror is checked as {@link #parseUrl(String)} checks a URL; one given twice, or
+     * the request's own URL, counts once.
+     *
+     * @param urls at most {@value #MAX_MIRRORS} other URLs of the same file, in the order to try them
+     * @return a copy with these mirrors, in place of any it had
+     * @throws IllegalArgumentException with a sentence when one is no URL a request may have, or there are
+     *                                  more than {@value #MAX_MIRRORS}
+     */
+    public TransferRequest withMirrors(List<URI> urls) {
+        return new TransferRequest(url, title, destinationFolder, expectedSha256, fileName, urls);
+    }
+
+    private static List<URI> checkMirrors(URI url, List<URI> mirrors) {
+        if (mirrors == null || mirrors.isEmpty()) {
+            return List.of();
+        }
+        List<URI> distinct = new ArrayList<>();
+        for (URI mirror : mirrors) {
+            Objects.requireNonNull(mirror, "mirror");
+            try {
+                checkUrl(mirror);
+            } catch (IllegalArgumentException unusable) {
+                throw new IllegalArgumentException(NLS.bind(RequestMessages.mirrorUnusable, mirror,
+                        unusable.getMessage()));
+            }
+            if (!mirror.equals(url) && !distinct.contains(mirror)) {
+                distinct.add(mirror);
+            }
+        }
+        if (distinct.size() > MAX_MIRRORS) {
+            throw new IllegalArgumentException(NLS.bind(RequestMessages.mirrorsTooMany, distinct.size(), MAX_MIRRORS));
+        }
+        return List.copyOf(distinct);
     }
 
     private static void checkFileName(String name) {

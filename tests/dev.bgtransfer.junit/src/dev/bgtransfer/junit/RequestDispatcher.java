@@ -227,7 +227,8 @@ final class RequestDispatcher implements HttpRequestHandler {
         final FileContent content = file.content();
         final long size = content.size();
         if (!file.etagOmitted()) {
-            response.setHeader(HttpHeaders.ETAG, file.etagWeak() ? "W/" + content.etag() : content.etag());
+            String etag = file.servedEtag(content.etag());
+            response.setHeader(HttpHeaders.ETAG, file.etagWeak() ? "W/" + etag : etag);
         }
         if (!file.lastModifiedOmitted()) {
             response.setHeader(HttpHeaders.LAST_MODIFIED, content.lastModified());
@@ -239,7 +240,8 @@ final class RequestDispatcher implements HttpRequestHandler {
         final Header ifRange = file.ifRangeIgnored() ? null : request.getFirstHeader(HttpHeaders.IF_RANGE);
         final RequestedRange range = file.rangesIgnored() || !file.rangesOffered() ? RequestedRange.whole(size)
                 : RequestedRange.of(rangeHeader == null ? null : rangeHeader.getValue(),
-                        ifRange == null ? null : ifRange.getValue(), content.etag(), content.lastModified(), size);
+                        ifRange == null ? null : ifRange.getValue(), file.servedEtag(content.etag()),
+                        content.lastModified(), size);
         range.applyTo(response);
         if (!range.satisfiable()) {
             textResponse(response, range.status());

@@ -34,6 +34,7 @@ public final class TestFile {
     private volatile boolean rangesRefused;
     private volatile boolean ifRangeIgnored;
     private volatile RangeRefusal rangeRefusal;
+    private volatile String etagSalt = "";
     private final AtomicLong refusalsAnswered = new AtomicLong();
 
     /** The next {@code left} requests with a bounded range ({@code bytes=a-b}) get {@code status}. */
@@ -246,6 +247,22 @@ public final class TestFile {
     public TestFile weakEtag(boolean weak) {
         this.weakEtag = weak;
         return this;
+    }
+
+    /**
+     * Forms the entity tag as another server would for the same content (a mirror of another make):
+     * {@code salt} goes inside the tag's quotes, and only that tag satisfies {@code If-Range}.
+     *
+     * @return this file
+     */
+    public TestFile etagSalt(String salt) {
+        this.etagSalt = salt;
+        return this;
+    }
+
+    /** @return the tag this file sends for {@code contentTag}, the tag of its content (see {@link #etagSalt}) */
+    String servedEtag(String contentTag) {
+        return etagSalt.isEmpty() ? contentTag : contentTag.substring(0, contentTag.length() - 1) + etagSalt + "\"";
     }
 
     /**

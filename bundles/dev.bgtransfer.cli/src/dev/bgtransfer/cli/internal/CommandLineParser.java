@@ -39,13 +39,13 @@ final class CommandLineParser {
     /** The short options, as curl and aria2 users type them, and the long ones they stand for. */
     private static final Map<String, String> SHORT = Map.of("-i", "--input-file", "-o", "--output", "-H", "--header");
     /** Options that may be given more than once, as curl's {@code -H}: their values, a line each. */
-    private static final Set<String> REPEATABLE = Set.of("--header");
+    private static final Set<String> REPEATABLE = Set.of("--header", "--mirror");
     private static final Map<String, Command.Operation> BY_ID = Map.of("pause", Command.Operation.PAUSE,
             "start", Command.Operation.START, "stop", Command.Operation.STOP, "remove", Command.Operation.REMOVE);
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("get", Set.of("--dir", "--state", "--max-per-host", "--timeout", "--retries", "--sha256",
                     "--user", "--quiet", "--wait-for-space", "--no-daemon", "--input-file", STDIN_FILE, "--output",
-                    "--header", "--only-resumable", "--limit-rate")),
+                    "--header", "--only-resumable", "--limit-rate", "--mirror")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
                     "--resume", "--no-resume", "--user", "--no-daemon", "--header", "--limit-rate")),
             Map.entry("limit", Set.of("--state", "--no-daemon")),
@@ -179,6 +179,11 @@ final class CommandLineParser {
         if (output.isPresent() && urls.size() != 1) {
             throw new UsageException(Messages.outputNeedsOneUrl);
         }
+        List<String> mirrors = options.containsKey("--mirror") ? List.of(options.get("--mirror").split("\n"))
+                : List.of();
+        if (!mirrors.isEmpty() && urls.size() != 1) {
+            throw new UsageException(Messages.mirrorNeedsOneUrl);
+        }
         Path folder = options.containsKey("--dir") ? path(options.get("--dir"), "--dir") : workingDirectory;
         List<TransferRequest> requests = new ArrayList<>();
         for (InputFile.Entry url : urls) {
@@ -190,6 +195,7 @@ final class CommandLineParser {
             } catch (IllegalArgumentException bad) {
                 throw new UsageException(NLS.bind(Messages.badUrl, printable(url.url()), bad.getMessage()));
             }
+            request = withMirrors(request, url.mirrors().isEmpty() ? mirrors : url.mirrors());
             Optional<String> name = output.or(url::out);
             try {
                 requests.add(name.isPresent() ? request.withFileName(name.get()) : request);
@@ -199,6 +205,23 @@ final class CommandLineParser {
         }
         return new Command.Get(requests, state(options), sessionOptions(options), user(options),
                 options.containsKey("--quiet"), headers(options));
+    }
+
+    /** @return {@code request} with {@code mirrors}, each read as a typed URL is */
+    private static TransferRequest withMirrors(TransferRequest request, List<String> mirrors) throws UsageException {
+        List<URI> urls = new ArrayList<>();
+        for (String mirror : mirrors) {
+            try {
+                urls.add(TransferRequest.parseUrl(mirror));
+            } catch (IllegalArgumentException bad) {
+                throw new UsageException(NLS.bind(Messages.badMirror, printable(mirror), bad.getMessage()));
+            }
+        }
+        try {
+            return request.withMirrors(urls);
+        } catch (IllegalArgumentException tooMany) {
+            throw new UsageException(tooMany.getMessage());
+        }
     }
 
     /** {@code ID...}: at least one, each a transfer id as {@code list} shows them. */

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import org.eclipse.osgi.util.NLS;
 
 /**
- * The URLs of {@code get -i FILE}, as aria2's input files have them: one URL a line, each followed by
- * its options on lines that begin with white space ({@code sha256=HEX}, or aria2's
+ * The URLs of {@code get -i FILE}, as aria2's input files have them: one file a line, its URL and the
+ * URLs of its mirrors separated by tabs, each followed by its options on lines that begin with white space ({@code sha256=HEX}, or aria2's
  * {@code checksum=sha-256=HEX}, and {@code out=NAME}); blank lines and lines that begin with {@code #} are skipped. Any
  * line that is not one of these is refused with a sentence naming it, before anything starts.
  */
@@ -28,11 +28,14 @@ final class InputFile {
     private static final long MAX_BYTES = 256L << 20;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** One URL of the file, the SHA-256 its bytes must have and the name its file gets, if the file says. */
-    record Entry(String url, Optional<String> sha256, Optional<String> out) {
+    /**
+     * One file of the input: its URL, its mirrors, the SHA-256 its bytes must have and the name its file
+     * gets, if the input says.
+     */
+    record Entry(String url, List<String> mirrors, Optional<String> sha256, Optional<String> out) {
 
         Entry(String url) {
-            this(url, Optional.empty(), Optional.empty());
+            this(url, List.of(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -70,11 +73,15 @@ final class InputFile {
                 continue;
             }
             if (!Character.isWhitespace(line.charAt(0))) {
-                String url = line.strip();
-                if (url.chars().anyMatch(Character::isWhitespace)) {
-                    throw new UsageException(NLS.bind(Messages.inputMoreThanOneUrl, shown, number));
+                List<String> urls = new ArrayList<>();
+                for (String url : line.strip().split("\t+")) {
+                    if (url.chars().anyMatch(Character::isWhitespace)) {
+                        throw new UsageException(NLS.bind(Messages.inputMoreThanOneUrl, shown, number));
+                    }
+                    urls.add(url);
                 }
-                entries.add(new Entry(url));
+                entries.add(new Entry(urls.getFirst(), List.copyOf(urls.subList(1, urls.size())), Optional.empty(),
+                        Optional.empty()));
                 continue;
             }
             if (entries.isEmpty()) {
@@ -95,7 +102,8 @@ final class InputFile {
             if (entry.out().isPresent()) {
                 throw new UsageException(NLS.bind(Messages.inputSecondOption, new Object[] { shown, number, "out=" }));
             }
-            return new Entry(entry.url(), entry.sha256(), Optional.of(option.substring("out=".length())));
+            return new Entry(entry.url(), entry.mirrors(), entry.sha256(),
+                    Optional.of(option.substring("out=".length())));
         }
         String value = lower.startsWith("sha256=") ? option.substring("sha256=".length())
                 : lower.startsWith("checksum=sha-256=") ? option.substring("checksum=sha-256=".length()) : null;
@@ -109,7 +117,7 @@ final class InputFile {
         if (entry.sha256().isPresent()) {
             throw new UsageException(NLS.bind(Messages.inputSecondOption, new Object[] { shown, number, "sha256=" }));
         }
-        return new Entry(entry.url(), Optional.of(value.toLowerCase(Locale.ROOT)), entry.out());
+        return new Entry(entry.url(), entry.mirrors(), Optional.of(value.toLowerCase(Locale.ROOT)), entry.out());
     }
 
     private static String decode(byte[] bytes, String shown) throws UsageException {

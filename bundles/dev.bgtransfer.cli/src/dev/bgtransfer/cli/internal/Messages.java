@@ -15,10 +15,12 @@ final class Messages extends NLS {
     public static String repeatedOption;
     public static String noUrl;
     public static String sha256NeedsOneUrl;
+    public static String mirrorNeedsOneUrl;
     public static String badUser;
     public static String promptUser;
     public static String promptPassword;
     public static String badUrl;
+    public static String badMirror;
     public static String putNeedsFileAndUrl;
     public static String resumeOrNot;
     public static String badUploadUrl;

@@ -14,7 +14,8 @@ import dev.bgtransfer.remote.internal.wire.JsonObject;
  * unknown), {@code url}, {@code title}, {@code folder}, {@code file}, {@code session}, {@code sha256}
  * and {@code failure} (an object of {@code kind} and {@code message}), {@code null} where there is none;
  * then {@code resumable}, an object of {@code value} ({@code yes}, {@code no} or {@code unknown}) and
- * {@code reason} (a phrase for people).
+ * {@code reason} (a phrase for people); then {@code mirrors}, an array of the other URLs of the same
+ * file (empty when there are none).
  * Keys keep this order; a later version may add keys, never change these. Written by the JSON writer
  * of the daemon's wire, but not the wire's form of a transfer, which may change with the wire.
  */
@@ -39,6 +40,7 @@ final class TransferJson {
         json.put("failure", transfer.failure().map(TransferJson::failure).orElse(null));
         json.put("resumable", new JsonObject().put("value", resumable(transfer.resumability()))
                 .put("reason", transfer.resumability().reason()));
+        json.put("mirrors", transfer.mirrors().stream().<Object>map(Object::toString).toList());
         return Json.write(json);
     }
 

@@ -108,6 +108,11 @@ final class JobReports extends JobChangeAdapter implements DownloadJob.Listener,
     }
 
     @Override
+    public void moved(TransferRecord record) {
+        update(record, true, true);
+    }
+
+    @Override
     public void waiting(TransferRecord durable, TransferFailure lastFailure, Instant retryAt) {
         synchronized (engine) {
             if (live.isUnfinished(id) && engine.isRunning(id, job)) {

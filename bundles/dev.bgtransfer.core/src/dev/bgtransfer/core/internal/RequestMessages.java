@@ -53,6 +53,8 @@ public final class RequestMessages extends NLS {
     public static String headerValue;
     public static String headerWithoutColon;
     public static String changeUrlCompleted;
+    public static String mirrorUnusable;
+    public static String mirrorsTooMany;
     public static String refresherFailed;
     public static String serviceShutDown;
 

@@ -153,7 +153,8 @@ final class TransferEngine implements AutoCloseable {
         Instant now = Instant.now();
         return add(id -> {
             TransferRecord created = TransferRecord.create(id, session, request.url(), request.title(),
-                    request.destinationFolder(), request.expectedSha256().orElse(null), now);
+                    request.destinationFolder(), request.expectedSha256().orElse(null), now)
+                    .withMirrors(request.mirrors());
             // a name the requester chose is the name, as one the server gave would be: before any byte
             return request.fileName().map(name -> created.withPartFile(name, null, now)).orElse(created);
         }, start);

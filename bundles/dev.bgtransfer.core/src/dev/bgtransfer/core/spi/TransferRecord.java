@@ -3,6 +3,7 @@ package dev.bgtransfer.core.spi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Path file, TransferState state, long bytes, long total, String etag, String lastModified,
         String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
         Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices,
-        List<ChunkHash> chunks, Resumability resumability) {
+        List<ChunkHash> chunks, Resumability resumability, List<URI> mirrors) {
 
     public TransferRecord {
         Objects.requireNonNull(url, "url");
@@ -71,6 +72,18 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         slices = slices == null ? null : List.copyOf(slices);
         chunks = chunks == null ? null : List.copyOf(chunks);
         resumability = resumability == null ? Resumability.NOT_ASKED_YET : resumability;
+        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+    }
+
+    /** A record without mirrors (see {@link #mirrors}): as written before they were kept. */
+    public TransferRecord(long id, URI url, String title, Path folder, String fileName, Path partFile,
+            Path file, TransferState state, long bytes, long total, String etag, String lastModified,
+            String expectedSha256, String sha256, TransferFailure failure, Instant created, Instant updated,
+            Instant finished, URI resumeUrl, String session, Upload upload, List<Slice> slices,
+            List<ChunkHash> chunks, Resumability resumability) {
+        this(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag, lastModified,
+                expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload, slices, chunks,
+                resumability, List.of());
     }
 
     /**
@@ -111,7 +124,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         return new TransferRecord(id, url, title, source.getParent(), source.getFileName().toString(), null, source,
                 TransferState.CANCELLED, 0, sourceSize, null, null, null, null, null, now, now, null, null, session,
                 Upload.fresh(method, resumable), null, null,
-                resumable ? Resumability.NOT_ASKED_YET : Resumability.UPLOAD_NOT_OFFERED);
+                resumable ? Resumability.NOT_ASKED_YET : Resumability.UPLOAD_NOT_OFFERED, List.of());
     }
 
     /**
@@ -178,14 +191,14 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         long durable = newSlices == null ? bytes : newSlices.stream().mapToLong(Slice::durable).sum();
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, durable, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                newSlices, chunks, resumability);
+                newSlices, chunks, resumability, mirrors);
     }
 
     /** @return a copy with {@code newChunks} as the hashes that prove the partial file's bytes, or none */
     public TransferRecord withChunks(List<ChunkHash> newChunks) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
-                slices, newChunks, resumability);
+                slices, newChunks, resumability, mirrors);
     }
 
     /** @return the public snapshot of this record */
@@ -193,7 +206,7 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         String shown = !title.isEmpty() ? title : fileName != null ? fileName : fallbackTitle();
         return new Transfer(id, url, shown, folder, Optional.ofNullable(file), state, bytes, total,
                 Optional.ofNullable(sha256), Optional.ofNullable(failure), Optional.empty(), session,
-                upload != null ? TransferKind.UPLOAD : TransferKind.DOWNLOAD, resumability);
+                upload != null ? TransferKind.UPLOAD : TransferKind.DOWNLOAD, resumability, mirrors);
     }
 
     private String fallbackTitle() {
@@ -207,42 +220,42 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         Instant end = newState == TransferState.COMPLETED || newState == TransferState.FAILED ? now : null;
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, newState, bytes, total, etag,
                 lastModified, expectedSha256, sha256, newFailure, created, now, end, resumeUrl, session, upload,
-                slices, chunks, resumability);
+                slices, chunks, resumability, mirrors);
     }
 
     /** @return a copy with the bytes held locally and the entity length */
     public TransferRecord withProgress(long newBytes, long newTotal, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, newBytes, newTotal,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices, chunks, resumability);
+                upload, slices, chunks, resumability, mirrors);
     }
 
     /** @return a copy with the validators of the bytes held */
     public TransferRecord withValidators(String newEtag, String newLastModified, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, newEtag,
                 newLastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices, chunks, resumability);
+                slices, chunks, resumability, mirrors);
     }
 
     /** @return a copy with the file's name and partial file (either may be {@code null}) */
     public TransferRecord withPartFile(String newFileName, Path newPartFile, Instant now) {
         return new TransferRecord(id, url, title, folder, newFileName, newPartFile, file, state, bytes, total,
                 etag, lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session,
-                upload, slices, chunks, resumability);
+                upload, slices, chunks, resumability, mirrors);
     }
 
     /** @return a copy that resumes from {@code from} (the end of the redirects that gave the bytes) */
     public TransferRecord withResumeUrl(URI from, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, from, session, upload, slices,
-                chunks, resumability);
+                chunks, resumability, mirrors);
     }
 
     /** @return a copy that names the final file the bytes are being moved to (not yet completed) */
     public TransferRecord withFinalFile(Path finalFile, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, finalFile, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices, chunks, resumability);
+                slices, chunks, resumability, mirrors);
     }
 
     /**
@@ -253,50 +266,72 @@ public record TransferRecord(long id, URI url, String title, Path folder, String
         if (upload != null) {
             return new TransferRecord(id, url, title, folder, fileName, null, file, state, 0, total, null, null, null,
                     null, failure, created, now, finished, null, session, Upload.fresh(upload.method(), upload.resumable()), null,
-                    null, resumability);
+                    null, resumability, mirrors);
         }
         return new TransferRecord(id, url, title, folder, fileName, null, null, state, 0, Transfer.UNKNOWN_SIZE,
                 null, null, expectedSha256, null, failure, created, now, finished, null, session, upload, null, null,
-                resumability);
+                resumability, mirrors);
     }
 
     /** @return a completed copy whose bytes are under {@code finalFile} */
     public TransferRecord completed(Path finalFile, long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, finalFile.getFileName().toString(), null, finalFile,
                 TransferState.COMPLETED, length, length, etag, lastModified, expectedSha256, digest, null, created,
-                now, now, resumeUrl, session, upload, null, null, resumability);
+                now, now, resumeUrl, session, upload, null, null, resumability, mirrors);
     }
 
     /** @return a copy of this upload with {@code newUpload} and the bytes the server holds */
     public TransferRecord withUpload(Upload newUpload, long sent, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, sent,
                 newUpload.isRecorded() ? newUpload.sourceSize() : total, etag, lastModified, expectedSha256, sha256,
-                failure, created, now, finished, resumeUrl, session, newUpload, slices, chunks, resumability);
+                failure, created, now, finished, resumeUrl, session, newUpload, slices, chunks, resumability, mirrors);
     }
 
     /** @return a completed copy of this upload, whose file had {@code digest} */
     public TransferRecord uploaded(long length, String digest, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, null, file, TransferState.COMPLETED, length, length,
                 null, null, expectedSha256, digest, null, created, now, now, resumeUrl, session,
-                upload.withResource(null), null, null, resumability);
+                upload.withResource(null), null, null, resumability, mirrors);
     }
 
     /** @return a copy with what the server's answers showed of resumability */
     public TransferRecord withResumability(Resumability newResumability, Instant now) {
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, resumeUrl, session, upload,
-                slices, chunks, newResumability);
+                slices, chunks, newResumability, mirrors);
     }
 
     /**
      * @return a copy that is fetched from {@code newUrl} from now on, its bytes, validators and chunk
      *         hashes kept (a resume checks them against what the new URL serves); the old URL's redirect
-     *         target and what its server showed of resumability are forgotten
+     *         target and what its server showed of resumability are forgotten, and so is {@code newUrl} as
+     *         a mirror
      */
     public TransferRecord withUrl(URI newUrl, Instant now) {
         return new TransferRecord(id, newUrl, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, now, finished, null, session, upload, slices,
-                chunks, null);
+                chunks, null, mirrors.stream().filter(mirror -> !mirror.equals(newUrl)).toList());
+    }
+
+    /**
+     * @return a copy fetched from {@code mirror}, one of its {@link #mirrors}, from now on, with the URL
+     *         it leaves last among the mirrors; bytes, validators and chunk hashes kept as by {@link #withUrl}
+     */
+    public TransferRecord switchedTo(URI mirror, Instant now) {
+        List<URI> others = new ArrayList<>(mirrors);
+        if (!others.remove(mirror)) {
+            throw new IllegalArgumentException("Not a mirror of transfer " + id + ": " + mirror);
+        }
+        others.add(url);
+        return withUrl(mirror, now).withMirrors(others);
+    }
+
+    /** @return a copy with {@code newMirrors} as the other URLs of its entity (the transfer's URL left out) */
+    public TransferRecord withMirrors(List<URI> newMirrors) {
+        List<URI> others = newMirrors.stream().filter(mirror -> !mirror.equals(url)).distinct().toList();
+        return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
+                lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
+                slices, chunks, resumability, others);
     }
 
     /** @return whether this is an upload (see {@link #upload()}) */

@@ -95,7 +95,9 @@ final class Schema {
             // 12: the limit a person set for one transfer, bytes per
             // second; a table of its own, as few transfers have one. IF NOT EXISTS: it makes no difference in
             // which order the migrations of one release were put
-            List.of("CREATE TABLE IF NOT EXISTS rate_limits (id INTEGER PRIMARY KEY, bytes_per_second INTEGER NOT NULL)"));
+            List.of("CREATE TABLE IF NOT EXISTS rate_limits (id INTEGER PRIMARY KEY, bytes_per_second INTEGER NOT NULL)"),
+            // 13: other URLs of a download's entity, one a line, null when none (see Urls.format)
+            List.of("ALTER TABLE transfers ADD COLUMN mirrors TEXT"));
 
     /** The newest version this code knows. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -23,7 +23,7 @@ final class TransferRows {
             "file", "state", "bytes", "total", "etag", "last_modified", "expected_sha256", "sha256", "failure_kind",
             "failure_message", "created_ms", "updated_ms", "finished_ms", "resume_url", "session", "upload_method",
             "upload_resumable", "upload_resource", "source_size", "source_modified", "source_sha256", "slices",
-            "chunks", "resumability");
+            "chunks", "resumability", "mirrors");
 
     static final String UPSERT = "INSERT INTO transfers (" + String.join(", ", COLUMNS) + ") VALUES ("
             + COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT(id) DO UPDATE SET "
@@ -76,6 +76,7 @@ final class TransferRows {
         setText(statement, index + 6, SliceText.format(record.slices()));
         setText(statement, index + 7, ChunkText.format(record.chunks()));
         statement.setString(index + 8, record.resumability().name());
+        setText(statement, index + 9, Urls.format(record.mirrors()));
     }
 
     /** Sets the upload's six parameters from {@code index} on: all null for a download. */
@@ -128,12 +129,13 @@ final class TransferRows {
         List<TransferRecord.Slice> slices = SliceText.parse(row.getString(index + 6));
         List<TransferRecord.ChunkHash> chunks = ChunkText.parse(row.getString(index + 7));
         Resumability resumability = resumability(row.getString(index + 8));
+        List<URI> mirrors = Urls.parse(row.getString(index + 9));
         TransferFailure failure = failureKind == null ? null
                 : new TransferFailure(TransferFailure.Kind.valueOf(failureKind),
                         failureMessage == null ? "" : failureMessage);
         return new TransferRecord(id, url, title, folder, fileName, partFile, file, state, bytes, total, etag,
                 lastModified, expectedSha256, sha256, failure, created, updated, finished, resumeUrl, session, upload,
-                slices, chunks, resumability);
+                slices, chunks, resumability, mirrors);
     }
 
     /** @return the stored constant; none (rows from before migration 11) or one this build does not know: not asked yet */

@@ -9,11 +9,13 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.hc.core5.http.HttpException;
@@ -78,6 +80,9 @@ final class DownloadAttempt {
         default Optional<TransferRecord> refreshed(TransferRecord record, UrlRefresher.Reason reason) {
             return Optional.empty();
         }
+
+        /** The transfer goes on from another of its URLs (a mirror): {@code record} is to be stored and shown. */
+        void moved(TransferRecord record);
     }
 
     private final HttpTransport transport;
@@ -90,6 +95,11 @@ final class DownloadAttempt {
     private final Timeline timeline;
     private volatile TransferRecord record;
     private int refreshes;
+    /** The URLs that failed since bytes last came or the Job last waited to retry: no mirror is tried twice in between. */
+    private final Set<URI> failedUrls = new HashSet<>();
+    /** A transient failure among them, which a wait may cure where the last failure (a 404, say) would end it. */
+    private TransferException transientFailure;
+    private long bytesAtFailure = -1;
     /** The partial file's bytes as a resume found them, their SHA-256 and chunk hashes; {@code null} before. */
     private ChunkCheck.Result resumed;
     /** The chunk hashes of the copy that runs; {@code null} before one runs. */
@@ -298,6 +308,64 @@ final class DownloadAttempt {
                 }
             }
         }
+    }
+
+    /**
+     * Goes on at the next of the transfer's mirrors after {@code failed}, unless every URL failed
+     * since bytes last came (then the Job waits to retry, and every URL may be tried again after).
+     * Neither a full or refused disk nor bytes that did not match the SHA-256 is a URL's fault.
+     *
+     * @return whether the transfer's URL is now a mirror that did not fail yet
+     */
+    boolean switchToMirror(TransferException failed) {
+        Kind kind = failed.failure().kind();
+        if (record.mirrors().isEmpty() || kind == Kind.DISK || kind == Kind.CHECKSUM) {
+            return false;
+        }
+        if (record.bytes() > bytesAtFailure) {
+            failedUrls.clear(); // bytes came since: the URLs that failed before may serve again
+            transientFailure = null;
+        }
+        bytesAtFailure = record.bytes();
+        failedUrls.add(record.url());
+        if (failed.isTransient()) {
+            transientFailure = failed;
+        }
+        Optional<URI> next = record.mirrors().stream().filter(mirror -> !failedUrls.contains(mirror)).findFirst();
+        if (next.isEmpty()) {
+            return false;
+        }
+        moveTo(next.get(), NLS.bind(Messages.mirrorAfterFailure, failed.failure().message()));
+        return true;
+    }
+
+    /**
+     * @return the failure the Job's wait to retry goes by once every URL failed: {@code failed}, or one
+     *         of the others' failures that a wait may cure when {@code failed} would end the transfer
+     */
+    TransferException retryReason(TransferException failed) {
+        TransferException reason = failed.isTransient() || transientFailure == null ? failed : transientFailure;
+        failedUrls.clear();
+        transientFailure = null;
+        return reason;
+    }
+
+    /**
+     * Makes {@code mirror} the transfer's URL, with its bytes. Mirrors share a file's modification time
+     * more often than its entity tag (servers of different makes form tags differently), so the bytes
+     * are named to the mirror by Last-Modified where there is one; the mirror's own tag is learnt from
+     * its answer.
+     */
+    private void moveTo(URI mirror, String reason) {
+        URI before = record.url();
+        TransferRecord moved = record.switchedTo(mirror, Instant.now());
+        if (moved.lastModified() != null && moved.etag() != null) {
+            moved = moved.withValidators(null, moved.lastModified(), Instant.now());
+        }
+        record = moved;
+        timeline.record(TimelineEntry.Kind.URL, "from", Timeline.url(before), "to", Timeline.url(mirror), "reason",
+                reason);
+        listener.moved(record);
     }
 
     /** Asks for a fresh URL before a request when the transfer's URL is a signed link that expired. */

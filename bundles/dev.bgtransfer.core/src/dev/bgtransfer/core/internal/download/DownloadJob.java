@@ -71,7 +71,8 @@ public final class DownloadJob extends TransferJob {
 
     /**
      * Runs the attempt, and again from the bytes on disk after each transient failure within the
-     * budget, and after each full disk once there is room again.
+     * budget, and after each full disk once there is room again. A transfer with mirrors goes on at
+     * the next one at once after a failure; it waits to retry once every URL failed.
      */
     @Override
     protected TransferRecord transfer(SubMonitor progress) throws TransferException {
@@ -89,7 +90,10 @@ public final class DownloadJob extends TransferJob {
                     awaitSpace(failed, SpaceWait.settle(fruitlessSpaceWaits), progress);
                     continue;
                 }
-                awaitRetry(retries, failed, ++retry, retrying, progress);
+                if (attempt.switchToMirror(failed)) {
+                    continue; // the next mirror at once: its server did not fail
+                }
+                awaitRetry(retries, attempt.retryReason(failed), ++retry, retrying, progress);
             }
         }
     }

@@ -24,6 +24,9 @@ public final class Messages extends NLS {
     public static String restartOtherLength;
     public static String restartPartFileGone;
     public static String spaceAgain;
+    public static String mirrorAfterFailure;
+    public static String mirrorSlow;
+    public static String mirrorLeft;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -34,7 +34,8 @@ final class RemoteIds {
     static Transfer mapped(Transfer remote) {
         return new Transfer(mapped(remote.id()), remote.url(), remote.title(), remote.destinationFolder(),
                 remote.file(), remote.state(), remote.bytesReceived(), remote.totalBytes(), remote.sha256(),
-                remote.failure(), remote.nextRetry(), remote.session(), remote.kind(), remote.resumability());
+                remote.failure(), remote.nextRetry(), remote.session(), remote.kind(), remote.resumability(),
+                remote.mirrors());
     }
 
     static List<Transfer> mapped(List<Transfer> remote) {

@@ -10,8 +10,8 @@ public final class Handshake {
     /** The name of the protocol, so that a peer of another program is told apart from another version. */
     public static final String PROTOCOL = "bgtransfer-api";
     /** Changed whenever a message changes in a way a peer of the other version would misread. */
-    public static final int VERSION = 3; // 2: ids() as runs (IdRuns); 3: changeUrl, setHeaders, timeline(ID), a transfer's
-    // resumability, onlyResumable, bandwidth limits
+    public static final int VERSION = 4; // 2: ids() as runs (IdRuns); 3: changeUrl, setHeaders, timeline(ID), a transfer's
+    // resumability, onlyResumable, bandwidth limits; 4: mirrors (a v3 peer would drop them unseen)
 
     static final String PROTOCOL_FIELD = "protocol";
     static final String VERSION_FIELD = "version";

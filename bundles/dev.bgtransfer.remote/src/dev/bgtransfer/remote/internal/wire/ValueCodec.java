@@ -43,7 +43,8 @@ public final class ValueCodec {
                 .put("bytesReceived", transfer.bytesReceived()).put("totalBytes", transfer.totalBytes())
                 .putIfPresent("sha256", transfer.sha256()).putIfPresent("failure", transfer.failure().map(ValueCodec::toJson))
                 .putIfPresent("nextRetry", transfer.nextRetry().map(Instant::toString)).put("session", transfer.session())
-                .put("kind", transfer.kind().name()).put("resumability", transfer.resumability().name());
+                .put("kind", transfer.kind().name()).put("resumability", transfer.resumability().name())
+                .put("mirrors", urlsToJson(transfer.mirrors()));
     }
 
     public static Transfer transfer(JsonObject json) {
@@ -54,7 +55,18 @@ public final class ValueCodec {
                 json.optionalString("nextRetry").map(text -> parse(text, "nextRetry", Instant::parse)),
                 json.string("session"), json.constant("kind", TransferKind.class),
                 json.has("resumability") ? json.constant("resumability", Resumability.class)
-                        : Resumability.NOT_ASKED_YET);
+                        : Resumability.NOT_ASKED_YET,
+                urls(json, "mirrors"));
+    }
+
+    /** @return {@code urls} as a JSON array of strings */
+    public static List<Object> urlsToJson(List<URI> urls) {
+        return urls.stream().<Object>map(URI::toString).toList();
+    }
+
+    /** @return the URLs of the array {@code name}; none when it is missing */
+    private static List<URI> urls(JsonObject json, String name) {
+        return json.has(name) ? json.list(name, String.class, text -> parse(text, name, URI::create)) : List.of();
     }
 
     /** @return the transfers of the array {@code transfers} */
@@ -118,12 +130,12 @@ public final class ValueCodec {
         return new JsonObject().put("url", request.url().toString()).put("title", request.title())
                 .put("destinationFolder", request.destinationFolder().toString())
                 .putIfPresent("expectedSha256", request.expectedSha256())
-                .putIfPresent("fileName", request.fileName());
+                .putIfPresent("fileName", request.fileName()).put("mirrors", urlsToJson(request.mirrors()));
     }
 
     public static TransferRequest transferRequest(JsonObject json) {
         return new TransferRequest(uri(json, "url"), json.string("title"), Path.of(json.string("destinationFolder")),
-                json.optionalString("expectedSha256"), json.optionalString("fileName"));
+                json.optionalString("expectedSha256"), json.optionalString("fileName"), urls(json, "mirrors"));
     }
 
     public static JsonObject toJson(UploadRequest request) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.apache.hc.core5.http.HttpException;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -601,11 +602,15 @@ final class DownloadAttempt {
      */
     private TransferRecord segmented(Exchange first, URI target, List<Slice> slices, MessageDigest digest,
             long hashed, double speed, SubMonitor monitor) throws TransferException, EntityChanged {
-        Map<String, String> headers = new HashMap<>();
-        authentication.authorize(target, headers);
-        String etag = strongEtag(record.etag());
-        SegmentedDownload.Entity entity = new SegmentedDownload.Entity(target, record.total(), etag,
-                etag == null ? record.lastModified() : null, headers);
+        Map<URI, Map<String, String>> headers = new HashMap<>();
+        List<URI> mirrors = record.mirrors().stream().filter(mirror -> !mirror.equals(target)).toList();
+        for (URI url : Stream.concat(Stream.of(target), mirrors.stream()).toList()) {
+            Map<String, String> added = new HashMap<>();
+            authentication.authorize(url, added);
+            headers.put(url, added);
+        }
+        SlicedEntity entity = new SlicedEntity(target, mirrors, record.total(), strongEtag(record.etag()),
+                record.lastModified(), headers);
         record = record.withSlices(slices, Instant.now());
         byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort, ledger,
                 throttle,
@@ -626,6 +631,15 @@ final class DownloadAttempt {
                     @Override
                     public boolean borrow() {
                         return listener.borrow();
+                    }
+
+                    @Override
+                    public void leftSlow(Sources.Slow slow) {
+                        synchronized (DownloadAttempt.this) {
+                            if (slow.slow().equals(target) && record.mirrors().contains(slow.faster())) {
+                                moveTo(slow.faster(), slow.reason());
+                            }
+                        }
                     }
 
                     @Override

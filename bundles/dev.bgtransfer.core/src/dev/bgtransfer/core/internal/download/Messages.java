@@ -26,7 +26,7 @@ public final class Messages extends NLS {
     public static String spaceAgain;
     public static String mirrorAfterFailure;
     public static String mirrorSlow;
-    public static String mirrorLeft;
+    public static String mirrorOtherEntity;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

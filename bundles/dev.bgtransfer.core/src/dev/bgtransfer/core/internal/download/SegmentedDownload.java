@@ -97,16 +97,13 @@ final class SegmentedDownload {
          *                  where it was cut to: its length is then where the bytes written end
          */
         void durable(List<Slice> slices, boolean oneWriter);
+
+        /** The URL {@code slow.slow()} was left for the rest of the run: its connections were much slower. */
+        void leftSlow(Sources.Slow slow);
     }
 
-    /** What to ask for: where, the validator the slices hold, and the headers each request adds. */
-    record Entity(URI target, long total, String etag, String lastModified, Map<String, String> headers) {
-        String validator() {
-            return etag != null ? etag : lastModified;
-        }
-    }
-
-    private final Entity entity;
+    private final SlicedEntity entity;
+    private final Sources sources;
     private final Path partFile;
     private final SliceTable table;
     private final HttpTransport transport;
@@ -137,11 +134,12 @@ final class SegmentedDownload {
     private List<Slice> lastDurable;
     private boolean lastAlone;
 
-    SegmentedDownload(Entity entity, Path partFile, List<Slice> slices, HttpTransport transport,
+    SegmentedDownload(SlicedEntity entity, Path partFile, List<Slice> slices, HttpTransport transport,
             TransferOptions options, ConnectionAbort mainAbort, ChunkLedger ledger, Throttle throttle,
             Listener listener) {
         this.throttle = throttle;
         this.entity = entity;
+        this.sources = new Sources(entity.urls());
         this.ledger = ledger;
         this.partFile = partFile;
         this.table = new SliceTable(slices);
@@ -194,12 +192,14 @@ final class SegmentedDownload {
             try {
                 if (first != null) {
                     SliceTable.Segment segment = table.takeWaiting();
+                    sources.openAt(entity.target());
                     // closed once its slice is done: its connection is not held while this one fetches the next
                     try (first) {
-                        copy(first, segment, table.endOf(segment), null);
+                        copy(first, segment, table.endOf(segment), null, entity.target());
                     } catch (IOException networkFailure) {
-                        throw failureOf(networkFailure, mainAbort, true);
+                        throw failureOf(networkFailure, mainAbort, true, entity.target());
                     } finally {
+                        sources.close(entity.target());
                         table.release(segment);
                     }
                 }
@@ -251,7 +251,11 @@ final class SegmentedDownload {
         }
     }
 
-    /** Asks for the rest of {@code segment} with Range and If-Range, and copies the answer. */
+    /**
+     * Asks the URL {@link Sources} gives for the rest of {@code segment} with Range and If-Range, and
+     * copies the answer. A mirror that fails in any way is left for the rest of the run, the segment
+     * given back for another URL; a failure of the transfer's own URL is the transfer's.
+     */
     private void fetch(SliceTable.Segment segment, ConnectionAbort abort, Extra extra)
             throws TransferException, EntityChanged {
         long position = table.positionOf(segment);
@@ -259,19 +263,50 @@ final class SegmentedDownload {
         if (position >= end) {
             return;
         }
-        Map<String, String> headers = new HashMap<>(entity.headers());
+        URI url = sources.open();
+        Map<String, String> headers = new HashMap<>(entity.headers(url));
         headers.put("Range", "bytes=" + position + "-" + (end - 1));
-        headers.put("If-Range", entity.validator());
+        headers.put("If-Range", entity.validator(url));
         boolean connected = false;
-        try (Exchange exchange = transport.get(entity.target(), headers, abort, options,
-                listener.timeline())) {
+        try (Exchange exchange = transport.get(url, headers, abort, options, listener.timeline())) {
             connected = true;
-            check(exchange, position);
-            copy(exchange, segment, end, extra);
+            if (url.equals(entity.target())) {
+                check(exchange, position);
+            } else {
+                String refused = entity.mirrorRefusal(exchange, url, position);
+                if (refused != null) {
+                    leave(url, refused);
+                    return;
+                }
+            }
+            copy(exchange, segment, end, extra, url);
+        } catch (TransferException failed) {
+            if (url.equals(entity.target()) || failed.failure().kind() == Kind.DISK) {
+                throw failed;
+            }
+            leave(url, failed.failure().message()); // a mirror that broke off or drip-fed
         } catch (IOException networkFailure) {
-            throw failureOf(networkFailure, abort, connected);
+            TransferException failed = failureOf(networkFailure, abort, connected, url);
+            if (url.equals(entity.target())) {
+                throw failed;
+            }
+            leave(url, failed.failure().message());
         } catch (HttpException protocolFailure) {
-            throw NetworkFailures.protocol(protocolFailure, entity.target());
+            TransferException failed = NetworkFailures.protocol(protocolFailure, url);
+            if (url.equals(entity.target())) {
+                throw failed;
+            }
+            leave(url, failed.failure().message());
+        } finally {
+            sources.close(url);
+        }
+    }
+
+    /** Leaves the mirror {@code url} for the rest of the run, saying why in the timeline. */
+    private void leave(URI url, String reason) {
+        if (sources.leave(url)) {
+            listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "mirror-left", "url",
+                    Timeline.url(url), "reason", reason);
         }
     }
 
@@ -279,13 +314,13 @@ final class SegmentedDownload {
      * @return what a connection's network failure means: the failure of another connection that
      *         closed it, a cancel, or its own
      */
-    private TransferException failureOf(IOException networkFailure, ConnectionAbort abort, boolean connected)
+    private TransferException failureOf(IOException networkFailure, ConnectionAbort abort, boolean connected, URI url)
             throws TransferException, EntityChanged {
         rethrowFatal();
         if (abort.isAborted()) {
             throw new OperationCanceledException();
         }
-        return NetworkFailures.network(networkFailure, entity.target(), connected, options);
+        return NetworkFailures.network(networkFailure, url, connected, options);
     }
 
     /** The answer must be the asked range of the same entity; a 200 or a 416 says it changed. */
@@ -298,10 +333,7 @@ final class SegmentedDownload {
             throw NetworkFailures.httpStatus(exchange);
         }
         ResponseRange.bodyStart(exchange, position);
-        boolean same = ResponseRange.entityLength(exchange) == entity.total()
-                && (entity.etag() != null ? entity.etag().equals(exchange.header("ETag"))
-                        : entity.lastModified().equals(exchange.header("Last-Modified")));
-        if (!same) {
+        if (!entity.isSame(exchange, entity.target())) {
             throw new EntityChanged(exchange.header("ETag"));
         }
     }
@@ -312,7 +344,7 @@ final class SegmentedDownload {
      *
      * @param askedEnd the end the request asked for: a body read to it may keep its connection
      */
-    private void copy(Exchange exchange, SliceTable.Segment segment, long askedEnd, Extra extra)
+    private void copy(Exchange exchange, SliceTable.Segment segment, long askedEnd, Extra extra, URI url)
             throws IOException, TransferException {
         InputStream body = exchange.body();
         byte[] buffer = new byte[BUFFER_SIZE];
@@ -343,9 +375,13 @@ final class SegmentedDownload {
                 part.writeAt(chunk.clear().limit(read), position);
                 chain.feed(buffer, read);
                 table.wrote(segment, read);
+                sources.brought(url, read);
                 report();
                 throttle.pay(read, abort);
                 floor.check(read, exchange.url());
+                if (sources.isLeft(url)) {
+                    break; // much slower than another URL: the rest of the segment from a faster one
+                }
                 if (extra != null && System.nanoTime() - lastWantedLook >= WANTED_LOOK_NANOS) {
                     lastWantedLook = System.nanoTime();
                     if (listener.wanted()) {
@@ -447,8 +483,15 @@ final class SegmentedDownload {
             }
             if (!monitor.isCanceled()) {
                 ramp.step(written);
+                sources.judge(throttle.heldBackRecently()).ifPresent(this::leftSlow);
             }
         }
+    }
+
+    private void leftSlow(Sources.Slow slow) {
+        listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "mirror-left", "url",
+                Timeline.url(slow.slow()), "reason", slow.reason());
+        listener.leftSlow(slow);
     }
 
     /** Records {@code slices} durable (on the coordinator's thread), and keeps them for stores of chunk hashes. */

@@ -65,7 +65,8 @@ class ScriptingCommandsTest extends CommandLineTest {
         Files.write(folder.resolve("binary.txt"), new byte[] { (byte) 0xff, (byte) 0xfe, 0 });
         Files.createDirectory(folder.resolve("folder"));
 
-        assertRefused("the input file " + folder.resolve("two.txt") + ", line 1: one URL a line", "-i", "two.txt");
+        assertRefused("the input file " + folder.resolve("two.txt")
+                + ", line 1: one file a line, its URL and any mirrors separated by tabs", "-i", "two.txt");
         assertRefused("the input file " + folder.resolve("orphan.txt")
                 + ", line 1: an indented line gives an option of the URL above it", "-i", "orphan.txt");
         assertRefused("the input file " + folder.resolve("option.txt") + ", line 2: unknown option \"dir=x\"",
@@ -166,12 +167,12 @@ class ScriptingCommandsTest extends CommandLineTest {
                 + "\"url\":\"" + done.url() + "\",\"title\":\"" + done.title() + "\",\"folder\":\"" + folder
                 + "\",\"file\":\"" + folder.resolve(done.file().orElseThrow().getFileName()) + "\","
                 + "\"session\":\"dev.bgtransfer.cli\",\"sha256\":\"" + a.sha256() + "\",\"failure\":null,"
-                + "\"resumable\":{\"value\":\"yes\",\"reason\":\"the server offers byte ranges and a strong ETag\"}}",
+                + "\"resumable\":{\"value\":\"yes\",\"reason\":\"the server offers byte ranges and a strong ETag\"},\"mirrors\":[]}",
                 lines.get(0));
         assertTrue(lines.get(1).contains("\"state\":\"FAILED\""), lines.get(1));
         assertTrue(lines.get(1).contains("\"total\":null"), lines.get(1));
         assertTrue(lines.get(1).matches(".*\"failure\":\\{\"kind\":\"[A-Z_]+\",\"message\":\"[^\"]+\"\\},"
-                + "\"resumable\":\\{\"value\":\"unknown\",\"reason\":\"not known until the server answers\"\\}\\}"), lines.get(1));
+                + "\"resumable\":\\{\"value\":\"unknown\",\"reason\":\"not known until the server answers\"\\},\"mirrors\":\\[\\]\\}"), lines.get(1));
     }
 
     private void assertRefused(String sentence, String... options) {

@@ -29,7 +29,7 @@ class TransferJsonTest {
                 + "\"url\":\"https://example.org/a%20b?x=1\",\"title\":\"say \\\"hi\\\"\\\\\\n\\ttab\\u0001\","
                 + "\"folder\":\"/tmp/f\\\"older\",\"file\":null,\"session\":\"my.session\",\"sha256\":null,"
                 + "\"failure\":{\"kind\":\"HTTP_STATUS\",\"message\":\"The server said \\\"no\\\".\"},"
-                + "\"resumable\":{\"value\":\"no\",\"reason\":\"the server does not take resumable uploads\"}}",
+                + "\"resumable\":{\"value\":\"no\",\"reason\":\"the server does not take resumable uploads\"},\"mirrors\":[]}",
                 TransferJson.line(transfer));
     }
 
@@ -40,7 +40,7 @@ class TransferJsonTest {
                 "s", TransferKind.DOWNLOAD);
 
         assertTrue(TransferJson.line(transfer).endsWith(
-                ",\"resumable\":{\"value\":\"unknown\",\"reason\":\"not known until the server answers\"}}"),
+                ",\"resumable\":{\"value\":\"unknown\",\"reason\":\"not known until the server answers\"},\"mirrors\":[]}"),
                 TransferJson.line(transfer));
     }
 }

@@ -7,15 +7,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -46,7 +43,6 @@ import dev.bgtransfer.core.internal.jobs.ByteProgress;
 import dev.bgtransfer.core.internal.timeline.Timeline;
 import dev.bgtransfer.core.internal.timeline.TimelineSource;
 import dev.bgtransfer.core.spi.TransferRecord;
-import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
 import dev.bgtransfer.core.spi.TransferRecord.Slice;
 
 /**
@@ -96,11 +92,7 @@ final class DownloadAttempt {
     private final Timeline timeline;
     private volatile TransferRecord record;
     private int refreshes;
-    /** The URLs that failed since bytes last came or the Job last waited to retry: no mirror is tried twice in between. */
-    private final Set<URI> failedUrls = new HashSet<>();
-    /** A transient failure among them, which a wait may cure where the last failure (a 404, say) would end it. */
-    private TransferException transientFailure;
-    private long bytesAtFailure = -1;
+    private final MirrorFailover failover = new MirrorFailover();
     /** The partial file's bytes as a resume found them, their SHA-256 and chunk hashes; {@code null} before. */
     private ChunkCheck.Result resumed;
     /** The chunk hashes of the copy that runs; {@code null} before one runs. */
@@ -153,7 +145,7 @@ final class DownloadAttempt {
                     .formatHex(PartFile.sha256Of(record.file(), record.total())), Instant.now());
         }
         if (record.slices() != null) {
-            if (slicesOnDisk()) {
+            if (SliceResume.onDisk(record)) {
                 try {
                     return resumeSlices(monitor);
                 } catch (EntityChanged changed) {
@@ -298,11 +290,12 @@ final class DownloadAttempt {
         refreshIfExpired();
         while (true) {
             // the slices' chunks checked, and the gap-free start hashed, again after a refresh: the digest went on
-            ChunkCheck.Result checked = checkSlices();
-            ledger = new ChunkLedger(ChunkLedger.chunkSize(record.total()), record.chunks(), checked.length());
+            SliceResume.Checked checked = SliceResume.check(record);
+            record = checked.record();
+            ledger = new ChunkLedger(ChunkLedger.chunkSize(record.total()), record.chunks(), checked.check().length());
             try {
                 return segmented(null, record.resumeUrl() != null ? record.resumeUrl() : record.url(), record.slices(),
-                        checked.digest(), checked.length(), 0, monitor);
+                        checked.check().digest(), checked.check().length(), 0, monitor);
             } catch (TransferException failed) {
                 if (record.resumeUrl() != null || !refresh(failed.status())) {
                     throw failed;
@@ -314,41 +307,18 @@ final class DownloadAttempt {
     /**
      * Goes on at the next of the transfer's mirrors after {@code failed}, unless every URL failed
      * since bytes last came (then the Job waits to retry, and every URL may be tried again after).
-     * Neither a full or refused disk nor bytes that did not match the SHA-256 is a URL's fault.
      *
      * @return whether the transfer's URL is now a mirror that did not fail yet
      */
     boolean switchToMirror(TransferException failed) {
-        Kind kind = failed.failure().kind();
-        if (record.mirrors().isEmpty() || kind == Kind.DISK || kind == Kind.CHECKSUM) {
-            return false;
-        }
-        if (record.bytes() > bytesAtFailure) {
-            failedUrls.clear(); // bytes came since: the URLs that failed before may serve again
-            transientFailure = null;
-        }
-        bytesAtFailure = record.bytes();
-        failedUrls.add(record.url());
-        if (failed.isTransient()) {
-            transientFailure = failed;
-        }
-        Optional<URI> next = record.mirrors().stream().filter(mirror -> !failedUrls.contains(mirror)).findFirst();
-        if (next.isEmpty()) {
-            return false;
-        }
-        moveTo(next.get(), NLS.bind(Messages.mirrorAfterFailure, failed.failure().message()));
-        return true;
+        Optional<URI> next = failover.next(record, failed);
+        next.ifPresent(mirror -> moveTo(mirror, NLS.bind(Messages.mirrorAfterFailure, failed.failure().message())));
+        return next.isPresent();
     }
 
-    /**
-     * @return the failure the Job's wait to retry goes by once every URL failed: {@code failed}, or one
-     *         of the others' failures that a wait may cure when {@code failed} would end the transfer
-     */
+    /** @return the failure the Job's wait to retry goes by once every URL failed (see {@link MirrorFailover}) */
     TransferException retryReason(TransferException failed) {
-        TransferException reason = failed.isTransient() || transientFailure == null ? failed : transientFailure;
-        failedUrls.clear();
-        transientFailure = null;
-        return reason;
+        return failover.retryReason(failed);
     }
 
     /**
@@ -504,93 +474,6 @@ final class DownloadAttempt {
                 .withValidators(null, null, Instant.now()).withChunks(null);
         resumed = null;
         return 0;
-    }
-
-    /**
-     * @return whether the recorded slices can be resumed: they cover the entity, a validator checks
-     *         it, and the partial file holds every byte they say is durable
-     */
-    private boolean slicesOnDisk() throws TransferException {
-        Path part = record.partFile();
-        List<Slice> slices = record.slices();
-        if (part == null || record.total() < 0 || slices.isEmpty() || strongEtag(record.etag()) == null
-                && record.lastModified() == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        long end = 0;
-        long written = 0;
-        for (Slice slice : slices) {
-            if (slice.start() != end) {
-                return false;
-            }
-            end = slice.end();
-            written = Math.max(written, slice.start() + slice.durable());
-        }
-        try {
-            return end == record.total() && Files.size(part) >= written;
-        } catch (IOException unreadable) {
-            throw DiskFailures.disk(unreadable, part);
-        }
-    }
-
-    /**
-     * Checks the bytes of the recorded slices against the chunk hashes: the chain from the entity's
-     * start in the read that the SHA-256 needs anyway, each connection's own chain in a read of its
-     * bytes. Every slice keeps what the hashes prove (also bytes written after its checkpoint); a
-     * slice with bytes in a damaged chunk is cut back to the chunk's start.
-     *
-     * @return the check of the chain from the start; the record's slices and hashes are changed to match
-     */
-    private ChunkCheck.Result checkSlices() throws TransferException {
-        long prefix = 0;
-        for (Slice slice : record.slices()) {
-            if (slice.start() != prefix) {
-                break;
-            }
-            prefix += slice.durable();
-            if (!slice.isDone()) {
-                break;
-            }
-        }
-        Path part = record.partFile();
-        long onDisk;
-        try {
-            onDisk = Files.size(part);
-        } catch (IOException unreadable) {
-            throw DiskFailures.disk(unreadable, part);
-        }
-        ChunkCheck.Result checked = ChunkCheck.verify(part, Math.min(prefix, onDisk), onDisk, record.chunks());
-        List<ChunkCheck.Run> runs = new ArrayList<>(ChunkCheck.verifyRuns(part, onDisk, record.chunks()));
-        runs.add(new ChunkCheck.Run(0, checked.length(), checked.damagedChunk(), checked.kept()));
-        List<ChunkHash> kept = new ArrayList<>();
-        List<Slice> slices = new ArrayList<>(record.slices());
-        for (ChunkCheck.Run run : runs) {
-            kept.addAll(run.kept());
-            slices.replaceAll(slice -> proven(slice, run));
-        }
-        for (ChunkCheck.Run run : runs) {
-            slices.replaceAll(slice -> withoutDamage(slice, run));
-        }
-        record = record.withSlices(slices, Instant.now()).withChunks(kept);
-        return checked;
-    }
-
-    /** @return {@code slice} with the bytes {@code run} proves that continue its durable ones */
-    private static Slice proven(Slice slice, ChunkCheck.Run run) {
-        long written = slice.start() + slice.durable();
-        if (run.start() <= written && written < run.proven()) {
-            written = Math.min(slice.end(), run.proven());
-        }
-        return new Slice(slice.start(), slice.end(), written - slice.start());
-    }
-
-    /** @return {@code slice} cut back to the start of the damaged chunk {@code run} found in its bytes, if any */
-    private static Slice withoutDamage(Slice slice, ChunkCheck.Run run) {
-        long written = slice.start() + slice.durable();
-        if (run.damagedEnd() >= 0 && written > run.proven() && slice.start() < run.damagedEnd()) {
-            written = Math.max(slice.start(), run.proven());
-        }
-        return new Slice(slice.start(), slice.end(), written - slice.start());
     }
 
     /**

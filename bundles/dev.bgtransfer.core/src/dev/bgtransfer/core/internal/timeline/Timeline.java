@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.bgtransfer.core.TimelineEntry;
 import dev.bgtransfer.core.TimelineEntry.Kind;
@@ -20,6 +23,16 @@ import dev.bgtransfer.core.TimelineEntry.Kind;
  * go through {@link #url(URI)}.
  */
 public final class Timeline {
+    /**
+     * Query parameters whose values sign or authorize a link: S3's and Google Cloud Storage's
+     * signatures, credentials and session tokens, CloudFront's signature and policy, Azure's SAS
+     * signature, and the common token parameters.
+     */
+    private static final Set<String> SECRET_PARAMETERS = Set.of("x-amz-signature", "x-amz-credential",
+            "x-amz-security-token", "x-goog-signature", "x-goog-credential", "signature", "policy", "sig", "token",
+            "access_token", "password");
+    private static final String HIDDEN = "hidden";
+
     /** Records nothing: for requests that belong to no transfer (data tasks, an upload's deletion). */
     public static final Timeline NONE = new Timeline(0, 0, entry -> {
         // kept nowhere
@@ -117,17 +130,35 @@ public final class Timeline {
         sink.append(new TimelineEntry(transferId, ++sequence, time, kind, facts));
     }
 
-    /** @return {@code url} as a timeline shows it: without its user information (a name, maybe a password) */
+    /**
+     * @return {@code url} as a timeline shows it: without its user information (a name, maybe a
+     *         password), and with the values of the query parameters that sign or authorize a link
+     *         hidden (a signed link's signature or token lets anyone fetch it until it expires, and a
+     *         timeline is attached to bug reports); their names stay, and so do the dates that say
+     *         when such a link expires
+     */
     public static String url(URI url) {
         if (url == null) {
             return null;
         }
-        if (url.getRawUserInfo() == null) {
+        String query = url.getRawQuery() == null ? null : withoutSecrets(url.getRawQuery());
+        if (url.getRawUserInfo() == null && Objects.equals(query, url.getRawQuery())) {
             return url.toString();
         }
         return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
-                + (url.getRawPath() == null ? "" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+                + (url.getRawPath() == null ? "" : url.getRawPath()) + (query == null ? "" : "?" + query)
+                + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());
+    }
+
+    private static String withoutSecrets(String rawQuery) {
+        StringBuilder shown = new StringBuilder();
+        for (String pair : rawQuery.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            boolean secret = equals >= 0 && SECRET_PARAMETERS.contains(name.toLowerCase(Locale.ROOT));
+            shown.append(shown.isEmpty() ? "" : "&").append(secret ? name + "=" + HIDDEN : pair);
+        }
+        return shown.toString();
     }
 
     /** @return a duration as ISO-8601 with milliseconds at most, for example {@code PT1.5S} */

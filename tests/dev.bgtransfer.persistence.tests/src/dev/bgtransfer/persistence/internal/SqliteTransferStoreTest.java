@@ -134,6 +134,8 @@ class SqliteTransferStoreTest {
         TransferRecord hashed = record(12, now).withProgress(300, 9000, now).withChunks(List.of(
                 new TransferRecord.ChunkHash(0, 128, "0f".repeat(16)), new TransferRecord.ChunkHash(0, 256, "a1".repeat(16)),
                 new TransferRecord.ChunkHash(4000, 4096, "7e".repeat(16))));
+        TransferRecord mirrored = record(13, now).withMirrors(List.of(URI.create("https://mirror-1.example.net/a.bin"),
+                URI.create("http://mirror-2.example.com/pub/a%20b.bin?x=1&y=2")));
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
             store.save(full);
             store.save(sparse);
@@ -141,12 +143,14 @@ class SqliteTransferStoreTest {
             store.save(plainUpload);
             store.save(sliced);
             store.save(hashed);
+            store.save(mirrored);
         }
 
         try (SqliteTransferStore store = SqliteTransferStore.open(database())) {
-            assertEquals(List.of(full, sparse, upload, plainUpload, sliced, hashed), store.loadAll());
+            assertEquals(List.of(full, sparse, upload, plainUpload, sliced, hashed, mirrored), store.loadAll());
+            assertEquals(2, store.loadAll().getLast().mirrors().size(), "the mirrors, in order");
             assertEquals(140, store.loadAll().get(4).bytes(), "the sum of the slices' durable bytes");
-            assertEquals(3, store.loadAll().getLast().chunks().size(), "the chunk hashes, in order");
+            assertEquals(3, store.loadAll().get(5).chunks().size(), "the chunk hashes, in order");
             assertTrue(store.movedAside().isEmpty());
         }
     }
@@ -406,6 +410,7 @@ class SqliteTransferStoreTest {
             assertEquals(TransferState.PAUSED, old.state());
             assertEquals(null, old.resumeUrl());
             assertEquals(TransferSession.DEFAULT_IDENTIFIER, old.session(), "from before sessions: the default one's");
+            assertEquals(List.of(), old.mirrors(), "from before mirrors: none");
             assertEquals(42, store.nextId(), "the sequence survives the migration");
         }
         byte[] header = Files.readAllBytes(database());

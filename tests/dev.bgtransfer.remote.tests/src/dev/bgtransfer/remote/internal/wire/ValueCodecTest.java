@@ -35,7 +35,8 @@ class ValueCodecTest {
             TransferState.RUNNING, 12_345_678_901L, 98_765_432_109L, Optional.of("ab".repeat(32)),
             Optional.of(new TransferFailure(TransferFailure.Kind.DISK, "There is no space left on /tmp.")),
             Optional.of(Instant.parse("2030-01-02T03:04:05.123456789Z")), "org.example.session", TransferKind.UPLOAD,
-            Resumability.UPLOAD_NOT_TAKEN_UP);
+            Resumability.UPLOAD_NOT_TAKEN_UP, List.of(URI.create("https://mirror.example/p%20q?x=1"),
+                    URI.create("http://other.example/a.bin")));
 
     @Test
     void transfersComeBackEqual() {
@@ -61,6 +62,9 @@ class ValueCodecTest {
         assertEquals(request, ValueCodec.transferRequest(roundTrip(ValueCodec.toJson(request))));
         TransferRequest named = request.withFileName("report (final).pdf");
         assertEquals(named, ValueCodec.transferRequest(roundTrip(ValueCodec.toJson(named))));
+        TransferRequest mirrored = named.withMirrors(List.of(URI.create("https://m1.example/x"),
+                URI.create("http://m2.example/pub/x?y=1")));
+        assertEquals(mirrored, ValueCodec.transferRequest(roundTrip(ValueCodec.toJson(mirrored))));
         assertEquals(upload, ValueCodec.uploadRequest(roundTrip(ValueCodec.toJson(upload))));
         assertEquals(options, ValueCodec.options(roundTrip(ValueCodec.toJson(options))));
         assertEquals(TransferOptions.DEFAULTS, ValueCodec.options(roundTrip(ValueCodec.toJson(TransferOptions.DEFAULTS))));

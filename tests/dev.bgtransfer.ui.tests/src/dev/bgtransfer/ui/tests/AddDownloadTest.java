@@ -115,6 +115,43 @@ class AddDownloadTest extends WorkbenchTest {
         assertEquals(file.sha256(), sha256(folder.resolve("copied.bin")));
     }
 
+    @Test
+    void mirrorsGivenInTheDialogTakeOverWhenTheUrlFailsAndShowInTheTooltip() throws Exception {
+        server.addStatus("/down/mirrored.bin", 503);
+        TestFile file = server.addFile("/mirror/mirrored.bin", 300_000, 82);
+        String failing = server.uri("/down/mirrored.bin").toString();
+        String mirror = server.uri(file.path()).toString();
+        List<Throwable> problems = new ArrayList<>();
+
+        Ui.whenShellOpens("Add Download", shell -> {
+            Button ok = Ui.button(shell, "Download");
+            try {
+                List<Text> fields = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0);
+                fields.get(0).setText(failing);
+                Text mirrors = fields.get(3);
+                mirrors.setText(mirror + "\nnot a link");
+                assertFalse(ok.isEnabled(), "a bad mirror keeps OK disabled");
+                assertTrue(messages(shell).contains("Mirror on line 2: "), messages(shell));
+                mirrors.setText(mirror + "\n");
+                assertTrue(ok.isEnabled(), messages(shell));
+                Ui.screenshot(shell, "add-download-mirrors");
+            } catch (RuntimeException | AssertionError | java.io.IOException failed) {
+                problems.add(failed);
+            } finally {
+                Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
+            }
+        });
+        view.toolbar("Add Download...");
+
+        assertEquals(List.of(), problems);
+        view.waitForRows(1);
+        view.waitForCell(0, ViewDriver.CONTROLS, "Ready");
+        assertEquals(file.sha256(), sha256(folder.resolve("mirrored.bin")));
+        dev.bgtransfer.core.Transfer done = fixture.service().transfers().getFirst();
+        assertEquals(mirror, done.url().toString(), "the mirror took over");
+        assertEquals(mirror + "\nMirrors:\n" + failing, view.tooltip(0, ViewDriver.TITLE));
+    }
+
     private static void copy(String text) {
         Clipboard clipboard = new Clipboard(Ui.display());
         try {

@@ -30,6 +30,7 @@ public final class AddDownloadDialog extends TitleAreaDialog {
     private Text url;
     private Text title;
     private Text sha256;
+    private Text mirrors;
     private DownloadInput input;
 
     /**
@@ -62,6 +63,7 @@ public final class AddDownloadDialog extends TitleAreaDialog {
         url = field(fields, Messages.addUrlLabel, Messages.addUrlHint);
         title = field(fields, Messages.addTitleLabel, Messages.addOptionalHint);
         sha256 = field(fields, Messages.addSha256Label, Messages.addOptionalHint);
+        mirrors = mirrorsField(fields);
         Label destination = new Label(fields, SWT.WRAP);
         destination.setText(NLS.bind(Messages.addDestination, folder));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(destination);
@@ -95,6 +97,19 @@ public final class AddDownloadDialog extends TitleAreaDialog {
         return text;
     }
 
+    /** Other URLs of the same file, one a line: a few lines tall, scrolling beyond. */
+    private Text mirrorsField(Composite parent) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText(Messages.addMirrorsLabel);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
+        Text text = new Text(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
+        text.setMessage(Messages.addMirrorsHint);
+        text.setToolTipText(Messages.addMirrorsTooltip);
+        GridDataFactory.fillDefaults().grab(true, false).hint(420, text.getLineHeight() * 3).applyTo(text);
+        text.addModifyListener(event -> validate());
+        return text;
+    }
+
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
@@ -108,7 +123,7 @@ public final class AddDownloadDialog extends TitleAreaDialog {
         if (url == null || getButton(IDialogConstants.OK_ID) == null) {
             return;
         }
-        input = DownloadInput.check(url.getText(), title.getText(), sha256.getText(), folder);
+        input = DownloadInput.check(url.getText(), title.getText(), sha256.getText(), mirrors.getText(), folder);
         getButton(IDialogConstants.OK_ID).setEnabled(input.isValid());
         setErrorMessage(input.problem().orElse(null));
     }

@@ -2,8 +2,12 @@ package dev.bgtransfer.ui.internal.dialogs;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
 
 import dev.bgtransfer.core.TransferRequest;
 
@@ -19,11 +23,12 @@ record DownloadInput(Optional<TransferRequest> request, Optional<String> problem
     /**
      * @param url    the URL as typed
      * @param title  an optional title
-     * @param sha256 an optional SHA-256 as typed (spaces and case do not matter)
-     * @param folder the folder to download into
+     * @param sha256  an optional SHA-256 as typed (spaces and case do not matter)
+     * @param mirrors other URLs of the same file, one a line (blank lines do not count)
+     * @param folder  the folder to download into
      * @return the checked input
      */
-    static DownloadInput check(String url, String title, String sha256, Path folder) {
+    static DownloadInput check(String url, String title, String sha256, String mirrors, Path folder) {
         String typed = url.strip();
         if (typed.isEmpty()) {
             return problem(Messages.addUrlMissing);
@@ -38,9 +43,21 @@ record DownloadInput(Optional<TransferRequest> request, Optional<String> problem
         if (!hex.isEmpty() && (hex.length() != 64 || !hex.chars().allMatch(HexFormat::isHexDigit))) {
             return problem(Messages.addSha256Invalid);
         }
+        List<URI> others = new ArrayList<>();
+        List<String> lines = mirrors.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                others.add(TransferRequest.parseUrl(lines.get(i)));
+            } catch (IllegalArgumentException refused) {
+                return problem(NLS.bind(Messages.addMirrorInvalid, i + 1, refused.getMessage()));
+            }
+        }
         try {
             TransferRequest request = new TransferRequest(uri, title, folder,
-                    hex.isEmpty() ? Optional.empty() : Optional.of(hex));
+                    hex.isEmpty() ? Optional.empty() : Optional.of(hex)).withMirrors(others);
             return new DownloadInput(Optional.of(request), Optional.empty());
         } catch (IllegalArgumentException refused) {
             return problem(refused.getMessage());

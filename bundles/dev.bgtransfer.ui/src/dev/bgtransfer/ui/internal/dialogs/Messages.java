@@ -14,6 +14,10 @@ final class Messages extends NLS {
     public static String addTitleLabel;
     public static String addSha256Label;
     public static String addOptionalHint;
+    public static String addMirrorsLabel;
+    public static String addMirrorsHint;
+    public static String addMirrorsTooltip;
+    public static String addMirrorInvalid;
     public static String addDestination;
     public static String addUrlMissing;
     public static String addSha256Invalid;

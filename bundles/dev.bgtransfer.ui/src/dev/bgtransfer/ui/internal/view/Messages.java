@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.bgtransfer.ui.internal.view.messages"; //$NON-NLS-1$
 
+    public static String titleTooltipMirrors;
     public static String columnDirection;
     public static String columnTitle;
     public static String columnControls;

@@ -1,8 +1,14 @@
 package dev.bgtransfer.ui.internal.view;
 
-import org.eclipse.jface.viewers.ColumnLabelProvider;
+import java.net.URI;
+import java.util.stream.Collectors;
 
-/** The transfer's title; the URL in the tooltip. */
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.osgi.util.NLS;
+
+import dev.bgtransfer.core.Transfer;
+
+/** The transfer's title; the URL in the tooltip, and its mirrors when it has some. */
 final class TitleColumn extends ColumnLabelProvider {
 
     @Override
@@ -12,6 +18,11 @@ final class TitleColumn extends ColumnLabelProvider {
 
     @Override
     public String getToolTipText(Object element) {
-        return ((TransferRow) element).transfer().url().toString();
+        Transfer transfer = ((TransferRow) element).transfer();
+        if (transfer.mirrors().isEmpty()) {
+            return transfer.url().toString();
+        }
+        return NLS.bind(Messages.titleTooltipMirrors, transfer.url(),
+                transfer.mirrors().stream().map(URI::toString).collect(Collectors.joining("\n"))); //$NON-NLS-1$
     }
 }

@@ -500,6 +500,19 @@ check "started, it completes from the new URL, asked ranged from its bytes, with
 check "change-url of a completed download: exit 2 and a sentence" bash -c "test $code -eq 2 && \
   grep -q 'is complete: its URL can no longer be changed' '$work/change-url-done.err'"
 
+# mirrors through the daemon: the URL given is not on the server (404); the mirror serves the file
+missing="$(dirname "$(sample 1 1)")/not-here.bin"
+"$bgtransfer" get --quiet --dir "$work/dl-mirror" --state "$d" --mirror "$(sample 1 1)" "$missing" \
+  > "$work/mirror.out" 2> "$work/mirror.err"; code=$?
+check "get --mirror URL: a URL that fails is left for the mirror, exit 0, the right SHA-256" bash -c "test $code -eq 0 && \
+  grep -q '	700000	$(sample 1 3)$' '$work/mirror.out' && test ! -s '$work/mirror.err'"
+check "list --json shows the mirror as the transfer's URL and the failing URL among its mirrors" bash -c \
+  "'$bgtransfer' list --json --state '$d' | grep -F '$work/dl-mirror' | grep -qF '\"mirrors\":[\"$missing\"]'"
+"$bgtransfer" get --quiet --dir "$work/dl-mirror-bad" --state "$d" --mirror "ftp://mirror.example/x.bin" "$(sample 1 1)" \
+  > /dev/null 2> "$work/mirror-bad.err"; code=$?
+check "a mirror that is no http(s) URL: exit 2 with a sentence, nothing started" bash -c "test $code -eq 2 && \
+  grep -q '^bgtransfer: ftp://mirror.example/x.bin cannot be a mirror: ' '$work/mirror-bad.err' && test ! -e '$work/dl-mirror-bad'"
+
 # one writer of the store: the daemon holds the state folder's lock; no second process opens the store
 "$bgtransfer" list --no-daemon --state "$d" > "$work/second-writer.out" 2> "$work/second-writer.err"; code=$?
 check "a second process (--no-daemon) cannot open the store the daemon holds: exit 1, the sentence, nothing printed" bash -c \

@@ -66,11 +66,6 @@ public final class LimitSpeedDialog extends Dialog {
     }
 
     @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         Composite fields = new Composite(area, SWT.NONE); // within the dialog's own margins

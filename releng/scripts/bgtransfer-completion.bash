@@ -16,7 +16,8 @@ _bgtransfer_options() { # COMMAND: the options it takes, as CommandLineParser kn
     log) echo --state --json --no-daemon ;;
     resume) echo --state --quiet --no-daemon ;;
     wait) echo --state --quiet --no-daemon ;;
-    pause | start | stop | limit) echo --state --no-daemon ;;
+    pause | start | stop) echo --state --no-daemon ;;
+    limit) echo --state --host --session --no-daemon ;;
     remove) echo --state --delete-file --no-daemon ;;
     change-url) echo --state --no-daemon ;;
     serve) echo --state --idle-exit ;;
@@ -51,7 +52,7 @@ _bgtransfer() {
       mapfile -t COMPREPLY < <(compgen -W "PUT POST" -- "$current")
       return ;;
     --max-per-host | --timeout | --retries | --sha256 | --user | --wait-for-space | --idle-exit | --port | --rate \
-      | --limit-rate)
+      | --limit-rate | --host | --session)
       return ;; # a value of the person's own
   esac
   if [[ $current == -* ]]; then

@@ -464,6 +464,23 @@ check "get --limit-rate 50k: the daemon holds the download to it" bash -c \
 wait "$limited"; limited_code=$?
 check "limit ID 0 lifts it at once: exit 0, and the get completes with the right SHA-256" bash -c \
   "test $code -eq 0 && test $limited_code -eq 0 && grep -q '	$(sample 2 2)	$(sample 2 3)\$' '$work/limit.out'"
+# --- host and session limits through the daemon, and limit alone, which prints those in force
+"$bgtransfer" limit --state "$d" --host Mirror.Example.org 2m > /dev/null 2>&1; host_code=$?
+"$bgtransfer" limit --state "$d" --session dev.bgtransfer.cli 300k > /dev/null 2> "$work/limit-session.err"; session_code=$?
+"$bgtransfer" limit --state "$d" > "$work/limits.out" 2>&1; code=$?
+check "limit --host and --session in the daemon; limit prints them, a line each after the overall one" bash -c \
+  "test $host_code -eq 0 && test $session_code -eq 0 && test ! -s '$work/limit-session.err' && test $code -eq 0 && \
+  head -1 '$work/limits.out' | grep -q '^overall	' && grep -qx 'host	mirror.example.org	2m' '$work/limits.out' && \
+  grep -qx 'session	dev.bgtransfer.cli	300k' '$work/limits.out'"
+"$bgtransfer" limit --state "$d" --host 'two words' 1k > /dev/null 2> "$work/limit-host.err"; code=$?
+"$bgtransfer" limit --state "$d" --session no.such.session 1k > /dev/null 2> "$work/limit-nosession.err"; session_code=$?
+check "limit --host of no host name, --session of no session: exit 2, a sentence each" eval \
+  "test $code -eq 2 && grep -q '^bgtransfer: --host: \"two words\" is no host name' '$work/limit-host.err' && \
+  no_stack_trace '$work/limit-host.err' && test $session_code -eq 2 && \
+  grep -q 'holds no transfer of the session \"no.such.session\"' '$work/limit-nosession.err'"
+# lifted: the checks below run at full speed
+"$bgtransfer" limit --state "$d" --host mirror.example.org 0 > /dev/null 2>&1
+"$bgtransfer" limit --state "$d" --session dev.bgtransfer.cli none > /dev/null 2>&1
 "$bgtransfer" get --quiet --dir "$work/dl-daemon3" --state "$d" "$(sample 4 1)" > /dev/null 2>&1 &
 getter=$!
 wait_for 60 part_above "$work/dl-daemon3/$(basename "$(sample 4 1)").part" 1000000

@@ -304,6 +304,14 @@ public interface TransferService {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * @return each session that has a limit, by its identifier, with its limit (the limits {@link #setSessionLimit}
+     *         set that are in force now)
+     */
+    default Map<String, RateLimit> sessionLimits() {
+        return Map.of();
+    }
+
     /** @return the limit of the session with this identifier; {@link RateLimit#UNLIMITED} when it has none */
     default RateLimit sessionLimit(String identifier) {
         return RateLimit.UNLIMITED;

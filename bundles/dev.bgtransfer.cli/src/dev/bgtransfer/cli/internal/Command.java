@@ -78,6 +78,18 @@ sealed interface Command {
     record Limit(List<Long> ids, RateLimit limit, Path state) implements OnStore {
     }
 
+    /** Limit the transfers to {@code host}, all sessions' together ({@code 0}: lift it). */
+    record LimitHost(String host, RateLimit limit, Path state) implements OnStore {
+    }
+
+    /** Limit the transfers of the session {@code identifier} together ({@code 0}: lift it). */
+    record LimitSession(String identifier, RateLimit limit, Path state) implements OnStore {
+    }
+
+    /** Print the overall, host and session limits in force, one a line. */
+    record ShowLimits(Path state) implements OnStore {
+    }
+
     /** Serve the sample files until stopped. */
     record Samples(Optional<Integer> port, Optional<Long> bytesPerSecond, Optional<PasswordAuthentication> user)
             implements Command {

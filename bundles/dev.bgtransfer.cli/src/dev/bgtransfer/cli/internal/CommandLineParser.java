@@ -2,6 +2,7 @@ package dev.bgtransfer.cli.internal;
 
 import java.net.PasswordAuthentication;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +50,7 @@ final class CommandLineParser {
                     "--header", "--only-resumable", "--limit-rate", "--mirror")),
             Map.entry("put", Set.of("--state", "--max-per-host", "--timeout", "--retries", "--quiet", "--method",
                     "--resume", "--no-resume", "--user", "--no-daemon", "--header", "--limit-rate")),
-            Map.entry("limit", Set.of("--state", "--no-daemon")),
+            Map.entry("limit", Set.of("--state", "--no-daemon", "--host", "--session")),
             Map.entry("list", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("log", Set.of("--state", "--no-daemon", "--json")),
             Map.entry("wait", Set.of("--state", "--quiet", "--no-daemon")),
@@ -269,13 +271,63 @@ final class CommandLineParser {
         return ids(command, operands).getFirst();
     }
 
-    /** {@code limit ID... RATE}: the rate last, in curl's syntax. */
+    /**
+     * {@code limit ID... RATE}, {@code limit --host HOST RATE}, {@code limit --session ID RATE}: the rate
+     * last, in curl's syntax or {@code none}; {@code limit} alone shows the limits in force.
+     */
     private Command limit(Map<String, String> options, List<String> operands) throws UsageException {
-        if (operands.size() < 2) {
-            throw new UsageException(Messages.limitNeedsIdsAndRate);
+        String host = options.get("--host");
+        String session = options.get("--session");
+        if (host != null && session != null) {
+            throw new UsageException(Messages.limitHostOrSession);
         }
-        RateLimit limit = rate(operands.getLast(), "RATE");
-        return new Command.Limit(ids("limit", operands.subList(0, operands.size() - 1)), limit, state(options));
+        if (host == null && session == null) {
+            if (operands.isEmpty()) {
+                return new Command.ShowLimits(state(options));
+            }
+            if (operands.size() < 2) {
+                throw new UsageException(Messages.limitNeedsIdsAndRate);
+            }
+            RateLimit limit = limitRate(operands.getLast());
+            return new Command.Limit(ids("limit", operands.subList(0, operands.size() - 1)), limit, state(options));
+        }
+        String option = host != null ? "--host" : "--session";
+        if (operands.size() != 1) {
+            throw new UsageException(NLS.bind(Messages.limitOfOneNeedsRate, option));
+        }
+        RateLimit limit = limitRate(operands.getFirst());
+        if (host != null) {
+            return new Command.LimitHost(hostName(host), limit, state(options));
+        }
+        if (session.isBlank()) {
+            throw new UsageException(Messages.limitSessionBlank);
+        }
+        return new Command.LimitSession(session.strip(), limit, state(options));
+    }
+
+    /** @return the RATE of {@code limit}: curl's syntax, or {@code none} or {@code unlimited} for no limit */
+    private static RateLimit limitRate(String value) throws UsageException {
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        return word.equals("none") || word.equals("unlimited") ? RateLimit.UNLIMITED : rate(value, "RATE");
+    }
+
+    /**
+     * @return {@code value} when it is a host name or address as a URL names its host (an IPv6 address
+     *         in brackets), without a port, a user or a path; refused with a sentence otherwise
+     */
+    private static String hostName(String value) throws UsageException {
+        String host = value.strip();
+        try {
+            URI url = new URI("http://" + host + "/");
+            if (!host.isEmpty() && host.equalsIgnoreCase(url.getHost()) && url.getPort() < 0
+                    && url.getRawUserInfo() == null && "/".equals(url.getRawPath()) && url.getRawQuery() == null
+                    && url.getRawFragment() == null) {
+                return host;
+            }
+        } catch (URISyntaxException notAHost) {
+            // said below
+        }
+        throw new UsageException(NLS.bind(Messages.badHost, printable(value)));
     }
 
     /** @return the rate {@code value} gives, in curl's syntax; refused with a sentence naming {@code option} */

@@ -90,6 +90,15 @@ final class Messages extends NLS {
     public static String changeUrlNeedsIdAndUrl;
     public static String badHeader;
     public static String limitNeedsIdsAndRate;
+    public static String limitHostOrSession;
+    public static String limitOfOneNeedsRate;
+    public static String limitSessionBlank;
+    public static String badHost;
+    public static String unknownSession;
+    public static String sessionLimitEndsHere;
+    public static String limitOverallLine;
+    public static String limitHostLine;
+    public static String limitSessionLine;
     public static String badRate;
     public static String daemonNeedsAction;
 

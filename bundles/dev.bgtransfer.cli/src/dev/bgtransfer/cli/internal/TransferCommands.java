@@ -86,6 +86,20 @@ final class TransferCommands {
                 limit.ids().forEach(id -> service.setRateLimit(id, limit.limit()));
                 yield 0;
             }
+            case Command.LimitHost host -> {
+                new LimitCommand(service).limitHost(host);
+                yield 0;
+            }
+            case Command.LimitSession session -> {
+                if (!new LimitCommand(service).limitSession(session, console.err())) {
+                    yield CliApplication.USAGE;
+                }
+                if (!daemon) { // the service, and the session's limit with it, ends with this command
+                    console.err().println(NLS.bind(Messages.sessionLimitEndsHere, session.identifier()));
+                }
+                yield 0;
+            }
+            case Command.ShowLimits show -> new LimitCommand(service).show(console.out());
             case Command.ById byId -> {
                 ByIdCommand byIdCommand = new ByIdCommand(service);
                 if (!byIdCommand.allKnown(byId.ids(), byId.state(), console)) {

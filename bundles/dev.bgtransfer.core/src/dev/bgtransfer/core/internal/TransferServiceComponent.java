@@ -273,6 +273,11 @@ public final class TransferServiceComponent implements TransferService {
     }
 
     @Override
+    public Map<String, RateLimit> sessionLimits() {
+        return engine.bandwidth().sessions();
+    }
+
+    @Override
     public RateLimit sessionLimit(String identifier) {
         return engine.bandwidth().session(identifier);
     }

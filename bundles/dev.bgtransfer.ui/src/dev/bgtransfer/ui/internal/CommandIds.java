@@ -15,6 +15,7 @@ public final class CommandIds {
     public static final String SHOW_IN_FOLDER = "dev.bgtransfer.ui.showInFolder";
     public static final String COPY_URL = "dev.bgtransfer.ui.copyUrl";
     public static final String SHOW_TIMELINE = "dev.bgtransfer.ui.showTimeline";
+    public static final String LIMIT_SPEED = "dev.bgtransfer.ui.limitSpeed";
 
     private CommandIds() {
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,7 @@ import dev.bgtransfer.cli.internal.remote.DaemonClient;
 import dev.bgtransfer.cli.internal.remote.DaemonConnection;
 import dev.bgtransfer.cli.internal.remote.Handshake;
 import dev.bgtransfer.cli.internal.remote.ServiceSocket;
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.SessionConfiguration;
 import dev.bgtransfer.core.SessionKind;
 import dev.bgtransfer.core.Transfer;
@@ -187,6 +189,38 @@ class DaemonTest extends CommandLineTest {
             assertEquals(server.uri("/a.bin"), transfers.get(0).url());
             assertEquals(TransferState.COMPLETED, transfers.get(0).state());
             assertEquals(commandLineTransfers().get(0).id(), transfers.get(0).id(), "the daemon's own id");
+        }
+    }
+
+    @Test
+    void hostAndSessionLimitsGoToTheDaemonAndAWorkbenchReadsThemThere() throws Exception {
+        serve(Optional.empty());
+        server.addFile("/a.bin", 5_000, 1);
+        assertEquals(0, client(BuildVersion.current(), "get", "--quiet", "--dir", folder.toString(),
+                server.uri("/a.bin").toString()).status());
+        try {
+            Result host = client(BuildVersion.current(), "limit", "--host", "mirror.example.org", "2m");
+            Result session = client(BuildVersion.current(), "limit", "--session", CommandLineSession.IDENTIFIER,
+                    "300k");
+            Result unknown = client(BuildVersion.current(), "limit", "--session", "no.such.session", "1k");
+            Result shown = client(BuildVersion.current(), "limit");
+
+            assertEquals(0, host.status(), host.err());
+            assertEquals(0, session.status(), session.err());
+            assertEquals("", session.err(), "the daemon keeps the session's limit");
+            assertEquals(2, unknown.status());
+            assertTrue(unknown.err().contains("no transfer of the session \"no.such.session\""), unknown.err());
+            assertEquals("overall\t0\nhost\tmirror.example.org\t2m\nsession\t" + CommandLineSession.IDENTIFIER
+                    + "\t300k\n", shown.out());
+            assertEquals(Map.of("mirror.example.org", RateLimit.of(2 << 20)), fixture.service().hostLimits());
+            try (RemoteTransfers workbench = RemoteTransfers.connect(ServiceSocket.apiOf(state), state.toString(),
+                    fixture.service())) {
+                assertEquals(Map.of(CommandLineSession.IDENTIFIER, RateLimit.of(300 * 1024)),
+                        workbench.sessionLimits());
+            }
+        } finally {
+            fixture.service().setHostLimit("mirror.example.org", RateLimit.UNLIMITED);
+            fixture.service().setSessionLimit(CommandLineSession.IDENTIFIER, RateLimit.UNLIMITED);
         }
     }
 

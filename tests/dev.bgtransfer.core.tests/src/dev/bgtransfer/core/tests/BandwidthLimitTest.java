@@ -290,4 +290,18 @@ class BandwidthLimitTest extends ServiceTest {
         assertThrows(IllegalArgumentException.class,
                 () -> fixture.service().setRateLimit(again.id(), RateLimit.of(1)));
     }
+
+    @Test
+    void sessionLimitsListTheSessionsThatHaveALimitUntilItIsLiftedOrTheSessionEnds() {
+        TransferSession session = fixture.service().session("test.bandwidth.listed",
+                SessionConfiguration.of(SessionKind.DEFAULT));
+        fixture.service().setSessionLimit("test.bandwidth.listed", RateLimit.parse("300k"));
+        fixture.service().setSessionLimit("test.bandwidth.lifted", RateLimit.parse("1m"));
+        fixture.service().setSessionLimit("test.bandwidth.lifted", RateLimit.UNLIMITED);
+
+        assertEquals(Map.of("test.bandwidth.listed", RateLimit.of(300 * KIB)), fixture.service().sessionLimits());
+
+        session.invalidate();
+        assertEquals(Map.of(), fixture.service().sessionLimits());
+    }
 }

@@ -167,6 +167,7 @@ class RemoteTransfersTest extends RemoteServiceTest {
             assertEquals(Map.of("files.example.org", RateLimit.of(5000)), client.hostLimits());
             assertEquals(RateLimit.of(7000), fixture.service().sessionLimit("test.remote.limited"));
             assertEquals(RateLimit.of(7000), client.sessionLimit("test.remote.limited"));
+            assertEquals(Map.of("test.remote.limited", RateLimit.of(7000)), client.sessionLimits());
             IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                     () -> client.setRateLimit(added.id() + 1000, RateLimit.of(1)));
             assertTrue(unknown.getMessage().contains("no transfer"), unknown.getMessage());

@@ -67,10 +67,14 @@ public final class Bandwidth {
 
     /** @return every host that has a limit, with it */
     public synchronized Map<String, RateLimit> hosts() {
+        return limited(hosts);
+    }
+
+    private static Map<String, RateLimit> limited(Map<String, RateBucket> buckets) {
         Map<String, RateLimit> limited = new HashMap<>();
-        hosts.forEach((host, bucket) -> {
+        buckets.forEach((key, bucket) -> {
             if (bucket.bytesPerSecond() > 0) {
-                limited.put(host, RateLimit.of(bucket.bytesPerSecond()));
+                limited.put(key, RateLimit.of(bucket.bytesPerSecond()));
             }
         });
         return limited;
@@ -78,6 +82,11 @@ public final class Bandwidth {
 
     public synchronized void setHost(String host, RateLimit limit) {
         hosts.computeIfAbsent(hostKey(host), key -> new RateBucket(0)).setRate(limit.bytesPerSecond());
+    }
+
+    /** @return every session that has a limit, with it */
+    public synchronized Map<String, RateLimit> sessions() {
+        return limited(sessions);
     }
 
     public synchronized RateLimit session(String identifier) {

@@ -53,9 +53,18 @@ final class Answers {
     }
 
     static Map<String, RateLimit> hostLimits(Object value) {
+        return limits(value, Message.HOST);
+    }
+
+    static Map<String, RateLimit> sessionLimits(Object value) {
+        return limits(value, Message.IDENTIFIER);
+    }
+
+    /** @return a list of objects with {@code key} and {@link Message#LIMIT}, as a map of the one to the other */
+    private static Map<String, RateLimit> limits(Object value, String key) {
         Map<String, RateLimit> limits = new TreeMap<>();
-        JsonObject.listOf(as(value, List.class), JsonObject.class, host -> limits.put(host.string(Message.HOST),
-                RateLimit.of(host.number(Message.LIMIT))), Message.HOST);
+        JsonObject.listOf(as(value, List.class), JsonObject.class, entry -> limits.put(entry.string(key),
+                RateLimit.of(entry.number(Message.LIMIT))), key);
         return limits;
     }
 

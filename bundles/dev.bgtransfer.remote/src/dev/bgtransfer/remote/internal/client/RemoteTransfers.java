@@ -358,6 +358,11 @@ public final class RemoteTransfers implements TransferService, AutoCloseable {
     }
 
     @Override
+    public Map<String, RateLimit> sessionLimits() {
+        return call(Op.LIMITS_OF_SESSIONS, UnaryOperator.identity(), Answers::sessionLimits);
+    }
+
+    @Override
     public RateLimit sessionLimit(String identifier) {
         return RateLimit.of(call(Op.LIMIT_OF_SESSION, call -> call.put(Message.IDENTIFIER, identifier), Answers::number));
     }

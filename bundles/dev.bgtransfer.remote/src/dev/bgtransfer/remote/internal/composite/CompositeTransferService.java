@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -363,6 +364,17 @@ public final class CompositeTransferService implements TransferService, AutoClos
     @Override
     public void setHostLimit(String host, RateLimit limit) {
         onBoth(service -> service.setHostLimit(host, limit));
+    }
+
+    /**
+     * @return the sessions with a limit here and, for those without one here, in the daemon (where one
+     *         answers), as {@link #sessionLimit} reads each
+     */
+    @Override
+    public Map<String, RateLimit> sessionLimits() {
+        Map<String, RateLimit> limits = new TreeMap<>(daemon.listing(RemoteTransfers::sessionLimits).orElse(Map.of()));
+        limits.putAll(local.sessionLimits());
+        return limits;
     }
 
     /** @return the limit of the session here, or, when it has none here, the daemon's (where one answers) */

@@ -75,6 +75,8 @@ final class ServiceCalls {
                     .put(Message.HOST, entry.getKey()).put(Message.LIMIT, entry.getValue().bytesPerSecond())).toList();
             case SET_HOST_LIMIT -> done(() -> service.setHostLimit(call.string(Message.HOST),
                     RateLimit.of(call.number(Message.LIMIT))));
+            case LIMITS_OF_SESSIONS -> service.sessionLimits().entrySet().stream().map(entry -> new JsonObject()
+                    .put(Message.IDENTIFIER, entry.getKey()).put(Message.LIMIT, entry.getValue().bytesPerSecond())).toList();
             case LIMIT_OF_SESSION -> service.sessionLimit(call.string(Message.IDENTIFIER)).bytesPerSecond();
             case SET_LIMIT_OF_SESSION -> done(() -> service.setSessionLimit(call.string(Message.IDENTIFIER),
                     RateLimit.of(call.number(Message.LIMIT))));

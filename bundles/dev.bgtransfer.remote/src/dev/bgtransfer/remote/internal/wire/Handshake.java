@@ -11,7 +11,8 @@ public final class Handshake {
     public static final String PROTOCOL = "bgtransfer-api";
     /** Changed whenever a message changes in a way a peer of the other version would misread. */
     public static final int VERSION = 4; // 2: ids() as runs (IdRuns); 3: changeUrl, setHeaders, timeline(ID), a transfer's
-    // resumability, onlyResumable, bandwidth limits; 4: mirrors (a v3 peer would drop them unseen)
+    // resumability, onlyResumable, bandwidth limits; 4: mirrors (a v3 peer would drop them unseen), the list of
+    // session limits (LIMITS_OF_SESSIONS)
 
     static final String PROTOCOL_FIELD = "protocol";
     static final String VERSION_FIELD = "version";

@@ -52,6 +52,8 @@ public enum Op {
     HOST_LIMITS,
     /** {@code setHostLimit(HOST, LIMIT)}. */
     SET_HOST_LIMIT,
+    /** {@code sessionLimits()}; answers a list of objects with IDENTIFIER and LIMIT. */
+    LIMITS_OF_SESSIONS,
     /** {@code sessionLimit(IDENTIFIER)}; answers bytes per second. */
     LIMIT_OF_SESSION,
     /** {@code setSessionLimit(IDENTIFIER, LIMIT)}. */

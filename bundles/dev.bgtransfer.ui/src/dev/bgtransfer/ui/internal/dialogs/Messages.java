@@ -24,6 +24,15 @@ final class Messages extends NLS {
     public static String changeUrlTitle;
     public static String changeUrlMessage;
     public static String changeUrlSame;
+    public static String limitSpeedTitle;
+    public static String limitSpeedOne;
+    public static String limitSpeedMany;
+    public static String limitSpeedDiffer;
+    public static String limitSpeedNone;
+    public static String limitSpeedAtMost;
+    public static String limitSpeedHint;
+    public static String limitSpeedUnit;
+    public static String limitSpeedMissing;
     public static String pauseWarningTitle;
     public static String pauseWarningOne;
     public static String pauseWarningMany;

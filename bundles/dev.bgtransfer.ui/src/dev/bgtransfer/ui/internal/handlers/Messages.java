@@ -13,6 +13,7 @@ final class Messages extends NLS {
     public static String removeJob;
     public static String addJob;
     public static String changeUrlJob;
+    public static String limitSpeedJob;
     public static String resetTitle;
     public static String resetQuestion;
     public static String resetButton;

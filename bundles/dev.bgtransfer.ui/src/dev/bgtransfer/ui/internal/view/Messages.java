@@ -29,6 +29,7 @@ final class Messages extends NLS {
     public static String buttonStop;
     public static String buttonRetry;
     public static String controlsTooltip;
+    public static String limitTooltip;
     public static String controlsNames;
     public static String percent;
     public static String stateQueued;

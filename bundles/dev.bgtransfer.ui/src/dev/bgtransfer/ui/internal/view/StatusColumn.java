@@ -16,9 +16,11 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferState;
+import dev.bgtransfer.ui.internal.TransferCalls;
 
 /**
  * Speed and time left while running, the state otherwise, the reason of a failure in full (in red,
@@ -98,15 +100,23 @@ final class StatusColumn extends OwnerDrawnColumn {
         gc.setForeground(oldForeground);
     }
 
+    /** The failure in full, where a completed transfer went; an unfinished one's bandwidth limit, if it has one. */
     @Override
     public String getToolTipText(Object element) {
         TransferRow row = (TransferRow) element;
-        return switch (row.transfer().state()) {
+        String tooltip = switch (row.transfer().state()) {
             case FAILED -> text(row);
             case RUNNING -> row.transfer().isWaitingToRetry() ? text(row) : null;
             case COMPLETED -> row.isUpload() ? row.transfer().url().toString()
                     : row.transfer().file().map(Object::toString).orElse(null);
             default -> null;
         };
+        if (row.transfer().state() == TransferState.COMPLETED) {
+            return tooltip;
+        }
+        // read when the pointer rests on the cell, not with each refresh: a snapshot carries no limit
+        Optional<String> limit = TransferCalls.read(service -> service.rateLimit(row.id()))
+                .filter(RateLimit::isLimited).map(rate -> NLS.bind(Messages.limitTooltip, rate.toCurlSyntax(), rate.describe()));
+        return limit.map(line -> tooltip == null ? line : tooltip + '\n' + line).orElse(tooltip);
     }
 }

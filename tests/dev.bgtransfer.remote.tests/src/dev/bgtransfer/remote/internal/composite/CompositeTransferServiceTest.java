@@ -115,6 +115,19 @@ class CompositeTransferServiceTest extends RemoteServiceTest {
     }
 
     @Test
+    void aSessionsLimitSetThroughTheCompositeIsListedWithTheOthers() {
+        try {
+            composite.setSessionLimit(BACKGROUND, RateLimit.of(400_000));
+
+            assertEquals(RateLimit.of(400_000), composite.sessionLimits().get(BACKGROUND));
+            assertEquals(fixture.service().sessionLimits(), composite.sessionLimits());
+        } finally {
+            composite.setSessionLimit(BACKGROUND, RateLimit.UNLIMITED);
+        }
+        assertFalse(composite.sessionLimits().containsKey(BACKGROUND), "lifted");
+    }
+
+    @Test
     void withTheDaemonGoneItsIdsFailWithASentenceAndListingsGiveThisProcesssTransfersWhichGoOn() throws Exception {
         TestFile file = server.addFile("/files/here.bin", 200_000, 612);
         TransferSession daemons = composite.session(BACKGROUND, background());

@@ -223,11 +223,11 @@ public final class ViewDriver {
         }
     }
 
-    /** Selects the row as a click on it does, telling the viewer, and gives the table the focus. */
-    public void select(int row) {
+    /** Selects the rows as a click on them (with Ctrl for more) does, telling the viewer, and gives the table the focus. */
+    public void select(int... rows) {
         Table table = table();
         table.setFocus();
-        table.setSelection(row);
+        table.setSelection(rows);
         table.notifyListeners(SWT.Selection, new Event());
         Ui.spin(20);
     }

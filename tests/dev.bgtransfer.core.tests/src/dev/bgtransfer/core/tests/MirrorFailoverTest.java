@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.TimelineEntry;
@@ -18,33 +16,14 @@ import dev.bgtransfer.core.TransferFailure;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
-import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHosts;
-import dev.bgtransfer.junit.TestHttpServer;
 
 /**
  * A download with mirrors goes on at the next one when its URL fails, at once and with its bytes
  * where the mirror serves the same entity; it waits to retry only once every URL failed.
  */
-class MirrorFailoverTest extends ServiceTest {
+class MirrorFailoverTest extends MirrorServerTest {
     private static final long SIZE = 3_000_000;
-    /** A second server, reached by another host name: a mirror elsewhere. */
-    private TestHttpServer mirrorServer;
-
-    @BeforeEach
-    void startMirror() throws Exception {
-        mirrorServer = TestHttpServer.start();
-    }
-
-    @AfterEach
-    void stopMirror() {
-        mirrorServer.close();
-    }
-
-    private URI atMirror(TestFile file) {
-        return mirrorServer.uri(TestHosts.OTHER_ORIGIN, file.path());
-    }
 
     private Transfer download(URI url, URI... mirrors) {
         return fixture.service().download(TransferRequest.of(url, folder).withMirrors(List.of(mirrors)));
@@ -132,7 +111,7 @@ class MirrorFailoverTest extends ServiceTest {
         mirrorServer.addStatus("/y/file.bin", 503);
 
         Transfer failed = fixture.awaitState(
-                download(server.uri("/x/file.bin"), mirrorServer.uri(TestHosts.OTHER_ORIGIN, "/y/file.bin")).id(),
+                download(server.uri("/x/file.bin"), atMirror("/y/file.bin")).id(),
                 TransferState.FAILED);
 
         assertEquals(TransferFailure.Kind.HTTP_STATUS, failed.failure().orElseThrow().kind());

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.bgtransfer.core.TimelineEntry;
@@ -17,30 +15,16 @@ import dev.bgtransfer.core.Transfer;
 import dev.bgtransfer.core.TransferRequest;
 import dev.bgtransfer.core.TransferState;
 import dev.bgtransfer.junit.RecordedRequest;
-import dev.bgtransfer.junit.ServiceTest;
 import dev.bgtransfer.junit.TestFile;
-import dev.bgtransfer.junit.TestHosts;
-import dev.bgtransfer.junit.TestHttpServer;
 
 /**
  * A download fetched over several connections spreads them over its mirrors, leaves a mirror that
  * serves something else, and leaves a URL much slower than another for the faster one.
  */
-class MirrorSlicesTest extends ServiceTest {
-    private TestHttpServer mirrorServer;
-
-    @BeforeEach
-    void startMirror() throws Exception {
-        mirrorServer = TestHttpServer.start();
-    }
-
-    @AfterEach
-    void stopMirror() {
-        mirrorServer.close();
-    }
+class MirrorSlicesTest extends MirrorServerTest {
 
     private Transfer download(TestFile file, TestFile mirrored) {
-        URI mirror = mirrorServer.uri(TestHosts.OTHER_ORIGIN, mirrored.path());
+        URI mirror = atMirror(mirrored);
         return fixture.service().download(TransferRequest.of(server.uri(file.path()), folder)
                 .withMirrors(List.of(mirror)));
     }
@@ -95,7 +79,7 @@ class MirrorSlicesTest extends ServiceTest {
         long size = 24L << 20;
         TestFile slow = server.addFile("/pub/slow.bin", size, 74).throttle(250_000);
         TestFile fast = mirrorServer.addFile("/mirror/slow.bin", size, 74).throttle(2_500_000).etagSalt("-fast");
-        URI mirror = mirrorServer.uri(TestHosts.OTHER_ORIGIN, fast.path());
+        URI mirror = atMirror(fast);
 
         Transfer done = fixture.awaitState(download(slow, fast).id(), TransferState.COMPLETED);
 

@@ -37,32 +37,25 @@ class AddDownloadTest extends WorkbenchTest {
         List<Throwable> problems = new ArrayList<>();
         copy("some words, not a link");
 
-        Ui.whenShellOpens("Add Download", shell -> {
-            Button ok = Ui.button(shell, "Download");
-            try {
-                List<Text> fields = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0);
-                Text url = fields.get(0);
-                Text title = fields.get(1);
-                Text sha256 = fields.get(2);
-                seen.add(new Seen("(empty)", ok.isEnabled(), messages(shell)));
-                for (String input : List.of("ftp://127.0.0.1/file.bin", good.replace(".bin", " 2.bin"), "http:///no-host",
-                        good + "\tx", "file:///etc/passwd", good)) {
-                    url.setText(input);
-                    seen.add(new Seen(input, ok.isEnabled(), messages(shell)));
-                    if (input.contains(" ")) {
-                        Ui.screenshot(shell, "add-download-refused");
-                    }
+        whenAddOpens(problems, (shell, ok) -> {
+            List<Text> fields = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0);
+            Text url = fields.get(0);
+            Text title = fields.get(1);
+            Text sha256 = fields.get(2);
+            seen.add(new Seen("(empty)", ok.isEnabled(), messages(shell)));
+            for (String input : List.of("ftp://127.0.0.1/file.bin", good.replace(".bin", " 2.bin"), "http:///no-host",
+                    good + "\tx", "file:///etc/passwd", good)) {
+                url.setText(input);
+                seen.add(new Seen(input, ok.isEnabled(), messages(shell)));
+                if (input.contains(" ")) {
+                    Ui.screenshot(shell, "add-download-refused");
                 }
-                sha256.setText("abc123");
-                seen.add(new Seen("sha256 abc123", ok.isEnabled(), messages(shell)));
-                sha256.setText(file.sha256().toUpperCase());
-                title.setText("My added file");
-                seen.add(new Seen("valid", ok.isEnabled(), messages(shell)));
-            } catch (RuntimeException | AssertionError | java.io.IOException failed) {
-                problems.add(failed);
-            } finally {
-                Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
             }
+            sha256.setText("abc123");
+            seen.add(new Seen("sha256 abc123", ok.isEnabled(), messages(shell)));
+            sha256.setText(file.sha256().toUpperCase());
+            title.setText("My added file");
+            seen.add(new Seen("valid", ok.isEnabled(), messages(shell)));
         });
         view.toolbar("Add Download...");
 
@@ -123,23 +116,16 @@ class AddDownloadTest extends WorkbenchTest {
         String mirror = server.uri(file.path()).toString();
         List<Throwable> problems = new ArrayList<>();
 
-        Ui.whenShellOpens("Add Download", shell -> {
-            Button ok = Ui.button(shell, "Download");
-            try {
-                List<Text> fields = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0);
-                fields.get(0).setText(failing);
-                Text mirrors = fields.get(3);
-                mirrors.setText(mirror + "\nnot a link");
-                assertFalse(ok.isEnabled(), "a bad mirror keeps OK disabled");
-                assertTrue(messages(shell).contains("Mirror on line 2: "), messages(shell));
-                mirrors.setText(mirror + "\n");
-                assertTrue(ok.isEnabled(), messages(shell));
-                Ui.screenshot(shell, "add-download-mirrors");
-            } catch (RuntimeException | AssertionError | java.io.IOException failed) {
-                problems.add(failed);
-            } finally {
-                Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
-            }
+        whenAddOpens(problems, (shell, ok) -> {
+            List<Text> fields = Ui.find(shell, Text.class, text -> (text.getStyle() & SWT.BORDER) != 0);
+            fields.get(0).setText(failing);
+            Text mirrors = fields.get(3);
+            mirrors.setText(mirror + "\nnot a link");
+            assertFalse(ok.isEnabled(), "a bad mirror keeps OK disabled");
+            assertTrue(messages(shell).contains("Mirror on line 2: "), messages(shell));
+            mirrors.setText(mirror + "\n");
+            assertTrue(ok.isEnabled(), messages(shell));
+            Ui.screenshot(shell, "add-download-mirrors");
         });
         view.toolbar("Add Download...");
 
@@ -150,6 +136,28 @@ class AddDownloadTest extends WorkbenchTest {
         dev.bgtransfer.core.Transfer done = fixture.service().transfers().getFirst();
         assertEquals(mirror, done.url().toString(), "the mirror took over");
         assertEquals(mirror + "\nMirrors:\n" + failing, view.tooltip(0, ViewDriver.TITLE));
+    }
+
+    /** What a test does in the Add Download dialog; what it throws is kept. */
+    private interface DialogInput {
+        void fill(Shell shell, Button ok) throws java.io.IOException;
+    }
+
+    /**
+     * When Add Download opens, fills it in, then presses Download if it is enabled and nothing went
+     * wrong, else Cancel; what went wrong is added to {@code problems}.
+     */
+    private static void whenAddOpens(List<Throwable> problems, DialogInput input) {
+        Ui.whenShellOpens("Add Download", shell -> {
+            Button ok = Ui.button(shell, "Download");
+            try {
+                input.fill(shell, ok);
+            } catch (RuntimeException | AssertionError | java.io.IOException failed) {
+                problems.add(failed);
+            } finally {
+                Ui.select(ok.isEnabled() && problems.isEmpty() ? ok : Ui.button(shell, "Cancel"));
+            }
+        });
     }
 
     private static void copy(String text) {

@@ -703,7 +703,7 @@ check "a file whose bytes do not match its sha256= line fails: exit 1, its URL a
   "test $code -eq 1 && grep -q '^$(sample 3 1): ' '$work/scripts-bad.err'"
 printf 'not a URL at all\n' | "$bgtransfer" get --state "$s" -i - > /dev/null 2> "$work/scripts-usage.err"; code=$?
 check "a line of standard input that is no URL: a sentence naming standard input, exit 2" bash -c \
-  "test $code -eq 2 && head -1 '$work/scripts-usage.err' | grep -q '^bgtransfer: standard input, line 1: one URL a line'"
+  "test $code -eq 2 && head -1 '$work/scripts-usage.err' | grep -q '^bgtransfer: standard input, line 1: one file a line, its URL and any mirrors'"
 "$bgtransfer" list --json --state "$s" > "$work/scripts.json"; code=$?
 check "list --json: a JSON object a line, which a JSON reader reads" bash -c "test $code -eq 0 && \
   test \$(wc -l < '$work/scripts.json') -eq 3 && python3 -c 'import json, sys; [json.loads(line) for line in open(sys.argv[1])]' \

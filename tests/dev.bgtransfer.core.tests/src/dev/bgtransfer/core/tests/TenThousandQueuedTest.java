@@ -67,14 +67,21 @@ class TenThousandQueuedTest extends ServiceTest {
         assertTrue(server.peakConcurrentRequests() <= PER_HOST, "requests at once: " + server.peakConcurrentRequests());
 
         assertEquals(COUNT, server.requests().size(), "one request each, no more");
-        List<Long> startOrder = fixture.events(TransferEvent.StateChanged.class).stream()
-                .filter(changed -> changed.previous() == TransferState.QUEUED
-                        && changed.transfer().state() == TransferState.RUNNING)
-                .map(changed -> changed.transfer().id()).toList();
+        // events are delivered on their own thread: every start heard before its order is read
+        TransferFixture.awaitTrue("every start heard", () -> startOrder().size() >= COUNT);
+        List<Long> startOrder = startOrder();
         assertEquals(queued.stream().map(Transfer::id).toList(), startOrder, "started in the order queued");
         for (int i = 0; i < COUNT; i += 997) {
             assertEquals(files.get(i).sha256(), sha256(fixture.service().get(queued.get(i).id()).orElseThrow()
                     .file().orElseThrow()));
         }
+    }
+
+    /** @return the ids of the transfers whose start from the queue was heard, in the order heard */
+    private List<Long> startOrder() {
+        return fixture.events(TransferEvent.StateChanged.class).stream()
+                .filter(changed -> changed.previous() == TransferState.QUEUED
+                        && changed.transfer().state() == TransferState.RUNNING)
+                .map(changed -> changed.transfer().id()).toList();
     }
 }

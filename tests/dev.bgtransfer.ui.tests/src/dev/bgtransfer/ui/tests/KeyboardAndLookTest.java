@@ -51,6 +51,12 @@ class KeyboardAndLookTest extends WorkbenchTest {
     }
 
     @Test
+    void everyColumnIsSeenWholeInAMaximizedViewOnA1024PixelScreen() {
+        int overflow = view.columnOverflowMaximized(1024, 768);
+        assertTrue(overflow <= 0, "the columns pass the table by " + overflow + " px");
+    }
+
+    @Test
     void ctrlNOpensAddDownload() {
         AtomicBoolean opened = new AtomicBoolean();
         Ui.whenShellOpens("Add Download", shell -> {
@@ -76,8 +82,14 @@ class KeyboardAndLookTest extends WorkbenchTest {
 
         RGB light = view.toggleFace(0);
         view.darken();
-        RGB dark = view.toggleFace(0);
-        Path screenshot = view.screenshotMaximized("downloads-view-dark");
+        RGB dark;
+        Path screenshot;
+        try {
+            dark = view.toggleFace(0);
+            screenshot = view.screenshotMaximized("downloads-view-dark");
+        } finally {
+            view.undarken(); // the view is the next test's too
+        }
 
         assertTrue(luminance(light) > 200, "on the light table the button face is light: " + light);
         assertTrue(luminance(dark) < 100, "on the dark table the button face is dark: " + dark);

@@ -55,15 +55,16 @@ final class DownloadsTable {
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(false);
-        // title and status share what the fixed columns leave
+        // title and status share what the fixed columns leave; every column's least width together (925 px)
+        // fits a maximized view on a 1024 px screen, frames and scroll bar included
         column(viewer, layout, Messages.columnDirection, new ColumnPixelData(DirectionColumn.WIDTH),
                 new DirectionColumn());
-        column(viewer, layout, Messages.columnTitle, new ColumnWeightData(40, 180), new TitleColumn());
+        column(viewer, layout, Messages.columnTitle, new ColumnWeightData(40, 150), new TitleColumn());
         // wide enough for the buttons and for "Uploaded" in their place
         column(viewer, layout, Messages.columnControls, new ColumnPixelData(76), new ControlsColumn());
         column(viewer, layout, Messages.columnProgress, new ColumnPixelData(150), new ProgressColumn());
         column(viewer, layout, Messages.columnSize, new ColumnPixelData(185), new SizeColumn());
-        column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 240), new StatusColumn());
+        column(viewer, layout, Messages.columnStatus, new ColumnWeightData(60, 220), new StatusColumn());
         column(viewer, layout, Messages.columnSession, new ColumnWeightData(12, 90), new SessionColumn());
         column(viewer, layout, Messages.columnResumable, new ColumnPixelData(ResumableColumn.WIDTH),
                 new ResumableColumn());

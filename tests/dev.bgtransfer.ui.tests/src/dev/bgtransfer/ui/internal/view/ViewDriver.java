@@ -20,7 +20,9 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
@@ -205,6 +207,15 @@ public final class ViewDriver {
         Ui.spin(300);
     }
 
+    /** Gives the table back the colors of the platform's theme, as {@link #darken} found them. */
+    public void undarken() {
+        Table table = table();
+        table.setBackground(null);
+        table.setForeground(null);
+        table.redraw();
+        Ui.spin(100);
+    }
+
     /** @return the color on the screen just inside the left edge of the row's start/pause button: its face */
     public RGB toggleFace(int row) {
         Table table = table();
@@ -293,6 +304,33 @@ public final class ViewDriver {
             looks.add(new ToolItemLook(item.getText(), item.getToolTipText(), item.getImage() != null));
         }
         return looks;
+    }
+
+    /**
+     * Sizes the workbench window to {@code width} by {@code height}, maximizes the view, and measures
+     * its columns; then restores both.
+     *
+     * @return the pixels by which the columns together pass what the table shows (0 or less: every
+     *         column is seen whole)
+     */
+    public int columnOverflowMaximized(int width, int height) {
+        IWorkbenchPage page = Ui.page();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        Rectangle bounds = shell.getBounds();
+        shell.setBounds(0, 0, width, height);
+        page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.spin(300);
+        try {
+            int columns = 0;
+            for (TableColumn column : table().getColumns()) {
+                columns += column.getWidth();
+            }
+            return columns - table().getClientArea().width;
+        } finally {
+            page.setPartState(page.findViewReference(DownloadsView.ID), IWorkbenchPage.STATE_RESTORED);
+            shell.setBounds(bounds);
+            Ui.spin(100);
+        }
     }
 
     /** Saves the workbench window with the view maximized, as {@code name.png}; then restores the view. */

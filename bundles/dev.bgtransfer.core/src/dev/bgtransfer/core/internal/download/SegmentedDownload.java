@@ -254,7 +254,8 @@ final class SegmentedDownload {
     /**
      * Asks the URL {@link Sources} gives for the rest of {@code segment} with Range and If-Range, and
      * copies the answer. A mirror that fails in any way is left for the rest of the run, the segment
-     * given back for another URL; a failure of the transfer's own URL is the transfer's.
+     * given back for another URL; a failure of the transfer's own URL is the transfer's, and so is one
+     * of the last URL left.
      */
     private void fetch(SliceTable.Segment segment, ConnectionAbort abort, Extra extra)
             throws TransferException, EntityChanged {
@@ -275,39 +276,48 @@ final class SegmentedDownload {
             } else {
                 String refused = entity.mirrorRefusal(exchange, url, position);
                 if (refused != null) {
-                    leave(url, refused);
+                    if (!leave(url, refused)) {
+                        check(exchange, position); // the last URL left: its answer is the transfer's
+                    }
                     return;
                 }
             }
             copy(exchange, segment, end, extra, url);
         } catch (TransferException failed) {
-            if (url.equals(entity.target()) || failed.failure().kind() == Kind.DISK) {
-                throw failed;
-            }
-            leave(url, failed.failure().message()); // a mirror that broke off or drip-fed
+            mirrorFailed(url, failed);
         } catch (IOException networkFailure) {
-            TransferException failed = failureOf(networkFailure, abort, connected, url);
-            if (url.equals(entity.target())) {
-                throw failed;
-            }
-            leave(url, failed.failure().message());
+            mirrorFailed(url, failureOf(networkFailure, abort, connected, url));
         } catch (HttpException protocolFailure) {
-            TransferException failed = NetworkFailures.protocol(protocolFailure, url);
-            if (url.equals(entity.target())) {
-                throw failed;
-            }
-            leave(url, failed.failure().message());
+            mirrorFailed(url, NetworkFailures.protocol(protocolFailure, url));
         } finally {
             sources.close(url);
         }
     }
 
-    /** Leaves the mirror {@code url} for the rest of the run, saying why in the timeline. */
-    private void leave(URI url, String reason) {
-        if (sources.leave(url)) {
+    /**
+     * Leaves the mirror {@code url} after {@code failed} (it broke off, drip-fed, or could not be
+     * reached); throws {@code failed} when it is the transfer's: at its own URL, on its disk, or at the
+     * last URL left.
+     */
+    private void mirrorFailed(URI url, TransferException failed) throws TransferException {
+        if (url.equals(entity.target()) || failed.failure().kind() == Kind.DISK
+                || !leave(url, failed.failure().message())) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Leaves the mirror {@code url} for the rest of the run, saying why in the timeline.
+     *
+     * @return whether it is left (now or before): not when it is the last URL left
+     */
+    private boolean leave(URI url, String reason) {
+        Sources.Leaving leaving = sources.leave(url);
+        if (leaving == Sources.Leaving.LEFT) {
             listener.timeline().record(TimelineEntry.Kind.CONNECTIONS, "event", "mirror-left", "url",
                     Timeline.url(url), "reason", reason);
         }
+        return leaving != Sources.Leaving.LAST;
     }
 
     /**

@@ -61,11 +61,6 @@ final class Sources {
         }
     }
 
-    /** @return whether there are several URLs to choose from */
-    boolean hasMirrors() {
-        return sources.size() > 1;
-    }
-
     /** @return the URL a new connection takes, counted as one of its connections until {@link #close} */
     synchronized URI open() {
         Source chosen = sources.stream().filter(source -> !source.left)
@@ -104,18 +99,27 @@ final class Sources {
         return find(url).left;
     }
 
-    /**
-     * Leaves {@code url} for the rest of the run, unless it is the only URL still in use.
-     *
-     * @return whether it was left now
-     */
-    synchronized boolean leave(URI url) {
+    /** What became of a URL that was to be left. */
+    enum Leaving {
+        /** Left now. */
+        LEFT,
+        /** Left before, by another of its connections. */
+        LEFT_BEFORE,
+        /** Kept: it is the last URL not left. */
+        LAST
+    }
+
+    /** Leaves {@code url} for the rest of the run, unless it is the last URL not left. */
+    synchronized Leaving leave(URI url) {
         Source source = find(url);
-        if (source.left || sources.stream().noneMatch(other -> other != source && !other.left)) {
-            return false;
+        if (source.left) {
+            return Leaving.LEFT_BEFORE;
+        }
+        if (sources.stream().noneMatch(other -> other != source && !other.left)) {
+            return Leaving.LAST;
         }
         source.left = true;
-        return true;
+        return Leaving.LEFT;
     }
 
     /**

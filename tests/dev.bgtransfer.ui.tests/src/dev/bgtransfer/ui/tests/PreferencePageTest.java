@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.ConfigurationScope;
@@ -290,6 +291,44 @@ class PreferencePageTest extends WorkbenchTest {
         assertEquals("1000000 22:00-06:00=0", InstanceScope.INSTANCE.getNode(TransferPreferences.NODE)
                 .get(TransferPreferences.OVERALL_RATE_LIMIT, null), "and keeps it for the next start");
         fixture.service().setOverallLimit(RateSchedule.UNLIMITED);
+    }
+
+    @Test
+    void hostLimitsAreShownOneALineAndWhatIsChangedGoesToTheService() throws Exception {
+        fixture.service().setHostLimit("kept.example.org", RateLimit.of(500_000));
+        fixture.service().setHostLimit("lifted.example.org", RateLimit.of(300_000));
+        PreferenceDialog dialog = Ui.openPreferencePage(PAGE);
+        try {
+            Text hosts = fieldAfter(dialog, "Limit these hosts");
+            Button apply = Ui.button(dialog.getShell(), "Apply and Close");
+            assertEquals("kept.example.org 500\nlifted.example.org 300", hosts.getText().replace("\r", ""),
+                    "the service's limits, a line each");
+            for (String bad : new String[] { "mirror.example.org", "mirror.example.org:8080 200",
+                    "mirror.example.org fast", "mirror.example.org 0" }) {
+                hosts.setText("kept.example.org 500\n" + bad);
+                Ui.spin(50);
+                assertFalse(apply.isEnabled(), bad + " is refused");
+                String error = ((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).getErrorMessage();
+                assertTrue(String.valueOf(error).startsWith("Host limits, line 2: "), error);
+            }
+            hosts.setText("kept.example.org 500\n\nmirror.example.org 2000\n[::1] 100\n");
+            Ui.spin(50);
+            Ui.screenshot(dialog.getShell(), "preferences-host-limits");
+            assertTrue(apply.isEnabled());
+            Ui.select(apply);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        Map<String, RateLimit> expected = Map.of("kept.example.org", RateLimit.of(500_000), "mirror.example.org",
+                RateLimit.of(2_000_000), "[::1]", RateLimit.of(100_000));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!expected.equals(fixture.service().hostLimits()) && System.nanoTime() < deadline) {
+            Ui.spin(50);
+        }
+        assertEquals(expected, fixture.service().hostLimits(), "added, kept, and the one taken out lifted");
+        expected.keySet().forEach(host -> fixture.service().setHostLimit(host, RateLimit.UNLIMITED));
     }
 
     private static Text fieldAfter(PreferenceDialog dialog, String label) {

@@ -3,7 +3,9 @@ package dev.bgtransfer.ui.internal.preferences;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -21,7 +23,8 @@ import dev.bgtransfer.core.RateSchedule;
 
 /**
  * The overall bandwidth limit, with one time window of its own ("full speed 22:00–06:00, 1 MB/s
- * otherwise"), typed in KB/s (1000 bytes, as the view shows speeds). The page hands the schedule to
+ * otherwise"), and the limits per host ({@link HostLimitsField}), typed in KB/s (1000 bytes, as the view
+ * shows speeds). The page hands the schedule to
  * the service ({@code TransferService.setOverallLimit}), which keeps it and, in a workbench with the
  * per-user service, sets it there too; a schedule of more windows, set by another bundle, shows its
  * first and is kept as it is unless the person changes a field.
@@ -31,7 +34,7 @@ final class BandwidthGroup {
     /** [x] Between [from] and [until] limit them to: [limit] */
     private static final int COLUMNS = 7;
     /** 10 GB/s: a higher limit is a typing mistake. */
-    private static final long MAX_KILOBYTES = 10_000_000;
+    static final long MAX_KILOBYTES = 10_000_000;
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm"); //$NON-NLS-1$
 
     private final Text limit;
@@ -39,6 +42,7 @@ final class BandwidthGroup {
     private final Text from;
     private final Text until;
     private final Text windowLimit;
+    private final HostLimitsField hosts;
     private final Consumer<Optional<String>> validity;
     private RateSchedule loaded = RateSchedule.UNLIMITED;
     private boolean changed;
@@ -64,6 +68,7 @@ final class BandwidthGroup {
         Label help = new Label(group, SWT.WRAP);
         help.setText(Messages.bandwidthHelp);
         GridDataFactory.fillDefaults().span(COLUMNS, 1).grab(true, false).hint(300, SWT.DEFAULT).applyTo(help);
+        hosts = new HostLimitsField(group, COLUMNS, this::edited);
         windowed.addListener(SWT.Selection, event -> edited());
         show(RateSchedule.UNLIMITED);
     }
@@ -105,16 +110,42 @@ final class BandwidthGroup {
         windowLimit.setEnabled(windowed.getSelection());
         try {
             read();
+            if (hosts != null) {
+                hosts.read();
+            }
             validity.accept(Optional.empty());
         } catch (IllegalArgumentException wrong) {
             validity.accept(Optional.of(wrong.getMessage()));
         }
     }
 
+    /** Shows the limits per host, as the service keeps them. */
+    void showHosts(Map<String, RateLimit> limits) {
+        hosts.show(limits);
+    }
+
     /** Shows no limit, as Restore Defaults does, to be set at OK. */
     void showDefault() {
         show(RateSchedule.UNLIMITED);
+        hosts.show(Map.of());
         changed = true;
+    }
+
+    /**
+     * @return what to set for each host whose limit the person changed: a host taken out is
+     *         {@link RateLimit#UNLIMITED}; empty when nothing changed
+     */
+    Map<String, RateLimit> changedHosts() {
+        Map<String, RateLimit> wanted = hosts.read();
+        Map<String, RateLimit> changes = new TreeMap<>();
+        hosts.loaded().keySet().stream().filter(host -> !wanted.containsKey(host))
+                .forEach(host -> changes.put(host, RateLimit.UNLIMITED));
+        wanted.forEach((host, limit) -> {
+            if (!limit.equals(hosts.loaded().get(host))) {
+                changes.put(host, limit);
+            }
+        });
+        return changes;
     }
 
     /** @return the schedule the fields say, when the person changed them */

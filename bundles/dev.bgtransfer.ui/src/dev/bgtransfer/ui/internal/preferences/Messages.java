@@ -31,6 +31,10 @@ final class Messages extends NLS {
     public static String bandwidthNotATime;
     public static String bandwidthEmptyWindow;
     public static String bandwidthSetting;
+    public static String bandwidthHosts;
+    public static String bandwidthHostsTooltip;
+    public static String bandwidthHostLine;
+    public static String bandwidthHostRate;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

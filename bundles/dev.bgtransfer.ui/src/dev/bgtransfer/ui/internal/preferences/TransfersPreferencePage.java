@@ -2,6 +2,7 @@ package dev.bgtransfer.ui.internal.preferences;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
@@ -23,6 +24,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
+import dev.bgtransfer.core.RateLimit;
 import dev.bgtransfer.core.RateSchedule;
 import dev.bgtransfer.core.TransferOptions;
 import dev.bgtransfer.core.TransferPreferences;
@@ -128,6 +130,7 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
             checkState();
         });
         TransferCalls.read(TransferService::overallLimit).ifPresent(bandwidth::show);
+        TransferCalls.read(TransferService::hostLimits).ifPresent(bandwidth::showHosts);
         new SavedSignInsControl(parent);
         return fields;
     }
@@ -168,6 +171,10 @@ public final class TransfersPreferencePage extends FieldEditorPreferencePage imp
         Optional<RateSchedule> schedule = bandwidth.changedSchedule();
         schedule.ifPresent(changed -> TransferCalls.run(Messages.bandwidthSetting,
                 service -> service.setOverallLimit(changed)));
+        Map<String, RateLimit> hosts = bandwidth.changedHosts();
+        if (!hosts.isEmpty()) {
+            TransferCalls.run(Messages.bandwidthSetting, service -> hosts.forEach(service::setHostLimit));
+        }
         boolean ok = super.performOk();
         for (ScopedPreferenceStore store : new ScopedPreferenceStore[] { serviceStore, p2Store }) {
             if (ok && store != null && store.needsSaving()) {

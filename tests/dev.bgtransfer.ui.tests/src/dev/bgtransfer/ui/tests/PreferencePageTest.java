@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.ConfigurationScope;
@@ -283,11 +284,7 @@ class PreferencePageTest extends WorkbenchTest {
         }
         RateSchedule expected = RateSchedule.of(RateLimit.of(1_000_000)).withWindow(LocalTime.of(22, 0),
                 LocalTime.of(6, 0), RateLimit.UNLIMITED);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!expected.equals(fixture.service().overallLimit()) && System.nanoTime() < deadline) {
-            Ui.spin(50);
-        }
-        assertEquals(expected, fixture.service().overallLimit(), "the service took it");
+        assertEventually(expected, () -> fixture.service().overallLimit(), "the service took it");
         assertEquals("1000000 22:00-06:00=0", InstanceScope.INSTANCE.getNode(TransferPreferences.NODE)
                 .get(TransferPreferences.OVERALL_RATE_LIMIT, null), "and keeps it for the next start");
         fixture.service().setOverallLimit(RateSchedule.UNLIMITED);
@@ -323,12 +320,17 @@ class PreferencePageTest extends WorkbenchTest {
         }
         Map<String, RateLimit> expected = Map.of("kept.example.org", RateLimit.of(500_000), "mirror.example.org",
                 RateLimit.of(2_000_000), "[::1]", RateLimit.of(100_000));
+        assertEventually(expected, () -> fixture.service().hostLimits(), "added, kept, and the one taken out lifted");
+        expected.keySet().forEach(host -> fixture.service().setHostLimit(host, RateLimit.UNLIMITED));
+    }
+
+    /** Asserts that {@code actual} gives {@code expected} within 10 s: the page hands changes to the service in a Job. */
+    private static <T> void assertEventually(T expected, Supplier<T> actual, String what) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!expected.equals(fixture.service().hostLimits()) && System.nanoTime() < deadline) {
+        while (!expected.equals(actual.get()) && System.nanoTime() < deadline) {
             Ui.spin(50);
         }
-        assertEquals(expected, fixture.service().hostLimits(), "added, kept, and the one taken out lifted");
-        expected.keySet().forEach(host -> fixture.service().setHostLimit(host, RateLimit.UNLIMITED));
+        assertEquals(expected, actual.get(), what);
     }
 
     private static Text fieldAfter(PreferenceDialog dialog, String label) {

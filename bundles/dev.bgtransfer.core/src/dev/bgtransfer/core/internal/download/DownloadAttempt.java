@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.apache.hc.core5.http.HttpException;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -433,13 +432,9 @@ final class DownloadAttempt {
         return headers;
     }
 
-    private static String strongEtag(String etag) {
-        return RangeSupport.strongEtag(etag);
-    }
-
     /** @return the validator a resume names in If-Range: the strong ETag, else Last-Modified */
     private String sentValidator() {
-        return strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
+        return RangeSupport.strongEtag(record.etag()) != null ? record.etag() : record.lastModified();
     }
 
     /**
@@ -448,7 +443,8 @@ final class DownloadAttempt {
      */
     private boolean otherEntity(Exchange answer) {
         String sent = sentValidator();
-        String named = strongEtag(record.etag()) != null ? answer.header("ETag") : answer.header("Last-Modified");
+        String named = RangeSupport.strongEtag(record.etag()) != null ? answer.header("ETag")
+                : answer.header("Last-Modified");
         return sent != null && named != null && !sent.equals(named);
     }
 
@@ -485,15 +481,13 @@ final class DownloadAttempt {
      */
     private TransferRecord segmented(Exchange first, URI target, List<Slice> slices, MessageDigest digest,
             long hashed, double speed, SubMonitor monitor) throws TransferException, EntityChanged {
-        Map<URI, Map<String, String>> headers = new HashMap<>();
         List<URI> mirrors = record.mirrors().stream().filter(mirror -> !mirror.equals(target)).toList();
-        for (URI url : Stream.concat(Stream.of(target), mirrors.stream()).toList()) {
-            Map<String, String> added = new HashMap<>();
-            authentication.authorize(url, added);
-            headers.put(url, added);
-        }
-        SlicedEntity entity = new SlicedEntity(target, mirrors, record.total(), strongEtag(record.etag()),
-                record.lastModified(), headers);
+        SlicedEntity entity = SlicedEntity.of(target, mirrors, record.total(), RangeSupport.strongEtag(record.etag()),
+                record.lastModified(), url -> {
+                    Map<String, String> headers = new HashMap<>();
+                    authentication.authorize(url, headers);
+                    return headers;
+                });
         record = record.withSlices(slices, Instant.now());
         byte[] sha256 = new SegmentedDownload(entity, record.partFile(), slices, transport, options, abort, ledger,
                 throttle,

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.bgtransfer.core.internal.http.RangeSupport;
 import dev.bgtransfer.core.internal.http.TransferException;
 import dev.bgtransfer.core.spi.TransferRecord;
 import dev.bgtransfer.core.spi.TransferRecord.ChunkHash;
@@ -31,8 +30,8 @@ final class SliceResume {
     static boolean onDisk(TransferRecord record) throws TransferException {
         Path part = record.partFile();
         List<Slice> slices = record.slices();
-        if (part == null || record.total() < 0 || slices.isEmpty() || RangeSupport.strongEtag(record.etag()) == null
-                && record.lastModified() == null || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+        if (part == null || record.total() < 0 || slices.isEmpty() || !record.hasIfRangeValidator()
+                || !Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         long end = 0;

@@ -2,8 +2,10 @@ package dev.bgtransfer.core.internal.download;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.bgtransfer.core.internal.http.Exchange;
 import dev.bgtransfer.core.internal.http.ResponseRange;
@@ -19,7 +21,7 @@ import dev.bgtransfer.core.internal.http.TransferException;
  * @param mirrors      other URLs of the same entity
  * @param total        the entity's length
  * @param etag         its strong entity tag at {@code target}, or {@code null}
- * @param lastModified its Last-Modified date, or {@code null} when {@code etag} is given
+ * @param lastModified its Last-Modified date, or {@code null}
  * @param headers      the headers each request adds, by URL (credentials go to their origin only)
  */
 record SlicedEntity(URI target, List<URI> mirrors, long total, String etag, String lastModified,
@@ -30,8 +32,20 @@ record SlicedEntity(URI target, List<URI> mirrors, long total, String etag, Stri
         headers = Map.copyOf(headers);
     }
 
+    /** @param headersFor the headers each request to a URL adds, asked once for each of the URLs */
+    static SlicedEntity of(URI target, List<URI> mirrors, long total, String etag, String lastModified,
+            Function<URI, Map<String, String>> headersFor) {
+        Map<URI, Map<String, String>> headers = new HashMap<>();
+        urls(target, mirrors).forEach(url -> headers.put(url, headersFor.apply(url)));
+        return new SlicedEntity(target, mirrors, total, etag, lastModified, headers);
+    }
+
     /** @return {@code target}, then the mirrors */
     List<URI> urls() {
+        return urls(target, mirrors);
+    }
+
+    private static List<URI> urls(URI target, List<URI> mirrors) {
         List<URI> urls = new ArrayList<>();
         urls.add(target);
         urls.addAll(mirrors);

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpException;
@@ -85,8 +83,6 @@ final class SegmentedDownload {
     private static final long CHECKPOINT_NANOS = 2_000_000_000L;
     private static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     private static final int BUFFER_SIZE = 256 * 1024;
-    /** How long a checkpoint waits for the connections' chain hashes: a read or two at a few MB/s. */
-    private static final long CHAIN_HASH_WAIT_NANOS = 250_000_000L;
 
     /** What the attempt hears: bytes, durable slices, and the slots it may borrow. */
     interface Listener extends ByteProgress.Sink, ExtraSlots, TimelineSource {
@@ -115,10 +111,7 @@ final class SegmentedDownload {
     private final List<Extra> extras = new ArrayList<>();
     /** Guards the list of extra connections; nothing that takes another lock is called while it is held. */
     private final Object lock = new Object();
-    /** The chains of the connections copying now (see {@link Chain}). */
-    private final Set<Chain> chains = ConcurrentHashMap.newKeySet();
-    /** Bumped by a checkpoint that asks every chain for its hash. */
-    private volatile int hashRequests;
+    private final ConnectionChains chains;
     /** Guards the progress, which every connection reports to. */
     private final Object progressLock = new Object();
     private ByteProgress progress;
@@ -141,6 +134,7 @@ final class SegmentedDownload {
         this.entity = entity;
         this.sources = new Sources(entity.urls());
         this.ledger = ledger;
+        this.chains = new ConnectionChains(ledger);
         this.partFile = partFile;
         this.table = new SliceTable(slices);
         this.transport = transport;
@@ -362,10 +356,7 @@ final class SegmentedDownload {
         SpeedFloor floor = new SpeedFloor(options, throttle);
         ConnectionAbort abort = extra != null ? extra.abort : mainAbort;
         long lastWantedLook = System.nanoTime();
-        // this connection's own chain of chunk hashes, from where it begins: a resume proves by it the
-        // bytes of a slice that the SHA-256's read from the entity's start has not reached
-        Chain chain = new Chain(table.positionOf(segment));
-        chains.add(chain);
+        ConnectionChains.Chain chain = chains.open(table.positionOf(segment));
         try {
             while (true) {
                 int granted = table.grant(segment, throttle.stepSize(buffer.length));
@@ -401,61 +392,10 @@ final class SegmentedDownload {
                 }
             }
         } finally {
-            chains.remove(chain);
-            chain.take();
+            chain.close();
         }
         if (table.positionOf(segment) == askedEnd) {
             exchange.bodyConsumed();
-        }
-    }
-
-    /**
-     * The chain of chunk hashes of one connection's copy: at each chunk boundary, and where a
-     * checkpoint {@link #hashChainsForCheckpoint() asks}, so that the bytes a checkpoint records are
-     * proven up to there. Fed by its connection's thread only.
-     */
-    private final class Chain {
-        private final long start;
-        private final MessageDigest digest = PartFile.newSha256();
-        private long hashed;
-        private int answered = hashRequests;
-        private volatile int taken = answered;
-
-        Chain(long start) {
-            this.start = start;
-            this.hashed = start;
-        }
-
-        void feed(byte[] bytes, int length) {
-            hashed = ledger.feed(start, hashed, digest, bytes, length);
-            int asked = hashRequests;
-            if (asked != answered) {
-                answered = asked;
-                take();
-                taken = asked;
-            }
-        }
-
-        void take() {
-            ledger.take(start, hashed, digest);
-        }
-    }
-
-    /**
-     * Asks every connection for the hash of its chain where its bytes are now, after the slices of a
-     * checkpoint were taken, and waits a moment for them: each answers after its next read, and one
-     * that does not answer in time (a stalled connection) leaves its last bytes to be trusted as before.
-     */
-    private void hashChainsForCheckpoint() {
-        int asked = ++hashRequests;
-        long until = System.nanoTime() + CHAIN_HASH_WAIT_NANOS;
-        while (System.nanoTime() < until && chains.stream().anyMatch(chain -> chain.taken != asked)) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 
@@ -477,7 +417,7 @@ final class SegmentedDownload {
                     || System.nanoTime() - checkpointTime >= CHECKPOINT_NANOS) {
                 List<Slice> before = table.snapshot();
                 boolean alone = oneWriter;
-                hashChainsForCheckpoint();
+                chains.hashForCheckpoint();
                 try {
                     part.force();
                     durable(before, alone);
